@@ -1,0 +1,15 @@
+// Writes a file so that a failure midway leaves the original intact: temp file in the same folder, then rename.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+
+export function writeAtomic(file: string, content: string): void {
+  const tmp = path.join(path.dirname(file), `.${path.basename(file)}.carbonlint-${process.pid}.tmp`);
+  try {
+    const mode = fs.statSync(file).mode;
+    fs.writeFileSync(tmp, content, { mode });
+    fs.renameSync(tmp, file);
+  } catch (e) {
+    fs.rmSync(tmp, { force: true });
+    throw e;
+  }
+}

@@ -1,0 +1,63 @@
+// Finds the files CarbonLint checks under the given paths: recognised names, product scripts by content.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { classify, mayClassify } from '../../shared-rules/engine/files';
+
+const SKIP_DIRS = new Set(['node_modules', '.git', '.hg', '.svn', '.vscode-test', 'dist', 'out']);
+
+export interface WalkError {
+  path: string;
+  message: string;
+}
+
+/** Files to lint, sorted; explicit file arguments are linted whatever their name (as scripts by content). */
+export function collectFiles(inputs: string[], errors: WalkError[]): string[] {
+  const out = new Set<string>();
+  const seenDirs = new Set<string>();
+  const visit = (dir: string) => {
+    let real: string;
+    try {
+      real = fs.realpathSync(dir);
+    } catch (e) {
+      errors.push({ path: dir, message: (e as Error).message });
+      return;
+    }
+    if (seenDirs.has(real)) return; // symlink loops
+    seenDirs.add(real);
+    let entries: fs.Dirent[];
+    try {
+      entries = fs.readdirSync(dir, { withFileTypes: true });
+    } catch (e) {
+      errors.push({ path: dir, message: (e as Error).message });
+      return;
+    }
+    for (const e of entries) {
+      const p = path.join(dir, e.name);
+      if (e.isDirectory() || (e.isSymbolicLink() && isDir(p))) {
+        if (!SKIP_DIRS.has(e.name)) visit(p);
+      } else if (mayClassify(e.name)) {
+        out.add(p);
+      }
+    }
+  };
+  for (const input of inputs) {
+    let st: fs.Stats;
+    try {
+      st = fs.statSync(input);
+    } catch {
+      errors.push({ path: input, message: 'no such file or directory' });
+      continue;
+    }
+    if (st.isDirectory()) visit(input);
+    else out.add(input);
+  }
+  return [...out].sort();
+}
+
+function isDir(p: string): boolean {
+  try {
+    return fs.statSync(p).isDirectory();
+  } catch {
+    return false;
+  }
+}

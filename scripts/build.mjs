@@ -1,0 +1,16 @@
+// Bundles the client, the server and the CLI with esbuild, and writes the offline rule docs.
+import * as esbuild from 'esbuild';
+import { execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
+
+const production = process.argv.includes('--production');
+const common = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', sourcemap: !production, minify: production, logLevel: 'warning' };
+
+await Promise.all([
+  esbuild.build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] }),
+  esbuild.build({ ...common, entryPoints: ['server/src/main.ts'], outfile: 'dist/server.js' }),
+  esbuild.build({ ...common, entryPoints: ['cli/src/main.ts'], outfile: 'dist/cli.js' }),
+]);
+fs.chmodSync('dist/cli.js', 0o755);
+// The docs the diagnostics link to (codeDescription) ship beside the bundles, so they work offline.
+execFileSync(process.execPath, ['dist/cli.js', 'docs', '--out', 'docs/rules'], { stdio: 'inherit' });

@@ -1,0 +1,41 @@
+// Which files CarbonLint checks, by name (and, for scripts, by content).
+import * as path from 'node:path';
+import type { FileKind } from './rule';
+
+/** Product startup scripts by their shipped names (API-M, IS, MI and the split API-M distributions). */
+export const PRODUCT_SCRIPT_NAMES = new Set([
+  'wso2server.sh', 'api-manager.sh', 'api-cp.sh', 'gateway.sh', 'key-manager.sh', 'traffic-manager.sh',
+  'micro-integrator.sh', 'integrator.sh',
+]);
+
+const BOOTSTRAP_CLASSES = ['org.wso2.carbon.bootstrap.Bootstrap', 'org.wso2.micro.integrator.bootstrap.Bootstrap'];
+
+/** deployment.toml, and the copies people keep beside it (deployment-full.toml, wso2am-4.6.0-deployment.toml). */
+function isDeploymentToml(base: string): boolean {
+  return base === 'deployment.toml' || (base.endsWith('.toml') && /(^|[-_.])deployment([-_.]|\.toml$)/.test(base));
+}
+
+/**
+ * The kind of a file by its name; `text` lets renamed product scripts in (recognised by their Bootstrap class).
+ * Returns undefined for files CarbonLint leaves alone.
+ */
+export function classify(fileName: string, text?: string): FileKind | undefined {
+  const base = path.basename(fileName).toLowerCase();
+  if (isDeploymentToml(base)) return 'toml';
+  if (base === 'log4j2.properties' || /^log4j2[-_.].*\.properties$/.test(base)) return 'properties';
+  if (base === 'context.xml') return 'xml';
+  if (base.endsWith('.sh')) {
+    if (PRODUCT_SCRIPT_NAMES.has(base)) return 'shell';
+    if (text !== undefined && BOOTSTRAP_CLASSES.some((c) => text.includes(c))) return 'shell';
+  }
+  return undefined;
+}
+
+/** True when a name could be a candidate before its content is read (scripts need a look inside). */
+export function mayClassify(fileName: string): boolean {
+  return classify(fileName) !== undefined || fileName.toLowerCase().endsWith('.sh');
+}
+
+export function isProductScriptText(text: string): boolean {
+  return BOOTSTRAP_CLASSES.some((c) => text.includes(c));
+}

@@ -1,0 +1,118 @@
+// The engine's one entry point: text in, findings with exact ranges and fixes out. Server and CLI both call it.
+import { LineIndex, type OffsetEdit, type Range, type Span } from './text';
+import type { FileKind, Finding, Rule, RuleContext, Severity } from './rule';
+import { resolveSettings, type Settings } from './settings';
+import { detectProduct, type ProductInfo } from './product';
+import { classify } from './files';
+import { parseModel } from './models';
+import { allRules } from '../rules';
+
+export interface LintEdit extends OffsetEdit {
+  range: Range;
+}
+
+export interface LintFix {
+  title: string;
+  edits: LintEdit[];
+  safe: boolean;
+  preferred: boolean;
+}
+
+export interface LintFinding {
+  /** Rule id, or a file-level code such as "toml-syntax" or "file-too-large". */
+  ruleId: string;
+  /** The guideline's exact title; null for file-level problems (syntax, skipped files). */
+  guideline: string | null;
+  guidelineId: string | null;
+  severity: Severity;
+  message: string;
+  span: Span;
+  range: Range;
+  fix?: LintFix;
+  related?: Array<{ span: Span; range: Range; message: string }>;
+}
+
+export interface LintResult {
+  kind: FileKind | undefined;
+  product: ProductInfo;
+  findings: LintFinding[];
+  /** Set when the file was not checked (too large, binary): the reason, also reported as a finding. */
+  skipped?: string;
+}
+
+export interface LintOptions {
+  settings?: Settings;
+  /** Lint as this kind instead of classifying by name. */
+  kind?: FileKind;
+  /** Restrict to these rules (tests, `--rule`). */
+  rules?: readonly Rule[];
+}
+
+const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2, hint: 3 };
+
+function looksBinary(text: string): boolean {
+  const head = text.length > 8192 ? text.slice(0, 8192) : text;
+  return head.includes('\u0000');
+}
+
+export function lintText(fileName: string, text: string, options: LintOptions = {}): LintResult {
+  const settings = options.settings ?? resolveSettings();
+  const kind = options.kind ?? classify(fileName, text);
+  const product = detectProduct(fileName, text, settings.product);
+  const result: LintResult = { kind, product, findings: [] };
+  if (!kind) return result;
+  const index = new LineIndex(text);
+  const fileNotice = (code: string, message: string): LintResult => {
+    const s = { start: 0, end: Math.min(text.length, index.lineEndOf(0)) };
+    result.skipped = message;
+    result.findings.push({ ruleId: code, guideline: null, guidelineId: null, severity: 'info', message, span: s, range: index.range(s) });
+    return result;
+  };
+  if (text.length > settings.maxFileSize) {
+    return fileNotice('file-too-large', `File not checked: ${text.length} bytes is over the ${settings.maxFileSize}-byte limit (setting carbonlint.maxFileSize).`);
+  }
+  if (looksBinary(text)) return fileNotice('file-binary', 'File not checked: it contains binary (NUL) bytes.');
+
+  const { model, problems } = parseModel(kind, text, fileName);
+  for (const p of problems) {
+    result.findings.push({ ruleId: p.code, guideline: null, guidelineId: null, severity: p.severity, message: p.message, span: p.span, range: index.range(p.span) });
+  }
+  for (const rule of options.rules ?? allRules) {
+    if (rule.meta.kind !== kind) continue;
+    const level = settings.rules[rule.meta.id];
+    if (level === 'off') continue;
+    if (product.product !== 'unknown' && !rule.meta.products.includes(product.product)) continue;
+    const ctx: RuleContext = {
+      fileName, text, model, settings, product,
+      report: (f: Finding) => result.findings.push(toLintFinding(rule, f, level, index)),
+    };
+    try {
+      rule.check(ctx as never);
+    } catch (err) {
+      // A rule bug must never take the editor down: say so once, at the top of the file, and go on.
+      const s = { start: 0, end: 0 };
+      result.findings.push({
+        ruleId: 'internal-error', guideline: null, guidelineId: null, severity: 'info', span: s, range: index.range(s),
+        message: `CarbonLint rule ${rule.meta.id} failed on this file: ${(err as Error).message}. Please report it.`,
+      });
+    }
+  }
+  result.findings.sort((a, b) => a.span.start - b.span.start || SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || a.ruleId.localeCompare(b.ruleId));
+  return result;
+}
+
+function toLintFinding(rule: Rule, f: Finding, level: string | undefined, index: LineIndex): LintFinding {
+  const severity = (level && level !== 'off' ? level : f.severity ?? rule.meta.severity) as Severity;
+  const out: LintFinding = {
+    ruleId: rule.meta.id, guideline: rule.meta.guideline, guidelineId: rule.meta.guidelineId,
+    severity, message: f.message, span: f.span, range: index.range(f.span),
+  };
+  if (f.fix) {
+    out.fix = {
+      title: f.fix.title, safe: f.fix.safe, preferred: f.fix.preferred ?? false,
+      edits: f.fix.edits.map((e) => ({ ...e, range: index.range(e) })),
+    };
+  }
+  if (f.related) out.related = f.related.map((r) => ({ ...r, range: index.range(r.span) }));
+  return out;
+}

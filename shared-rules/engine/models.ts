@@ -1,0 +1,31 @@
+// Parses a file of a given kind into the model its rules read, plus the file-level problems found.
+import type { FileKind, Models } from './rule';
+import type { ParseProblem } from '../parsers/diagnostics';
+import { parseToml } from '../parsers/toml/parse';
+import { effectiveConfig } from '../parsers/toml/effective';
+import { parseProperties } from '../parsers/properties/parse';
+import { parseXml } from '../parsers/xml/parse';
+import { parseShell } from '../parsers/shell/parse';
+
+export interface Parsed<K extends FileKind> {
+  model: Models[K];
+  problems: ParseProblem[];
+}
+
+export function parseModel<K extends FileKind>(kind: K, text: string, fileName: string): Parsed<K> {
+  switch (kind) {
+    case 'toml': {
+      const doc = parseToml(text);
+      return { model: { doc, config: effectiveConfig(doc) }, problems: doc.problems } as unknown as Parsed<K>;
+    }
+    case 'properties':
+      return { model: { doc: parseProperties(text) }, problems: [] } as unknown as Parsed<K>;
+    case 'xml': {
+      const doc = parseXml(text);
+      return { model: { doc }, problems: doc.problems } as unknown as Parsed<K>;
+    }
+    case 'shell':
+      return { model: { doc: parseShell(text, fileName) }, problems: [] } as unknown as Parsed<K>;
+  }
+  throw new Error(`unknown kind ${kind as string}`);
+}

@@ -1,0 +1,111 @@
+// The rule format: one module per rule exports a `Rule` — metadata, check, optional fix, docs and test cases.
+import type { OffsetEdit, Span } from './text';
+import type { Settings } from './settings';
+import type { ProductInfo } from './product';
+import type { TomlDocument, EffectiveConfig } from '../parsers/toml/model';
+import type { PropertiesDocument } from '../parsers/properties/model';
+import type { XmlDocument } from '../parsers/xml/model';
+import type { ShellDocument } from '../parsers/shell/model';
+
+export type FileKind = 'toml' | 'properties' | 'xml' | 'shell';
+export type Severity = 'error' | 'warning' | 'info' | 'hint';
+export type Product = 'apim' | 'is' | 'mi';
+
+/** What each file kind's rules receive. */
+export interface Models {
+  toml: { doc: TomlDocument; config: EffectiveConfig };
+  properties: { doc: PropertiesDocument };
+  xml: { doc: XmlDocument };
+  shell: { doc: ShellDocument };
+}
+
+export interface RuleDocs {
+  /** What the rule finds (one or two sentences). */
+  what: string;
+  /** Why it matters: the risk, in the guideline's terms. */
+  why: string;
+  /** A failing snippet and its corrected form. */
+  example: { bad: string; good: string };
+  /** How to fix it by hand, and what the quick fix does. */
+  fix: string;
+  /** 'safe': the quick fix never changes meaning beyond the hardening; 'unsafe': review it; 'none': no quick fix. */
+  fixSafety: 'safe' | 'unsafe' | 'none';
+}
+
+export interface RuleMeta {
+  /** kebab-case, stable: used in settings, suppressions, SARIF. */
+  id: string;
+  title: string;
+  /** The exact title from shared/guidelines.md. */
+  guideline: string;
+  /** Guideline number, e.g. "G18". */
+  guidelineId: string;
+  severity: Severity;
+  kind: FileKind;
+  products: readonly Product[];
+  docs: RuleDocs;
+}
+
+export interface Fix {
+  title: string;
+  edits: OffsetEdit[];
+  /** True when the fix may be applied without review (fix-all, `--fix`). */
+  safe: boolean;
+  /** Mark as the obvious fix (LSP isPreferred). */
+  preferred?: boolean;
+}
+
+export interface RelatedInfo {
+  span: Span;
+  message: string;
+}
+
+export interface Finding {
+  span: Span;
+  /** Never contains a secret's value: name keys and aliases, not what they hold. */
+  message: string;
+  /** Overrides the rule's default severity for this finding (e.g. a weaker variant). */
+  severity?: Severity;
+  fix?: Fix;
+  related?: RelatedInfo[];
+}
+
+export interface RuleContext<K extends FileKind = FileKind> {
+  fileName: string;
+  text: string;
+  model: Models[K];
+  settings: Settings;
+  product: ProductInfo;
+  report(finding: Finding): void;
+}
+
+export interface ValidCase {
+  name?: string;
+  code: string;
+  /** File name to lint it as (defaults by kind: deployment.toml, log4j2.properties, context.xml, wso2server.sh). */
+  fileName?: string;
+  settings?: Partial<Settings>;
+}
+
+export interface InvalidCase extends ValidCase {
+  /** Each expected finding: the exact zero-based range [startLine, startChar, endLine, endChar] and message part. */
+  errors: Array<{ range: [number, number, number, number]; message?: string | RegExp; severity?: Severity }>;
+  /** Text after applying every finding's fix (in one pass); omit when no fix is offered. */
+  output?: string;
+}
+
+export interface RuleCases {
+  valid: ValidCase[];
+  invalid: InvalidCase[];
+}
+
+export interface Rule<K extends FileKind = FileKind> {
+  meta: RuleMeta & { kind: K };
+  check(ctx: RuleContext<K>): void;
+  cases: RuleCases;
+}
+
+/** Identity helper that keeps the kind parameter tied to the model type. */
+export function defineRule<K extends FileKind>(rule: Rule<K>): Rule<K> {
+  return rule;
+}

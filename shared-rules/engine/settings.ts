@@ -1,0 +1,38 @@
+// One settings shape for the editor (carbonlint.*) and the CLI (.carbonlint.json), so both agree.
+import type { Severity } from './rule';
+
+export type RuleLevel = 'off' | Severity;
+export type TlsVersion = 'TLSv1.2' | 'TLSv1.3';
+
+export interface Settings {
+  /** Per-rule level; rules not named keep their default severity. */
+  rules: Record<string, RuleLevel>;
+  /** 'auto', or a product and optional version such as 'apim-4.2.0', 'is', 'mi-4.3.0'. */
+  product: string;
+  tls: { minimumVersion: TlsVersion };
+  session: { minIdLength: number };
+  /** Files larger than this many bytes get a notice instead of findings. */
+  maxFileSize: number;
+}
+
+export const DEFAULT_SETTINGS: Settings = {
+  rules: {},
+  product: 'auto',
+  tls: { minimumVersion: 'TLSv1.2' },
+  session: { minIdLength: 32 },
+  maxFileSize: 5 * 1024 * 1024,
+};
+
+/** Deep-merges partial settings (from the editor, a project file or a test case) over the defaults. */
+export function resolveSettings(...layers: Array<Partial<Settings> | undefined>): Settings {
+  const out: Settings = { ...DEFAULT_SETTINGS, rules: {}, tls: { ...DEFAULT_SETTINGS.tls }, session: { ...DEFAULT_SETTINGS.session } };
+  for (const l of layers) {
+    if (!l) continue;
+    if (l.rules) Object.assign(out.rules, l.rules);
+    if (typeof l.product === 'string') out.product = l.product;
+    if (l.tls?.minimumVersion) out.tls.minimumVersion = l.tls.minimumVersion;
+    if (typeof l.session?.minIdLength === 'number') out.session.minIdLength = l.session.minIdLength;
+    if (typeof l.maxFileSize === 'number') out.maxFileSize = l.maxFileSize;
+  }
+  return out;
+}

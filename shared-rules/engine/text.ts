@@ -1,0 +1,99 @@
+// Offsets are what parsers and rules work with (cheap); LSP positions are computed once, at the edge.
+
+/** Half-open range of UTF-16 offsets into the document text. */
+export interface Span {
+  start: number;
+  end: number;
+}
+
+/** Zero-based LSP position (line, UTF-16 character). */
+export interface Position {
+  line: number;
+  character: number;
+}
+
+export interface Range {
+  start: Position;
+  end: Position;
+}
+
+/** An edit in offsets; the engine turns it into an LSP TextEdit. */
+export interface OffsetEdit {
+  start: number;
+  end: number;
+  newText: string;
+}
+
+export function span(start: number, end: number): Span {
+  return { start, end };
+}
+
+/** Maps offsets to positions with a binary search over line starts (one pass to build). */
+export class LineIndex {
+  readonly lineStarts: number[];
+
+  constructor(readonly text: string) {
+    const starts = [0];
+    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+    this.lineStarts = starts;
+  }
+
+  get lineCount(): number {
+    return this.lineStarts.length;
+  }
+
+  positionAt(offset: number): Position {
+    const o = Math.max(0, Math.min(offset, this.text.length));
+    let lo = 0;
+    let hi = this.lineStarts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.lineStarts[mid] <= o) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo, character: o - this.lineStarts[lo] };
+  }
+
+  offsetAt(pos: Position): number {
+    if (pos.line >= this.lineStarts.length) return this.text.length;
+    if (pos.line < 0) return 0;
+    const lineEnd = pos.line + 1 < this.lineStarts.length ? this.lineStarts[pos.line + 1] : this.text.length;
+    return Math.min(this.lineStarts[pos.line] + Math.max(0, pos.character), lineEnd);
+  }
+
+  range(s: Span): Range {
+    return { start: this.positionAt(s.start), end: this.positionAt(s.end) };
+  }
+
+  /** Offset of the start of the line containing `offset`. */
+  lineStartOf(offset: number): number {
+    return this.lineStarts[this.positionAt(offset).line];
+  }
+
+  /** Offset just past the line's text (before its line break) for the line containing `offset`. */
+  lineEndOf(offset: number): number {
+    const line = this.positionAt(offset).line;
+    let end = line + 1 < this.lineStarts.length ? this.lineStarts[line + 1] - 1 : this.text.length;
+    if (end > 0 && this.text[end - 1] === '\r' && end - 1 >= this.lineStarts[line]) end--;
+    return end;
+  }
+}
+
+/** Applies non-overlapping edits (any order) to text. Throws on overlap: callers must not combine them. */
+export function applyEdits(text: string, edits: readonly OffsetEdit[]): string {
+  const sorted = [...edits].sort((a, b) => a.start - b.start || a.end - b.end);
+  let out = '';
+  let pos = 0;
+  for (const e of sorted) {
+    if (e.start < pos) throw new Error('overlapping edits');
+    out += text.slice(pos, e.start) + e.newText;
+    pos = e.end;
+  }
+  return out + text.slice(pos);
+}
+
+/** The line break a file uses, so inserted lines match it. */
+export function eolOf(text: string): string {
+  const i = text.indexOf('\n');
+  return i > 0 && text[i - 1] === '\r' ? '\r\n' : '\n';
+}

@@ -1,0 +1,126 @@
+// java.util.Properties#load semantics (what log4j2.properties is read with), plus exact source spans.
+import type { Span } from '../../engine/text';
+import type { ParseProblem } from '../diagnostics';
+import { logicalLines, type Segment } from './logical-lines';
+import type { PropComment, PropEntry, PropertiesDocument } from './model';
+import { unescapeProperty } from './unescape';
+
+const isBlank = (c: number): boolean => c === 32 || c === 9 || c === 12;
+
+/** Maps offsets in a joined logical line back to offsets in the source text. */
+class SegmentMap {
+  private readonly logStarts: number[] = [];
+  readonly joined: string;
+
+  constructor(
+    text: string,
+    private readonly segs: Segment[],
+  ) {
+    let joined = '';
+    for (const s of segs) {
+      this.logStarts.push(joined.length);
+      joined += text.slice(s.start, s.end);
+    }
+    this.joined = joined;
+  }
+
+  /** Source offset of the logical character at `idx` (idx < joined.length). */
+  at(idx: number): number {
+    let k = 0;
+    while (k + 1 < this.segs.length && this.logStarts[k + 1] <= idx) k++; // few segments: linear is fine
+    return this.segs[k].start + (idx - this.logStarts[k]);
+  }
+
+  /** Source offset just past the logical character before `idx` (an exclusive end). */
+  endAt(idx: number): number {
+    return idx <= 0 ? this.segs[0].start : this.at(idx - 1) + 1;
+  }
+
+  get sourceEnd(): number {
+    return this.segs[this.segs.length - 1].end;
+  }
+}
+
+function parseEntry(text: string, segs: Segment[], problems: ParseProblem[]): PropEntry {
+  const map = new SegmentMap(text, segs);
+  const line = map.joined;
+  const limit = line.length;
+
+  // Key ends at the first unescaped `=`, `:` or blank (Properties#load0).
+  let keyLen = 0;
+  let valueStart = limit;
+  let hasSep = false;
+  let escaped = false;
+  while (keyLen < limit) {
+    const c = line.charCodeAt(keyLen);
+    if (!escaped && (c === 61 /* = */ || c === 58) /* : */) {
+      valueStart = keyLen + 1;
+      hasSep = true;
+      break;
+    }
+    if (!escaped && isBlank(c)) {
+      valueStart = keyLen + 1;
+      break;
+    }
+    escaped = c === 92 ? !escaped : false;
+    keyLen++;
+  }
+  // Blanks, then at most one `=`/`:` if the key ended on a blank, then blanks.
+  while (valueStart < limit) {
+    const c = line.charCodeAt(valueStart);
+    if (!isBlank(c)) {
+      if (!hasSep && (c === 61 || c === 58)) hasSep = true;
+      else break;
+    }
+    valueStart++;
+  }
+
+  const key = unescapeProperty(line, 0, keyLen);
+  const value = unescapeProperty(line, valueStart, limit);
+  for (const bad of [key.badUnicodeAt, value.badUnicodeAt]) {
+    if (bad < 0) continue;
+    const at = map.at(bad);
+    problems.push({
+      span: { start: at, end: Math.min(at + 2, text.length) },
+      message: 'Malformed \\uXXXX escape: java.util.Properties (and so log4j2) refuses to load this file',
+      severity: 'error',
+      code: 'properties-syntax',
+    });
+  }
+
+  const keySpan: Span = { start: map.at(0), end: map.endAt(keyLen) };
+  const valueSpan: Span =
+    valueStart < limit
+      ? { start: map.at(valueStart), end: map.sourceEnd }
+      : { start: map.endAt(valueStart), end: map.endAt(valueStart) };
+  return {
+    key: key.value,
+    keySpan,
+    value: value.value,
+    valueSpan,
+    span: { start: keySpan.start, end: Math.max(keySpan.end, valueSpan.end) },
+  };
+}
+
+export function parseProperties(text: string): PropertiesDocument {
+  const entries: PropEntry[] = [];
+  const comments: PropComment[] = [];
+  const problems: ParseProblem[] = [];
+  for (const ev of logicalLines(text)) {
+    if (ev.kind === 'comment') {
+      comments.push({ span: { start: ev.start, end: ev.end }, text: text.slice(ev.start + 1, ev.end) });
+    } else {
+      entries.push(parseEntry(text, ev.segments, problems));
+    }
+  }
+  const byKey = new Map<string, PropEntry>();
+  for (const e of entries) byKey.set(e.key, e); // later definitions win
+  return {
+    text,
+    entries,
+    comments,
+    problems,
+    get: (key) => byKey.get(key),
+    withPrefix: (prefix) => entries.filter((e) => e.key.startsWith(prefix)),
+  };
+}

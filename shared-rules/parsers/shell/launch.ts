@@ -1,0 +1,75 @@
+// Recognizes JVM launches (`$JAVACMD …`, `"$JAVA_HOME/bin/java" …`, `java …`) and describes them.
+import type { CommandLine, JavaLaunch, ShellWord } from './model';
+
+/** Variables the Carbon scripts (and common variants) keep the java executable in. */
+const JAVA_VARS = /^\$\{?(?:JAVACMD|JAVA_CMD|JAVA_BIN|JAVA_EXE|JAVA_EXEC)\}?$/;
+
+export function isJavaLauncher(word: ShellWord): boolean {
+  const t = word.text;
+  if (t.length > 512) return false;
+  return JAVA_VARS.test(t) || t === 'java' || t.endsWith('/java');
+}
+
+/** Words that run the next word as the command (`exec $JAVACMD`, `nohup java`). */
+export const COMMAND_PREFIXES = new Set(['exec', 'nohup', 'command', 'builtin']);
+
+/** Java options whose value is the next word (so that word is not the main class). */
+const OPTIONS_WITH_VALUE = new Set([
+  '-cp', '-classpath', '--class-path', '-p', '--module-path', '--upgrade-module-path', '--add-modules',
+  '--add-opens', '--add-exports', '--add-reads', '--patch-module', '--limit-modules', '--enable-native-access',
+]);
+
+/** Only an expansion: `$VAR`, `${VAR}`, `"$VAR"`, `$*`, `"$@"` (its value is unknown here). */
+const VAR_ONLY = /^\$(?:\{[A-Za-z_][A-Za-z0-9_]*\}|[A-Za-z_][A-Za-z0-9_]*|[*@#?!$0-9])$/;
+
+/** `a.b.C`: dotted Java identifiers, the last one capitalized as class names are. */
+const CLASS_NAME = /^[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*\.[A-Z][A-Za-z0-9_$]*$/;
+
+export function findMainClass(args: readonly ShellWord[]): ShellWord | undefined {
+  for (let k = 0; k < args.length; k++) {
+    const t = args[k].text;
+    if (t === '-jar' || t === '-m' || t === '--module') return undefined; // main comes from a jar/module
+    if (OPTIONS_WITH_VALUE.has(t)) k++;
+    else if (!t.startsWith('-') && !VAR_ONLY.test(t) && t.length < 512 && CLASS_NAME.test(t)) return args[k];
+  }
+  return undefined;
+}
+
+/** The physical lines from the one containing `start` to the one containing `end - 1`. */
+export function commandLines(text: string, start: number, end: number, continuations: ReadonlySet<number>): CommandLine[] {
+  const lines: CommandLine[] = [];
+  let ls = start;
+  while (ls > 0 && text.charCodeAt(ls - 1) !== 10) ls--;
+  const last = Math.max(start, end - 1);
+  while (ls <= last && ls < text.length) {
+    let ie = ls;
+    while (ie < text.length && (text.charCodeAt(ie) === 32 || text.charCodeAt(ie) === 9)) ie++;
+    let le = ls;
+    while (le < text.length && text.charCodeAt(le) !== 10) le++;
+    const contentEnd = le > ls && text.charCodeAt(le - 1) === 13 ? le - 1 : le;
+    const line: CommandLine = { start: ls, indent: text.slice(ls, ie) };
+    if (contentEnd > ls && continuations.has(contentEnd - 1)) line.continuation = contentEnd - 1;
+    lines.push(line);
+    ls = le + 1;
+  }
+  return lines;
+}
+
+export function buildLaunch(
+  text: string,
+  words: readonly ShellWord[],
+  commandIndex: number,
+  spanStart: number,
+  end: number,
+  continuations: ReadonlySet<number>,
+): JavaLaunch {
+  const command = words[commandIndex];
+  const args = words.slice(commandIndex + 1);
+  return {
+    command,
+    args,
+    mainClass: findMainClass(args),
+    lines: commandLines(text, spanStart, end, continuations),
+    span: { start: spanStart, end },
+  };
+}

@@ -1,0 +1,70 @@
+import type { Span } from '../../engine/text';
+
+/** A shell word after quote removal (no expansion), with its source span. */
+export interface ShellWord {
+  /** Text with quotes removed and backslash escapes resolved; `$VAR` left as written. */
+  text: string;
+  /** Source text as written. */
+  raw: string;
+  span: Span;
+}
+
+/** One physical line of a (possibly continued) command. */
+export interface CommandLine {
+  /** Offset of the line's first character. */
+  start: number;
+  /** Leading whitespace of the line. */
+  indent: string;
+  /** Offset of the trailing backslash of this line, if the line continues. */
+  continuation?: number;
+}
+
+/** A command that launches the JVM (`$JAVACMD …`, `"$JAVA_HOME/bin/java" …`, `java …`). */
+export interface JavaLaunch {
+  /** The java executable word. */
+  command: ShellWord;
+  /** Arguments in order (options, `$JAVA_OPTS`-style expansions, main class, its args). */
+  args: ShellWord[];
+  /**
+   * The main class word, if found: the first argument that is not an option (nor an option's value,
+   * as for `-cp x`), not only an expansion (`$VAR`, `"$VAR"`, `$*`), and looks like `a.b.C` (dotted
+   * identifiers, the last capitalized). None after `-jar`/`-m`.
+   */
+  mainClass?: ShellWord;
+  /** The physical lines the command spans, in order. */
+  lines: CommandLine[];
+  /**
+   * Whole command span: from the first word after leading reserved words (so `exec`/`nohup` and
+   * `VAR=x` prefixes are included, `then`/`do` are not) to the end of the last argument or
+   * redirection target (a trailing `&` or `;` is not included).
+   */
+  span: Span;
+}
+
+/** `NAME=value` / `export NAME=value`, at any nesting (inside if/while bodies too). */
+export interface ShellAssignment {
+  name: string;
+  /** Value after quote removal (not expanded). */
+  value: string;
+  /** The value as written, quotes included (empty, right after `=`, for `NAME=`). */
+  valueSpan: Span;
+  /** The `NAME=value` word (without a leading `export`). */
+  span: Span;
+  exported: boolean;
+}
+
+export interface ShellComment {
+  span: Span;
+  text: string;
+}
+
+export interface ShellDocument {
+  text: string;
+  /** True for a Carbon product startup script (by Bootstrap class or known name). */
+  isProductScript: boolean;
+  /** `org.wso2.carbon.bootstrap.Bootstrap` or `org.wso2.micro.integrator.bootstrap.Bootstrap`, when launched. */
+  bootstrapClass?: string;
+  launches: JavaLaunch[];
+  assignments: ShellAssignment[];
+  comments: ShellComment[];
+}

@@ -1,0 +1,53 @@
+// Carbon startup scripts: finds JVM launches, variable assignments and comments. A tokenizer plus
+// simple-command grouping, not a bash interpreter: nothing is expanded or executed.
+import { assignmentPrefix, declarationAssignments, toAssignment } from './assignments';
+import { CommandAssembler, skipReserved, type SimpleCommand } from './commands';
+import { buildLaunch, COMMAND_PREFIXES, isJavaLauncher } from './launch';
+import { lexShell } from './lexer';
+import type { JavaLaunch, ShellAssignment, ShellDocument } from './model';
+import { findBootstrapClass, isProductScriptName } from './product';
+
+export function parseShell(text: string, fileName?: string): ShellDocument {
+  const launches: JavaLaunch[] = [];
+  const assignments: ShellAssignment[] = [];
+  // Launch lines need the continuation offsets, known only once lexing is done: build launches after.
+  const launchCommands: [SimpleCommand, number, number][] = [];
+
+  const onCommand = (cmd: SimpleCommand): void => {
+    const { words } = cmd;
+    let k = skipReserved(words);
+    const start = k < words.length ? words[k].span.start : 0;
+    for (let p = 0; k < words.length && (p = assignmentPrefix(words[k])) > 0; k++) {
+      assignments.push(toAssignment(words[k], p, false));
+    }
+    if (k >= words.length) return;
+    const declared = declarationAssignments(words, k);
+    if (declared) {
+      assignments.push(...declared);
+      return;
+    }
+    // `exec $JAVACMD`, `nohup java` (but `command -v java` only looks java up).
+    while (k + 1 < words.length && words[k].raw === words[k].text && COMMAND_PREFIXES.has(words[k].text)) {
+      if (words[k + 1].text.startsWith('-')) break;
+      k++;
+    }
+    if (isJavaLauncher(words[k])) launchCommands.push([cmd, k, start]);
+  };
+
+  const assembler = new CommandAssembler(onCommand);
+  const { comments, continuations } = lexShell(text, assembler);
+  assembler.finish();
+  for (const [cmd, k, start] of launchCommands) {
+    launches.push(buildLaunch(text, cmd.words, k, start, cmd.end, continuations));
+  }
+
+  const bootstrapClass = findBootstrapClass(text, launches);
+  return {
+    text,
+    isProductScript: bootstrapClass !== undefined || isProductScriptName(fileName),
+    bootstrapClass,
+    launches,
+    assignments,
+    comments,
+  };
+}

@@ -1,0 +1,136 @@
+// What each path was defined as, to report what the product's parser (cava-toml) rejects: a key written twice, a
+// table header repeated, a value later used as a table. A tree of Maps keyed by part names (not joined strings) keeps
+// this linear even for absurdly long dotted keys.
+import type { TomlTable } from './model';
+
+const enum Kind {
+  /** Created as a parent of a deeper header or key, not defined itself. */
+  Implicit,
+  /** Defined by a `[header]`. */
+  Table,
+  /** Created by a dotted key (`a.b = 1` makes `a` a table). */
+  Dotted,
+  Value,
+  /** `[[header]]`: `last` is the current instance. */
+  Array,
+}
+
+export interface Node {
+  kind: Kind;
+  /** Offset of the defining header or key (for "first defined on line N"). */
+  at: number;
+  children: Map<string, Node> | undefined;
+  /** Array nodes: the latest instance. */
+  last?: Node;
+  /** Array instance nodes: the `[[…]]` section that opened it. */
+  owner?: TomlTable;
+}
+
+export type Conflict = 'duplicate-key' | 'duplicate-table';
+/** Called on a conflict: `at` is the new definition, `prevAt` the earlier one, `path` the conflicting path. */
+export type ConflictSink = (kind: Conflict, path: readonly string[], at: number, prevAt: number, detail: string) => void;
+
+const node = (kind: Kind, at: number): Node => ({ kind, at, children: undefined });
+
+function child(parent: Node, name: string): Node | undefined {
+  return parent.children?.get(name);
+}
+
+function setChild(parent: Node, name: string, n: Node): Node {
+  (parent.children ??= new Map()).set(name, n);
+  return n;
+}
+
+export class Definitions {
+  readonly root: Node = node(Kind.Table, 0);
+
+  constructor(private readonly sink: ConflictSink) {}
+
+  /** A fresh scope for the members of one inline table (they cannot clash with anything outside it). */
+  static scope(): Node {
+    return node(Kind.Table, 0);
+  }
+
+  /**
+   * Walks the parents of a header path (creating implicit tables), entering the latest instance of any array of
+   * tables on the way. Returns the parent node and the deepest array instance's table.
+   */
+  private parents(names: readonly string[], at: number): { parent: Node; owner?: TomlTable } {
+    let n = this.root;
+    let owner: TomlTable | undefined;
+    for (let k = 0; k < names.length - 1; k++) {
+      let c = child(n, names[k]);
+      if (c === undefined) c = setChild(n, names[k], node(Kind.Implicit, at));
+      else if (c.kind === Kind.Value) {
+        this.sink('duplicate-key', names.slice(0, k + 1), at, c.at, 'is already defined as a value');
+        c = setChild(n, names[k], node(Kind.Implicit, at));
+      }
+      if (c.kind === Kind.Array && c.last) {
+        owner = c.last.owner;
+        c = c.last;
+      }
+      n = c;
+    }
+    return { parent: n, owner };
+  }
+
+  /** Opens `[names]` or `[[names]]`; returns the scope node for its keys and the enclosing array instance, if any. */
+  header(names: readonly string[], isArray: boolean, at: number, table: TomlTable): { scope: Node; owner?: TomlTable } {
+    const { parent, owner } = this.parents(names, at);
+    const name = names[names.length - 1];
+    const prev = child(parent, name);
+    if (isArray) {
+      const inst = node(Kind.Table, at);
+      inst.owner = table;
+      if (prev !== undefined && prev.kind === Kind.Array) {
+        prev.last = inst;
+      } else {
+        if (prev !== undefined) {
+          const what = prev.kind === Kind.Value ? 'is already defined as a value' : 'is already defined as a table';
+          this.sink(prev.kind === Kind.Value ? 'duplicate-key' : 'duplicate-table', names, at, prev.at, what);
+        }
+        const arr = setChild(parent, name, node(Kind.Array, at));
+        arr.last = inst;
+      }
+      return { scope: inst, owner };
+    }
+    if (prev === undefined) return { scope: setChild(parent, name, node(Kind.Table, at)), owner };
+    switch (prev.kind) {
+      case Kind.Implicit:
+        prev.kind = Kind.Table;
+        prev.at = at;
+        return { scope: prev, owner };
+      case Kind.Table:
+      case Kind.Dotted:
+        this.sink('duplicate-table', names, at, prev.at, 'is already defined');
+        return { scope: prev, owner };
+      case Kind.Value:
+        this.sink('duplicate-key', names, at, prev.at, 'is already defined as a value');
+        return { scope: setChild(parent, name, node(Kind.Table, at)), owner };
+      default:
+        this.sink('duplicate-table', names, at, prev.at, 'is already defined as an array of tables');
+        return { scope: setChild(parent, name, node(Kind.Table, at)), owner };
+    }
+  }
+
+  /** Defines the (dotted) key `names` in `scope`; `fullPath` (ending with `names`) is only used for messages. */
+  key(scope: Node, names: readonly string[], at: number, fullPath: readonly string[]): void {
+    let n = scope;
+    for (let k = 0; k < names.length - 1; k++) {
+      let c = child(n, names[k]);
+      if (c === undefined) c = setChild(n, names[k], node(Kind.Dotted, at));
+      else if (c.kind === Kind.Value) {
+        this.sink('duplicate-key', fullPath.slice(0, fullPath.length - names.length + k + 1), at, c.at, 'is already defined as a value');
+        c = setChild(n, names[k], node(Kind.Dotted, at));
+      } else if (c.kind === Kind.Array && c.last) c = c.last;
+      n = c;
+    }
+    const name = names[names.length - 1];
+    const prev = child(n, name);
+    if (prev !== undefined) {
+      const what = prev.kind === Kind.Value ? 'is already defined' : 'is already defined as a table';
+      this.sink('duplicate-key', fullPath, at, prev.at, what);
+    }
+    setChild(n, name, node(Kind.Value, at));
+  }
+}

@@ -1,0 +1,537 @@
+// Error-tolerant, position-aware TOML 1.0 parser for deployment.toml. One forward pass over the text, line by line:
+// a syntax error costs one problem and the rest of that line (or of the broken multi-line construct), never the file.
+//
+// Template text (Helm/Go, Jinja) is opaque and never an error:
+// - a line holding only template text is skipped;
+// - control directives before a statement or after its value (`{{ if x }}key = 1{{ end }}`) are ignored;
+// - a value containing template text, or followed by template output, has kind 'template';
+// - a key containing template text (`pool_options.{{ $key }} = …`) skips the statement;
+// - a header containing template text still opens a section, so the keys under it are not credited to the previous
+//   one: a key part holding template text is named by its raw source text (`[{{ .Values.x }}]` → path
+//   ['{{ .Values.x }}']), which no real configuration key can equal;
+// - a broken statement or header whose text contains a template is assumed to be broken by the template: no error;
+// - duplicate definitions separated by template text (if/else branches) are not reported.
+import { LineIndex, type Span } from '../../engine/text';
+import type { ParseProblem } from '../diagnostics';
+import { Definitions, type Conflict, type Node } from './definitions';
+import { looksLikeStatement, valueExtent } from './extent';
+import type { TomlDocument, TomlEntry, TomlKeyPart, TomlTable, TomlValue } from './model';
+import { scanScalar } from './scalars';
+import * as source from './source';
+import { Fault, TEMPLATE_HIT, Source } from './source';
+
+// Module-local copies: tsx/CommonJS interop turns imported bindings into getter calls, too slow per character.
+const { COMMA, CR, DQ, EQ, HASH, LBRACE, LBRACK, LF, RBRACE, RBRACK, SP, SQ, TAB, isBare } = source;
+import { newMultilineMemo, scanBasic, scanLiteral, scanMultilineBasic, scanMultilineLiteral, type ScannedString } from './strings';
+import { JOIN, Table } from './table';
+import { findTemplates, isDirective } from './templates';
+
+/** Arrays/inline tables nested deeper than this are reported instead of recursed into (keeps the stack bounded). */
+const MAX_DEPTH = 64;
+
+interface Key {
+  parts: TomlKeyPart[];
+  /** The parts' names. */
+  names: string[];
+  end: number;
+  /** A part contains template text. */
+  templated: boolean;
+}
+
+interface Warning {
+  kind: Conflict;
+  path: readonly string[];
+  at: number;
+  prevAt: number;
+  detail: string;
+  span: Span;
+}
+
+/** `a` then `b` (Array#concat is a slow generic path in V8; this showed up as the top line of the profile). */
+function concat(a: readonly string[], b: readonly string[]): string[] {
+  const out = a.slice();
+  for (let k = 0; k < b.length; k++) out.push(b[k]);
+  return out;
+}
+
+function displayPath(path: readonly string[]): string {
+  return path.map((p) => (p.length > 0 && /^[A-Za-z0-9_-]+$/.test(p) ? p : JSON.stringify(p))).join('.');
+}
+
+class Parser {
+  readonly s: Source;
+  readonly text: string;
+  readonly tables: Table[] = [];
+  readonly entries: TomlEntry[] = [];
+  readonly problems: ParseProblem[] = [];
+  readonly templateSpans: Span[];
+  private readonly memo = newMultilineMemo();
+  private readonly defs: Definitions;
+  private readonly arrayCounts = new Map<string, number>();
+  private lines: LineIndex | undefined;
+  private cur: Table;
+  private scope: Node;
+  /** Span of the key/header being defined, for conflict warnings. */
+  private defSpan: Span = { start: 0, end: 0 };
+  /** While a statement's value is parsed: conflicts inside inline tables wait here (a template may void them). */
+  private deferring = false;
+  private pending: Warning[] | undefined;
+  /** Offset the parser has reached (for the last-resort crash report). */
+  pos = 0;
+
+  constructor(text: string) {
+    this.text = text;
+    this.templateSpans = findTemplates(text);
+    this.s = new Source(text, this.templateSpans);
+    this.defs = new Definitions((kind, path, at, prevAt, detail) => this.conflict(kind, path, at, prevAt, detail));
+    const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+    this.cur = new Table([], false, 0, bom);
+    this.tables.push(this.cur);
+    this.scope = this.defs.root;
+  }
+
+  run(): void {
+    let i = this.text.charCodeAt(0) === 0xfeff ? 1 : 0;
+    const len = this.s.len;
+    while (i < len) {
+      this.pos = i;
+      i = this.line(i);
+    }
+  }
+
+  document(): TomlDocument {
+    return {
+      text: this.text,
+      tables: this.tables,
+      entries: this.entries,
+      problems: this.problems,
+      templateSpans: this.templateSpans,
+      templated: this.templateSpans.length > 0,
+    };
+  }
+
+  error(span: Span, message: string): void {
+    this.problems.push({ span, message, severity: 'error', code: 'toml-syntax' });
+  }
+
+  fault(f: Fault): void {
+    this.error({ start: f.start, end: f.end }, f.message);
+  }
+
+  private lineOf(offset: number): number {
+    this.lines ??= new LineIndex(this.text);
+    return this.lines.positionAt(offset).line + 1;
+  }
+
+  private conflict(kind: Conflict, path: readonly string[], at: number, prevAt: number, detail: string): void {
+    const w: Warning = { kind, path, at, prevAt, detail, span: this.defSpan };
+    if (this.deferring) (this.pending ??= []).push(w);
+    else this.report(w);
+  }
+
+  private report(w: Warning): void {
+    // if/else branches of a template legitimately define the same key twice.
+    if (this.s.tplIn(w.prevAt, w.at)) return;
+    const line = this.lineOf(w.prevAt);
+    const what = w.kind === 'duplicate-table' ? `Table [${displayPath(w.path)}]` : `Key '${displayPath(w.path)}'`;
+    const message = `${what} ${w.detail} (line ${line}); the product's TOML parser rejects this file — the last definition is used here`;
+    this.problems.push({ span: w.span, message, severity: 'warning', code: `toml-${w.kind}` });
+  }
+
+  // ---- lines -------------------------------------------------------------------------------------------------
+
+  /** Parses the line at `i`; returns the offset of the next line. */
+  private line(i: number): number {
+    const s = this.s;
+    i = s.skipWs(i);
+    if (i >= s.len) return s.len;
+    let c = s.code(i);
+    if (c === LF || c === CR) return s.afterBreak(i);
+    if (c === HASH) return s.afterBreak(s.eol(i));
+    if (c === LBRACE && s.tplAt(i) >= 0) {
+      let j = i;
+      let directives = true;
+      for (let e = s.tplAt(j); e >= 0; e = s.tplAt(j)) {
+        directives &&= isDirective(this.text, j, e);
+        j = s.skipWs(e);
+      }
+      c = s.code(j);
+      if (j >= s.len || c === LF || c === CR || c === HASH) return s.afterBreak(s.eol(j));
+      // Template output leads the line (`{{ $key }} = …`): the key is unknown.
+      if (!directives) return s.afterBreak(s.eol(valueExtent(s, i, this.memo).next));
+      i = j;
+    }
+    return c === LBRACK ? this.header(i) : this.statement(i);
+  }
+
+  /** Skips the statement at `start` whole (templated key), including a multi-line value. */
+  private skipStatement(start: number): number {
+    return this.s.afterBreak(this.s.eol(valueExtent(this.s, start, this.memo).next));
+  }
+
+  private header(start: number): number {
+    const s = this.s;
+    const isArray = s.code(start + 1) === LBRACK;
+    let key: Key | undefined;
+    let j = s.skipWs(start + (isArray ? 2 : 1));
+    try {
+      key = this.key(j);
+      j = s.skipWs(key.end);
+      if (s.code(j) !== RBRACK || (isArray && s.code(j + 1) !== RBRACK)) {
+        const c = s.code(j);
+        const span = j >= s.len || c === LF || c === CR || c === HASH ? { start, end: key.end } : s.word(j);
+        throw new Fault(span.start, span.end, isArray ? "Expected ']]' to close the [[array of tables]] header" : "Expected ']' to close the [table] header");
+      }
+      j += isArray ? 2 : 1;
+    } catch (f) {
+      if (!(f instanceof Fault)) throw f;
+      const le = s.eol(start);
+      if (!s.tplIn(start, le)) this.fault(f);
+      // Best effort: still open a section, so the keys below are not credited to the previous one.
+      const end = s.trimEnd(le, start);
+      const path = key && !key.templated ? key.names : [this.text.slice(start, end)];
+      this.openTable(path, isArray, { start, end }, end);
+      return s.afterBreak(le);
+    }
+    const headerSpan = { start, end: j };
+    let k = s.skipWs(j);
+    const c = s.code(k);
+    if (k < s.len && c !== LF && c !== CR && c !== HASH && !s.tplIn(k, s.eol(k))) {
+      this.error(s.word(k), 'Unexpected text after the table header; expected a new line or a # comment');
+    }
+    k = s.eol(k);
+    this.openTable(
+      key.names,
+      isArray,
+      headerSpan,
+      s.trimEnd(k, j),
+    );
+    return s.afterBreak(k);
+  }
+
+  private openTable(path: string[], isArray: boolean, headerSpan: Span, contentEnd: number): void {
+    let index = 0;
+    if (isArray) {
+      const id = path.join(JOIN);
+      index = this.arrayCounts.get(id) ?? 0;
+      this.arrayCounts.set(id, index + 1);
+    }
+    const table = new Table(path, isArray, index, contentEnd, headerSpan);
+    this.defSpan = headerSpan;
+    const { scope, owner } = this.defs.header(path, isArray, headerSpan.start, table);
+    if (owner) table.arrayOwner = owner;
+    this.tables.push(table);
+    this.cur = table;
+    this.scope = scope;
+  }
+
+  private statement(start: number): number {
+    const s = this.s;
+    let key: Key;
+    try {
+      key = this.key(start);
+    } catch (f) {
+      if (!(f instanceof Fault)) throw f;
+      const le = s.eol(start);
+      if (!s.tplIn(start, le)) this.fault(f);
+      return s.afterBreak(le);
+    }
+    if (key.templated) return this.skipStatement(start);
+    let j = s.skipWs(key.end);
+    if (s.code(j) !== EQ) {
+      const le = s.eol(j);
+      if (s.tplIn(start, le)) return this.skipStatement(start);
+      const c = s.code(j);
+      const atEnd = j >= s.len || c === LF || c === CR || c === HASH;
+      this.error(atEnd ? { start, end: key.end } : s.word(j), "Expected '=' after key");
+      return s.afterBreak(le);
+    }
+    j = s.skipWs(j + 1);
+
+    const table = this.cur;
+    this.deferring = true;
+    this.pending = undefined;
+    let [value, next] = this.statementValue(start, j, table);
+    this.deferring = false;
+    const pending = this.pending as Warning[] | undefined;
+    this.pending = undefined;
+
+    // Rest of the line: blanks, then a comment or the line break. Template directives are ignored; template
+    // output appended to the value makes it a template.
+    let k = s.skipWs(next);
+    let c = s.code(k);
+    if (k < s.len && c !== LF && c !== CR && c !== HASH) {
+      let m = k;
+      let directives = true;
+      let tplEnd = -1;
+      for (let e = s.tplAt(m); e >= 0; e = s.tplAt(m)) {
+        directives &&= isDirective(this.text, m, e);
+        tplEnd = e;
+        m = s.skipWs(e);
+      }
+      c = s.code(m);
+      if (tplEnd >= 0 && (m >= s.len || c === LF || c === CR || c === HASH)) {
+        if (!directives) value = this.templateValue(j, tplEnd);
+        k = m;
+      } else if (s.tplIn(k, s.eol(k))) {
+        const ext = valueExtent(s, j, this.memo);
+        value = this.templateValue(j, ext.end);
+        k = ext.next;
+      } else if (value.kind !== 'invalid') {
+        this.error(s.word(k), 'Unexpected text after the value; expected a new line or a # comment');
+      }
+    }
+    if (pending !== undefined && value.kind !== 'template') for (const w of pending) this.report(w);
+    const le = s.eol(k);
+
+    const names = key.names;
+    const last = key.parts[key.parts.length - 1];
+    const entry: TomlEntry = {
+      keyParts: key.parts,
+      keySpan: { start: key.parts[0].span.start, end: last.span.end },
+      value,
+      span: { start, end: Math.max(value.span.end, last.span.end) },
+      path: table.path.length === 0 ? names : concat(table.path, names),
+      table,
+    };
+    this.defSpan = entry.keySpan;
+    this.defs.key(this.scope, names, start, entry.path);
+    table.entries.push(entry);
+    this.entries.push(entry);
+    table.contentEnd = s.trimEnd(le, entry.span.end);
+    return s.afterBreak(le);
+  }
+
+  /**
+   * The value at `j` of the statement at `start`, never throwing: a syntax error is reported (unless the statement
+   * holds template text) and gives an 'invalid' value. Returns the value and where its line continues.
+   */
+  private statementValue(start: number, j: number, table: TomlTable): [TomlValue, number] {
+    const s = this.s;
+    s.sawTemplate = false;
+    const tplEnd = s.code(j) === LBRACE ? s.tplAt(j) : -1;
+    // The common templated value (`port = {{ .Values.port }}`) needs no strict scan.
+    if (tplEnd >= 0) return [this.templateValue(j, tplEnd), tplEnd];
+    try {
+      const value = this.value(j, 0, table);
+      const end = value.span.end;
+      return [s.sawTemplate ? this.templateValue(j, end) : value, end];
+    } catch (f) {
+      if (!(f instanceof Fault) && f !== TEMPLATE_HIT) throw f;
+      this.pending = undefined;
+      const ext = valueExtent(s, j, this.memo);
+      if (f === TEMPLATE_HIT || s.sawTemplate || s.tplIn(start, ext.next)) return [this.templateValue(j, ext.end), ext.next];
+      this.fault(f as Fault);
+      return [{ kind: 'invalid', span: { start: j, end: ext.end }, raw: this.text.slice(j, ext.end) }, ext.next];
+    }
+  }
+
+  private templateValue(start: number, end: number): TomlValue {
+    if (end < start) end = start;
+    return { kind: 'template', span: { start, end }, raw: this.text.slice(start, end) };
+  }
+
+  // ---- keys --------------------------------------------------------------------------------------------------
+
+  /** A (dotted) key at `i`. Template text inside a bare part is kept (and flagged); the part is named by its source. */
+  private key(i: number): Key {
+    const s = this.s;
+    const t = this.text;
+    const parts: TomlKeyPart[] = [];
+    const names: string[] = [];
+    let templated = false;
+    for (;;) {
+      const c = s.code(i);
+      let part: TomlKeyPart;
+      if (c === DQ || c === SQ) {
+        if (s.code(i + 1) === c && s.code(i + 2) === c) throw new Fault(i, i + 3, 'A multi-line string cannot be a key');
+        const saw = s.sawTemplate;
+        s.sawTemplate = false;
+        const r = c === DQ ? scanBasic(s, i) : scanLiteral(s, i);
+        if (s.sawTemplate) templated = true;
+        s.sawTemplate = saw;
+        part = { name: r.value, span: { start: i, end: r.end }, quoted: true };
+        i = r.end;
+      } else {
+        let j = i;
+        for (;;) {
+          const d = t.charCodeAt(j);
+          if (isBare(d)) j++;
+          else if (d === LBRACE && s.tplAt(j) >= 0) {
+            templated = true;
+            j = s.tplAt(j);
+          } else break;
+        }
+        if (j === i) {
+          const span = s.at(i);
+          const what = s.describe(i);
+          throw new Fault(span.start, span.end, what.startsWith('end of') ? 'Expected a key' : `Expected a key, found ${what} (quote keys that use other characters)`);
+        }
+        part = { name: t.slice(i, j), span: { start: i, end: j }, quoted: false };
+        i = j;
+      }
+      parts.push(part);
+      names.push(part.name);
+      const k = s.skipWs(i);
+      if (s.code(k) !== 46) return { parts, names, end: i, templated };
+      i = s.skipWs(k + 1);
+    }
+  }
+
+  // ---- values ------------------------------------------------------------------------------------------------
+
+  /** A value at `i`, strictly. Throws a Fault on a syntax error, TEMPLATE_HIT on template text where syntax was due. */
+  private value(i: number, depth: number, table: TomlTable): TomlValue {
+    const s = this.s;
+    switch (s.code(i)) {
+      case DQ:
+        return this.string(i, s.code(i + 1) === DQ && s.code(i + 2) === DQ ? scanMultilineBasic(s, i, this.memo) : scanBasic(s, i));
+      case SQ:
+        return this.string(i, s.code(i + 1) === SQ && s.code(i + 2) === SQ ? scanMultilineLiteral(s, i, this.memo) : scanLiteral(s, i));
+      case LBRACK:
+        return this.array(i, depth + 1, table);
+      case LBRACE:
+        if (s.tplAt(i) >= 0) throw TEMPLATE_HIT;
+        return this.inlineTable(i, depth + 1, table);
+      default:
+        return scanScalar(s, i);
+    }
+  }
+
+  private string(i: number, r: ScannedString): TomlValue {
+    return {
+      kind: 'string',
+      span: { start: i, end: r.end },
+      raw: this.text.slice(i, r.end),
+      value: r.value,
+      contentSpan: { start: r.contentStart, end: r.contentEnd },
+    };
+  }
+
+  private tooDeep(i: number, depth: number): void {
+    if (depth > MAX_DEPTH) throw new Fault(i, i + 1, `Values nested more than ${MAX_DEPTH} levels deep are not supported`);
+  }
+
+  /** Blanks, line breaks and comments between array elements. */
+  private skipArrayBlank(i: number): number {
+    const s = this.s;
+    const t = this.text;
+    while (i < s.len) {
+      const c = t.charCodeAt(i);
+      if (c === SP || c === TAB || c === LF || c === CR) i++;
+      else if (c === HASH) i = s.eol(i);
+      else break;
+    }
+    return i;
+  }
+
+  /** True when `i` starts a line (after blanks) that reads like a new statement: an array left open before it. */
+  private unclosedBefore(i: number): boolean {
+    let k = i;
+    while (k > 0 && (this.s.code(k - 1) === SP || this.s.code(k - 1) === TAB)) k--;
+    return k > 0 && (this.s.code(k - 1) === LF || this.s.code(k - 1) === CR) && looksLikeStatement(this.s, i);
+  }
+
+  private array(start: number, depth: number, table: TomlTable): TomlValue {
+    this.tooDeep(start, depth);
+    const s = this.s;
+    const items: TomlValue[] = [];
+    let j = this.skipArrayBlank(start + 1);
+    for (;;) {
+      if (s.code(j) === RBRACK) {
+        return { kind: 'array', span: { start, end: j + 1 }, raw: this.text.slice(start, j + 1), items };
+      }
+      if (j >= s.len || this.unclosedBefore(j)) throw new Fault(start, start + 1, "Unterminated array: missing ']'");
+      const v = this.value(j, depth, table);
+      items.push(v);
+      j = this.skipArrayBlank(v.span.end);
+      const c = s.code(j);
+      if (c === COMMA) j = this.skipArrayBlank(j + 1);
+      else if (c !== RBRACK) {
+        if (j >= s.len || this.unclosedBefore(j)) throw new Fault(start, start + 1, "Unterminated array: missing ']'");
+        if (s.tplAt(j) >= 0) throw TEMPLATE_HIT;
+        const w = s.word(j);
+        throw new Fault(w.start, w.end, "Expected ',' or ']' after an array element");
+      }
+    }
+  }
+
+  private inlineTable(start: number, depth: number, table: TomlTable): TomlValue {
+    this.tooDeep(start, depth);
+    const s = this.s;
+    const entries: TomlEntry[] = [];
+    const scope = Definitions.scope();
+    let j = s.skipWs(start + 1);
+    if (s.code(j) === RBRACE) {
+      return { kind: 'inline-table', span: { start, end: j + 1 }, raw: this.text.slice(start, j + 1), entries };
+    }
+    for (;;) {
+      const c = s.code(j);
+      if (j >= s.len || c === LF || c === CR) {
+        throw new Fault(start, start + 1, "Unterminated inline table: missing '}' (an inline table must be on one line)");
+      }
+      if (c === LBRACE && s.tplAt(j) >= 0) throw TEMPLATE_HIT;
+      const key = this.key(j);
+      if (key.templated) throw TEMPLATE_HIT;
+      j = s.skipWs(key.end);
+      if (s.code(j) !== EQ) {
+        if (s.tplAt(j) >= 0) throw TEMPLATE_HIT;
+        const span = s.at(j);
+        throw new Fault(span.start, span.end, "Expected '=' after key");
+      }
+      const v = this.value(s.skipWs(j + 1), depth, table);
+      const names = key.names;
+      const last = key.parts[key.parts.length - 1];
+      const entry: TomlEntry = {
+        keyParts: key.parts,
+        keySpan: { start: key.parts[0].span.start, end: last.span.end },
+        value: v,
+        span: { start: key.parts[0].span.start, end: v.span.end },
+        path: names,
+        table,
+      };
+      entries.push(entry);
+      this.defSpan = entry.keySpan;
+      this.defs.key(scope, names, entry.span.start, names);
+      j = s.skipWs(v.span.end);
+      const d = s.code(j);
+      if (d === RBRACE) {
+        return { kind: 'inline-table', span: { start, end: j + 1 }, raw: this.text.slice(start, j + 1), entries };
+      }
+      if (d === COMMA) {
+        const comma = j;
+        j = s.skipWs(j + 1);
+        if (s.code(j) === RBRACE) throw new Fault(comma, comma + 1, 'A trailing comma is not allowed in an inline table');
+        continue;
+      }
+      if (d === LBRACE && s.tplAt(j) >= 0) throw TEMPLATE_HIT;
+      if (d === LF || d === CR || j >= s.len) {
+        throw new Fault(start, start + 1, "Unterminated inline table: missing '}' (an inline table must be on one line)");
+      }
+      const span = s.word(j);
+      throw new Fault(span.start, span.end, "Expected ',' or '}' in an inline table");
+    }
+  }
+}
+
+/**
+ * Parses a deployment.toml. Never throws: syntax errors become `problems` (code "toml-syntax") and parsing resumes
+ * at the next line, duplicate definitions become warnings ("toml-duplicate-key", "toml-duplicate-table"; the last
+ * definition wins in lookups). Offsets index `text` as given (a leading BOM is skipped, not removed).
+ */
+export function parseToml(text: string): TomlDocument {
+  const p = new Parser(typeof text === 'string' ? text : String(text ?? ''));
+  try {
+    p.run();
+  } catch (e) {
+    // A bug must cost the rest of the file, not the caller.
+    const at = Math.min(p.pos, p.text.length);
+    p.problems.push({
+      span: { start: at, end: Math.min(at + 1, p.text.length) },
+      message: `Internal TOML parser error (${e instanceof Error ? e.message : String(e)}); the rest of the file was not checked`,
+      severity: 'error',
+      code: 'toml-internal',
+    });
+  }
+  return p.document();
+}

@@ -1,0 +1,53 @@
+// The bundled CLI as a user runs it: exit codes, JSON shape, all four file kinds on the corpus.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { CORPUS, REPO, NO_CORPUS } from '../helpers/shared';
+
+const CLI = path.join(REPO, 'dist/cli.js');
+const run = (args: string[], cwd = REPO) => spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', maxBuffer: 64 << 20 });
+
+test('corpus: exit 1, findings in all four file kinds, no internal errors', { skip: NO_CORPUS }, () => {
+  const r = run([CORPUS, '--format', 'json']);
+  assert.equal(r.status, 1, r.stderr);
+  const rows = JSON.parse(r.stdout) as Array<{ file: string; rule: string; guideline: string | null; severity: string; range: { start: { line: number; character: number } }; fixable: boolean }>;
+  const kinds = new Set(rows.filter((x) => x.guideline).map((x) => path.extname(x.file)));
+  for (const ext of ['.toml', '.properties', '.xml', '.sh']) assert.ok(kinds.has(ext), `findings in ${ext} files`);
+  assert.equal(rows.filter((x) => x.rule === 'internal-error').length, 0);
+  for (const x of rows) {
+    assert.deepEqual(Object.keys(x), ['file', 'rule', 'guideline', 'severity', 'message', 'range', 'fixable']);
+    assert.ok(x.range.start.line >= 0 && x.range.start.character >= 0);
+  }
+});
+
+test('examples: stylish output, exit 1, every rule id known', () => {
+  const r = run(['examples']);
+  assert.equal(r.status, 1, r.stderr);
+  assert.match(r.stdout, /default-admin-credentials/);
+  assert.match(r.stdout, /problems? \(\d+ errors?/);
+});
+
+test('clean folder: exit 0; missing path and bad format: exit 2', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'carbonlint-cli-'));
+  fs.writeFileSync(path.join(dir, 'deployment.toml'), '[super_admin]\nusername = "ops"\npassword = "$secret{admin}"\n');
+  try {
+    assert.equal(run([dir]).status, 0);
+    const missing = run([path.join(dir, 'nope')]);
+    assert.equal(missing.status, 2);
+    assert.match(missing.stderr, /no such file/);
+    assert.equal(run([dir, '--format', 'xml']).status, 2);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('rules --format json lists every rule with its guideline', () => {
+  const r = run(['rules', '--format', 'json']);
+  assert.equal(r.status, 0);
+  const rules = JSON.parse(r.stdout) as Array<{ id: string; guideline: string }>;
+  assert.ok(rules.length >= 5);
+  for (const x of rules) assert.ok(x.guideline.length > 5);
+});

@@ -1,0 +1,256 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Span } from '../../../shared-rules/engine/text';
+import { parseProperties } from '../../../shared-rules/parsers/properties/parse';
+
+const at = (text: string, s: Span): string => text.slice(s.start, s.end);
+
+/** key, value, and the source text of keySpan / valueSpan / span for every entry. */
+function view(text: string) {
+  return parseProperties(text).entries.map((e) => ({
+    key: e.key,
+    value: e.value,
+    keyText: at(text, e.keySpan),
+    valueText: at(text, e.valueSpan),
+    spanText: at(text, e.span),
+  }));
+}
+
+test('key=value with exact spans', () => {
+  const text = 'appender.A.type = RollingFile\nrootLogger.level=INFO\n';
+  const d = parseProperties(text);
+  assert.equal(d.entries.length, 2);
+  const [a, b] = d.entries;
+  assert.deepEqual(a.keySpan, { start: 0, end: 15 });
+  assert.deepEqual(a.valueSpan, { start: 18, end: 29 });
+  assert.deepEqual(a.span, { start: 0, end: 29 });
+  assert.equal(a.value, 'RollingFile');
+  assert.equal(at(text, b.keySpan), 'rootLogger.level');
+  assert.equal(at(text, b.valueSpan), 'INFO');
+});
+
+test('separators: =, :, whitespace, with blanks around them', () => {
+  assert.deepEqual(
+    view('a=1\nb:2\nc 3\nd = 4\ne : 5\nf\t\t6\ng \t=\t 7\nh==8\ni = = 9\nj :=10\n').map((e) => [e.key, e.value, e.valueText]),
+    [
+      ['a', '1', '1'],
+      ['b', '2', '2'],
+      ['c', '3', '3'],
+      ['d', '4', '4'],
+      ['e', '5', '5'],
+      ['f', '6', '6'],
+      ['g', '7', '7'],
+      ['h', '=8', '=8'],
+      ['i', '= 9', '= 9'],
+      ['j', '=10', '=10'],
+    ],
+  );
+});
+
+test('escaped separators belong to the key', () => {
+  assert.deepEqual(
+    view('a\\=b=c\nx\\:y:z\np\\ q r\n').map((e) => [e.key, e.keyText, e.value]),
+    [
+      ['a=b', 'a\\=b', 'c'],
+      ['x:y', 'x\\:y', 'z'],
+      ['p q', 'p\\ q', 'r'],
+    ],
+  );
+});
+
+test('escapes: \\t \\n \\r \\f \\uXXXX, unknown \\x is x', () => {
+  const [e] = parseProperties('k\\u0041=\\t\\n\\r\\f\\u00e9\\x\\\\\\q').entries;
+  assert.equal(e.key, 'kA');
+  assert.equal(e.value, '\t\n\r\f\u00e9x\\q');
+});
+
+test('log4j pattern with a \\n escape becomes a real newline (Java semantics)', () => {
+  const [e] = parseProperties('p = %replace{%mm}{\\n}{|}%n').entries;
+  assert.equal(e.value, '%replace{%mm}{\n}{|}%n');
+});
+
+test('continuation lines: joined, next line indent dropped, spans cover all lines', () => {
+  const text = 'loggers = A, \\\n    B, \\\n\t  C\nnext=1\n';
+  const [e, n] = parseProperties(text).entries;
+  assert.equal(e.key, 'loggers');
+  assert.equal(e.value, 'A, B, C');
+  assert.equal(at(text, e.valueSpan), 'A, \\\n    B, \\\n\t  C');
+  assert.equal(at(text, e.span), 'loggers = A, \\\n    B, \\\n\t  C');
+  assert.equal(n.key, 'next');
+});
+
+test('an even number of trailing backslashes does not continue', () => {
+  const text = 'a=x\\\\\nb=y\\\\\\\nz\n';
+  const d = parseProperties(text);
+  assert.deepEqual(
+    d.entries.map((e) => [e.key, e.value]),
+    [
+      ['a', 'x\\'],
+      ['b', 'y\\z'],
+    ],
+  );
+  assert.equal(at(text, d.entries[0].valueSpan), 'x\\\\');
+});
+
+test('key continued across lines', () => {
+  const text = 'ke\\\n   y = v';
+  const [e] = parseProperties(text).entries;
+  assert.equal(e.key, 'key');
+  assert.equal(at(text, e.keySpan), 'ke\\\n   y');
+  assert.equal(e.value, 'v');
+});
+
+test('a blank continuation line ends the value; a backslash at EOF is dropped', () => {
+  assert.deepEqual(
+    view('a=1\\\n   \nb=2\\').map((e) => [e.key, e.value, e.valueText]),
+    [
+      ['a', '1', '1'],
+      ['b', '2', '2'],
+    ],
+  );
+});
+
+test('comments: # and ! only as first non-blank character; never continued', () => {
+  const text = '# one\n  ! two\\\nk = v # not a comment\n\t#three';
+  const d = parseProperties(text);
+  assert.deepEqual(
+    d.comments.map((c) => [c.text, at(text, c.span)]),
+    [
+      [' one', '# one'],
+      [' two\\', '! two\\'],
+      ['three', '#three'],
+    ],
+  );
+  assert.deepEqual(
+    d.entries.map((e) => [e.key, e.value]),
+    [['k', 'v # not a comment']],
+  );
+});
+
+test('JDK quirk: after an empty continued start, # still starts a comment', () => {
+  const d = parseProperties('\\\n#c\nk=v');
+  assert.equal(d.comments.length, 1);
+  assert.deepEqual(
+    d.entries.map((e) => e.key),
+    ['k'],
+  );
+});
+
+test('blank and whitespace-only lines are skipped', () => {
+  assert.deepEqual(
+    view('\n   \n\t\f\na=1\n\n').map((e) => e.key),
+    ['a'],
+  );
+});
+
+test('trailing whitespace is part of the value', () => {
+  const text = 'k = v  \t\nx=1';
+  const [e] = parseProperties(text).entries;
+  assert.equal(e.value, 'v  \t');
+  assert.equal(at(text, e.valueSpan), 'v  \t');
+});
+
+test('empty values and keys: empty span right after the separator', () => {
+  const text = 'a=\nb = \nc\n=v\n';
+  const [a, b, c, d] = parseProperties(text).entries;
+  assert.equal(a.value, '');
+  assert.deepEqual(a.valueSpan, { start: 2, end: 2 });
+  assert.deepEqual(a.span, { start: 0, end: 2 });
+  assert.equal(b.value, '');
+  assert.equal(b.valueSpan.start, b.valueSpan.end);
+  assert.ok(b.valueSpan.start >= text.indexOf('b =') + 3);
+  assert.equal(c.key, 'c');
+  assert.equal(c.value, '');
+  assert.deepEqual(c.valueSpan, { start: c.keySpan.end, end: c.keySpan.end });
+  assert.equal(d.key, '');
+  assert.equal(d.value, 'v');
+  assert.deepEqual(d.keySpan, { start: text.indexOf('=v'), end: text.indexOf('=v') });
+});
+
+test('get returns the last definition; withPrefix filters by key prefix', () => {
+  const d = parseProperties('a.x=1\nb=2\na.x=3\na.y=4\n');
+  assert.equal(d.get('a.x')?.value, '3');
+  assert.equal(d.get('a.x')?.keySpan.start, 10);
+  assert.equal(d.get('nope'), undefined);
+  assert.deepEqual(
+    d.withPrefix('a.').map((e) => e.value),
+    ['1', '3', '4'],
+  );
+});
+
+test('CRLF and lone CR line breaks: values and spans exclude the \\r', () => {
+  const text = 'a = 1\r\nb = x, \\\r\n   y\r\n# c\r\nc=3\rd=4';
+  const d = parseProperties(text);
+  assert.deepEqual(
+    d.entries.map((e) => [e.key, e.value, at(text, e.valueSpan)]),
+    [
+      ['a', '1', '1'],
+      ['b', 'x, y', 'x, \\\r\n   y'],
+      ['c', '3', '3'],
+      ['d', '4', '4'],
+    ],
+  );
+  assert.equal(d.comments[0].text, ' c');
+});
+
+test('a leading BOM is not part of the first key', () => {
+  const text = '\uFEFFa=1';
+  const [e] = parseProperties(text).entries;
+  assert.equal(e.key, 'a');
+  assert.deepEqual(e.keySpan, { start: 1, end: 2 });
+});
+
+test('malformed \\uXXXX: kept literally and reported, never thrown', () => {
+  const text = 'k=ab\\u00zz';
+  const d = parseProperties(text);
+  assert.equal(d.entries[0].value, 'ab\\u00zz');
+  assert.equal(d.problems?.length, 1);
+  assert.equal(d.problems?.[0].code, 'properties-syntax');
+  assert.equal(at(text, d.problems![0].span), '\\u');
+});
+
+function rng(seed: number): () => number {
+  return () => {
+    seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+    return seed / 0x7fffffff;
+  };
+}
+
+function assertSpans(text: string): void {
+  const d = parseProperties(text);
+  for (const e of d.entries) {
+    for (const s of [e.keySpan, e.valueSpan, e.span]) {
+      assert.ok(0 <= s.start && s.start <= s.end && s.end <= text.length, JSON.stringify(text));
+    }
+    assert.ok(e.span.start <= e.keySpan.start && e.valueSpan.end <= e.span.end);
+  }
+  for (const c of d.comments) assert.ok(0 <= c.span.start && c.span.end <= text.length);
+}
+
+test('never throws on random text (NUL, surrogates, escapes); spans stay inside', () => {
+  const r = rng(42);
+  const pieces = ['a', '=', ':', ' ', '\t', '\\', '\n', '\r', '#', '!', '\0', '\uD800', '\uFEFF', '\\u12', 'é', '\f'];
+  for (let i = 0; i < 3000; i++) {
+    let s = '';
+    const len = Math.floor(r() * 60);
+    for (let j = 0; j < len; j++) s += pieces[Math.floor(r() * pieces.length)];
+    assertSpans(s);
+  }
+  for (let i = 0; i < 200; i++) {
+    let s = '';
+    for (let j = 0; j < 200; j++) s += String.fromCharCode(Math.floor(r() * 0x10000));
+    assertSpans(s);
+  }
+});
+
+test('linear time on 10 MB inputs', () => {
+  const many = 'appender.x.layout.pattern = [%d] %5p {%c} - %m%ex%n\n'.repeat(200_000);
+  const oneContinued = 'k = ' + 'abcdefghij \\\n  '.repeat(700_000);
+  const slashes = '\\'.repeat(10_000_000);
+  for (const text of [many, oneContinued, slashes]) {
+    const t0 = performance.now();
+    const d = parseProperties(text);
+    assert.ok(d.entries.length >= 1);
+    assert.ok(performance.now() - t0 < 5000, 'too slow');
+  }
+});
