@@ -4,6 +4,7 @@
 import type { Span } from '../../engine/text';
 import type { ShellComment, ShellWord } from './model';
 import { skipNested } from './nested';
+import { breakAt, readAnsiC, readDoubleQuoted } from './quotes';
 
 /** Receives tokens as they are read (streaming keeps memory flat on huge inputs). */
 export interface TokenSink {
@@ -32,8 +33,9 @@ class Lexer {
   readonly comments: ShellComment[] = [];
   readonly continuations = new Set<number>();
   private readonly n: number;
-  private pendingHeredocs: { stripTabs: boolean }[] = [];
-  private heredocDelims: string[] = [];
+  /** Here-documents opened on the current line; their bodies start after its line break. */
+  private pendingHeredocs: { delim: string; stripTabs: boolean }[] = [];
+  /** Set by `<<` (true for `<<-`): the next word is a here-document delimiter. */
   private expectHeredocDelim: boolean | undefined;
 
   constructor(
@@ -43,28 +45,21 @@ class Lexer {
     this.n = text.length;
   }
 
-  /** Length of the line break at `i` (1 for LF, 2 for CRLF, 0 if none). */
-  private breakAt(i: number): number {
-    const c = this.text.charCodeAt(i);
-    if (c === 10) return 1;
-    return c === 13 && this.text.charCodeAt(i + 1) === 10 ? 2 : 0;
-  }
-
   run(): void {
     const { text, n } = this;
     let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
     while (i < n) {
       const c = text.charCodeAt(i);
-      const br = this.breakAt(i);
+      const br = breakAt(text, i);
       if (br > 0) {
         this.sink.op('\n', { start: i, end: i + br });
         this.expectHeredocDelim = undefined; // `<<` with no delimiter on its line: nothing to skip
         i = this.skipHeredocBodies(i + br);
       } else if (isBlank(c)) {
         i++;
-      } else if (c === 92 /* \ */ && this.breakAt(i + 1) > 0) {
+      } else if (c === 92 /* \ */ && breakAt(text, i + 1) > 0) {
         this.continuations.add(i);
-        i += 1 + this.breakAt(i + 1);
+        i += 1 + breakAt(text, i + 1);
       } else if (c === 35 /* # */) {
         let e = i;
         while (e < n && text.charCodeAt(e) !== 10) e++;
@@ -87,8 +82,7 @@ class Lexer {
     const word: ShellWord = { text: value, raw: this.text.slice(start, end), span: { start, end } };
     this.sink.word(word);
     if (this.expectHeredocDelim !== undefined) {
-      this.pendingHeredocs.push({ stripTabs: this.expectHeredocDelim });
-      this.heredocDelims.push(value);
+      this.pendingHeredocs.push({ delim: value, stripTabs: this.expectHeredocDelim });
       this.expectHeredocDelim = undefined;
     }
     return end;
@@ -131,9 +125,7 @@ class Lexer {
   /** After a line break: skips the bodies of here-documents opened on the line just ended. */
   private skipHeredocBodies(i: number): number {
     const { text, n } = this;
-    for (let h = 0; h < this.pendingHeredocs.length; h++) {
-      const { stripTabs } = this.pendingHeredocs[h];
-      const delim = this.heredocDelims[h];
+    for (const { delim, stripTabs } of this.pendingHeredocs) {
       while (i < n) {
         let e = i;
         while (e < n && text.charCodeAt(e) !== 10) e++;
@@ -145,7 +137,6 @@ class Lexer {
       }
     }
     this.pendingHeredocs = [];
-    this.heredocDelims = [];
     return i;
   }
 
@@ -170,7 +161,7 @@ class Lexer {
       }
       if (c === 92 /* \ */) {
         out += text.slice(run, i);
-        const br = this.breakAt(i + 1);
+        const br = breakAt(text, i + 1);
         if (br > 0) {
           this.continuations.add(i);
           i += 1 + br;
@@ -190,7 +181,7 @@ class Lexer {
         i = run = Math.min(end + 1, n);
       } else if (c === 34 /* " */) {
         out += text.slice(run, i);
-        const r = this.doubleQuoted(i + 1);
+        const r = readDoubleQuoted(text, i + 1, this.continuations);
         out += r.value;
         i = run = r.end;
       } else if (c === 36 /* $ */) {
@@ -198,12 +189,12 @@ class Lexer {
         if (d === 40 || d === 123) i = skipNested(text, i);
         else if (d === 39) {
           out += text.slice(run, i);
-          const r = this.ansiC(i + 2);
+          const r = readAnsiC(text, i + 2);
           out += r.value;
           i = run = r.end;
         } else if (d === 34) {
           out += text.slice(run, i);
-          const r = this.doubleQuoted(i + 2);
+          const r = readDoubleQuoted(text, i + 2, this.continuations);
           out += r.value;
           i = run = r.end;
         } else i++;
@@ -213,53 +204,6 @@ class Lexer {
     }
     out += text.slice(run, i);
     return this.pushWord(start, i, out);
-  }
-
-  /** Content of a double-quoted string starting after its `"`; `end` is past the closing quote. */
-  private doubleQuoted(i: number): { value: string; end: number } {
-    const { text, n } = this;
-    let out = '';
-    let run = i;
-    while (i < n) {
-      const c = text.charCodeAt(i);
-      if (c === 34) return { value: out + text.slice(run, i), end: i + 1 };
-      if (c === 92) {
-        const br = this.breakAt(i + 1);
-        const d = text.charCodeAt(i + 1);
-        if (br > 0) {
-          out += text.slice(run, i);
-          this.continuations.add(i);
-          i += 1 + br;
-          run = i;
-        } else if (d === 36 || d === 96 || d === 34 || d === 92) {
-          out += text.slice(run, i) + text[i + 1];
-          i += 2;
-          run = i;
-        } else i += 2; // other escapes keep their backslash inside double quotes
-      } else if ((c === 36 && (text.charCodeAt(i + 1) === 40 || text.charCodeAt(i + 1) === 123)) || c === 96) {
-        i = skipNested(text, i);
-      } else i++;
-    }
-    return { value: out + text.slice(run, Math.min(i, n)), end: n };
-  }
-
-  /** `$'…'` content (a few common escapes resolved); `end` is past the closing quote. */
-  private ansiC(i: number): { value: string; end: number } {
-    const { text, n } = this;
-    let out = '';
-    while (i < n) {
-      const c = text.charCodeAt(i);
-      if (c === 39) return { value: out, end: i + 1 };
-      if (c === 92 && i + 1 < n) {
-        const d = text[i + 1];
-        out += d === 'n' ? '\n' : d === 't' ? '\t' : d === 'r' ? '\r' : d;
-        i += 2;
-      } else {
-        out += text[i];
-        i++;
-      }
-    }
-    return { value: out, end: n };
   }
 }
 

@@ -167,10 +167,12 @@ export class Source {
     return lineEnd;
   }
 
-  /** A span to report an error at `i`: the character there, or the line's last character when `i` is at a line end. */
+  /** A span to report an error at `i`: the character there, or the line's last visible character when `i` is at a line end. */
   at(i: number): Span {
     if (i < this.len && !isBreak(this.text.charCodeAt(i))) return { start: i, end: i + 1 };
-    if (i > 0 && !isBreak(this.text.charCodeAt(i - 1))) return { start: i - 1, end: i };
+    let k = i;
+    while (k > 0 && (this.text.charCodeAt(k - 1) === SP || this.text.charCodeAt(k - 1) === TAB)) k--;
+    if (k > 0 && !isBreak(this.text.charCodeAt(k - 1))) return { start: k - 1, end: k };
     return { start: i, end: i };
   }
 
