@@ -2,6 +2,14 @@
 import { applyEdits } from './text';
 import { lintText, type LintFinding, type LintOptions } from './lint';
 
+/** Whether two edits [a,b) and [c,d) cannot be applied together. */
+function conflicts(a: number, b: number, c: number, d: number): boolean {
+  if (a === b && c === d) return a === c; // two insertions at one point: their order (or a shared new header) would be a guess
+  if (a === b) return c <= a && a <= d; // an insertion inside or at the edge of a replacement: its side would be a guess
+  if (c === d) return a <= c && c <= b;
+  return a < d && c < b;
+}
+
 /** Picks fixes whose edits do not overlap each other (first come, first kept), in text order. */
 export function nonOverlapping(findings: readonly LintFinding[], safeOnly: boolean): LintFinding[] {
   const withFix = findings.filter((f) => f.fix && (!safeOnly || f.fix.safe));
@@ -10,14 +18,16 @@ export function nonOverlapping(findings: readonly LintFinding[], safeOnly: boole
   const chosen: LintFinding[] = [];
   for (const f of withFix) {
     const edits = f.fix!.edits;
-    // Two insertions at the same offset also conflict: their order would be a guess.
-    const clash = edits.some((e) => taken.some(([s, t]) => (e.start < t && s < e.end) || (e.start === s && (e.start === e.end || s === t))));
+    const clash = edits.some((e) => taken.some(([s, t]) => conflicts(e.start, e.end, s, t)));
     if (clash) continue;
     for (const e of edits) taken.push([e.start, e.end]);
     chosen.push(f);
   }
   return chosen;
 }
+
+// Enough for a file with dozens of secrets that all append to one [secrets] table (one per pass).
+const MAX_PASSES = 100;
 
 export interface FixResult {
   output: string;
@@ -26,12 +36,12 @@ export interface FixResult {
   passes: number;
 }
 
-/** Applies all (safe) fixes until the file is stable or 10 passes have run. */
+/** Applies all (safe) fixes until the file is stable; each pass re-lints, so later fixes see earlier ones. */
 export function fixText(fileName: string, text: string, options: LintOptions & { safeOnly?: boolean } = {}): FixResult {
   let output = text;
   let applied = 0;
   let passes = 0;
-  for (; passes < 10; passes++) {
+  for (; passes < MAX_PASSES; passes++) {
     const chosen = nonOverlapping(lintText(fileName, output, options).findings, options.safeOnly ?? true);
     if (chosen.length === 0) break;
     output = applyEdits(output, chosen.flatMap((f) => f.fix!.edits));
