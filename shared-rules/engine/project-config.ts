@@ -1,0 +1,89 @@
+// `.carbonlint.json`: the project file that holds the same settings as the editor, so the editor and CI agree.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { Settings, RuleLevel } from './settings';
+
+export const PROJECT_CONFIG_NAME = '.carbonlint.json';
+
+export interface ProjectConfig {
+  settings: Partial<Settings>;
+  /** Glob patterns (relative to the config file's folder) of files not to check. */
+  exclude: string[];
+  /** Other top-level sections (e.g. readiness-report confirmations) kept verbatim for their owners. */
+  extra: Record<string, unknown>;
+}
+
+export interface ConfigError {
+  /** The offending key, dotted (e.g. "rules.plaintext-pasword" or "tls.minimumVersion"). */
+  key: string;
+  message: string;
+}
+
+const LEVELS: readonly RuleLevel[] = ['off', 'hint', 'info', 'warning', 'error'];
+const KNOWN = new Set(['$schema', 'rules', 'product', 'tls', 'session', 'maxFileSize', 'exclude']);
+
+/**
+ * Parses and validates a project file. Unknown rule ids are reported when `ruleIds` is given.
+ * Sections owned by other features (e.g. "confirmations") are passed through in `extra`.
+ */
+export function parseProjectConfig(text: string, ruleIds?: ReadonlySet<string>, extraSections: readonly string[] = ['confirmations']): { config: ProjectConfig; errors: ConfigError[] } {
+  const errors: ConfigError[] = [];
+  const config: ProjectConfig = { settings: {}, exclude: [], extra: {} };
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (e) {
+    return { config, errors: [{ key: '', message: `not valid JSON: ${(e as Error).message}` }] };
+  }
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return { config, errors: [{ key: '', message: 'must be a JSON object' }] };
+  const o = raw as Record<string, unknown>;
+  for (const key of Object.keys(o)) {
+    if (KNOWN.has(key)) continue;
+    if (extraSections.includes(key)) config.extra[key] = o[key];
+    else errors.push({ key, message: 'unknown setting' });
+  }
+  if (o.rules !== undefined) {
+    if (!o.rules || typeof o.rules !== 'object' || Array.isArray(o.rules)) errors.push({ key: 'rules', message: 'must be an object of rule id → level' });
+    else {
+      const rules: Record<string, RuleLevel> = {};
+      for (const [id, level] of Object.entries(o.rules as Record<string, unknown>)) {
+        if (ruleIds && !ruleIds.has(id)) errors.push({ key: `rules.${id}`, message: 'unknown rule' });
+        else if (!LEVELS.includes(level as RuleLevel)) errors.push({ key: `rules.${id}`, message: `level must be one of ${LEVELS.join(', ')}` });
+        else rules[id] = level as RuleLevel;
+      }
+      config.settings.rules = rules;
+    }
+  }
+  if (o.product !== undefined) {
+    if (typeof o.product !== 'string' || !/^(auto|(apim|is|mi)(-\d+\.\d+(\.\d+)?)?)$/.test(o.product)) errors.push({ key: 'product', message: 'must be "auto" or a product such as "apim-4.2.0", "is", "mi-4.3.0"' });
+    else config.settings.product = o.product;
+  }
+  if (o.tls !== undefined) {
+    const v = (o.tls as { minimumVersion?: unknown } | null)?.minimumVersion;
+    if (v !== 'TLSv1.2' && v !== 'TLSv1.3') errors.push({ key: 'tls.minimumVersion', message: 'must be "TLSv1.2" or "TLSv1.3"' });
+    else config.settings.tls = { minimumVersion: v };
+  }
+  if (o.session !== undefined) {
+    const v = (o.session as { minIdLength?: unknown } | null)?.minIdLength;
+    if (typeof v !== 'number' || !Number.isInteger(v) || v < 16) errors.push({ key: 'session.minIdLength', message: 'must be a whole number of bytes, 16 or more' });
+    else config.settings.session = { minIdLength: v };
+  }
+  if (o.maxFileSize !== undefined) {
+    if (typeof o.maxFileSize !== 'number' || o.maxFileSize <= 0) errors.push({ key: 'maxFileSize', message: 'must be a positive number of bytes' });
+    else config.settings.maxFileSize = o.maxFileSize;
+  }
+  if (o.exclude !== undefined) {
+    if (!Array.isArray(o.exclude) || o.exclude.some((x) => typeof x !== 'string')) errors.push({ key: 'exclude', message: 'must be an array of glob strings' });
+    else config.exclude = o.exclude as string[];
+  }
+  return { config, errors };
+}
+
+/** The nearest `.carbonlint.json` at or above `dir`, if any. */
+export function findProjectConfig(dir: string): string | undefined {
+  for (let d = path.resolve(dir); ; d = path.dirname(d)) {
+    const f = path.join(d, PROJECT_CONFIG_NAME);
+    if (fs.existsSync(f)) return f;
+    if (path.dirname(d) === d) return undefined;
+  }
+}

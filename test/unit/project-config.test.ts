@@ -1,0 +1,18 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { parseProjectConfig } from '../../shared-rules/engine/project-config';
+
+const ids = new Set(['plaintext-password', 'log-forging']);
+
+test('a valid project file becomes settings', () => {
+  const { config, errors } = parseProjectConfig(JSON.stringify({ rules: { 'log-forging': 'off' }, product: 'apim-4.2.0', tls: { minimumVersion: 'TLSv1.3' }, session: { minIdLength: 64 }, exclude: ['legacy/**'] }), ids);
+  assert.deepEqual(errors, []);
+  assert.deepEqual(config.settings, { rules: { 'log-forging': 'off' }, product: 'apim-4.2.0', tls: { minimumVersion: 'TLSv1.3' }, session: { minIdLength: 64 } });
+  assert.deepEqual(config.exclude, ['legacy/**']);
+});
+
+test('errors name the offending key', () => {
+  const { errors } = parseProjectConfig(JSON.stringify({ rules: { 'plaintext-pasword': 'error', 'log-forging': 'loud' }, tls: { minimumVersion: 'TLSv1.1' }, colour: true }), ids);
+  assert.deepEqual(errors.map((e) => e.key).sort(), ['colour', 'rules.log-forging', 'rules.plaintext-pasword', 'tls.minimumVersion']);
+  assert.match(parseProjectConfig('{ nope', ids).errors[0].message, /not valid JSON/);
+});
