@@ -30,6 +30,7 @@ function afterEol(text: string, i: number): number {
 
 /** Drops pieces that contribute no characters (keeps one so the line still has a position). */
 function nonEmpty(segs: Segment[]): Segment[] {
+  if (segs.length === 1) return segs; // the usual single-line entry
   const kept = segs.filter((s) => s.end > s.start);
   return kept.length > 0 ? kept : [segs[segs.length - 1]];
 }

@@ -77,7 +77,7 @@ function parseEntry(text: string, segs: Segment[], problems: ParseProblem[]): Pr
 
   const key = unescapeProperty(line, 0, keyLen);
   const value = unescapeProperty(line, valueStart, limit);
-  for (const bad of [key.badUnicodeAt, value.badUnicodeAt]) {
+  for (const bad of key.badUnicodeAt < 0 && value.badUnicodeAt < 0 ? [] : [key.badUnicodeAt, value.badUnicodeAt]) {
     if (bad < 0) continue;
     const at = map.at(bad);
     problems.push({

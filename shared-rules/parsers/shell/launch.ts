@@ -35,8 +35,21 @@ export function findMainClass(args: readonly ShellWord[]): ShellWord | undefined
   return undefined;
 }
 
+/** Whether the ascending `sorted` contains `x` (binary search). */
+function includesSorted(sorted: readonly number[], x: number): boolean {
+  let lo = 0;
+  let hi = sorted.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid] === x) return true;
+    if (sorted[mid] < x) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return false;
+}
+
 /** The physical lines from the one containing `start` to the one containing `end - 1`. */
-export function commandLines(text: string, start: number, end: number, continuations: ReadonlySet<number>): CommandLine[] {
+export function commandLines(text: string, start: number, end: number, continuations: readonly number[]): CommandLine[] {
   const lines: CommandLine[] = [];
   let ls = start;
   while (ls > 0 && text.charCodeAt(ls - 1) !== 10) ls--;
@@ -48,7 +61,7 @@ export function commandLines(text: string, start: number, end: number, continuat
     while (le < text.length && text.charCodeAt(le) !== 10) le++;
     const contentEnd = le > ls && text.charCodeAt(le - 1) === 13 ? le - 1 : le;
     const line: CommandLine = { start: ls, indent: text.slice(ls, ie) };
-    if (contentEnd > ls && continuations.has(contentEnd - 1)) line.continuation = contentEnd - 1;
+    if (contentEnd > ls && includesSorted(continuations, contentEnd - 1)) line.continuation = contentEnd - 1;
     lines.push(line);
     ls = le + 1;
   }
@@ -61,7 +74,7 @@ export function buildLaunch(
   commandIndex: number,
   spanStart: number,
   end: number,
-  continuations: ReadonlySet<number>,
+  continuations: readonly number[],
 ): JavaLaunch {
   const command = words[commandIndex];
   const args = words.slice(commandIndex + 1);

@@ -17,8 +17,8 @@ export interface TokenSink {
 
 export interface Lexed {
   comments: ShellComment[];
-  /** Offsets of line-continuation backslashes (outside single quotes). */
-  continuations: Set<number>;
+  /** Offsets of line-continuation backslashes (outside single quotes), ascending (the scan is left to right). */
+  continuations: number[];
 }
 
 const isBlank = (c: number): boolean => c === 32 || c === 9 || c === 13; // a stray CR is blank, not a word char
@@ -31,7 +31,7 @@ function isAssignPrefix(s: string): boolean {
 
 class Lexer {
   readonly comments: ShellComment[] = [];
-  readonly continuations = new Set<number>();
+  readonly continuations: number[] = [];
   private readonly n: number;
   /** Here-documents opened on the current line; their bodies start after its line break. */
   private pendingHeredocs: { delim: string; stripTabs: boolean }[] = [];
@@ -58,7 +58,7 @@ class Lexer {
       } else if (isBlank(c)) {
         i++;
       } else if (c === 92 /* \ */ && breakAt(text, i + 1) > 0) {
-        this.continuations.add(i);
+        this.continuations.push(i);
         i += 1 + breakAt(text, i + 1);
       } else if (c === 35 /* # */) {
         let e = i;
@@ -163,7 +163,7 @@ class Lexer {
         out += text.slice(run, i);
         const br = breakAt(text, i + 1);
         if (br > 0) {
-          this.continuations.add(i);
+          this.continuations.push(i);
           i += 1 + br;
         } else if (i + 1 < n) {
           out += text[i + 1];

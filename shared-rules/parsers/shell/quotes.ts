@@ -20,7 +20,7 @@ export function breakAt(text: string, i: number): number {
  * A double-quoted string whose content starts at `i`. Only `\$ \` \" \\` and `\`+newline are escapes
  * there; other backslashes stay. Continuation backslashes are added to `continuations`.
  */
-export function readDoubleQuoted(text: string, i: number, continuations: Set<number>): Quoted {
+export function readDoubleQuoted(text: string, i: number, continuations: number[]): Quoted {
   const n = text.length;
   let out = '';
   let run = i;
@@ -32,7 +32,7 @@ export function readDoubleQuoted(text: string, i: number, continuations: Set<num
       const d = text.charCodeAt(i + 1);
       if (br > 0) {
         out += text.slice(run, i);
-        continuations.add(i);
+        continuations.push(i);
         i += 1 + br;
         run = i;
       } else if (d === 36 || d === 96 || d === 34 || d === 92) {
