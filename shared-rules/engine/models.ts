@@ -18,8 +18,10 @@ export function parseModel<K extends FileKind>(kind: K, text: string, fileName: 
       const doc = parseToml(text);
       return { model: { doc, config: effectiveConfig(doc) }, problems: doc.problems } as unknown as Parsed<K>;
     }
-    case 'properties':
-      return { model: { doc: parseProperties(text) }, problems: [] } as unknown as Parsed<K>;
+    case 'properties': {
+      const doc = parseProperties(text);
+      return { model: { doc }, problems: doc.problems ?? [] } as unknown as Parsed<K>;
+    }
     case 'xml': {
       const doc = parseXml(text);
       return { model: { doc }, problems: doc.problems } as unknown as Parsed<K>;
