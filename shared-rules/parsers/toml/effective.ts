@@ -17,11 +17,14 @@ import type { Span } from '../../engine/text';
 import type { EffectiveConfig, InsertionPoint, TomlDocument, TomlEntry, TomlTable } from './model';
 
 interface PathNode {
+  /** Tables below this path (headers, dotted-key prefixes, inline tables). */
   children: Map<string, PathNode> | undefined;
-  /** Last statement writing exactly this path, outside arrays of tables. */
-  entry: TomlEntry | undefined;
-  /** Earlier statements writing exactly this path (duplicates), in file order. */
-  earlier: TomlEntry[] | undefined;
+  /** Last statement writing each key directly below this path, outside arrays of tables. */
+  values: Map<string, TomlEntry> | undefined;
+  /** Earlier statements writing the same key (duplicates), in file order: rare. */
+  earlier: Map<string, TomlEntry[]> | undefined;
+  /** Keys written directly below this path inside arrays of tables (only has() sees them). */
+  arrayKeys: Set<string> | undefined;
   /** Last `[header]` with exactly this path. */
   table: TomlTable | undefined;
   arrays: TomlTable[] | undefined;
@@ -29,8 +32,17 @@ interface PathNode {
   dottedIn: TomlTable | undefined;
 }
 
+// Values live in their parent's `values` map rather than in nodes of their own: one node per table, not per key.
 function pathNode(): PathNode {
-  return { children: undefined, entry: undefined, earlier: undefined, table: undefined, arrays: undefined, dottedIn: undefined };
+  return {
+    children: undefined,
+    values: undefined,
+    earlier: undefined,
+    arrayKeys: undefined,
+    table: undefined,
+    arrays: undefined,
+    dottedIn: undefined,
+  };
 }
 
 function isInArray(t: TomlTable): boolean {
@@ -55,68 +67,83 @@ class Effective implements EffectiveConfig {
   private readonly root = pathNode();
 
   constructor(private readonly doc: TomlDocument) {
-    const nodes = new Map<TomlTable, PathNode>();
-    nodes.set(doc.tables[0], this.root);
+    // Sections in file order, each with its own statements: that is file order for the statements too.
     for (const t of doc.tables) {
-      if (t.headerSpan === undefined) continue; // the root section
-      const n = walk(this.root, t.path);
-      nodes.set(t, n);
-      if (t.isArray) (n.arrays ??= []).push(t);
-      else n.table = t;
-    }
-    for (const e of doc.entries) {
-      const inArray = isInArray(e.table);
-      // Start from the section's node: only the key parts are walked.
-      let n = nodes.get(e.table) ?? walk(this.root, e.table.path);
-      const parts = e.keyParts;
-      for (let d = 0; d < parts.length; d++) {
-        n = child(n, parts[d].name);
-        if (d < parts.length - 1 && !inArray) n.dottedIn = e.table;
+      const n = t.headerSpan === undefined ? this.root : walk(this.root, t.path);
+      if (t.headerSpan !== undefined) {
+        if (t.isArray) (n.arrays ??= []).push(t);
+        else n.table = t;
       }
-      if (inArray) continue;
-      this.record(n, e);
-      if (e.value.kind === 'inline-table') this.members(n, e);
+      const inArray = isInArray(t);
+      for (const e of t.entries) {
+        let c = n;
+        const parts = e.keyParts;
+        const last = parts.length - 1;
+        for (let d = 0; d < last; d++) {
+          c = child(c, parts[d].name);
+          if (!inArray) c.dottedIn = t;
+        }
+        if (inArray) (c.arrayKeys ??= new Set()).add(parts[last].name);
+        else this.record(c, parts[last].name, e);
+      }
     }
   }
 
-  private record(n: PathNode, e: TomlEntry): void {
-    if (n.entry !== undefined) (n.earlier ??= []).push(n.entry);
-    n.entry = e;
-  }
-
-  private members(n: PathNode, e: TomlEntry): void {
-    for (const m of e.value.entries ?? []) {
-      let c = n;
-      for (const p of m.keyParts) c = child(c, p.name);
-      this.record(c, m);
-      if (m.value.kind === 'inline-table') this.members(c, m);
+  private record(n: PathNode, name: string, e: TomlEntry): void {
+    const values = (n.values ??= new Map());
+    const prev = values.get(name);
+    if (prev !== undefined) {
+      const earlier = (n.earlier ??= new Map());
+      const list = earlier.get(name);
+      if (list) list.push(prev);
+      else earlier.set(name, [prev]);
+    }
+    values.set(name, e);
+    if (e.value.kind === 'inline-table') {
+      const c = child(n, name);
+      for (const m of e.value.entries ?? []) {
+        let d = c;
+        const parts = m.keyParts;
+        for (let k = 0; k < parts.length - 1; k++) d = child(d, parts[k].name);
+        this.record(d, parts[parts.length - 1].name, m);
+      }
     }
   }
 
-  private find(path: readonly string[]): PathNode | undefined {
+  private find(path: readonly string[], length = path.length): PathNode | undefined {
     let n: PathNode | undefined = this.root;
-    for (let d = 0; d < path.length && n !== undefined; d++) n = n.children?.get(path[d]);
+    for (let d = 0; d < length && n !== undefined; d++) n = n.children?.get(path[d]);
     return n;
   }
 
   get(path: readonly string[]): TomlEntry | undefined {
-    return this.find(path)?.entry;
+    if (path.length === 0) return undefined;
+    return this.find(path, path.length - 1)?.values?.get(path[path.length - 1]);
   }
 
   has(path: readonly string[]): boolean {
-    const n = this.find(path);
-    return n !== undefined && (path.length > 0 || n.children !== undefined);
+    if (path.length === 0) return this.root.children !== undefined || this.root.values !== undefined || this.root.arrayKeys !== undefined;
+    const parent = this.find(path, path.length - 1);
+    if (parent === undefined) return false;
+    const name = path[path.length - 1];
+    return parent.children?.has(name) === true || parent.values?.has(name) === true || parent.arrayKeys?.has(name) === true;
   }
 
   under(prefix: readonly string[]): TomlEntry[] {
-    const n = this.find(prefix);
-    if (n === undefined) return [];
     const out: TomlEntry[] = [];
-    const stack: PathNode[] = [n];
+    const collect = (n: PathNode | undefined, name: string) => {
+      const e = n?.values?.get(name);
+      if (e === undefined) return;
+      for (const x of n?.earlier?.get(name) ?? []) out.push(x);
+      out.push(e);
+    };
+    if (prefix.length > 0) collect(this.find(prefix, prefix.length - 1), prefix[prefix.length - 1]);
+    const stack: PathNode[] = [];
+    const start = this.find(prefix);
+    if (start) stack.push(start);
     while (stack.length > 0) {
       const m = stack.pop() as PathNode;
-      if (m.earlier) for (const e of m.earlier) out.push(e);
-      if (m.entry) out.push(m.entry);
+      if (m.values) for (const name of m.values.keys()) collect(m, name);
       if (m.children) for (const c of m.children.values()) stack.push(c);
     }
     // File order; an inline table's members start after it, so they follow it.

@@ -70,9 +70,16 @@ export interface TomlTable {
   headerSpan?: Span;
   /** Statements written in this section, in order. */
   entries: TomlEntry[];
-  /** Offset just after the last statement (or header) of this section: where a new key is appended. */
+  /**
+   * Offset just after the last statement (or header) of this section: where a new key is appended. A trailing
+   * comment on that line is included (so an inserted line break does not split it off); trailing blanks are not.
+   * The root section's is 0 (1 after a BOM) while it has no statement.
+   */
   contentEnd: number;
-  /** Key lookup relative to this section (dotted keys flattened): ['a','b'] finds `a.b = 1` here. */
+  /**
+   * Key lookup relative to this section (dotted keys flattened): ['a','b'] finds `a.b = 1` here, and also `a = { b = 1 }`
+   * (inline-table members are flattened too). The last statement wins.
+   */
   get(relPath: readonly string[]): TomlEntry | undefined;
 }
 
@@ -91,7 +98,11 @@ export interface TomlDocument {
 
 /** Where a missing key should be written. */
 export interface InsertionPoint {
-  /** Offset to insert at. */
+  /**
+   * Offset to insert at. With a `table`: its contentEnd (insert a line break, then the key relative to
+   * `table.path`). With `needsHeader`: the end of the text (which may lack a final line break), or the start of the
+   * line of the `[secrets]` header — moved up over the comment lines directly above it — so that `[secrets]` stays last.
+   */
   offset: number;
   /** The existing section to append to, if there is one. */
   table?: TomlTable;

@@ -19,12 +19,12 @@ import type { TomlDocument, TomlEntry, TomlKeyPart, TomlTable, TomlValue } from 
 import { scanScalar } from './scalars';
 import * as source from './source';
 import { Fault, TEMPLATE_HIT, Source } from './source';
-
-// Module-local copies: tsx/CommonJS interop turns imported bindings into getter calls, too slow per character.
-const { COMMA, CR, DQ, EQ, HASH, LBRACE, LBRACK, LF, RBRACE, RBRACK, SP, SQ, TAB, isBare } = source;
 import { newMultilineMemo, scanBasic, scanLiteral, scanMultilineBasic, scanMultilineLiteral, type ScannedString } from './strings';
 import { JOIN, Table } from './table';
 import { findTemplates, isDirective } from './templates';
+
+// Module-local copies: tsx/CommonJS interop turns imported bindings into getter calls, too slow per character.
+const { COMMA, CR, DOT, DQ, EQ, HASH, LBRACE, LBRACK, LF, RBRACE, RBRACK, SP, SQ, TAB, isBare } = source;
 
 /** Arrays/inline tables nested deeper than this are reported instead of recursed into (keeps the stack bounded). */
 const MAX_DEPTH = 64;
@@ -45,13 +45,6 @@ interface Warning {
   prevAt: number;
   detail: string;
   span: Span;
-}
-
-/** `a` then `b` (Array#concat is a slow generic path in V8; this showed up as the top line of the profile). */
-function concat(a: readonly string[], b: readonly string[]): string[] {
-  const out = a.slice();
-  for (let k = 0; k < b.length; k++) out.push(b[k]);
-  return out;
 }
 
 function displayPath(path: readonly string[]): string {
@@ -76,6 +69,8 @@ class Parser {
   /** While a statement's value is parsed: conflicts inside inline tables wait here (a template may void them). */
   private deferring = false;
   private pending: Warning[] | undefined;
+  /** Set by statementValue(): where the value's line continues. */
+  private valueNext = 0;
   /** Offset the parser has reached (for the last-resort crash report). */
   pos = 0;
 
@@ -148,10 +143,11 @@ class Parser {
     let c = s.code(i);
     if (c === LF || c === CR) return s.afterBreak(i);
     if (c === HASH) return s.afterBreak(s.eol(i));
-    if (c === LBRACE && s.tplAt(i) >= 0) {
+    let e = c === LBRACE ? s.tplAt(i) : -1;
+    if (e >= 0) {
       let j = i;
       let directives = true;
-      for (let e = s.tplAt(j); e >= 0; e = s.tplAt(j)) {
+      for (; e >= 0; e = s.tplAt(j)) {
         directives &&= isDirective(this.text, j, e);
         j = s.skipWs(e);
       }
@@ -251,7 +247,8 @@ class Parser {
     const table = this.cur;
     this.deferring = true;
     this.pending = undefined;
-    let [value, next] = this.statementValue(start, j, table);
+    let value = this.statementValue(start, j, table);
+    const next = this.valueNext;
     this.deferring = false;
     const pending = this.pending as Warning[] | undefined;
     this.pending = undefined;
@@ -291,7 +288,8 @@ class Parser {
       keySpan: { start: key.parts[0].span.start, end: last.span.end },
       value,
       span: { start, end: Math.max(value.span.end, last.span.end) },
-      path: table.path.length === 0 ? names : concat(table.path, names),
+      // (spread, not Array#concat: concat is a slow generic path in V8 and topped the profile)
+      path: table.path.length === 0 ? names : [...table.path, ...names],
       table,
     };
     this.defSpan = entry.keySpan;
@@ -304,25 +302,29 @@ class Parser {
 
   /**
    * The value at `j` of the statement at `start`, never throwing: a syntax error is reported (unless the statement
-   * holds template text) and gives an 'invalid' value. Returns the value and where its line continues.
+   * holds template text) and gives an 'invalid' value. Sets `valueNext` to where the value's line continues.
    */
-  private statementValue(start: number, j: number, table: TomlTable): [TomlValue, number] {
+  private statementValue(start: number, j: number, table: TomlTable): TomlValue {
     const s = this.s;
     s.sawTemplate = false;
     const tplEnd = s.code(j) === LBRACE ? s.tplAt(j) : -1;
     // The common templated value (`port = {{ .Values.port }}`) needs no strict scan.
-    if (tplEnd >= 0) return [this.templateValue(j, tplEnd), tplEnd];
+    if (tplEnd >= 0) {
+      this.valueNext = tplEnd;
+      return this.templateValue(j, tplEnd);
+    }
     try {
       const value = this.value(j, 0, table);
-      const end = value.span.end;
-      return [s.sawTemplate ? this.templateValue(j, end) : value, end];
+      this.valueNext = value.span.end;
+      return s.sawTemplate ? this.templateValue(j, value.span.end) : value;
     } catch (f) {
       if (!(f instanceof Fault) && f !== TEMPLATE_HIT) throw f;
       this.pending = undefined;
       const ext = valueExtent(s, j, this.memo);
-      if (f === TEMPLATE_HIT || s.sawTemplate || s.tplIn(start, ext.next)) return [this.templateValue(j, ext.end), ext.next];
+      this.valueNext = ext.next;
+      if (f === TEMPLATE_HIT || s.sawTemplate || s.tplIn(start, ext.next)) return this.templateValue(j, ext.end);
       this.fault(f as Fault);
-      return [{ kind: 'invalid', span: { start: j, end: ext.end }, raw: this.text.slice(j, ext.end) }, ext.next];
+      return { kind: 'invalid', span: { start: j, end: ext.end }, raw: this.text.slice(j, ext.end) };
     }
   }
 
@@ -373,7 +375,7 @@ class Parser {
       parts.push(part);
       names.push(part.name);
       const k = s.skipWs(i);
-      if (s.code(k) !== 46) return { parts, names, end: i, templated };
+      if (s.code(k) !== DOT) return { parts, names, end: i, templated };
       i = s.skipWs(k + 1);
     }
   }

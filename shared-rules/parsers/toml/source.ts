@@ -53,7 +53,9 @@ export class Source {
   /** Set by string scanners when they step over template text (a string containing a template is opaque). */
   sawTemplate = false;
   private readonly noTemplates: boolean;
-  /** eol() cache: the first CR at or after `crFrom` (-1: none). */
+  /** eol() caches: the first LF / CR at or after `lfFrom` / `crFrom` (-1: none). */
+  private lfFrom = Infinity;
+  private nextLf = -1;
   private crFrom = Infinity;
   private nextCr = -1;
 
@@ -126,14 +128,17 @@ export class Source {
     const t = this.text;
     const len = this.len;
     if (this.noTemplates) {
-      // Fast path (comments are half of a typical file): memchr-speed indexOf for LF, plus the next CR, cached
-      // so that a file without CRs is not rescanned on every line.
-      let lf = t.indexOf('\n', i);
-      if (lf === -1) lf = len;
+      // Fast path (comments are half of a typical file): memchr-speed indexOf for the next LF and the next CR, each
+      // cached, so that a file without one of them (or a file of lone CRs) is not rescanned on every line.
+      if (this.lfFrom > i || (this.nextLf !== -1 && this.nextLf < i)) {
+        this.lfFrom = i;
+        this.nextLf = t.indexOf('\n', i);
+      }
       if (this.crFrom > i || (this.nextCr !== -1 && this.nextCr < i)) {
         this.crFrom = i;
         this.nextCr = t.indexOf('\r', i);
       }
+      const lf = this.nextLf === -1 ? len : this.nextLf;
       return this.nextCr !== -1 && this.nextCr < lf ? this.nextCr : lf;
     }
     while (i < len) {

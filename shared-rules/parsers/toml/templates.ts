@@ -68,6 +68,7 @@ export function isDirective(text: string, start: number, end: number): boolean {
     if (text.charCodeAt(j) === 58) j++;
     return text.charCodeAt(j) === 61 && text.charCodeAt(j + 1) !== 61;
   }
+  if (c < 98 || c > 119) return false; // no keyword starts outside b…w: skip the list for `{{ .Values… }}`
   for (const k of KEYWORDS) {
     if (text.startsWith(k, i) && !isIdent(text.charCodeAt(i + k.length))) return true;
   }
