@@ -1,42 +1,216 @@
-// Which product (and version) a file belongs to: from the setting, else from its path and content.
+// Which product (version, distribution) a file belongs to. Order of evidence, strongest first:
+//   1. the setting carbonlint.product ('apim-4.2.0', 'is', 'mi-4.3.0');
+//   2. the file's own content, when it clearly names one product (tables only that product ships) — this beats a
+//      misleading path such as docker-apim-*/is-as-km/ (an Identity Server used as key manager);
+//   3. the install layout: startup scripts beside the file or in the product's bin/ (read from disk, cached);
+//   4. the path: the deepest folder or file name that names exactly one product (wso2am-4.2.0, is-as-km, mi-4.3.0);
+//   5. weak content hints.
+// Never throws: a file that cannot be placed is 'unknown' and every rule runs on it.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import type { Product } from './rule';
+import { APIM_SPLIT_SINCE, PRODUCT_NAMES, SCRIPT_HINTS, compareVersions, kernelLine, type Distribution } from '../data/products';
+import { CONTENT_MARKERS, IS_VERSION_HINTS } from '../data/product-markers';
+
+export type { Distribution } from '../data/products';
 
 export interface ProductInfo {
   product: Product | 'unknown';
+  /** Exact release ("4.2.0") or release line ("3.2" from a 3.2.x branch folder), from the setting or the path. */
   version?: string;
   brand: 'WSO2' | 'MWARE';
-  source: 'setting' | 'content' | 'path' | 'unknown';
+  source: 'setting' | 'content' | 'path' | 'layout' | 'unknown';
+  /** API-M only: which distribution or profile the file configures (4.5+ ship them separately). */
+  distribution?: Distribution;
+  /** Carbon kernel line ("4.6", "4.9", "4.10"), from the version or from content hints; decides shipped defaults. */
+  kernel?: string;
+  /** What the content says about the release when no version is known, e.g. "7.1+" (p12 keystores). */
+  versionHint?: string;
 }
 
 const PRODUCT_SETTING = /^(apim|is|mi)(?:-(\d+\.\d+(?:\.\d+)?))?$/;
-const VERSION_IN_PATH = /(?:^|[^\d.])(\d+\.\d+\.\d+)(?:[^\d.]|$)/;
 
-/** Path segments that name a product distribution (wso2am-4.2.0, apim-4.6.0, wso2is-7.0.0, wso2mi-4.3.0, …). */
-function productFromPath(p: string): Product | undefined {
-  const s = p.toLowerCase().replace(/\\/g, '/');
-  if (/(^|\/)[^/]*(micro-integrator|wso2mi|mware-?mi|(^|[/_-])mi)[-_]?\d*[^/]*\//.test(s) || /micro-integrator\.(sh|bat)$/.test(s)) return 'mi';
-  if (/(^|\/)[^/]*(wso2am|apim|api-manager|mware-?am)[^/]*\//.test(s) || /(api-manager|api-cp|gateway|traffic-manager|key-manager)\.(sh|bat)$/.test(s)) return 'apim';
-  if (/(^|\/)[^/]*(wso2is|identity-server|(^|[/_-])is)[-_]?\d*[^/]*\//.test(s)) return 'is';
+interface Segment {
+  products: Set<Product>;
+  version?: string;
+  distribution?: Distribution;
+}
+
+/** Reads one path segment: which products it names, a version, an API-M distribution word. */
+function readSegment(seg: string): Segment {
+  const t = seg.toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
+  const products = new Set<Product>();
+  let distribution: Distribution | undefined;
+  for (let i = 0; i < t.length; i++) {
+    const w = t[i];
+    const prev = t[i - 1];
+    const next = t[i + 1];
+    const branded = prev === 'wso2' || prev === 'mware';
+    if (w === 'wso2am' || w === 'mwaream' || w === 'apim' || (w === 'am' && branded) || (w === 'api' && next === 'manager')) products.add('apim');
+    if (w === 'wso2is' || w === 'mwareis' || w === 'is' || (w === 'identity' && next === 'server')) products.add('is');
+    if (w === 'wso2mi' || w === 'mwaremi' || w === 'mi' || (w === 'micro' && next === 'integrator')) products.add('mi');
+    if (w === 'all' && next === 'in' && t[i + 2] === 'one') distribution = 'all-in-one';
+    else if (w === 'acp' || (w === 'control' && next === 'plane') || (w === 'api' && next === 'cp')) distribution = 'control-plane';
+    else if (w === 'gateway' || w === 'gw') distribution = 'gateway';
+    else if ((w === 'traffic' && next === 'manager') || w === 'tm') distribution = 'traffic-manager';
+    else if ((w === 'key' && next === 'manager') || w === 'km') distribution ??= 'key-manager';
+  }
+  // carbon-kernel-4.10.x, carbon-deployment-4.11.x: component versions, not product releases.
+  const component = t.includes('kernel') || (t.includes('carbon') && t.includes('deployment'));
+  const v = component ? null : /(?:^|[^\d.])(\d+\.\d+\.\d+)(?![\d])/.exec(seg) ?? /(?:^|[^\d.])(\d+\.\d+)\.x(?![a-z0-9])/i.exec(seg);
+  return { products, version: v?.[1], distribution };
+}
+
+interface PathEvidence {
+  product?: Product;
+  version?: string;
+  distribution?: Distribution;
+}
+
+/** The deepest segment naming exactly one product decides; version and distribution come from it or below it. */
+function fromPath(fileName: string): PathEvidence {
+  const segs = fileName.replace(/\\/g, '/').split('/').filter((s) => s.length > 0).map(readSegment);
+  const base = path.basename(fileName.replace(/\\/g, '/')).toLowerCase();
+  const script = SCRIPT_HINTS.find((h) => h.script === base || h.script.replace('.sh', '.bat') === base);
+  for (let i = segs.length - 1; i >= 0; i--) {
+    if (segs[i].products.size !== 1) continue;
+    const product = [...segs[i].products][0];
+    // The deciding segment and the product-less folders below it, then ancestors naming the same product
+    // (apim-4.6.0/all-in-one-apim/: the version is one folder up).
+    const below = segs.slice(i).filter((s, j) => j === 0 || s.products.size === 0);
+    const above = segs.slice(0, i).reverse().filter((s) => s.products.size === 1 && s.products.has(product));
+    const version = [...below, ...above].map((s) => s.version).find((v) => v !== undefined);
+    const distribution = product === 'apim'
+      ? (script?.distribution ?? [...below.slice().reverse(), ...above].map((s) => s.distribution).find((d) => d !== undefined))
+      : undefined;
+    return { product, version, distribution };
+  }
+  if (script) return { product: script.product, distribution: script.distribution };
+  return {};
+}
+
+/** Version from any segment that names no other product (for a product decided by content). */
+function versionFromPath(fileName: string, product: Product): string | undefined {
+  const segs = fileName.replace(/\\/g, '/').split('/').filter((s) => s.length > 0).map(readSegment);
+  for (let i = segs.length - 1; i >= 0; i--) {
+    const s = segs[i];
+    if (s.version && (s.products.size === 0 || (s.products.size === 1 && s.products.has(product)))) return s.version;
+  }
   return undefined;
 }
 
-function productFromContent(text: string): Product | undefined {
-  if (text.includes('org.wso2.micro.integrator') || /^\s*\[\[?internal_apis/m.test(text) || /^\s*\[(mediation|synapse_properties)\]/m.test(text)) return 'mi';
-  if (/^\s*\[\[?apim[.\]]/m.test(text) || /^\s*apim\./m.test(text)) return 'apim';
-  if (/^\s*\[(identity_mgt|authentication|oauth|identity\.auth_framework)[.\]]/m.test(text)) return 'is';
+interface ContentEvidence {
+  product?: Product;
+  /** Winning score: 2+ is clear (a marker only that product ships), 1 is a hint. */
+  score: number;
+}
+
+function fromContent(text: string): ContentEvidence {
+  const scores = (Object.keys(CONTENT_MARKERS) as Product[]).map((p) => ({
+    p, s: CONTENT_MARKERS[p].reduce((n, m) => n + (m.re.test(text) ? m.weight : 0), 0),
+  }));
+  scores.sort((a, b) => b.s - a.s);
+  if (scores[0].s === 0 || scores[0].s === scores[1].s) return { score: 0 };
+  return { product: scores[0].p, score: scores[0].s };
+}
+
+/** API-M distribution from the tables present (4.5+ distributions, or a profile-style node in earlier releases). */
+function apimDistributionFromContent(text: string, version: string | undefined): Distribution | undefined {
+  // Before 4.0 there were no [apim.sync_runtime_artifacts.*] tables: a node with environments is the all-in-one.
+  if (version !== undefined && compareVersions(version, '4.0') < 0) return 'all-in-one';
+  const has = (re: RegExp) => re.test(text);
+  const environments = has(/^[ \t]*\[\[apim\.gateway\.environment\]\]/m);
+  const syncGateway = has(/^[ \t]*\[apim\.sync_runtime_artifacts\.gateway\]/m);
+  const apimDb = has(/^[ \t]*\[database\.apim_db\]/m);
+  if (environments) return syncGateway ? 'all-in-one' : 'control-plane';
+  if (syncGateway && !apimDb) return 'gateway';
+  if (apimDb && !syncGateway) {
+    if (has(/^[ \t]*\[\[event_listener\]\]/m) || has(/^[ \t]*\[\[oauth\./m)) return 'key-manager';
+    if (has(/^[ \t]*\[apim\.(throttling|distributed_throttling)[.\]]/m) || !has(/^[ \t]*\[\[?apim[.\]]/m)) return 'traffic-manager';
+  }
   return undefined;
+}
+
+// Directory listings of bin/ folders, so a language server asks the disk once per folder.
+const listings = new Map<string, readonly string[]>();
+const MAX_LISTINGS = 256;
+
+function listDir(dir: string): readonly string[] {
+  const cached = listings.get(dir);
+  if (cached) return cached;
+  let names: readonly string[] = [];
+  try {
+    if (fs.statSync(dir, { throwIfNoEntry: false })?.isDirectory()) names = fs.readdirSync(dir).filter((n) => n.endsWith('.sh'));
+  } catch {
+    names = [];
+  }
+  if (listings.size >= MAX_LISTINGS) listings.clear();
+  listings.set(dir, names);
+  return names;
+}
+
+/** Scripts beside the file, in <HOME>/bin for <HOME>/conf (MI) and <HOME>/repository/conf (API-M, IS). Absolute paths only. */
+function fromLayout(fileName: string): { product: Product; distribution?: Distribution } | undefined {
+  if (!path.isAbsolute(fileName)) return undefined;
+  const dir = path.dirname(fileName);
+  const dirs = [dir, path.join(dir, '..', 'bin'), path.join(dir, '..', '..', 'bin')];
+  const names = new Set(dirs.flatMap(listDir));
+  const hit = SCRIPT_HINTS.find((h) => names.has(h.script)); // ordered: api-cp.sh before key-manager.sh
+  return hit ? { product: hit.product, distribution: hit.distribution } : undefined;
+}
+
+function finish(info: ProductInfo, text: string, distributionHint: Distribution | undefined): ProductInfo {
+  if (info.product === 'unknown') return info;
+  const product = info.product;
+  info.kernel = kernelLine(product, info.version);
+  if (product === 'is' && !info.version) {
+    const hint = IS_VERSION_HINTS.find((h) => h.re.test(text));
+    if (hint) {
+      info.versionHint = hint.hint;
+      info.kernel = hint.kernel;
+    }
+  }
+  if (product === 'apim') {
+    const early = info.version !== undefined && compareVersions(info.version, APIM_SPLIT_SINCE) < 0;
+    info.distribution = distributionHint ?? apimDistributionFromContent(text, info.version) ?? (early ? 'all-in-one' : undefined);
+  }
+  return info;
 }
 
 export function detectProduct(fileName: string, text: string, setting = 'auto'): ProductInfo {
   const brand = /\bMWARE\b/i.test(fileName) || /\bMWARE\b/.test(text) ? 'MWARE' : 'WSO2';
-  const m = PRODUCT_SETTING.exec(setting.trim().toLowerCase());
-  if (m) return { product: m[1] as Product, version: m[2], brand, source: 'setting' };
-  const version = VERSION_IN_PATH.exec(fileName.replace(/\\/g, '/'))?.[1];
-  const fromPath = productFromPath(fileName);
-  if (fromPath) return { product: fromPath, version, brand, source: 'path' };
-  const fromContent = productFromContent(text);
-  if (fromContent) return { product: fromContent, version, brand, source: 'content' };
-  return { product: 'unknown', version, brand, source: 'unknown' };
+  try {
+    const m = PRODUCT_SETTING.exec(setting.trim().toLowerCase());
+    const byPath = fromPath(fileName);
+    if (m) {
+      const product = m[1] as Product;
+      return finish({ product, version: m[2] ?? (byPath.product === product ? byPath.version : undefined), brand, source: 'setting' }, text, byPath.product === product ? byPath.distribution : undefined);
+    }
+    const content = fromContent(text);
+    if (content.product && content.score >= 2) {
+      const agrees = byPath.product === content.product;
+      const version = agrees ? byPath.version : versionFromPath(fileName, content.product);
+      return finish({ product: content.product, version, brand, source: agrees ? 'path' : 'content' }, text, agrees ? byPath.distribution : undefined);
+    }
+    const layout = fromLayout(fileName);
+    if (layout) {
+      const agrees = byPath.product === layout.product;
+      const version = agrees ? byPath.version : versionFromPath(fileName, layout.product);
+      return finish({ product: layout.product, version, brand, source: agrees ? 'path' : 'layout' }, text, layout.distribution ?? (agrees ? byPath.distribution : undefined));
+    }
+    if (byPath.product) return finish({ product: byPath.product, version: byPath.version, brand, source: 'path' }, text, byPath.distribution);
+    if (content.product) return finish({ product: content.product, version: versionFromPath(fileName, content.product), brand, source: 'content' }, text, undefined);
+  } catch {
+    // Detection is best effort: fall through to 'unknown'.
+  }
+  return { product: 'unknown', brand, source: 'unknown' };
+}
+
+/** "WSO2 API Manager 4.2.0", "MWARE Identity Server", "WSO2 product" — for messages. */
+export function productLabel(info: ProductInfo): string {
+  if (info.product === 'unknown') return `${info.brand} product`;
+  const version = info.version ?? info.versionHint;
+  return `${info.brand} ${PRODUCT_NAMES[info.product]}${version ? ' ' + version : ''}`;
 }
 
 /** The "Server" header value the product sends when none is configured. */

@@ -1,33 +1,7 @@
-import { defineRule, type RuleContext } from '../engine/rule';
-import type { TomlEntry } from '../parsers/toml/model';
-import { literalString, replaceValue } from './util/toml';
+import { defineRule } from '../engine/rule';
+import { checkAdminAccount } from './util/admin-credentials';
 
-// The shipped super admin (API-M, IS) and MI file-user-store account are admin/admin.
-const DEFAULT_USER = 'admin';
-const DEFAULT_PASSWORD = 'admin';
-const ENV_FIX = '"$env{CARBON_ADMIN_PASSWORD}"';
-
-function checkPair(ctx: RuleContext<'toml'>, where: string, user: TomlEntry | undefined, password: TomlEntry | undefined): void {
-  if (password && literalString(password.value) === DEFAULT_PASSWORD) {
-    ctx.report({
-      span: password.value.span,
-      message: `${where} uses the shipped default password. Set a strong password in the user store and reference it here through Secure Vault or an environment variable.`,
-      fix: {
-        title: 'Read the admin password from the environment variable CARBON_ADMIN_PASSWORD',
-        edits: [replaceValue(password, ENV_FIX)],
-        safe: false,
-        preferred: true,
-      },
-    });
-  }
-  if (user && literalString(user.value) === DEFAULT_USER) {
-    ctx.report({
-      span: user.value.span,
-      severity: 'warning',
-      message: `${where} uses the well-known user name "admin". Create the admin account with a name of your own (the product creates it on first start).`,
-    });
-  }
-}
+const ENV_VAR = 'CARBON_ADMIN_PASSWORD';
 
 export default defineRule({
   meta: {
@@ -37,38 +11,42 @@ export default defineRule({
     guidelineId: 'G18',
     severity: 'error',
     kind: 'toml',
-    products: ['apim', 'is', 'mi'],
+    products: ['apim', 'is'],
     docs: {
-      what: 'Finds the shipped `admin`/`admin` credentials in `[super_admin]` and in the Micro Integrator file user store (`[[internal_apis.users]]`).',
-      why: 'Every installation of the product ships the same administrator name and password; anyone who can reach the management console or APIs can log in with them.',
+      what: 'Finds the shipped `admin`/`admin` super admin of API Manager and Identity Server in `[super_admin]` (the password also through a `$secret{}` alias whose `[secrets]` value is still plain `"[admin]"`). With `create_admin_account = true` the server creates that account on first start. An absent `[super_admin]` or password is not reported: the Carbon kernel\'s default.json has no default user name or password (it sets only `admin_role`), so absence does not mean admin/admin. Micro Integrator is covered by `mi-admin-credentials`.',
+      why: 'Every installation of the product ships the same administrator name and password; anyone who can reach the management console or the admin APIs can log in with them.',
       example: {
         bad: '[super_admin]\nusername = "admin"\npassword = "admin"\ncreate_admin_account = true',
         good: '[super_admin]\nusername = "ops-root"\npassword = "$secret{admin_password}"\ncreate_admin_account = true',
       },
-      fix: 'Choose a new administrator name and password. The quick fix replaces the default password with `$env{CARBON_ADMIN_PASSWORD}`, so the password comes from the server\'s environment; set that variable before starting the server. The user name cannot be chosen for you: write your own.',
+      fix: 'Choose a new administrator name and password. The quick fix replaces a literal default password with `$env{CARBON_ADMIN_PASSWORD}`, so the password comes from the server\'s environment; set that variable before starting the server. The user name cannot be chosen for you: write your own. If the account already exists in the user store, change its password there too (management console or SCIM).',
       fixSafety: 'unsafe',
     },
   },
   check(ctx) {
+    // No absence check: the kernel's default.json has no super_admin user name or password (only admin_role), so a
+    // missing [super_admin] or password is not the shipped admin/admin (wso2/carbon-kernel …/conf/default.json).
     const { config } = ctx.model;
-    checkPair(ctx, '[super_admin]', config.get(['super_admin', 'username']), config.get(['super_admin', 'password']));
-    for (const t of config.arrayTables(['internal_apis', 'users'])) {
-      checkPair(ctx, '[[internal_apis.users]]', t.get(['user', 'name']), t.get(['user', 'password']));
-    }
+    checkAdminAccount(ctx, {
+      where: '[super_admin]', user: config.get(['super_admin', 'username']), password: config.get(['super_admin', 'password']),
+      create: config.get(['super_admin', 'create_admin_account']), envVar: ENV_VAR,
+    });
   },
   cases: {
     valid: [
       { code: '[super_admin]\nusername = "ops"\npassword = "$secret{admin_password}"\n' },
       { code: '[super_admin]\nusername = "ops"\npassword = "$env{ADMIN_PW}"\n' },
       { name: 'templated values are not literals', code: '[super_admin]\nusername = "{{ .Values.user }}"\npassword = "{{ .Values.pw }}"\n' },
-      { code: '[[internal_apis.users]]\nuser.name = "ops"\nuser.password = "$secret{mi_admin}"\n' },
+      { name: 'deploy-time tokens are not literals', code: '[super_admin]\nusername = "AM_ADMIN_USERNAME"\npassword = "AM_ADMIN_PASSWORD"\n' },
+      { name: 'absent [super_admin] is not admin/admin (no kernel default)', fileName: '/opt/wso2is-7.0.0/repository/conf/deployment.toml', code: '[server]\nhostname = "localhost"\n' },
+      { name: 'Micro Integrator: mi-admin-credentials', fileName: '/opt/wso2mi-4.3.0/conf/deployment.toml', code: '[super_admin]\nusername = "admin"\npassword = "admin"\n' },
     ],
     invalid: [
       {
         code: '[super_admin]\nusername = "admin"\npassword = "admin"\ncreate_admin_account = true\n',
         errors: [
-          { range: [1, 11, 1, 18], message: 'user name "admin"', severity: 'warning' },
-          { range: [2, 11, 2, 18], message: 'shipped default password', severity: 'error' },
+          { range: [1, 11, 1, 18], message: 'user name "admin". Create the admin account with a name of your own (the product creates it on first start)', severity: 'warning' },
+          { range: [2, 11, 2, 18], message: 'shipped default password. The server creates the account with it on first start.', severity: 'error' },
         ],
         output: '[super_admin]\nusername = "admin"\npassword = "$env{CARBON_ADMIN_PASSWORD}"\ncreate_admin_account = true\n',
       },
@@ -79,10 +57,9 @@ export default defineRule({
         output: 'super_admin.password = "$env{CARBON_ADMIN_PASSWORD}"\n',
       },
       {
-        name: 'MI file user store',
-        code: '[[internal_apis.users]]\nuser.name = "admin"\nuser.password = "admin"\n',
-        errors: [{ range: [1, 12, 1, 19] }, { range: [2, 16, 2, 23] }],
-        output: '[[internal_apis.users]]\nuser.name = "admin"\nuser.password = "$env{CARBON_ADMIN_PASSWORD}"\n',
+        name: 'through a still-plain Secure Vault alias: no edit here fixes it',
+        code: '[super_admin]\nusername = "ops"\npassword = "$secret{admin_password}"\n\n[secrets]\nadmin_password = "[admin]"\n',
+        errors: [{ range: [2, 11, 2, 36], message: 'through the Secure Vault alias `admin_password`' }],
       },
     ],
   },

@@ -1,13 +1,21 @@
 import { defineRule } from '../engine/rule';
 import type { TomlEntry, EffectiveConfig } from '../parsers/toml/model';
 import { insertKeys, literalString, pathText, replaceValue, tomlString } from './util/toml';
+import { isSubstitutionToken } from './util/values';
 
-// Key names whose values are credentials (config-mapper keys across API-M, IS and MI).
-const SECRET_KEY = /(^|[_.-])(password|passwd|pwd|secret|secret_key|client_secret|consumer_secret|key_password|connection_password|app_password|access_key|private_key)$/i;
+// Credential keys across API-M, IS and MI (research §2.2: password, key_password, connection_password, app_password,
+// secret_key, client_secret, …), in any spelling: snake_case, kebab-case, camelCase (`keyStorePassword`,
+// `[user_store.properties] ConnectionPassword`). Judged by the key's last word(s).
+const SECRET_WORD = new Set(['password', 'passwd', 'pwd', 'passphrase', 'secret']);
+const SECRET_PAIR = new Set(['secret key', 'private key', 'access key']);
+
+function words(key: string): string[] {
+  return key.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
+}
 
 function isSecretKey(entry: TomlEntry): boolean {
-  const last = entry.path[entry.path.length - 1] ?? '';
-  return SECRET_KEY.test(last);
+  const w = words(entry.path[entry.path.length - 1] ?? '');
+  return SECRET_WORD.has(w[w.length - 1]) || SECRET_PAIR.has(w.slice(-2).join(' '));
 }
 
 /** A Secure Vault alias for this key that is not taken yet, e.g. `database_apim_db_password`. */
@@ -43,7 +51,8 @@ export default defineRule({
     for (const entry of doc.entries) {
       if (entry.path[0] === 'secrets' || !isSecretKey(entry)) continue;
       const value = literalString(entry.value);
-      if (value === undefined || value === '') continue;
+      // Deploy-time tokens (`DB_PASS`, replaced by a setup script) are not the secret itself.
+      if (value === undefined || value === '' || isSubstitutionToken(value)) continue;
       const alias = aliasFor(entry, config);
       const secretsLine = `${alias} = ${tomlString(`[${value}]`)}`;
       ctx.report({
@@ -65,6 +74,8 @@ export default defineRule({
       { name: 'runtime references are resolved by Carbon', code: '[[apim.gateway.environment]]\npassword = "${admin.password}"\n' },
       { name: 'templates are opaque', code: '[super_admin]\npassword = "{{ .Values.pw }}"\n' },
       { name: 'not a secret key', code: '[apim.key_manager]\npassword_policy = "strong"\n' },
+      { name: 'not a secret key either', code: '[user_store.properties]\nPasswordJavaRegEx = "^[\\\\S]{5,30}$"\n' },
+      { name: 'deploy-time substitution token', code: '[database.apim_db]\npassword = "DB_PASS"\n' },
     ],
     invalid: [
       {
@@ -77,6 +88,12 @@ export default defineRule({
         code: '[keystore.tls]\nkey_password = "ks"\n\n[secrets]\nother = "abc"\n',
         errors: [{ range: [1, 15, 1, 19] }],
         output: '[keystore.tls]\nkey_password = "$secret{keystore_tls_key_password}"\n\n[secrets]\nother = "abc"\nkeystore_tls_key_password = "[ks]"\n',
+      },
+      {
+        name: 'camelCase and raw user store properties',
+        code: '[user_store.properties]\nConnectionPassword = "pw1"\n',
+        errors: [{ range: [1, 21, 1, 26], message: '`user_store.properties.ConnectionPassword`' }],
+        output: '[user_store.properties]\nConnectionPassword = "$secret{user_store_properties_ConnectionPassword}"\n\n[secrets]\nuser_store_properties_ConnectionPassword = "[pw1]"\n',
       },
     ],
   },

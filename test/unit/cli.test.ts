@@ -32,7 +32,7 @@ test('examples: stylish output, exit 1, every rule id known', () => {
 
 test('clean folder: exit 0; missing path and bad format: exit 2', () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'carbonlint-cli-'));
-  fs.writeFileSync(path.join(dir, 'deployment.toml'), '[super_admin]\nusername = "ops"\npassword = "$secret{admin}"\n');
+  fs.writeFileSync(path.join(dir, 'deployment.toml'), '[super_admin]\nusername = "ops"\npassword = "$secret{admin}"\n\n[secrets]\nadmin = "qQM/xV1yJkJ46XTkww0ER7gxsW9rlMYs0cAWxOjPta7b6Vs3Zw5/BI1DgvGxwoSec=="\n');
   try {
     assert.equal(run([dir]).status, 0);
     const missing = run([path.join(dir, 'nope')]);

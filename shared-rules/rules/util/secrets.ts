@@ -1,0 +1,47 @@
+// The Secure Vault `[secrets]` table: where it is, what it defines, and the block of text it spans.
+import type { EffectiveConfig, TomlDocument, TomlEntry, TomlTable } from '../../parsers/toml/model';
+
+/** Tables config-mapper reads aliases from (`[runtime_secrets]` is resolved at run time). */
+const SECRET_TABLES = ['secrets', 'runtime_secrets'];
+
+/** The statement defining a Secure Vault alias, if any. */
+export function secretEntry(config: EffectiveConfig, alias: string): TomlEntry | undefined {
+  for (const t of SECRET_TABLES) {
+    const e = config.get([t, alias]);
+    if (e) return e;
+  }
+  return undefined;
+}
+
+/** Every `$secret{alias}` written in a string value, with the alias's offset range in the file. */
+export function secretReferences(entry: TomlEntry): Array<{ alias: string; start: number; end: number }> {
+  const v = entry.value;
+  if (v.kind !== 'string' || !v.raw.includes('$secret{')) return [];
+  const out: Array<{ alias: string; start: number; end: number }> = [];
+  const re = /\$secret\{([^}]*)\}/g;
+  for (let m = re.exec(v.raw); m; m = re.exec(v.raw)) {
+    out.push({ alias: m[1], start: v.span.start + m.index, end: v.span.start + m.index + m[0].length });
+  }
+  return out;
+}
+
+/** Start of the line holding `offset`, moved up over the comment lines directly above it (they describe it). */
+export function blockStart(text: string, offset: number): number {
+  let start = text.lastIndexOf('\n', offset - 1) + 1;
+  while (start > 0) {
+    const prev = text.lastIndexOf('\n', start - 2) + 1;
+    if (!text.slice(prev, start).trimStart().startsWith('#')) break;
+    start = prev;
+  }
+  return start;
+}
+
+/** The `[secrets]` section (its last `[secrets]` header) and the section written after it, if any. */
+export function secretsSection(doc: TomlDocument): { table: TomlTable; next?: TomlTable } | undefined {
+  let found: { table: TomlTable; next?: TomlTable } | undefined;
+  for (let i = 0; i < doc.tables.length; i++) {
+    const t = doc.tables[i];
+    if (!t.isArray && t.headerSpan && t.path.length === 1 && t.path[0] === 'secrets') found = { table: t, next: doc.tables[i + 1] };
+  }
+  return found;
+}
