@@ -5,8 +5,14 @@ import * as path from 'node:path';
 export function writeAtomic(file: string, content: string): void {
   const tmp = path.join(path.dirname(file), `.${path.basename(file)}.carbonlint-${process.pid}.tmp`);
   try {
-    const mode = fs.statSync(file).mode;
-    fs.writeFileSync(tmp, content, { mode });
+    // Keep an existing file's mode (scripts stay executable); a new file (--output, baselines) gets the default.
+    let mode: number | undefined;
+    try {
+      mode = fs.statSync(file).mode;
+    } catch {
+      mode = undefined;
+    }
+    fs.writeFileSync(tmp, content, mode === undefined ? {} : { mode });
     fs.renameSync(tmp, file);
   } catch (e) {
     fs.rmSync(tmp, { force: true });

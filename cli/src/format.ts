@@ -1,6 +1,7 @@
 // Output formats of the CLI. Messages come from the engine and never carry a secret's value.
 import * as path from 'node:path';
 import type { LintFinding } from '../../shared-rules/engine/lint';
+import type { Paint } from './color';
 
 export interface FileResult {
   file: string;
@@ -22,10 +23,8 @@ export function formatJson(results: FileResult[], cwd: string): string {
   return JSON.stringify(rows, null, 2) + '\n';
 }
 
-const COLORS = { error: 31, warning: 33, info: 36, hint: 90, dim: 90, bold: 1, underline: 4 } as const;
-
-export function formatStylish(results: FileResult[], cwd: string, color: boolean): string {
-  const c = (k: keyof typeof COLORS, s: string) => (color ? `\u001b[${COLORS[k]}m${s}\u001b[0m` : s);
+/** ESLint-like report: findings grouped by file, then a summary; `notes` are printed dimmed at the end. */
+export function formatStylish(results: FileResult[], cwd: string, c: Paint, notes: string[] = []): string {
   const counts = { error: 0, warning: 0, info: 0, hint: 0 };
   let fixable = 0;
   const out: string[] = [];
@@ -40,14 +39,15 @@ export function formatStylish(results: FileResult[], cwd: string, color: boolean
     const w0 = Math.max(...rows.map((x) => x[0].length));
     const w1 = Math.max(...rows.map((x) => x[1].length));
     for (const [pos, sev, msg, rule, g] of rows) {
-      out.push(`  ${c('dim', pos.padEnd(w0))}  ${c(sev as keyof typeof COLORS, sev.padEnd(w1))}  ${msg}  ${c('dim', g ? `${rule} (${g})` : rule)}`);
+      out.push(`  ${c('dim', pos.padEnd(w0))}  ${c(sev as 'error', sev.padEnd(w1))}  ${msg}  ${c('dim', g ? `${rule} (${g})` : rule)}`);
     }
     out.push('');
   }
   const total = counts.error + counts.warning + counts.info + counts.hint;
-  if (total === 0) return c('bold', `✓ No problems in ${results.length} file${results.length === 1 ? '' : 's'}.`) + '\n';
+  const tail = notes.map((n) => c('dim', n));
+  if (total === 0) return [c('bold', `✓ No problems in ${results.length} file${results.length === 1 ? '' : 's'}.`), ...tail].join('\n') + '\n';
   const summary = `✖ ${total} problem${total === 1 ? '' : 's'} (${counts.error} error${counts.error === 1 ? '' : 's'}, ${counts.warning} warning${counts.warning === 1 ? '' : 's'}, ${counts.info + counts.hint} info) in ${results.length} files checked`;
   out.push(c(counts.error ? 'error' : 'warning', c('bold', summary)));
   if (fixable) out.push(c('dim', `  ${fixable} can be fixed safely with --fix.`));
-  return out.join('\n') + '\n';
+  return [...out, ...tail].join('\n') + '\n';
 }

@@ -3,24 +3,29 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
-import { lintText } from '../../shared-rules/engine/lint';
-import { fixText } from '../../shared-rules/engine/fixes';
-import { classify } from '../../shared-rules/engine/files';
 import { allRules } from '../../shared-rules/rules';
 import { ruleMarkdown } from '../../shared-rules/engine/docs';
-import { collectFiles, type WalkError } from './walk';
-import { formatJson, formatStylish, type FileResult } from './format';
-import { writeAtomic } from './atomic';
+import { parseLintOptions } from './options';
+import { lintCommand } from './lint-command';
+import { reportCommand, REPORT_USAGE } from './report-command';
+import { CliError, UsageError } from './errors';
 
 const USAGE = `Usage:
-  carbonlint [paths…] [--format stylish|json] [--fix]   check files and folders (default: .)
-  carbonlint rules [--format json|md]                   list the rules
-  carbonlint docs --out DIR                             write each rule's documentation as Markdown
-  carbonlint lsp --stdio | --node-ipc                   run the language server (for any LSP editor)
+  carbonlint [paths…] [options]                      check files and folders (default: .)
+    --format stylish|json|sarif   output format (default stylish)      --output FILE   write it to FILE
+    --fix                         apply the safe fixes (atomic writes)  --fix-dry-run   print them as a diff
+    --baseline FILE               report only findings not in FILE      --update-baseline   (re)write FILE
+    --max-warnings N              exit 1 above N warnings               --quiet         errors only
+    --rule ID / --ignore-rule ID  only / not these rules (repeatable)   --product P     e.g. apim-4.2.0
+    --config FILE                 project file (default: nearest .carbonlint.json)
+    --sarif-root DIR              SARIF locations and fingerprints relative to DIR (default: .)
+  ${REPORT_USAGE}
+                                                      the production-readiness report (all 42 guidelines)
+  carbonlint rules [--format text|json|md]            list the rules
+  carbonlint docs --out DIR                           write each rule's documentation as Markdown
+  carbonlint lsp --stdio | --node-ipc                 run the language server (for any LSP editor)
 
-Exit codes: 0 no errors, 1 findings at error severity, 2 usage or internal error.`;
-
-class UsageError extends Error {}
+Exit codes: 0 no errors, 1 findings at error severity (or over --max-warnings), 2 usage or internal error.`;
 
 function main(argv: string[]): number {
   const [command] = argv;
@@ -31,51 +36,13 @@ function main(argv: string[]): number {
   }
   if (command === 'rules') return rulesCommand(argv.slice(1));
   if (command === 'docs') return docsCommand(argv.slice(1));
-  return lintCommand(argv);
-}
-
-function lintCommand(argv: string[]): number {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: { format: { type: 'string', default: 'stylish' }, fix: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h' } },
-  });
-  if (values.help) {
+  if (command === 'report') return reportCommand(argv.slice(1));
+  const options = parseLintOptions(argv);
+  if (options.help) {
     process.stdout.write(USAGE + '\n');
     return 0;
   }
-  if (values.format !== 'stylish' && values.format !== 'json') throw new UsageError(`unknown format "${values.format}" (use stylish or json)`);
-  const inputs = positionals.length ? positionals : ['.'];
-  const errors: WalkError[] = [];
-  const files = collectFiles(inputs, errors);
-  if (errors.length) {
-    for (const e of errors) process.stderr.write(`carbonlint: ${e.path}: ${e.message}\n`);
-    return 2;
-  }
-  const results: FileResult[] = [];
-  for (const file of files) {
-    let text: string;
-    try {
-      text = fs.readFileSync(file, 'utf8');
-    } catch (e) {
-      process.stderr.write(`carbonlint: ${file}: cannot read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})\n`);
-      return 2;
-    }
-    if (!classify(file, text)) continue;
-    if (values.fix) {
-      const fixed = fixText(file, text, { safeOnly: true });
-      if (fixed.applied) {
-        writeAtomic(file, fixed.output);
-        process.stderr.write(`carbonlint: fixed ${fixed.applied} problem${fixed.applied === 1 ? '' : 's'} in ${path.relative(process.cwd(), file)}\n`);
-        text = fixed.output;
-      }
-    }
-    results.push({ file, findings: lintText(file, text).findings });
-  }
-  const cwd = process.cwd();
-  const color = values.format === 'stylish' && !!process.stdout.isTTY && !process.env.NO_COLOR;
-  process.stdout.write(values.format === 'json' ? formatJson(results, cwd) : formatStylish(results, cwd, color));
-  return results.some((r) => r.findings.some((f) => f.severity === 'error')) ? 1 : 0;
+  return lintCommand(options);
 }
 
 function rulesCommand(argv: string[]): number {
@@ -100,12 +67,21 @@ function docsCommand(argv: string[]): number {
   return 0;
 }
 
+// A reader that stops early (`carbonlint … | head`) is not an error.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw e;
+  });
+}
+
 let code: number;
 try {
   code = main(process.argv.slice(2));
 } catch (e) {
   const usage = e instanceof UsageError || (e as NodeJS.ErrnoException).code?.startsWith('ERR_PARSE_ARGS');
-  process.stderr.write(`carbonlint: ${(e as Error).message}\n${usage ? `\n${USAGE}\n` : ''}`);
+  const known = usage || e instanceof CliError;
+  process.stderr.write(`carbonlint: ${known ? (e as Error).message : `internal error: ${(e as Error).stack ?? e}`}\n${usage ? 'Run `carbonlint --help` for the options.\n' : ''}`);
   code = 2;
 }
 if (code >= 0) process.exitCode = code;

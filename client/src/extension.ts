@@ -1,28 +1,83 @@
-// The thin client: starts the CarbonLint language server over IPC for the recognised files. No rule knowledge here.
+// The thin client: starts the CarbonLint language server over IPC once a recognised file is in sight, passes the
+// editor's settings through, and shows what the server reports (status items, commands). No rule knowledge here.
 import * as path from 'node:path';
-import type { ExtensionContext } from 'vscode';
-import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { window, workspace, type ExtensionContext, type TextDocument } from 'vscode';
+import { LanguageClient, RevealOutputChannelOn, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { classify, PRODUCT_BATCH_NAMES, PRODUCT_SCRIPT_NAMES } from '../../shared-rules/engine/files';
+import { explicitSettings } from './settings';
+import { StatusItems } from './status';
+import { registerCommands } from './commands';
 
 let client: LanguageClient | undefined;
+let starting: Promise<LanguageClient> | undefined;
+
+// Recognised files by name; shell and batch scripts by language too (a renamed product script is recognised by
+// its content, server-side). vscode-vfs: in a virtual workspace, open files are still checked (from their text).
+type Filter = { scheme: string; language?: string; pattern?: string };
+const SCHEMES = ['file', 'vscode-vfs'];
+const PATTERNS: Array<Omit<Filter, 'scheme'>> = [
+  { pattern: '**/*deployment*.toml' }, { pattern: '**/log4j2*.properties' }, { pattern: '**/context.xml' },
+  { language: 'shellscript' }, { pattern: '**/*.sh' }, { language: 'bat' }, { pattern: '**/*.{bat,cmd}' },
+];
+const SELECTOR: Filter[] = SCHEMES.flatMap((scheme) => PATTERNS.map((p) => ({ ...p, scheme })));
+
+// VS Code activates on a language (any XML file…) or on workspaceContains; the server only starts when a
+// recognised file is really there, so an unrelated pom.xml costs no server process.
+const WORKSPACE_GLOBS = ['**/*deployment*.toml', '**/log4j2*.properties', '**/context.xml', '**/.carbonlint.json',
+  `**/{${[...PRODUCT_SCRIPT_NAMES, ...PRODUCT_BATCH_NAMES].join(',')}}`];
+const recognised = (d: TextDocument) => SCHEMES.includes(d.uri.scheme) && classify(d.uri.path, d.getText()) !== undefined;
+
+async function inSight(): Promise<boolean> {
+  if (workspace.textDocuments.some(recognised)) return true;
+  const found = await Promise.all(WORKSPACE_GLOBS.map((g) => workspace.findFiles(g, '**/node_modules/**', 1).then((f) => f.length > 0, () => false)));
+  return found.some(Boolean);
+}
+
+function start(context: ExtensionContext): Promise<LanguageClient> {
+  starting ??= (async () => {
+    const module = context.asAbsolutePath(path.join('dist', 'server.js'));
+    const serverOptions: ServerOptions = {
+      run: { module, transport: TransportKind.ipc },
+      debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6011'] } },
+    };
+    const clientOptions: LanguageClientOptions = {
+      documentSelector: SELECTOR,
+      outputChannel: window.createOutputChannel('CarbonLint', { log: true }),
+      revealOutputChannelOn: RevealOutputChannelOn.Never,
+      synchronize: { configurationSection: ['carbonlint', 'files.exclude'] },
+      initializationOptions: { commandLinks: true },
+      markdown: { isTrusted: { enabledCommands: ['carbonlint.showRuleDoc'] } },
+      middleware: {
+        workspace: {
+          configuration: async (params, token, next) => {
+            const answer = await next(params, token);
+            if (!Array.isArray(answer)) return answer;
+            return params.items.map((item, i) => (item.section === 'carbonlint' ? explicitSettings(context, 'carbonlint', item.scopeUri) : answer[i]));
+          },
+        },
+      },
+    };
+    const c = new LanguageClient('carbonlint', 'CarbonLint', serverOptions, clientOptions);
+    client = c;
+    await c.start();
+    context.subscriptions.push(new StatusItems(c, SELECTOR));
+    return c;
+  })();
+  return starting;
+}
 
 export async function activate(context: ExtensionContext): Promise<void> {
-  const module = context.asAbsolutePath(path.join('dist', 'server.js'));
-  const serverOptions: ServerOptions = {
-    run: { module, transport: TransportKind.ipc },
-    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6011'] } },
-  };
-  const clientOptions: LanguageClientOptions = {
-    documentSelector: [
-      { scheme: 'file', pattern: '**/*deployment*.toml' },
-      { scheme: 'file', pattern: '**/log4j2*.properties' },
-      { scheme: 'file', pattern: '**/context.xml' },
-      { scheme: 'file', language: 'shellscript' },
-      { scheme: 'file', pattern: '**/*.sh' },
-    ],
-    synchronize: { configurationSection: 'carbonlint' },
-  };
-  client = new LanguageClient('carbonlint', 'CarbonLint', serverOptions, clientOptions);
-  await client.start();
+  registerCommands(context, () => client, () => start(context));
+  if (await inSight()) {
+    await start(context);
+    return;
+  }
+  const watch = workspace.onDidOpenTextDocument((d) => {
+    if (!recognised(d)) return;
+    watch.dispose();
+    void start(context);
+  });
+  context.subscriptions.push(watch);
 }
 
 export async function deactivate(): Promise<void> {

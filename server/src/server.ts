@@ -1,53 +1,67 @@
-// The language server: a thin LSP layer over the engine. Lints open documents on open and on every change
-// (always the latest version), publishes diagnostics, and turns the findings' fixes into quick fixes.
+// The language server: a thin LSP layer over the engine. Open documents are linted on open and on every change
+// (always the latest version, always ahead of the workspace scan); the rest of the workspace is scanned from
+// disk and followed through file events. Diagnostics are pushed (see docs/decisions.md: Neovim 0.7 has no pull).
 import {
   createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind, type Connection, type InitializeParams,
   type InitializeResult, type Hover,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { lintText, type LintResult } from '../../shared-rules/engine/lint';
+import { classify } from '../../shared-rules/engine/files';
+import { detectProduct } from '../../shared-rules/engine/product';
 import { URI } from './uri';
-import { lintText, type LintFinding } from '../../shared-rules/engine/lint';
-import { ruleById } from '../../shared-rules/rules';
-import { ruleMarkdown } from '../../shared-rules/engine/docs';
-import type { Settings } from '../../shared-rules/engine/settings';
-import { fetchSettings } from './settings';
-import { quickFixes, toDiagnostic } from './diagnostics';
+import { EditorConfig } from './settings';
+import { ConfigResolver, Folders, type FileConfig } from './config';
+import { ProjectFiles, projectDiagnostics } from './project-file';
+import { WorkspaceScanner } from './scan';
+import { onWatchedFiles, registerWatchers } from './watch';
+import { toDiagnostic } from './diagnostics';
+import { codeActions, fixAllAction, FIX_ALL_KIND } from './actions';
+import { hoverFor } from './hover';
+import { fileStatus, ruleSummaries } from './status';
+import { CancelScanNotification, FileStatusRequest, FixAllCommand, RulesRequest, ScanWorkspaceRequest, type FileStatusParams } from './protocol';
+import { registerReportRequest } from './report-request';
 
 interface Linted {
   version: number;
-  findings: LintFinding[];
+  result: LintResult;
+  cfg: FileConfig;
+  /** Why the document is not checked (disabled, excluded). */
+  notChecked?: string;
 }
 
 export function startServer(connection: Connection = createConnection(ProposedFeatures.all)): Connection {
   const documents = new TextDocuments(TextDocument);
   const results = new Map<string, Linted>();
   const pending = new Set<string>();
-  let configSupported = false;
-  let settingsCache = new Map<string, Promise<{ enabled: boolean; settings: Settings }>>();
+  const caps = { configuration: false, watch: false, folderEvents: false, commandLinks: false };
+  const folders = new Folders();
+  const editor = new EditorConfig(connection, () => caps.configuration);
+  const projects = new ProjectFiles((p) => void connection.sendDiagnostics({ uri: URI.fromPath(p.file), diagnostics: projectDiagnostics(p) }));
+  const config = new ConfigResolver(editor, projects, folders);
+  const isOpen = (uri: string) => documents.get(uri) !== undefined;
+  const scanner = new WorkspaceScanner({ connection, folders, config, projects, isOpen });
 
-  const settingsFor = (uri: string) => {
-    let s = settingsCache.get(uri);
-    if (!s) settingsCache.set(uri, (s = fetchSettings(connection, configSupported, uri)));
-    return s;
-  };
-
-  /** Lints the document's current text now (used for code actions and hovers on a version not yet linted). */
-  const lintNow = (doc: TextDocument, settings: Settings): Linted => {
-    const linted = { version: doc.version, findings: lintText(URI.toPath(doc.uri), doc.getText(), { settings }).findings };
-    results.set(doc.uri, linted);
-    return linted;
+  const lint = async (doc: TextDocument): Promise<Linted> => {
+    const cfg = await config.forUri(doc.uri);
+    const name = URI.toPath(doc.uri);
+    const notChecked = !cfg.enabled ? 'CarbonLint is switched off here (carbonlint.enable).' : cfg.excludedBy ? `Excluded by ${cfg.excludedBy}.` : undefined;
+    if (notChecked) {
+      const text = doc.getText();
+      return { version: doc.version, cfg, notChecked, result: { kind: classify(name, text), product: detectProduct(name, text, cfg.settings.product), findings: [] } };
+    }
+    return { version: doc.version, cfg, result: lintText(name, doc.getText(), { settings: cfg.settings }) };
   };
 
   const validate = async (uri: string) => {
     pending.delete(uri);
     const doc = documents.get(uri);
     if (!doc) return;
-    const { enabled, settings } = await settingsFor(uri);
-    const current = documents.get(uri);
-    if (!current || current.version !== doc.version) return; // a newer change is queued and will publish
-    const linted = enabled ? lintNow(current, settings) : { version: current.version, findings: [] };
+    const linted = await lint(doc);
+    const now = documents.get(uri);
+    if (!now || now.version !== doc.version) return; // a newer change is queued and will publish
     results.set(uri, linted);
-    connection.sendDiagnostics({ uri, version: linted.version, diagnostics: linted.findings.map((f) => toDiagnostic(f, uri)) });
+    void connection.sendDiagnostics({ uri, version: linted.version, diagnostics: linted.result.findings.map((f) => toDiagnostic(f, uri)) });
   };
 
   // Coalesce bursts of changes: one lint per document per turn of the event loop, on the latest text.
@@ -56,56 +70,114 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     pending.add(uri);
     setImmediate(() => void validate(uri));
   };
+  const relintOpen = () => {
+    for (const d of documents.all()) schedule(d.uri);
+  };
 
+  /** The document and its findings for its current version (linted now if a change is not yet linted). */
   const current = async (uri: string): Promise<{ doc: TextDocument; linted: Linted } | undefined> => {
     const doc = documents.get(uri);
     if (!doc) return undefined;
     const cached = results.get(uri);
     if (cached && cached.version === doc.version) return { doc, linted: cached };
-    const { enabled, settings } = await settingsFor(uri);
-    return { doc, linted: enabled ? lintNow(doc, settings) : { version: doc.version, findings: [] } };
+    const linted = await lint(doc);
+    if (doc.version === documents.get(uri)?.version) results.set(uri, linted);
+    return { doc, linted };
   };
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
-    configSupported = !!params.capabilities.workspace?.configuration;
+    const ws = params.capabilities.workspace;
+    caps.configuration = !!ws?.configuration;
+    caps.watch = !!ws?.didChangeWatchedFiles?.dynamicRegistration;
+    caps.folderEvents = !!ws?.workspaceFolders;
+    caps.commandLinks = (params.initializationOptions as { commandLinks?: boolean } | undefined)?.commandLinks === true;
+    folders.set(params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri }] : []));
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
-        codeActionProvider: { codeActionKinds: ['quickfix'] },
+        codeActionProvider: { codeActionKinds: ['quickfix', FIX_ALL_KIND] },
         hoverProvider: true,
+        executeCommandProvider: { commands: [FixAllCommand] },
+        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
       serverInfo: { name: 'carbonlint', version: process.env.CARBONLINT_VERSION ?? '0.1.0' },
     };
   });
 
-  connection.onDidChangeConfiguration(() => {
-    settingsCache = new Map();
-    for (const d of documents.all()) schedule(d.uri);
+  connection.onInitialized(() => {
+    if (caps.watch) registerWatchers(connection);
+    if (caps.folderEvents) {
+      connection.workspace.onDidChangeWorkspaceFolders((e) => {
+        const removed = new Set(e.removed.map((f) => f.uri));
+        folders.set([...folders.list.filter((f) => !removed.has(f.uri)), ...e.added]);
+        editor.clear();
+        void scanner.scanAll();
+      });
+    }
+    void scanner.scanAll();
   });
 
-  documents.onDidOpen((e) => schedule(e.document.uri));
+  connection.onDidChangeConfiguration(() => {
+    editor.clear();
+    relintOpen();
+    void scanner.scanAll();
+  });
+
+  connection.onDidChangeWatchedFiles((params) => onWatchedFiles(params.changes, {
+    connection, scanner, projects,
+    projectChanged: () => {
+      relintOpen();
+      void scanner.scanAll();
+    },
+  }));
+
+  documents.onDidOpen((e) => {
+    scanner.release(e.document.uri);
+    schedule(e.document.uri);
+  });
   documents.onDidChangeContent((e) => schedule(e.document.uri));
   documents.onDidClose((e) => {
     results.delete(e.document.uri);
     pending.delete(e.document.uri);
-    settingsCache.delete(e.document.uri);
-    connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+    void scanner.closed(e.document.uri);
   });
 
   connection.onCodeAction(async (params) => {
     const c = await current(params.textDocument.uri);
-    return c ? quickFixes(c.linted.findings, c.doc.uri, c.doc.version, params.range) : [];
+    if (!c || c.linted.notChecked) return [];
+    return codeActions(c.doc, c.linted.result, c.linted.cfg.settings, params.range, params.context.only);
+  });
+
+  connection.onExecuteCommand(async (params) => {
+    if (params.command !== FixAllCommand) return null;
+    const uri = String(params.arguments?.[0] ?? '');
+    const c = await current(uri);
+    const action = c && !c.linted.notChecked ? fixAllAction(c.doc, c.linted.cfg.settings) : undefined;
+    if (!action?.edit) return { applied: false };
+    const r = await connection.workspace.applyEdit({ label: action.title, edit: action.edit });
+    return { applied: r.applied };
   });
 
   connection.onHover(async (params): Promise<Hover | null> => {
     const c = await current(params.textDocument.uri);
     if (!c) return null;
     const offset = c.doc.offsetAt(params.position);
-    const hits = c.linted.findings.filter((f) => f.span.start <= offset && offset <= f.span.end);
-    const docs = [...new Set(hits.map((f) => f.ruleId))].map((id) => ruleById(id)).filter((r) => r !== undefined);
-    if (!docs.length) return null;
-    return { contents: { kind: 'markdown', value: docs.map((r) => ruleMarkdown(r)).join('\n\n---\n\n') } };
+    return hoverFor(c.linted.result.findings.filter((f) => f.span.start <= offset && offset <= f.span.end), caps.commandLinks);
   });
+
+  connection.onRequest(FileStatusRequest, async (params: FileStatusParams) => {
+    const c = await current(params.uri);
+    return fileStatus(c?.linted.result, c?.linted.cfg, c?.linted.notChecked);
+  });
+  connection.onRequest(RulesRequest, () => ruleSummaries());
+  connection.onRequest(ScanWorkspaceRequest, () => {
+    editor.clear();
+    void scanner.scanAll();
+    return { started: true };
+  });
+  connection.onNotification(CancelScanNotification, () => scanner.cancel());
+  connection.onShutdown(() => scanner.cancel());
+  registerReportRequest(connection, documents); // carbonlint/report: the readiness report (webview)
 
   documents.listen(connection);
   connection.listen();

@@ -1,5 +1,5 @@
 // file: URIs ↔ paths (the engine names files by path; other schemes keep their URI as the name).
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 export const URI = {
   toPath(uri: string): string {
@@ -9,5 +9,12 @@ export const URI = {
     } catch {
       return uri;
     }
+  },
+  /** The file: URI of an absolute path, spelled as VS Code spells it (so diagnostics land on the open editor). */
+  fromPath(p: string): string {
+    return pathToFileURL(p).toString();
+  },
+  isFile(uri: string): boolean {
+    return uri.startsWith('file:');
   },
 };

@@ -8,6 +8,12 @@ export const PRODUCT_SCRIPT_NAMES = new Set([
   'micro-integrator.sh', 'integrator.sh',
 ]);
 
+/** Their Windows twins (`wso2server.bat`, `api-manager.bat`, `micro-integrator.bat`, …). */
+export const PRODUCT_BATCH_NAMES = new Set([...PRODUCT_SCRIPT_NAMES].map((n) => n.replace(/\.sh$/, '.bat')));
+
+/** Script extensions whose files may be renamed product scripts (recognised by their Bootstrap class). */
+const SCRIPT_EXT = /\.(sh|bat|cmd)$/;
+
 const BOOTSTRAP_CLASSES = ['org.wso2.carbon.bootstrap.Bootstrap', 'org.wso2.micro.integrator.bootstrap.Bootstrap'];
 
 /** deployment.toml, and the copies people keep beside it (deployment-full.toml, wso2am-4.6.0-deployment.toml). */
@@ -24,8 +30,8 @@ export function classify(fileName: string, text?: string): FileKind | undefined 
   if (isDeploymentToml(base)) return 'toml';
   if (base === 'log4j2.properties' || /^log4j2[-_.].*\.properties$/.test(base)) return 'properties';
   if (base === 'context.xml') return 'xml';
-  if (base.endsWith('.sh')) {
-    if (PRODUCT_SCRIPT_NAMES.has(base)) return 'shell';
+  if (SCRIPT_EXT.test(base)) {
+    if (PRODUCT_SCRIPT_NAMES.has(base) || PRODUCT_BATCH_NAMES.has(base)) return 'shell';
     if (text !== undefined && BOOTSTRAP_CLASSES.some((c) => text.includes(c))) return 'shell';
   }
   return undefined;
@@ -33,7 +39,7 @@ export function classify(fileName: string, text?: string): FileKind | undefined 
 
 /** True when a name could be a candidate before its content is read (scripts need a look inside). */
 export function mayClassify(fileName: string): boolean {
-  return classify(fileName) !== undefined || fileName.toLowerCase().endsWith('.sh');
+  return classify(fileName) !== undefined || SCRIPT_EXT.test(fileName.toLowerCase());
 }
 
 export function isProductScriptText(text: string): boolean {

@@ -1,11 +1,13 @@
 // The engine's one entry point: text in, findings with exact ranges and fixes out. Server and CLI both call it.
 import { LineIndex, type OffsetEdit, type Range, type Span } from './text';
-import type { FileKind, Finding, Rule, RuleContext, Severity } from './rule';
+import type { FileKind, Finding, Rule, RuleContext, RuleResources, Severity } from './rule';
+import { nodeResources } from './resources';
 import { resolveSettings, type Settings } from './settings';
 import { detectProduct, type ProductInfo } from './product';
 import { classify } from './files';
 import { parseModel } from './models';
-import { allRules } from '../rules';
+import { allRules, ruleById } from '../rules';
+import { applySuppressions, type SuppressedFinding } from './suppressions';
 
 export interface LintEdit extends OffsetEdit {
   range: Range;
@@ -38,6 +40,8 @@ export interface LintResult {
   findings: LintFinding[];
   /** Set when the file was not checked (too large, binary): the reason, also reported as a finding. */
   skipped?: string;
+  /** Findings hidden by carbonlint-disable comments (for reports that list suppressions, e.g. SARIF). */
+  suppressed?: SuppressedFinding[];
 }
 
 export interface LintOptions {
@@ -46,6 +50,10 @@ export interface LintOptions {
   kind?: FileKind;
   /** Restrict to these rules (tests, `--rule`). */
   rules?: readonly Rule[];
+  /** Honour carbonlint-disable comments and report unused ones (default true). */
+  suppressions?: boolean;
+  /** Files beside this one and the process environment, for rules that read keystores; defaults to the real disk and process.env. */
+  resources?: RuleResources;
 }
 
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2, hint: 3 };
@@ -77,13 +85,16 @@ export function lintText(fileName: string, text: string, options: LintOptions = 
   for (const p of problems) {
     result.findings.push({ ruleId: p.code, guideline: null, guidelineId: null, severity: p.severity, message: p.message, span: p.span, range: index.range(p.span) });
   }
+  const ran = new Set<string>();
+  const resources = options.resources ?? nodeResources();
   for (const rule of options.rules ?? allRules) {
     if (rule.meta.kind !== kind) continue;
     const level = settings.rules[rule.meta.id];
     if (level === 'off') continue;
     if (product.product !== 'unknown' && !rule.meta.products.includes(product.product)) continue;
+    ran.add(rule.meta.id);
     const ctx: RuleContext = {
-      fileName, text, model, settings, product,
+      fileName, text, model, settings, product, resources,
       report: (f: Finding) => result.findings.push(toLintFinding(rule, f, level, index)),
     };
     try {
@@ -96,6 +107,13 @@ export function lintText(fileName: string, text: string, options: LintOptions = 
         message: `CarbonLint rule ${rule.meta.id} failed on this file: ${(err as Error).message}. Please report it.`,
       });
     }
+  }
+  if (options.suppressions !== false) {
+    const applied = applySuppressions(result.findings, {
+      fileName, kind, text, index, settings, ran, restricted: options.rules !== undefined, ruleKind: (id) => ruleById(id)?.meta.kind,
+    });
+    result.findings = applied.findings;
+    if (applied.suppressed.length) result.suppressed = applied.suppressed;
   }
   result.findings.sort((a, b) => a.span.start - b.span.start || SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || a.ruleId.localeCompare(b.ruleId));
   return result;

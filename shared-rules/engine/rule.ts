@@ -70,6 +70,22 @@ export interface Finding {
   related?: RelatedInfo[];
 }
 
+/**
+ * What a rule may see beyond the file's text: files next to it (keystores named in deployment.toml) and the
+ * environment the server or CLI runs in (for `$env{VAR}`). Optional, so rules and callers that need neither work
+ * unchanged; lintText supplies a node:fs-backed default.
+ */
+export interface RuleResources {
+  /** The bytes of a file (absolute path); undefined when it is missing, not a regular file, unreadable or too large. Never throws. */
+  readFile(absPath: string): Uint8Array | undefined;
+  /** Environment variables of the server or CLI process. */
+  env: Readonly<Record<string, string | undefined>>;
+  /** The product home (absolute), when the caller knows it better than the linted file's path does. */
+  productHome?: string;
+  /** Current time in milliseconds (certificate expiry); defaults to Date.now(). Tests pin it. */
+  now?(): number;
+}
+
 export interface RuleContext<K extends FileKind = FileKind> {
   fileName: string;
   text: string;
@@ -77,6 +93,8 @@ export interface RuleContext<K extends FileKind = FileKind> {
   settings: Settings;
   product: ProductInfo;
   report(finding: Finding): void;
+  /** Files beside the linted one and the process environment; see RuleResources. */
+  resources?: RuleResources;
 }
 
 export interface ValidCase {
@@ -85,6 +103,8 @@ export interface ValidCase {
   /** File name to lint it as (defaults by kind: deployment.toml, log4j2.properties, context.xml, wso2server.sh). */
   fileName?: string;
   settings?: Partial<Settings>;
+  /** A stub for the files and environment the rule may read (keystore rules); the default reads the real disk. */
+  resources?: RuleResources;
 }
 
 export interface InvalidCase extends ValidCase {

@@ -11,6 +11,8 @@ export interface Settings {
   product: string;
   tls: { minimumVersion: TlsVersion };
   session: { minIdLength: number };
+  /** Keystore contents: warn when a key's certificate expires within this many days (0: only expired ones). */
+  keystore: { expiryWarningDays: number };
   /** Files larger than this many bytes get a notice instead of findings. */
   maxFileSize: number;
 }
@@ -20,18 +22,20 @@ export const DEFAULT_SETTINGS: Settings = {
   product: 'auto',
   tls: { minimumVersion: 'TLSv1.2' },
   session: { minIdLength: 32 },
+  keystore: { expiryWarningDays: 30 },
   maxFileSize: 5 * 1024 * 1024,
 };
 
 /** Deep-merges partial settings (from the editor, a project file or a test case) over the defaults. */
 export function resolveSettings(...layers: Array<Partial<Settings> | undefined>): Settings {
-  const out: Settings = { ...DEFAULT_SETTINGS, rules: {}, tls: { ...DEFAULT_SETTINGS.tls }, session: { ...DEFAULT_SETTINGS.session } };
+  const out: Settings = { ...DEFAULT_SETTINGS, rules: {}, tls: { ...DEFAULT_SETTINGS.tls }, session: { ...DEFAULT_SETTINGS.session }, keystore: { ...DEFAULT_SETTINGS.keystore } };
   for (const l of layers) {
     if (!l) continue;
     if (l.rules) Object.assign(out.rules, l.rules);
     if (typeof l.product === 'string') out.product = l.product;
     if (l.tls?.minimumVersion) out.tls.minimumVersion = l.tls.minimumVersion;
     if (typeof l.session?.minIdLength === 'number') out.session.minIdLength = l.session.minIdLength;
+    if (typeof l.keystore?.expiryWarningDays === 'number' && l.keystore.expiryWarningDays >= 0) out.keystore.expiryWarningDays = l.keystore.expiryWarningDays;
     if (typeof l.maxFileSize === 'number') out.maxFileSize = l.maxFileSize;
   }
   return out;

@@ -5,8 +5,9 @@ import { tlsRules } from './registry/tls';
 import { scriptRules } from './registry/scripts';
 import { log4j2Rules } from './registry/log4j2';
 import { contextXmlRules } from './registry/context-xml';
+import { keystoreRules } from './registry/keystores';
 
-export const allRules: readonly Rule[] = [...deploymentTomlRules, ...tlsRules, ...scriptRules, ...log4j2Rules, ...contextXmlRules];
+export const allRules: readonly Rule[] = [...deploymentTomlRules, ...tlsRules, ...scriptRules, ...log4j2Rules, ...contextXmlRules, ...keystoreRules];
 
 const BY_ID = new Map(allRules.map((r) => [r.meta.id, r]));
 

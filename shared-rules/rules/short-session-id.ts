@@ -1,15 +1,6 @@
-import { defineRule } from '../engine/rule';
-import type { XmlElement } from '../parsers/xml/model';
-import { eolOf } from '../engine/text';
-
-// Tomcat's default session id is 16 bytes. Tomcat 9 reads the length from <SessionIdGenerator>; the
-// <Manager sessionIdLength> attribute of Tomcat 7/8 is no longer honoured there.
-const TOMCAT_DEFAULT = 16;
-
-function lengthOf(el: XmlElement | undefined): number | undefined {
-  const v = el?.attr('sessionIdLength')?.value.trim();
-  return v !== undefined && /^\d+$/.test(v) ? Number(v) : undefined;
-}
+import { defineRule, type Fix } from '../engine/rule';
+import { eolOf, type OffsetEdit } from '../engine/text';
+import { TOMCAT_DEFAULT, isWebappContext, lengthOf, lineIndent, nestGenerator, removeAttr, runsTomcat9 } from './util/tomcat-context';
 
 export default defineRule({
   meta: {
@@ -21,68 +12,83 @@ export default defineRule({
     kind: 'xml',
     products: ['apim', 'is'],
     docs: {
-      what: 'Finds Tomcat `context.xml` files whose session ids are shorter than the configured minimum (`carbonlint.session.minIdLength`, 32 bytes by default), including files that set no length and so get Tomcat\'s 16 bytes.',
+      what: 'Finds Tomcat `context.xml` files (root `<Context>`) whose session ids are shorter than the configured minimum (`carbonlint.session.minIdLength`, 32 bytes by default): a short `<SessionIdGenerator sessionIdLength>` inside `<Manager>` (Tomcat 9), a short `<Manager sessionIdLength>` (Tomcat 7/8), or none at all — Tomcat\'s 16 bytes. On API-M 3+/IS 5.10+ (Tomcat 9) the `<Manager>` attribute alone is ignored, and a `<SessionIdGenerator>` outside `<Manager>` is ignored everywhere. A web application\'s own `META-INF/context.xml` without a `<Manager>` inherits the global `repository/conf/tomcat/context.xml` one and is not reported; with a `<Manager>` (as the management console\'s `tomcat/carbon/META-INF/context.xml` has) it replaces the global one and is checked.',
       why: 'A longer session identifier is harder to guess or brute-force, which protects logged-in sessions of the management console and web apps from hijacking.',
       example: {
         bad: '<Context>\n    <Manager pathname=""/>\n</Context>',
         good: '<Context>\n    <Manager pathname="">\n        <SessionIdGenerator sessionIdLength="32"/>\n    </Manager>\n</Context>',
       },
-      fix: 'Set `sessionIdLength` to at least the minimum. The quick fix writes it in the form the file already uses: the `<SessionIdGenerator>` element (Tomcat 9, used by every deployment.toml-era product) or, in Tomcat 7/8 files that already use it, the `<Manager>` attribute.',
+      fix: 'Set `sessionIdLength` to at least the minimum. The quick fix writes it in the form the file already uses: the `<SessionIdGenerator>` element (Tomcat 9, used by every deployment.toml-era product) or, in Tomcat 7/8 files that already use it, the `<Manager>` attribute. An ignored `<Manager>` attribute on Tomcat 9 is moved into a nested `<SessionIdGenerator>` (keeping a longer value); a stray `<SessionIdGenerator>` is wrapped in `<Manager>`.',
       fixSafety: 'safe',
     },
   },
   check(ctx) {
-    const { doc } = ctx.model;
-    const root = doc.root;
+    const { text } = ctx;
+    const root = ctx.model.doc.root;
     if (!root || root.name !== 'Context') return; // only Tomcat context files
     const min = ctx.settings.session.minIdLength;
+    const fixTo = (title: string, edits: OffsetEdit[]): Fix => ({ title, edits, safe: true, preferred: true });
     const manager = root.children.find((c) => c.name === 'Manager');
-    const generator = manager?.children.find((c) => c.name === 'SessionIdGenerator') ?? root.children.find((c) => c.name === 'SessionIdGenerator');
+    const generator = manager?.children.find((c) => c.name === 'SessionIdGenerator');
+    const stray = root.children.find((c) => c.name === 'SessionIdGenerator');
     const managerAttr = manager?.attr('sessionIdLength');
-    const generatorAttr = generator?.attr('sessionIdLength');
+    const tomcat9 = runsTomcat9(ctx.product);
 
+    if (stray) {
+      if (manager) {
+        ctx.report({ span: stray.nameSpan, severity: 'info', message: '<SessionIdGenerator> directly under <Context> is ignored: Tomcat reads it only inside <Manager>, whose setting applies.' });
+      } else {
+        // Wrap it in <Manager>, raising a short length on the way.
+        const n = Math.max(lengthOf(stray.attr('sessionIdLength')) ?? 0, min);
+        const indent = lineIndent(text, stray.span.start);
+        const eol = eolOf(text);
+        ctx.report({
+          span: stray.nameSpan,
+          message: `<SessionIdGenerator> directly under <Context> is ignored (Tomcat reads it only inside <Manager>): session ids are ${isWebappContext(ctx.fileName) ? 'whatever the global context.xml sets' : `Tomcat's default ${TOMCAT_DEFAULT} bytes`}.`,
+          fix: fixTo('Move it into <Manager>', [{ start: stray.span.start, end: stray.span.end, newText: `<Manager>${eol}${indent}    <SessionIdGenerator sessionIdLength="${n}"/>${eol}${indent}</Manager>` }]),
+        });
+        return;
+      }
+    }
     if (managerAttr && generator) {
       ctx.report({
         span: managerAttr.span, severity: 'info',
         message: 'sessionIdLength on <Manager> is ignored by Tomcat 9; the <SessionIdGenerator> setting applies. Remove the attribute to avoid confusion.',
       });
     }
-    // Which setting is in force: the generator's, else the Manager attribute (Tomcat 7/8), else Tomcat's default.
-    const attr = generatorAttr ?? (generator ? undefined : managerAttr);
-    const length = attr ? lengthOf(generatorAttr ? generator : manager) : TOMCAT_DEFAULT;
-    if (attr && length === undefined) return; // not a number (e.g. ${…}): nothing to judge
-    if (length !== undefined && length >= min) return;
+    if (managerAttr && !generator && tomcat9 && manager) {
+      const declared = lengthOf(managerAttr);
+      const n = Math.max(declared ?? 0, min);
+      ctx.report({
+        span: managerAttr.span,
+        message: `sessionIdLength on <Manager> is ignored by Tomcat 9 (API-M 3+, IS 5.10+): session ids are Tomcat's default ${TOMCAT_DEFAULT} bytes. Set it on a nested <SessionIdGenerator>.`,
+        fix: fixTo(`Move it to <SessionIdGenerator sessionIdLength="${n}"/>`, [removeAttr(text, managerAttr), nestGenerator(text, manager, n)]),
+      });
+      return;
+    }
+    if (!manager && isWebappContext(ctx.fileName)) return; // inherits the global context.xml's Manager
+
+    // The setting in force: the nested generator's, else the Manager attribute (Tomcat 7/8), else Tomcat's default.
+    const attr = generator ? generator.attr('sessionIdLength') : managerAttr;
+    const length = attr ? lengthOf(attr) : TOMCAT_DEFAULT;
+    if (length === undefined) return; // not a number (e.g. ${…}): nothing to judge
+    if (length >= min) return;
     const message = `Session ids are ${length} bytes${attr ? '' : " (Tomcat's default, no sessionIdLength set)"}; use at least ${min}.`;
+    const title = `Set sessionIdLength to ${min}`;
     if (attr) {
-      ctx.report({ span: attr.valueSpan, message, fix: { title: `Set sessionIdLength to ${min}`, edits: [{ start: attr.valueSpan.start, end: attr.valueSpan.end, newText: String(min) }], safe: true, preferred: true } });
-      return;
-    }
-    const eol = eolOf(ctx.text);
-    const lineIndent = (offset: number) => /^[ \t]*/.exec(ctx.text.slice(ctx.text.lastIndexOf('\n', offset - 1) + 1))![0];
-    if (generator) {
-      // <SessionIdGenerator> without the attribute: add it.
+      ctx.report({ span: attr.valueSpan, message, fix: fixTo(title, [{ start: attr.valueSpan.start, end: attr.valueSpan.end, newText: String(min) }]) });
+    } else if (generator) {
       const at = generator.nameSpan.end;
-      ctx.report({ span: generator.nameSpan, message, fix: { title: `Set sessionIdLength to ${min}`, edits: [{ start: at, end: at, newText: ` sessionIdLength="${min}"` }], safe: true, preferred: true } });
-      return;
-    }
-    const host = manager ?? root;
-    const indent = lineIndent(host.openTagSpan.start);
-    const generatorText = `<SessionIdGenerator sessionIdLength="${min}"/>`;
-    let edit;
-    if (manager && manager.selfClosing) {
-      // <Manager …/> → <Manager …> <SessionIdGenerator …/> </Manager>
-      const close = manager.openTagSpan.end;
-      const slash = ctx.text.lastIndexOf('/', close - 1);
-      edit = { start: slash, end: close, newText: `>${eol}${indent}    ${generatorText}${eol}${indent}</Manager>` };
+      ctx.report({ span: generator.nameSpan, message, fix: fixTo(title, [{ start: at, end: at, newText: ` sessionIdLength="${min}"` }]) });
     } else if (manager) {
-      const at = manager.openTagSpan.end;
-      edit = { start: at, end: at, newText: `${eol}${indent}    ${generatorText}` };
+      ctx.report({ span: manager.nameSpan, message, fix: fixTo(`${title} with <SessionIdGenerator>`, [nestGenerator(text, manager, min)]) });
     } else {
-      const childIndent = root.children[0] ? lineIndent(root.children[0].openTagSpan.start) : indent + '    ';
+      const eol = eolOf(text);
+      const childIndent = root.children[0] ? lineIndent(text, root.children[0].openTagSpan.start) : lineIndent(text, root.openTagSpan.start) + '    ';
       const at = root.openTagSpan.end;
-      edit = { start: at, end: at, newText: `${eol}${childIndent}<Manager>${eol}${childIndent}    ${generatorText}${eol}${childIndent}</Manager>` };
+      const edit = { start: at, end: at, newText: `${eol}${childIndent}<Manager>${eol}${childIndent}    <SessionIdGenerator sessionIdLength="${min}"/>${eol}${childIndent}</Manager>` };
+      ctx.report({ span: root.nameSpan, message, fix: fixTo(`${title} with <SessionIdGenerator>`, [edit]) });
     }
-    ctx.report({ span: (manager ?? root).nameSpan, message, fix: { title: `Set sessionIdLength to ${min} with <SessionIdGenerator>`, edits: [edit], safe: true, preferred: true } });
   },
   cases: {
     valid: [
@@ -90,6 +96,12 @@ export default defineRule({
       { name: 'Tomcat 7/8 attribute form', code: '<Context>\n  <Manager sessionIdLength="128"></Manager>\n</Context>\n' },
       { name: 'not a Tomcat context file', code: '<beans>\n  <Manager/>\n</beans>\n' },
       { name: 'minimum is a setting', code: '<Context>\n  <Manager sessionIdLength="24"/>\n</Context>\n', settings: { session: { minIdLength: 16 } } },
+      {
+        name: "a webapp's META-INF/context.xml without <Manager> inherits the global one",
+        fileName: 'wso2is-7.0.0/repository/deployment/server/webapps/api/META-INF/context.xml',
+        code: '<Context>\n    <JarScanner>\n        <JarScanFilter tldSkip="*.*"/>\n    </JarScanner>\n</Context>\n',
+      },
+      { name: 'not a number', code: '<Context>\n  <Manager>\n    <SessionIdGenerator sessionIdLength="${length}"/>\n  </Manager>\n</Context>\n' },
     ],
     invalid: [
       {
@@ -113,6 +125,31 @@ export default defineRule({
         code: '<Context>\n    <WatchedResource>WEB-INF/web.xml</WatchedResource>\n</Context>\n',
         errors: [{ range: [0, 1, 0, 8] }],
         output: '<Context>\n    <Manager>\n        <SessionIdGenerator sessionIdLength="32"/>\n    </Manager>\n    <WatchedResource>WEB-INF/web.xml</WatchedResource>\n</Context>\n',
+      },
+      {
+        name: 'management console META-INF/context.xml: its <Manager> replaces the global one',
+        fileName: 'wso2am-4.2.0/repository/conf/tomcat/carbon/META-INF/context.xml',
+        code: '<Context privileged="true">\n    <Manager pathname=""/>\n</Context>\n',
+        errors: [{ range: [1, 5, 1, 12], message: "16 bytes (Tomcat's default" }],
+        output: '<Context privileged="true">\n    <Manager pathname="">\n        <SessionIdGenerator sessionIdLength="32"/>\n    </Manager>\n</Context>\n',
+      },
+      {
+        name: 'Tomcat 7/8 attribute on a Tomcat 9 product is ignored: moved, keeping 128',
+        fileName: 'wso2am-4.2.0/repository/conf/tomcat/context.xml',
+        code: '<Context>\n    <Manager\n            className="org.wso2.carbon.webapp.mgt.CarbonTomcatSessionManager"\n            sessionIdLength="128">\n    </Manager>\n</Context>\n',
+        errors: [{ range: [3, 12, 3, 33], message: 'ignored by Tomcat 9' }],
+        output: '<Context>\n    <Manager\n            className="org.wso2.carbon.webapp.mgt.CarbonTomcatSessionManager">\n        <SessionIdGenerator sessionIdLength="128"/>\n    </Manager>\n</Context>\n',
+      },
+      {
+        name: '<SessionIdGenerator> outside <Manager>',
+        code: '<Context>\n    <SessionIdGenerator sessionIdLength="16"/>\n</Context>\n',
+        errors: [{ range: [1, 5, 1, 23], message: 'is ignored (Tomcat reads it only inside <Manager>)' }],
+        output: '<Context>\n    <Manager>\n        <SessionIdGenerator sessionIdLength="32"/>\n    </Manager>\n</Context>\n',
+      },
+      {
+        name: 'a stray <SessionIdGenerator> beside a <Manager>',
+        code: '<Context>\n    <SessionIdGenerator sessionIdLength="64"/>\n    <Manager>\n        <SessionIdGenerator sessionIdLength="64"/>\n    </Manager>\n</Context>\n',
+        errors: [{ range: [1, 5, 1, 23], severity: 'info', message: 'whose setting applies' }],
       },
     ],
   },

@@ -1,7 +1,7 @@
 // An ESLint-style RuleTester: runs every rule's own case table through the real engine.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { FileKind, Rule } from '../../shared-rules/engine/rule';
+import type { FileKind, Rule, RuleResources } from '../../shared-rules/engine/rule';
 import { lintText } from '../../shared-rules/engine/lint';
 import { resolveSettings } from '../../shared-rules/engine/settings';
 import { applyEdits } from '../../shared-rules/engine/text';
@@ -12,18 +12,18 @@ const DEFAULT_NAME: Record<FileKind, string> = {
 };
 
 export function runRuleCases(rule: Rule): void {
-  const lint = (code: string, fileName: string | undefined, settings: object | undefined) =>
-    lintText(fileName ?? DEFAULT_NAME[rule.meta.kind], code, { settings: resolveSettings(settings), kind: rule.meta.kind, rules: [rule] })
+  const lint = (code: string, fileName: string | undefined, settings: object | undefined, resources?: RuleResources) =>
+    lintText(fileName ?? DEFAULT_NAME[rule.meta.kind], code, { settings: resolveSettings(settings), kind: rule.meta.kind, rules: [rule], resources })
       .findings.filter((f) => f.ruleId === rule.meta.id);
 
   rule.cases.valid.forEach((c, i) => {
     test(`${rule.meta.id} valid #${i + 1}${c.name ? ` (${c.name})` : ''}`, () => {
-      assert.deepEqual(lint(c.code, c.fileName, c.settings).map((f) => `${f.range.start.line}:${f.range.start.character} ${f.message}`), []);
+      assert.deepEqual(lint(c.code, c.fileName, c.settings, c.resources).map((f) => `${f.range.start.line}:${f.range.start.character} ${f.message}`), []);
     });
   });
   rule.cases.invalid.forEach((c, i) => {
     test(`${rule.meta.id} invalid #${i + 1}${c.name ? ` (${c.name})` : ''}`, () => {
-      const found = lint(c.code, c.fileName, c.settings);
+      const found = lint(c.code, c.fileName, c.settings, c.resources);
       assert.deepEqual(
         found.map((f) => [f.range.start.line, f.range.start.character, f.range.end.line, f.range.end.character]),
         c.errors.map((e) => e.range),
@@ -44,7 +44,7 @@ export function runRuleCases(rule: Rule): void {
       const output = applyEdits(c.code, chosen.flatMap((f) => f.fix!.edits));
       assert.equal(output, c.output);
       // The fix removes what it fixed, and a second application changes nothing.
-      const again = lint(output, c.fileName, c.settings);
+      const again = lint(output, c.fileName, c.settings, c.resources);
       assert.equal(again.filter((f) => f.fix).length, 0, 'fixed output still has fixable findings');
     });
   });

@@ -48,22 +48,55 @@ function includesSorted(sorted: readonly number[], x: number): boolean {
   return false;
 }
 
+/** Line starts of one text and the indent end of each line asked about, built once per parse (see below). */
+interface LineTable {
+  text: string;
+  starts: number[];
+  indentEnds: Map<number, number>;
+}
+
+// Keyed by the parse's `continuations` array (a new one per parse; the text is checked too): many launches on one
+// long line (`java a;java b;…`) then cost a binary search each instead of a rescan of the whole line — that
+// rescan made a 1 MB single-line script take minutes (quadratic). A WeakMap keeps nothing after the parse.
+const lineTables = new WeakMap<readonly number[], LineTable>();
+
+function lineTable(text: string, key: readonly number[]): LineTable {
+  let t = lineTables.get(key);
+  if (!t || t.text !== text) {
+    const starts = [0];
+    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+    t = { text, starts, indentEnds: new Map() };
+    lineTables.set(key, t);
+  }
+  return t;
+}
+
 /** The physical lines from the one containing `start` to the one containing `end - 1`. */
 export function commandLines(text: string, start: number, end: number, continuations: readonly number[]): CommandLine[] {
   const lines: CommandLine[] = [];
-  let ls = start;
-  while (ls > 0 && text.charCodeAt(ls - 1) !== 10) ls--;
+  const { starts, indentEnds } = lineTable(text, continuations);
+  // Index of the line containing `start` (binary search over the line starts).
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid] <= start) lo = mid;
+    else hi = mid - 1;
+  }
   const last = Math.max(start, end - 1);
-  while (ls <= last && ls < text.length) {
-    let ie = ls;
-    while (ie < text.length && (text.charCodeAt(ie) === 32 || text.charCodeAt(ie) === 9)) ie++;
-    let le = ls;
-    while (le < text.length && text.charCodeAt(le) !== 10) le++;
+  for (let li = lo; li < starts.length && starts[li] <= last && starts[li] < text.length; li++) {
+    const ls = starts[li];
+    let ie = indentEnds.get(ls);
+    if (ie === undefined) {
+      ie = ls;
+      while (ie < text.length && (text.charCodeAt(ie) === 32 || text.charCodeAt(ie) === 9)) ie++;
+      indentEnds.set(ls, ie);
+    }
+    const le = li + 1 < starts.length ? starts[li + 1] - 1 : text.length;
     const contentEnd = le > ls && text.charCodeAt(le - 1) === 13 ? le - 1 : le;
     const line: CommandLine = { start: ls, indent: text.slice(ls, ie) };
     if (contentEnd > ls && includesSorted(continuations, contentEnd - 1)) line.continuation = contentEnd - 1;
     lines.push(line);
-    ls = le + 1;
   }
   return lines;
 }

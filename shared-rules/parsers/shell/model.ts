@@ -2,7 +2,7 @@ import type { Span } from '../../engine/text';
 
 /** A shell word after quote removal (no expansion), with its source span. */
 export interface ShellWord {
-  /** Text with quotes removed and backslash escapes resolved; `$VAR` left as written. */
+  /** Text with quotes removed and escapes resolved (`\x` in sh, `^x` in batch); `$VAR` / `%VAR%` left as written. */
   text: string;
   /** Source text as written. */
   raw: string;
@@ -15,11 +15,11 @@ export interface CommandLine {
   start: number;
   /** Leading whitespace of the line. */
   indent: string;
-  /** Offset of the trailing backslash of this line, if the line continues. */
+  /** Offset of the trailing continuation character of this line (`\` in sh, `^` in batch), if the line continues. */
   continuation?: number;
 }
 
-/** A command that launches the JVM (`$JAVACMD …`, `"$JAVA_HOME/bin/java" …`, `java …`). */
+/** A command that launches the JVM (`$JAVACMD …`, `"$JAVA_HOME/bin/java" …`, `java …`; batch `"%JAVA_HOME%\bin\java" …`). */
 export interface JavaLaunch {
   /** The java executable word. */
   command: ShellWord;
@@ -41,7 +41,7 @@ export interface JavaLaunch {
   span: Span;
 }
 
-/** `NAME=value` / `export NAME=value`, at any nesting (inside if/while bodies too). */
+/** `NAME=value` / `export NAME=value` (batch: `set NAME=value`, `set "NAME=value"`), at any nesting (inside if/while bodies too). */
 export interface ShellAssignment {
   name: string;
   /** Value after quote removal (not expanded). */
@@ -58,8 +58,13 @@ export interface ShellComment {
   text: string;
 }
 
+/** `sh`: a POSIX shell script (`.sh`); `batch`: a Windows cmd script (`.bat`, `.cmd`). */
+export type ShellDialect = 'sh' | 'batch';
+
 export interface ShellDocument {
   text: string;
+  /** Which language the script is in; absent means `sh` (hand-built documents). */
+  dialect?: ShellDialect;
   /** True for a Carbon product startup script (by Bootstrap class or known name). */
   isProductScript: boolean;
   /** `org.wso2.carbon.bootstrap.Bootstrap` or `org.wso2.micro.integrator.bootstrap.Bootstrap`, when launched. */

@@ -6,8 +6,11 @@ import { buildLaunch, COMMAND_PREFIXES, isJavaLauncher } from './launch';
 import { lexShell } from './lexer';
 import type { JavaLaunch, ShellAssignment, ShellDocument } from './model';
 import { findBootstrapClass, isProductScriptName } from './product';
+import { isBatchName, parseBatch } from './batch';
 
+/** Parses a startup script; `.bat`/`.cmd` files go to the batch parser (same model, `dialect: 'batch'`). */
 export function parseShell(text: string, fileName?: string): ShellDocument {
+  if (isBatchName(fileName)) return parseBatch(text, fileName);
   const launches: JavaLaunch[] = [];
   const assignments: ShellAssignment[] = [];
   // Launch lines need the continuation offsets, known only once lexing is done: build launches after.
@@ -44,6 +47,7 @@ export function parseShell(text: string, fileName?: string): ShellDocument {
   const bootstrapClass = findBootstrapClass(text, launches);
   return {
     text,
+    dialect: 'sh',
     isProductScript: bootstrapClass !== undefined || isProductScriptName(fileName),
     bootstrapClass,
     launches,

@@ -6,10 +6,11 @@ export const BOOTSTRAP_CLASSES = [
   'org.wso2.micro.integrator.bootstrap.Bootstrap',
 ] as const;
 
-const PRODUCT_SCRIPT_NAMES = new Set([
-  'wso2server.sh', 'api-manager.sh', 'api-cp.sh', 'gateway.sh', 'key-manager.sh', 'traffic-manager.sh',
-  'micro-integrator.sh',
-]);
+const PRODUCT_SCRIPT_BASES = [
+  'wso2server', 'api-manager', 'api-cp', 'gateway', 'key-manager', 'traffic-manager', 'micro-integrator',
+];
+/** The shipped names, with their Windows twins (`wso2server.bat`, `micro-integrator.bat`, …). */
+const PRODUCT_SCRIPT_NAMES = new Set(PRODUCT_SCRIPT_BASES.flatMap((b) => [`${b}.sh`, `${b}.bat`]));
 
 function basename(fileName: string): string {
   const cut = Math.max(fileName.lastIndexOf('/'), fileName.lastIndexOf('\\'));
@@ -35,5 +36,5 @@ export function findBootstrapClass(text: string, launches: readonly JavaLaunch[]
 }
 
 export function isProductScriptName(fileName: string | undefined): boolean {
-  return fileName !== undefined && PRODUCT_SCRIPT_NAMES.has(basename(fileName));
+  return fileName !== undefined && PRODUCT_SCRIPT_NAMES.has(basename(fileName).toLowerCase());
 }

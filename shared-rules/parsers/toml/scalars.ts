@@ -49,10 +49,6 @@ function isDateTime(tok: string): boolean {
   return m !== null && validTime(m[1], m[2], m[3]);
 }
 
-function truncate(tok: string): string {
-  return tok.length > 40 ? `${tok.slice(0, 40)}…` : tok;
-}
-
 /** Scans the unquoted scalar at `i`. Throws a Fault for anything that is not one. */
 export function scanScalar(s: Source, i: number): TomlValue {
   const t = s.text;
@@ -90,8 +86,10 @@ export function scanScalar(s: Source, i: number): TomlValue {
     if (FLOAT.test(raw)) return { kind: 'float', span, raw, value: Number(raw.replace(/_/g, '')) };
     if (isDigit(c0) && isDateTime(raw)) return { kind: 'datetime', span, raw, value: raw };
   }
+  // The messages do not quote the token: it is often an unquoted password (`password = s3cret`), and messages are
+  // printed, logged and uploaded (SARIF). The range already points at it.
   if ((c0 >= 65 && c0 <= 90) || (c0 >= 97 && c0 <= 122) || c0 === 95) {
-    throw new Fault(i, j, `Invalid value '${truncate(raw)}': strings must be quoted ("…")`);
+    throw new Fault(i, j, 'Invalid value: strings must be quoted ("…")');
   }
-  throw new Fault(i, j, `Invalid number or date '${truncate(raw)}'`);
+  throw new Fault(i, j, 'Invalid number or date');
 }

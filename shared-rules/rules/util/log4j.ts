@@ -9,14 +9,21 @@ export interface Appender {
   type?: PropEntry;
   /** Property lookup relative to the appender: prop('layout.pattern'). */
   prop(rel: string): PropEntry | undefined;
+  /** Its properties in file order, keys relative to `appender.<id>.` (the last definition of a key wins). */
+  entries: Array<{ rel: string; entry: PropEntry }>;
   /** Whether Log4j will instantiate it (listed in `appenders`, or `appenders` absent, or referenced by a logger). */
   active: boolean;
 }
 
-const FILE_TYPES = /^(RollingFile|RollingRandomAccessFile|File|RandomAccessFile)$/i;
+const FILE_TYPES = /^(RollingFile|RollingRandomAccessFile|File|RandomAccessFile|MemoryMappedFile)$/i;
+const ROLLING_TYPES = /^(RollingFile|RollingRandomAccessFile)$/i;
 
 export function isFileAppender(a: Appender): boolean {
   return !!a.type && FILE_TYPES.test(a.type.value.trim());
+}
+
+export function isRollingAppender(a: Appender): boolean {
+  return !!a.type && ROLLING_TYPES.test(a.type.value.trim());
 }
 
 export function appenders(doc: PropertiesDocument): Appender[] {
@@ -28,6 +35,7 @@ export function appenders(doc: PropertiesDocument): Appender[] {
     const id = e.key.slice(9, dot);
     let props = ids.get(id);
     if (!props) ids.set(id, (props = new Map()));
+    props.delete(e.key.slice(dot + 1)); // re-insert so the map keeps the last definition's position
     props.set(e.key.slice(dot + 1), e);
   }
   const listed = doc.get('appenders');
@@ -41,7 +49,38 @@ export function appenders(doc: PropertiesDocument): Appender[] {
     return {
       id, name, type: props.get('type'),
       prop: (rel: string) => props.get(rel),
+      entries: [...props].map(([rel, entry]) => ({ rel, entry })).sort((a, b) => a.entry.span.start - b.entry.span.start),
       active: !listedIds || listedIds.has(id) || referenced.has(name) || referenced.has(id),
     };
   });
+}
+
+/** Component types configured under the appender whose key starts with `prefix` (`policies.` → the policy types). */
+export function componentTypes(a: Appender, prefix: string): Array<{ rel: string; value: string; entry: PropEntry }> {
+  return a.entries
+    .filter(({ rel }) => rel.startsWith(prefix) && rel.endsWith('.type'))
+    .map(({ rel, entry }) => ({ rel, value: entry.value.trim(), entry }));
+}
+
+/** The triggering policies that roll the file during operation (time, size, cron); OnStartup alone bounds nothing. */
+export function triggeringPolicies(a: Appender): string[] {
+  // `policies.<name>.type` under a `Policies` composite, or a single `policy.type`.
+  return componentTypes(a, 'polic').map((t) => t.value).filter((v) => /^(TimeBased|SizeBased|Cron)TriggeringPolicy$/i.test(v));
+}
+
+/** Whether a rollover strategy action deletes old files. */
+export function hasDeleteAction(a: Appender): boolean {
+  return componentTypes(a, 'strategy.').some((t) => /^Delete$/i.test(t.value) && t.rel !== 'strategy.type');
+}
+
+/** Where a new property line for the appender goes: just after its last one. */
+export function afterLastProperty(text: string, a: Appender): number {
+  const last = a.entries[a.entries.length - 1].entry;
+  const nl = text.indexOf('\n', last.span.end);
+  return nl === -1 ? text.length : nl + 1;
+}
+
+/** The source text of a value equals its decoded value (no escapes or continuations), so offsets map 1:1. */
+export function plainValue(text: string, e: PropEntry): boolean {
+  return text.slice(e.valueSpan.start, e.valueSpan.end) === e.value;
 }

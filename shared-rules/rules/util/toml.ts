@@ -51,7 +51,13 @@ export function replaceValue(entry: TomlEntry, newValueText: string): OffsetEdit
 export function insertKeys(text: string, config: EffectiveConfig, sectionPath: readonly string[], firstKey: string, lines: string[]): OffsetEdit {
   const at: InsertionPoint = config.insertionPoint([...sectionPath, firstKey]);
   const eol = eolOf(text);
-  if (!at.needsHeader) return { start: at.offset, end: at.offset, newText: lines.map((l) => eol + l).join('') };
+  if (!at.needsHeader) {
+    // The section that holds the keys may be an ancestor (`[transport.https]` with `properties.port = 1`):
+    // then the keys are written relative to it (`properties.server = …`), as config-mapper flattens them.
+    const rel = at.table ? sectionPath.slice(at.table.path.length) : [];
+    const prefix = rel.length ? pathText(rel) + '.' : '';
+    return { start: at.offset, end: at.offset, newText: lines.map((l) => eol + prefix + l).join('') };
+  }
   const block = [`[${pathText(sectionPath)}]`, ...lines].join(eol) + eol;
   const atLineStart = at.offset === 0 || text[at.offset - 1] === '\n';
   if (at.offset >= text.length) {

@@ -1,5 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { assertLinear } from '../../helpers/linear';
 import type { Span } from '../../../shared-rules/engine/text';
 import type { XmlDocument } from '../../../shared-rules/parsers/xml/model';
 import { parseXml } from '../../../shared-rules/parsers/xml/parse';
@@ -113,7 +114,7 @@ test('billion laughs: fast, no expansion, problem reported', () => {
   const text = `<?xml version="1.0"?>\n<!DOCTYPE lolz [${subset}]>\n<lolz a="&lol9;">&lol9;</lolz>`;
   const t0 = performance.now();
   const d = parseXml(text);
-  assert.ok(performance.now() - t0 < 50);
+  assert.ok(performance.now() - t0 < 1000, 'an expanded billion laughs would take far longer (and gigabytes)');
   assert.equal(d.root!.attr('a')?.value, '&lol9;');
   assert.equal(d.problems.filter((p) => p.code === 'xml-doctype-ignored').length, 1);
   assert.deepEqual(syntaxMessages(d), []);
@@ -278,20 +279,15 @@ test('never throws on random markup and random code units; spans stay inside', (
 });
 
 test('deep nesting and 10 MB inputs: no recursion limit, linear time', () => {
-  const inputs = [
-    '<a>'.repeat(300_000) + '</a>'.repeat(300_000),
-    '<a>'.repeat(300_000) + '</b>'.repeat(300_000), // every close tag is stray
-    '<Context>' + '<Valve className="org.apache.catalina.valves.RemoteAddrValve" allow="127\\.0\\.0\\.1"/>\n'.repeat(120_000) + '</Context>',
-    '<a v="' + 'x'.repeat(10_000_000), // missing quote
-    '<!DOCTYPE [' + '['.repeat(10_000_000),
-    '<'.repeat(10_000_000),
+  const shapes: Array<(k: number) => string> = [
+    (k) => '<a>'.repeat(30_000 * k) + '</a>'.repeat(30_000 * k),
+    (k) => '<a>'.repeat(30_000 * k) + '</b>'.repeat(30_000 * k), // every close tag is stray
+    (k) => '<Context>' + '<Valve className="org.apache.catalina.valves.RemoteAddrValve" allow="127\\.0\\.0\\.1"/>\n'.repeat(12_000 * k) + '</Context>',
+    (k) => '<a v="' + 'x'.repeat(1_000_000 * k), // missing quote
+    (k) => '<!DOCTYPE [' + '['.repeat(1_000_000 * k),
+    (k) => '<'.repeat(1_000_000 * k),
   ];
-  for (const text of inputs) {
-    const t0 = performance.now();
-    const d = parseXml(text);
-    assert.ok(d.problems.length <= 1001);
-    assert.ok(performance.now() - t0 < 5000, 'too slow');
-  }
+  shapes.forEach((make, i) => assertLinear(`shape ${i}`, make, (text) => assert.ok(parseXml(text).problems.length <= 1001), 1));
 });
 
 test('problems are capped at 1000, with one note standing for the rest', () => {

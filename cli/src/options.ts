@@ -1,0 +1,104 @@
+// The lint command's options, parsed and checked before anything is read or written (bad ones exit 2).
+import { parseArgs } from 'node:util';
+import { allRules } from '../../shared-rules/rules';
+import { UsageError } from './errors';
+
+export type Format = 'stylish' | 'json' | 'sarif';
+
+export interface LintOptions {
+  inputs: string[];
+  format: Format;
+  output?: string;
+  fix: boolean;
+  fixDryRun: boolean;
+  maxWarnings?: number;
+  quiet: boolean;
+  rules: string[];
+  ignoreRules: string[];
+  product?: string;
+  config?: string;
+  baseline?: string;
+  updateBaseline: boolean;
+  sarifRoot?: string;
+  help: boolean;
+}
+
+export const PRODUCT_PATTERN = /^(auto|(apim|is|mi)(-\d+\.\d+(\.\d+)?)?)$/;
+
+function distance(a: string, b: string): number {
+  const d = Array.from({ length: b.length + 1 }, (_x, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let prev = d[0];
+    d[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const t = d[j];
+      d[j] = Math.min(d[j] + 1, d[j - 1] + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+      prev = t;
+    }
+  }
+  return d[b.length];
+}
+
+/** Throws for an unknown rule id, suggesting the nearest known one. */
+export function checkRuleIds(ids: readonly string[]): void {
+  const known = allRules.map((r) => r.meta.id);
+  for (const id of ids) {
+    if (known.includes(id)) continue;
+    const near = known.map((k) => [k, distance(id, k)] as const).sort((x, y) => x[1] - y[1])[0];
+    throw new UsageError(`unknown rule "${id}"${near && near[1] <= 4 ? ` (did you mean "${near[0]}"?)` : ''}; \`carbonlint rules\` lists them`);
+  }
+}
+
+export function parseLintOptions(argv: string[]): LintOptions {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      format: { type: 'string', short: 'f', default: 'stylish' },
+      output: { type: 'string', short: 'o' },
+      fix: { type: 'boolean', default: false },
+      'fix-dry-run': { type: 'boolean', default: false },
+      'max-warnings': { type: 'string' },
+      quiet: { type: 'boolean', short: 'q', default: false },
+      rule: { type: 'string', multiple: true, default: [] },
+      'ignore-rule': { type: 'string', multiple: true, default: [] },
+      product: { type: 'string' },
+      config: { type: 'string', short: 'c' },
+      baseline: { type: 'string' },
+      'update-baseline': { type: 'boolean', default: false },
+      'sarif-root': { type: 'string' },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+  const format = values.format as string;
+  if (format !== 'stylish' && format !== 'json' && format !== 'sarif') throw new UsageError(`unknown format "${format}" (use stylish, json or sarif)`);
+  if (values.fix && values['fix-dry-run']) throw new UsageError('use either --fix or --fix-dry-run');
+  if (values['fix-dry-run'] && format !== 'stylish') throw new UsageError('--fix-dry-run prints a diff; it cannot be combined with --format');
+  if (values['update-baseline'] && !values.baseline) throw new UsageError('--update-baseline needs --baseline FILE (the file to write)');
+  let maxWarnings: number | undefined;
+  if (values['max-warnings'] !== undefined) {
+    maxWarnings = Number(values['max-warnings']);
+    if (!Number.isInteger(maxWarnings) || maxWarnings < 0) throw new UsageError(`--max-warnings needs a whole number, 0 or more (got "${values['max-warnings']}")`);
+  }
+  if (values.product !== undefined && !PRODUCT_PATTERN.test(values.product)) throw new UsageError(`--product "${values.product}": use auto or a product such as apim-4.2.0, is, mi-4.3.0`);
+  const rules = values.rule as string[];
+  const ignoreRules = values['ignore-rule'] as string[];
+  checkRuleIds([...rules, ...ignoreRules]);
+  return {
+    inputs: positionals.length ? positionals : ['.'],
+    format,
+    output: values.output,
+    fix: values.fix as boolean,
+    fixDryRun: values['fix-dry-run'] as boolean,
+    maxWarnings,
+    quiet: values.quiet as boolean,
+    rules,
+    ignoreRules,
+    product: values.product,
+    config: values.config,
+    baseline: values.baseline,
+    updateBaseline: values['update-baseline'] as boolean,
+    sarifRoot: values['sarif-root'],
+    help: values.help as boolean,
+  };
+}

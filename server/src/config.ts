@@ -1,0 +1,83 @@
+// What applies to one file: the editor settings of its workspace folder over its project file over the
+// defaults (defaults < .carbonlint.json < editor), and whether a pattern excludes it.
+import * as path from 'node:path';
+import { resolveSettings, type Settings } from '../../shared-rules/engine/settings';
+import { globMatcher } from '../../shared-rules/engine/glob';
+import { relativeTo } from '../../shared-rules/engine/workspace';
+import type { EditorConfig, EditorSettings } from './settings';
+import type { LoadedProject, ProjectFiles } from './project-file';
+import { URI } from './uri';
+
+export interface Folder {
+  uri: string;
+  path: string;
+}
+
+export interface FileConfig {
+  enabled: boolean;
+  workspaceScan: boolean;
+  settings: Settings;
+  /** The pattern that leaves the file alone, e.g. `"legacy/**" in carbonlint.exclude`. */
+  excludedBy?: string;
+  project?: LoadedProject;
+  folder?: Folder;
+}
+
+const matchers = new Map<string, (rel: string) => boolean>();
+function matches(glob: string, rel: string): boolean {
+  let m = matchers.get(glob);
+  if (!m) matchers.set(glob, (m = globMatcher([glob])));
+  return m(rel);
+}
+
+export function firstMatch(globs: readonly string[], rel: string | undefined): string | undefined {
+  return rel === undefined ? undefined : globs.find((g) => matches(g, rel));
+}
+
+export class Folders {
+  list: Folder[] = [];
+
+  set(folders: ReadonlyArray<{ uri: string }>): void {
+    this.list = folders.filter((f) => URI.isFile(f.uri)).map((f) => ({ uri: f.uri, path: URI.toPath(f.uri) }));
+  }
+
+  /** The innermost workspace folder holding the path. */
+  containing(p: string): Folder | undefined {
+    let best: Folder | undefined;
+    for (const f of this.list) if (relativeTo(f.path, p) !== undefined && (!best || f.path.length > best.path.length)) best = f;
+    return best;
+  }
+}
+
+export class ConfigResolver {
+  constructor(private readonly editor: EditorConfig, private readonly projects: ProjectFiles, private readonly folders: Folders) {}
+
+  editorFor(folder: Folder | undefined, uri: string): Promise<EditorSettings> {
+    return this.editor.get(folder?.uri ?? uri);
+  }
+
+  async forUri(uri: string): Promise<FileConfig> {
+    const file = URI.isFile(uri) ? URI.toPath(uri) : undefined;
+    const folder = file ? this.folders.containing(file) : undefined;
+    const ed = await this.editorFor(folder, uri);
+    const project = file ? this.projects.forFile(file) : undefined;
+    const settings = resolveSettings(project?.config.settings, ed.settings);
+    let excludedBy: string | undefined;
+    if (file && folder) {
+      const g = firstMatch(ed.exclude, relativeTo(folder.path, file));
+      if (g) excludedBy = `"${g}" in carbonlint.exclude`;
+    }
+    if (file && project && !excludedBy) {
+      const g = firstMatch(project.config.exclude, relativeTo(path.dirname(project.file), file));
+      if (g) excludedBy = `"${g}" in ${project.file}`;
+    }
+    return { enabled: ed.enable, workspaceScan: ed.workspaceScan, settings, excludedBy, project, folder };
+  }
+
+  /** For the walk: folders and files a scan leaves out before reading anything (files.exclude, carbonlint.exclude). */
+  async scanFilter(folder: Folder): Promise<{ editor: EditorSettings; excluded(abs: string): boolean }> {
+    const editor = await this.editor.get(folder.uri);
+    const globs = [...editor.filesExclude, ...editor.exclude];
+    return { editor, excluded: (abs) => firstMatch(globs, relativeTo(folder.path, abs)) !== undefined };
+  }
+}

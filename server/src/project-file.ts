@@ -1,0 +1,115 @@
+// `.carbonlint.json` in the editor: the nearest one at or above a file (as the CLI finds it), read once and kept
+// until the file changes on disk; its problems become diagnostics on the file itself, at the offending key.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { Diagnostic, DiagnosticSeverity, type Range } from 'vscode-languageserver/node';
+import { PROJECT_CONFIG_NAME, parseProjectConfig, type ConfigError, type ProjectConfig } from '../../shared-rules/engine/project-config';
+import { LineIndex } from '../../shared-rules/engine/text';
+import { allRules } from '../../shared-rules/rules';
+import { UNUSED_SUPPRESSION } from '../../shared-rules/engine/suppressions';
+
+export interface LoadedProject {
+  file: string;
+  config: ProjectConfig;
+  errors: ConfigError[];
+  text: string;
+}
+
+const RULE_IDS = new Set([...allRules.map((r) => r.meta.id), UNUSED_SUPPRESSION]);
+
+export class ProjectFiles {
+  private nearest = new Map<string, string | null>();
+  private loaded = new Map<string, LoadedProject | null>();
+
+  /** Called when a project file is (re)read: the server publishes its problems. */
+  constructor(private readonly onLoad: (p: LoadedProject) => void) {}
+
+  /** The project file in force for a file (by absolute path), if any. */
+  forFile(file: string): LoadedProject | undefined {
+    const found = this.find(path.dirname(file));
+    return found ? this.load(found) : undefined;
+  }
+
+  load(file: string): LoadedProject | undefined {
+    const cached = this.loaded.get(file);
+    if (cached !== undefined) return cached ?? undefined;
+    let text: string;
+    try {
+      text = fs.readFileSync(file, 'utf8');
+    } catch {
+      this.loaded.set(file, null);
+      return undefined;
+    }
+    const { config, errors } = parseProjectConfig(text, RULE_IDS);
+    const p = { file, config, errors, text };
+    this.loaded.set(file, p);
+    this.onLoad(p);
+    return p;
+  }
+
+  /** Forget everything (a project file was created, changed or deleted somewhere). */
+  invalidate(): void {
+    this.nearest.clear();
+    this.loaded.clear();
+  }
+
+  private find(dir: string): string | undefined {
+    const chain: string[] = [];
+    let found: string | null | undefined;
+    for (let d = dir; ; d = path.dirname(d)) {
+      found = this.nearest.get(d);
+      if (found !== undefined) break;
+      chain.push(d);
+      const f = path.join(d, PROJECT_CONFIG_NAME);
+      if (fs.existsSync(f)) {
+        found = f;
+        break;
+      }
+      if (path.dirname(d) === d) {
+        found = null;
+        break;
+      }
+    }
+    for (const d of chain) this.nearest.set(d, found);
+    return found ?? undefined;
+  }
+}
+
+/** Diagnostics for a project file's problems, each at the key it names. */
+export function projectDiagnostics(p: LoadedProject): Diagnostic[] {
+  const index = new LineIndex(p.text);
+  return p.errors.map((e) => ({
+    range: keyRange(p.text, index, e),
+    severity: DiagnosticSeverity.Error,
+    source: 'carbonlint',
+    code: 'project-config',
+    message: e.key ? `${e.key}: ${e.message}` : `${PROJECT_CONFIG_NAME} ${e.message}`,
+  }));
+}
+
+function keyRange(text: string, index: LineIndex, e: ConfigError): Range {
+  let at = -1;
+  let len = 1;
+  if (e.key) {
+    // Each segment of the dotted key in turn ("rules" then "plaintext-pasword"); the deepest one found wins.
+    let from = 0;
+    for (const seg of splitKey(e.key)) {
+      const i = text.indexOf(JSON.stringify(seg), from);
+      if (i < 0) break;
+      at = i;
+      len = JSON.stringify(seg).length;
+      from = i + len;
+    }
+  } else {
+    const m = /position (\d+)/.exec(e.message);
+    if (m) at = Math.min(Number(m[1]), text.length);
+  }
+  if (at < 0) return { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+  return index.range({ start: at, end: Math.min(text.length, at + len) });
+}
+
+/** "rules.plaintext-pasword" → ["rules", "plaintext-pasword"]; "tls.minimumVersion" → ["tls", "minimumVersion"]. */
+function splitKey(key: string): string[] {
+  const dot = key.indexOf('.');
+  return dot < 0 ? [key] : [key.slice(0, dot), key.slice(dot + 1)];
+}

@@ -1,0 +1,56 @@
+// Following the workspace on disk: the server registers file watchers for the recognised names (and for every
+// created or deleted path, so a folder moved or deleted as a whole is seen too) and turns the events into
+// re-checks. Clients without dynamic registration (Neovim 0.7) keep the findings of the last scan.
+import * as path from 'node:path';
+import { DidChangeWatchedFilesNotification, FileChangeType, WatchKind, type Connection, type FileEvent } from 'vscode-languageserver/node';
+import { mayClassify } from '../../shared-rules/engine/files';
+import { PROJECT_CONFIG_NAME } from '../../shared-rules/engine/project-config';
+import type { ProjectFiles } from './project-file';
+import type { WorkspaceScanner } from './scan';
+import { URI } from './uri';
+
+export const WATCHERS = [
+  { globPattern: '**/*deployment*.toml' },
+  { globPattern: '**/log4j2*.properties' },
+  { globPattern: '**/context.xml' },
+  { globPattern: '**/*.{sh,bat,cmd}' },
+  { globPattern: `**/${PROJECT_CONFIG_NAME}` },
+  { globPattern: '**/*', kind: WatchKind.Create | WatchKind.Delete },
+];
+
+export function registerWatchers(connection: Connection): void {
+  void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: WATCHERS });
+}
+
+export interface WatchDeps {
+  connection: Connection;
+  scanner: WorkspaceScanner;
+  projects: ProjectFiles;
+  /** A project file changed: settings and exclusions may be different everywhere. */
+  projectChanged(): void;
+}
+
+export async function onWatchedFiles(changes: FileEvent[], deps: WatchDeps): Promise<void> {
+  const unique = new Map<string, FileEvent>();
+  for (const c of changes) if (URI.isFile(c.uri)) unique.set(`${c.type} ${c.uri}`, c);
+  let project = false;
+  for (const c of unique.values()) {
+    const p = URI.toPath(c.uri);
+    if (path.basename(p) === PROJECT_CONFIG_NAME) {
+      project = true;
+      if (c.type === FileChangeType.Deleted) void deps.connection.sendDiagnostics({ uri: c.uri, diagnostics: [] });
+      continue;
+    }
+    if (c.type === FileChangeType.Deleted) deps.scanner.forget(p);
+    else if (c.type === FileChangeType.Created) await deps.scanner.checkCreated(p);
+    else if (mayClassify(path.basename(p))) await deps.scanner.checkFile(p);
+  }
+  if (project) {
+    deps.projects.invalidate();
+    for (const c of unique.values()) {
+      const p = URI.toPath(c.uri);
+      if (path.basename(p) === PROJECT_CONFIG_NAME && c.type !== FileChangeType.Deleted) deps.projects.load(p);
+    }
+    deps.projectChanged();
+  }
+}

@@ -1,0 +1,42 @@
+// Baselines: today's accepted findings, keyed by their fingerprints, so a pipeline fails only on new ones.
+// The file holds no line numbers (they churn) and no source text (secrets): fingerprint, rule, file, message.
+
+export interface BaselineEntry {
+  fingerprint: string;
+  rule: string;
+  file: string;
+  message: string;
+}
+
+export interface Baseline {
+  version: 1;
+  tool: 'carbonlint';
+  findings: BaselineEntry[];
+}
+
+export function createBaseline(entries: readonly BaselineEntry[]): Baseline {
+  const findings = [...entries].sort((a, b) => a.file.localeCompare(b.file) || a.rule.localeCompare(b.rule) || a.fingerprint.localeCompare(b.fingerprint));
+  return { version: 1, tool: 'carbonlint', findings };
+}
+
+export function serializeBaseline(b: Baseline): string {
+  return JSON.stringify(b, null, 2) + '\n';
+}
+
+/** Parses a baseline file; throws an Error naming what is wrong (the CLI turns it into exit 2). */
+export function parseBaseline(text: string): Set<string> {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (e) {
+    throw new Error(`not valid JSON: ${(e as Error).message}`);
+  }
+  const b = raw as Partial<Baseline> | null;
+  if (!b || typeof b !== 'object' || b.version !== 1 || !Array.isArray(b.findings)) throw new Error('not a CarbonLint baseline (expected {"version": 1, "findings": [...]})');
+  const out = new Set<string>();
+  b.findings.forEach((f, i) => {
+    if (!f || typeof f.fingerprint !== 'string') throw new Error(`findings[${i}].fingerprint: must be a string`);
+    out.add(f.fingerprint);
+  });
+  return out;
+}

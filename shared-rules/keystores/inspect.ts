@@ -1,0 +1,129 @@
+// One lint's view of the stores: resolve every reference, read each file once, open it once with a configured
+// password, and group the tables that share a file so each store is reported once. Shared by the keystore rules
+// of one lintText call (memoised on the parsed model, which that call creates once).
+import * as path from 'node:path';
+import type { RelatedInfo, RuleContext } from '../engine/rule';
+import type { Span } from '../engine/text';
+import { openStore, type AnalyzedEntry, type OpenResult } from './open';
+import type { CertificateFacts } from './certificate';
+import { productLayout, storeRefs, tableLabel, type Password, type StoreRef } from './resolve';
+
+/** Bigger "keystores" get an information finding instead of a parse (forge's RC2 runs at about 0.2 MB/s). */
+export const MAX_STORE_BYTES = 1024 * 1024;
+
+export type InspectResult = OpenResult | { ok: false; problem: 'password-unknown' | 'too-large'; message: string };
+
+export interface InspectedStore {
+  /** The store file as shown in messages: relative to the product home when inside it. */
+  display: string;
+  /** "Keystore" or "Truststore" (a file used as both is a keystore). */
+  noun: 'Keystore' | 'Truststore';
+  /** The tables that use this file, e.g. "[keystore.tls], [keystore.primary], [keystore.internal]". */
+  tables: string;
+  /** True when some table uses the file as the truststore: its trusted entries are what the server trusts. */
+  truststore: boolean;
+  /** Where its findings go, and the other tables that name it. */
+  span: Span;
+  related: RelatedInfo[];
+  /** How the password that opened it (or failed to) was given, for messages; never the password. */
+  passwordOrigin?: string;
+  result: InspectResult;
+}
+
+const memo = new WeakMap<object, InspectedStore[]>();
+
+export function inspectStores(ctx: RuleContext<'toml'>): InspectedStore[] {
+  let stores = memo.get(ctx.model);
+  if (!stores) {
+    stores = inspect(ctx);
+    memo.set(ctx.model, stores);
+  }
+  return stores;
+}
+
+function inspect(ctx: RuleContext<'toml'>): InspectedStore[] {
+  const resources = ctx.resources;
+  if (!resources) return [];
+  const layout = productLayout(ctx.fileName, resources, ctx.product);
+  if (!layout) return [];
+  const bytesOf = new Map<string, Uint8Array | undefined>();
+  const read = (p: string) => {
+    if (!bytesOf.has(p)) bytesOf.set(p, resources.readFile(p));
+    return bytesOf.get(p);
+  };
+  // A store that is not in the workspace is not reported: it may well be deployed separately (a secret mount).
+  const groups = new Map<string, StoreRef[]>();
+  for (const ref of storeRefs(ctx.model.config, layout, resources, ctx.product)) {
+    const file = ref.candidates.find((c) => read(c) !== undefined);
+    if (file) groups.set(file, [...(groups.get(file) ?? []), ref]);
+  }
+  return [...groups].map(([file, refs]) => {
+    // The table that writes file_name itself carries the finding; the others are related information.
+    const ordered = [...refs.filter((r) => r.ownFile), ...refs.filter((r) => !r.ownFile)];
+    const main = ordered[0];
+    const rel = path.relative(layout.home, file);
+    const truststore = refs.some((r) => r.role === 'truststore');
+    const related = ordered.slice(1).filter((r) => r.span.start !== main.span.start || r.span.end !== main.span.end)
+      .map((r) => ({ span: r.span, message: `${tableLabel(r.role)} uses the same store.` }));
+    const { result, origin } = open(read(file)!, ordered.map((r) => r.password));
+    return {
+      display: rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel.split(path.sep).join('/') : file,
+      noun: refs.every((r) => r.role === 'truststore') ? 'Truststore' : 'Keystore',
+      tables: ordered.map((r) => tableLabel(r.role)).join(', '),
+      truststore,
+      span: main.span,
+      related,
+      passwordOrigin: origin,
+      result,
+    };
+  });
+}
+
+/** Tries each configured password once (the tables of a group may name different ones); never a guess. */
+function open(bytes: Uint8Array, passwords: Password[]): { result: InspectResult; origin?: string } {
+  if (bytes.length > MAX_STORE_BYTES) return { result: { ok: false, problem: 'too-large', message: `the file is larger than ${MAX_STORE_BYTES / 1024 / 1024} MiB` } };
+  const known = passwords.filter((p): p is Extract<Password, { known: true }> => p.known);
+  if (known.length === 0) {
+    const first = passwords.find((p): p is Extract<Password, { known: false }> => !p.known);
+    return { result: { ok: false, problem: 'password-unknown', message: first?.reason ?? 'its password is unknown' } };
+  }
+  const tried = new Set<string>();
+  let failure: { result: InspectResult; origin?: string } | undefined;
+  for (const p of known) {
+    if (tried.has(p.value)) continue;
+    tried.add(p.value);
+    const result = openStore(bytes, p.value);
+    if (result.ok || result.problem !== 'wrong-password') return { result, origin: describe(p) };
+    failure ??= { result, origin: describe(p) };
+  }
+  return failure!;
+}
+
+function describe(p: Extract<Password, { known: true }>): string {
+  switch (p.origin) {
+    case 'default': return 'the shipped default password (no password key is set)';
+    case 'env': return `the password from the environment variable ${p.envVar}`;
+    case 'plain-secret': return 'the still-unencrypted [secrets] password';
+    default: return 'the configured password';
+  }
+}
+
+/** The finding's location and related tables for a store. */
+export function at(store: InspectedStore): { span: Span; related?: RelatedInfo[] } {
+  return { span: store.span, related: store.related.length ? store.related : undefined };
+}
+
+/** How messages name a store: "Keystore repository/resources/security/wso2carbon.jks ([keystore.tls], [keystore.primary])". */
+export function storeName(store: InspectedStore, midSentence = false): string {
+  return `${midSentence ? store.noun.toLowerCase() : store.noun} ${store.display} (${store.tables})`;
+}
+
+/** Opened stores only, with their entries that have a parsed certificate. */
+export function openedStores(ctx: RuleContext<'toml'>): Array<{ store: InspectedStore; entries: Array<AnalyzedEntry & { cert: CertificateFacts }> }> {
+  const out = [];
+  for (const store of inspectStores(ctx)) {
+    if (!store.result.ok) continue;
+    out.push({ store, entries: store.result.entries.filter((e): e is AnalyzedEntry & { cert: CertificateFacts } => e.cert !== undefined) });
+  }
+  return out;
+}

@@ -1,0 +1,161 @@
+// Builds the readiness report from linted files: every guideline of every section gets a status.
+// What a rule examined is derived from the engine's own selection logic: a rule runs on a file of its kind when
+// it is not turned off and the file's product is one of the rule's products (or unknown) — as lintText does.
+import type { LintFinding } from '../engine/lint';
+import type { FileKind, Product, Rule } from '../engine/rule';
+import type { ProductInfo } from '../engine/product';
+import type { Settings } from '../engine/settings';
+import type { ConfigError } from '../engine/project-config';
+import { productName } from '../engine/docs';
+import { GUIDELINES, guideline } from '../guidelines';
+import { CHECKLISTS } from './checklists';
+import { SECTIONS, GUIDELINE_SCOPE, type SectionDef } from './sections';
+import { confirmationState, type Confirmations } from './confirmations';
+import type { DetectedProduct, Entry, Evidence, FindingRef, ReadinessReport, ReportCounts, Section, Status } from './model';
+
+export interface LintedFile {
+  /** Workspace-relative, forward slashes. */
+  path: string;
+  kind: FileKind;
+  product: ProductInfo;
+  findings: LintFinding[];
+  /** Set when the file was not checked (too large, binary). */
+  skipped?: string;
+}
+
+export interface BuildOptions {
+  files: readonly LintedFile[];
+  rules: readonly Rule[];
+  settings: Settings;
+  confirmations: Confirmations;
+  now: Date;
+  toolVersion: string;
+  root: string;
+  configErrors?: ConfigError[];
+}
+
+const KIND_NAME: Record<FileKind, string> = { toml: 'deployment.toml', properties: 'log4j2.properties', xml: 'context.xml', shell: 'startup script' };
+const ORDER: Record<Status, number> = { failed: 0, manual: 1, passed: 2, 'not-applicable': 3 };
+
+/** Which runtime section a file belongs to; files of no detected product go where the workspace's products are. */
+function runtimeOf(f: LintedFile, hasApimOrIs: boolean): 'apim-runtime' | 'mi-runtime' {
+  if (f.product.product === 'mi') return 'mi-runtime';
+  if (f.product.product === 'unknown' && !hasApimOrIs) return 'mi-runtime';
+  return 'apim-runtime';
+}
+
+function ref(file: string, f: LintFinding): FindingRef {
+  return { file, line: f.range.start.line + 1, column: f.range.start.character + 1, rule: f.ruleId, severity: f.severity, message: f.message };
+}
+
+function list(names: string[]): string {
+  return names.length <= 2 ? names.join(' and ') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+}
+
+function detectedProducts(files: readonly LintedFile[]): DetectedProduct[] {
+  const by = new Map<string, DetectedProduct & { versions: Map<string, number> }>();
+  for (const f of files) {
+    const p = f.product.product;
+    if (p === 'unknown') continue;
+    const d = by.get(p) ?? { product: p, name: productName(p), brand: f.product.brand, files: 0, versions: new Map() };
+    d.files++;
+    if (f.product.version) d.versions.set(f.product.version, (d.versions.get(f.product.version) ?? 0) + 1);
+    if (f.product.brand === 'MWARE') d.brand = 'MWARE';
+    by.set(p, d);
+  }
+  return [...by.values()].map(({ versions, ...d }) => {
+    const version = [...versions.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
+    return version ? { ...d, version } : d;
+  });
+}
+
+function evaluate(def: SectionDef, id: string, files: readonly LintedFile[], products: ReadonlySet<string>, o: BuildOptions): Entry {
+  const g = guideline(id);
+  const checklist = CHECKLISTS[id];
+  const base: Entry = { guidelineId: id, title: g.title, checkable: g.checkable, status: 'manual', reason: '', findings: [], notes: [], checked: [] };
+  const scope = GUIDELINE_SCOPE[id];
+  if (scope && products.size && !scope.products.some((p) => products.has(p))) {
+    return { ...base, status: 'not-applicable', reason: `Not applicable to ${list([...products].map(productName))}: ${scope.why}.` };
+  }
+  // Findings of this guideline in the section's files.
+  for (const f of files) {
+    for (const x of f.findings) {
+      if (x.guidelineId !== id) continue;
+      // Hints are suggestions; anything stronger means the guideline is not met, whatever the editor shows.
+      (x.severity === 'hint' ? base.notes : base.findings).push(ref(f.path, x));
+    }
+  }
+  const rules = o.rules.filter((r) => r.meta.guidelineId === id);
+  const active = rules.filter((r) => o.settings.rules[r.meta.id] !== 'off');
+  for (const r of active) {
+    const ran = files.filter((f) => !f.skipped && f.kind === r.meta.kind && (f.product.product === 'unknown' || r.meta.products.includes(f.product.product as Product)));
+    if (ran.length) base.checked.push({ rule: r.meta.id, title: r.meta.title, what: r.meta.docs.what, files: ran.map((f) => f.path) });
+  }
+  const manual = (reason: string): Entry => {
+    const c = o.confirmations.byGuideline[id];
+    const { state, reasons } = confirmationState(c, checklist.items.length, o.now, o.confirmations.maxAgeDays, [...detectedProducts(files)]);
+    return { ...base, status: 'manual', reason, manual: { advice: checklist.advice, items: checklist.items, state, confirmation: c, reasons } };
+  };
+  if (base.findings.length) {
+    const n = base.findings.length;
+    return { ...base, status: 'failed', reason: `${n} finding${n === 1 ? '' : 's'} in ${new Set(base.findings.map((x) => x.file)).size} file(s).` };
+  }
+  if (g.checkable === 'manual' || !rules.length) {
+    return manual(g.checkable === 'manual' ? 'No configuration file shows this: confirm the checklist.' : 'No automated check for this guideline yet: confirm the checklist.');
+  }
+  if (!active.length) return manual(`Its rules are turned off in the configuration (${rules.map((r) => r.meta.id).join(', ')}): confirm the checklist.`);
+  if (!base.checked.length) {
+    const kinds = [...new Set(active.map((r) => KIND_NAME[r.meta.kind]))];
+    const why = `No ${list(kinds)} in the ${def.runtime ? `${def.title} files` : 'workspace'}: the automated check reads ${kinds.length === 1 ? 'that file' : 'those files'}.`;
+    return g.checkable === 'auto' ? { ...base, status: 'not-applicable', reason: why } : manual(`${why} Confirm the checklist.`);
+  }
+  const nFiles = new Set(base.checked.flatMap((e: Evidence) => e.files)).size;
+  const what = `Checked by ${list(base.checked.map((e) => e.rule))} in ${nFiles} file${nFiles === 1 ? '' : 's'}: nothing found.`;
+  return g.checkable === 'auto' ? { ...base, status: 'passed', reason: what } : manual(`${what} The check covers only what configuration files show: confirm the rest.`);
+}
+
+export function buildReport(o: BuildOptions): ReadinessReport {
+  const hasApimOrIs = o.files.some((f) => f.product.product === 'apim' || f.product.product === 'is');
+  const products = detectedProducts(o.files);
+  const all = new Set(products.map((p) => p.product));
+  const sections: Section[] = SECTIONS.map((def) => {
+    const files = def.runtime ? o.files.filter((f) => runtimeOf(f, hasApimOrIs) === def.id) : o.files;
+    const present = !def.runtime || files.length > 0;
+    const inScope = new Set(def.runtime ? [...all].filter((p) => def.runtime!.includes(p as Product)) : all);
+    // A runtime's files may hold findings of a guideline the seed lists only for the other runtime (e.g. G18 in
+    // Micro Integrator files): they get an entry after the listed ones rather than disappear.
+    const extra = def.runtime
+      ? [...new Set(files.flatMap((f) => f.findings.map((x) => x.guidelineId)))].filter((g): g is string => !!g && !def.guidelines.includes(g)).sort()
+      : [];
+    const entries = [...def.guidelines, ...extra].map((id) =>
+      present
+        ? evaluate(def, id, files, inScope, o)
+        : { guidelineId: id, title: guideline(id).title, checkable: guideline(id).checkable, status: 'not-applicable' as const, reason: `No ${def.title.replace(/ runtime$/, '')} configuration in this workspace.`, findings: [], notes: [], checked: [] },
+    );
+    return { id: def.id, level: def.level, title: def.title, intro: def.intro, present, entries };
+  });
+  const guidelines = GUIDELINES.map((g) => {
+    const entries = sections.flatMap((s) => s.entries.filter((e) => e.guidelineId === g.id));
+    const worst = entries.reduce((a, b) => (ORDER[b.status] < ORDER[a.status] ? b : a));
+    return { id: g.id, title: g.title, status: worst.status, ...(worst.manual ? { confirmation: worst.manual.state } : {}) };
+  });
+  const counts: ReportCounts = { passed: 0, failed: 0, notApplicable: 0, manual: 0, confirmed: 0, partial: 0, stale: 0, unconfirmed: 0 };
+  for (const g of guidelines) {
+    if (g.status === 'not-applicable') counts.notApplicable++;
+    else counts[g.status]++;
+    if (g.confirmation) counts[g.confirmation]++;
+  }
+  return {
+    title: 'Production readiness report',
+    generated: o.now.toISOString(),
+    tool: { name: 'CarbonLint', version: o.toolVersion },
+    root: o.root,
+    products,
+    files: o.files.map((f) => ({ path: f.path, kind: f.kind, product: f.product.product, ...(f.skipped ? { skipped: f.skipped } : {}) })),
+    sections,
+    guidelines,
+    counts,
+    staleAfterDays: o.confirmations.maxAgeDays,
+    configErrors: o.configErrors ?? [],
+  };
+}

@@ -1,0 +1,39 @@
+// Loads the project file (--config FILE, else the nearest .carbonlint.json) for the CLI and the readiness report:
+// settings, the exclude predicate and the confirmations, with every problem named by its key.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { findProjectConfig, parseProjectConfig, type ConfigError } from '../engine/project-config';
+import { globMatcher } from '../engine/glob';
+import { allRules } from '../rules';
+import { parseConfirmations, type Confirmations } from './confirmations';
+
+export interface LoadedProject {
+  /** The file read, if any. */
+  file?: string;
+  settings: ReturnType<typeof parseProjectConfig>['config']['settings'];
+  excluded: (absPath: string) => boolean;
+  confirmations: Confirmations;
+  errors: ConfigError[];
+}
+
+/** `explicit` must exist; otherwise the nearest project file at or above `startDir` is used, if any. */
+export function loadProject(startDir: string, explicit?: string): LoadedProject {
+  const file = explicit ? path.resolve(explicit) : findProjectConfig(startDir);
+  const empty: LoadedProject = { settings: {}, excluded: () => false, confirmations: parseConfirmations(undefined).value, errors: [] };
+  if (!file) return empty;
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch (e) {
+    return { ...empty, file, errors: [{ key: '', message: `cannot read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})` }] };
+  }
+  const { config, errors } = parseProjectConfig(text, new Set(allRules.map((r) => r.meta.id)));
+  const conf = parseConfirmations(config.extra.confirmations);
+  const match = globMatcher(config.exclude);
+  const base = path.dirname(file);
+  const excluded = (abs: string) => {
+    const rel = path.relative(base, abs);
+    return !rel.startsWith('..') && !path.isAbsolute(rel) && match(rel.split(path.sep).join('/'));
+  };
+  return { file, settings: config.settings, excluded, confirmations: conf.value, errors: [...errors, ...conf.errors] };
+}

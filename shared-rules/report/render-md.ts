@@ -1,0 +1,67 @@
+// The readiness report as Markdown (for a pull request, a wiki page or an audit ticket).
+import type { Entry, FindingRef, ReadinessReport } from './model';
+import { CONFIRMATION_LABEL, STATUS_ICON, STATUS_LABEL, defaultLink, productsLine, type LinkFn } from './labels';
+
+// Rule texts and messages are Markdown already (`code`); only keep raw HTML out.
+const esc = (s: string) => s.replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+function finding(x: FindingRef, link: LinkFn): string {
+  return `- [${x.file}:${x.line}:${x.column}](${link(x.file, x.line)}) — ${x.severity}: ${x.message} (\`${x.rule}\`)`;
+}
+
+function entry(e: Entry, link: LinkFn): string[] {
+  const state = e.manual ? ` (${CONFIRMATION_LABEL[e.manual.state]})` : '';
+  const out = [`### ${e.guidelineId} ${esc(e.title)} — ${STATUS_ICON[e.status]} ${STATUS_LABEL[e.status]}${state}`, '', esc(e.reason), ''];
+  for (const x of e.findings) out.push(finding(x, link));
+  if (e.notes.length) out.push('', 'Notes (do not fail the guideline):', ...e.notes.map((x) => finding(x, link)));
+  if (e.findings.length || e.notes.length) out.push('');
+  if (e.status === 'passed') for (const c of e.checked) out.push(`- Checked by \`${c.rule}\` (${esc(c.title)}) in ${c.files.map((f) => `\`${f}\``).join(', ')}: ${esc(c.what)}`);
+  else if (e.checked.length && e.status === 'failed') out.push(`Checked by ${e.checked.map((c) => `\`${c.rule}\``).join(', ')} in ${new Set(e.checked.flatMap((c) => c.files)).size} file(s).`);
+  if (e.checked.length) out.push('');
+  if (e.manual) {
+    const m = e.manual;
+    const done = new Set(m.confirmation ? (m.confirmation.items ?? m.items.map((_x, i) => i)) : []);
+    out.push(`*${esc(m.advice)}*`, '');
+    m.items.forEach((item, i) => out.push(`- [${done.has(i) ? 'x' : ' '}] ${esc(item)}`));
+    out.push('');
+    if (m.confirmation) {
+      const c = m.confirmation;
+      out.push(`Confirmed by ${esc(c.by)} on ${c.date}${c.product ? ` for ${c.product}` : ''}${c.note ? `: ${esc(c.note)}` : '.'}`);
+    }
+    for (const r of m.reasons) if (m.confirmation) out.push(`**${esc(r)}**`);
+    out.push('');
+  }
+  return out;
+}
+
+export function renderMarkdown(r: ReadinessReport, link: LinkFn = defaultLink): string {
+  const c = r.counts;
+  const out = [
+    `# ${r.title}: ${esc(r.root)}`,
+    '',
+    `Generated ${r.generated.slice(0, 10)} by ${r.tool.name} ${r.tool.version} against the *Security Guidelines for Production Deployment*. ` +
+      `Products: ${productsLine(r)}. Files checked: ${r.files.length}.`,
+    '',
+    '| status | guidelines |',
+    '|---|---|',
+    `| ${STATUS_ICON.failed} failed | ${c.failed} |`,
+    `| ${STATUS_ICON.manual} manual | ${c.manual} (${c.confirmed} confirmed, ${c.partial} partly, ${c.stale} stale, ${c.unconfirmed} to confirm) |`,
+    `| ${STATUS_ICON.passed} passed | ${c.passed} |`,
+    `| ${STATUS_ICON['not-applicable']} not applicable | ${c.notApplicable} |`,
+    '',
+    `Confirmations are kept in \`.carbonlint.json\` (\`confirmations\`) and expire after ${r.staleAfterDays} days.`,
+    '',
+  ];
+  if (r.configErrors.length) {
+    out.push('> **Problems in the project file** (those entries were ignored):', ...r.configErrors.map((e) => `> - \`${e.key || '(file)'}\`: ${esc(e.message)}`), '');
+  }
+  for (const s of r.sections) {
+    out.push(`## ${s.level === s.title ? s.title : `${s.level}: ${s.title}`}`, '', esc(s.intro), '');
+    if (!s.present) {
+      out.push(`${STATUS_ICON['not-applicable']} ${esc(s.entries[0]?.reason ?? 'Not applicable.')} ${s.entries.map((e) => e.guidelineId).join(', ')}: not applicable.`, '');
+      continue;
+    }
+    for (const e of s.entries) out.push(...entry(e, link));
+  }
+  return out.join('\n').replace(/\n{3,}/g, '\n\n') + '\n';
+}

@@ -1,0 +1,133 @@
+import { defineRule, type Finding, type Severity } from '../engine/rule';
+import { insertFlag, productLaunches, sysProps, type SysProp } from './util/jvm';
+import { overrideNote, type OverrideNote } from './util/flag-override';
+
+const VERIFIER = 'httpclient.hostnameVerifier';
+const STRICT_FLAG = `-D${VERIFIER}=Strict`;
+/** Flags that switch verification off when `true`: the pre-4.4.17 Carbon switch (error) and OpenSAML's HTTP client. */
+const DISABLERS: ReadonlyArray<{ name: string; severity: Severity; what: string }> = [
+  { name: 'org.wso2.ignoreHostnameVerification', severity: 'error', what: "turns off hostname verification in Carbon's HTTP clients" },
+  { name: 'org.opensaml.httpclient.https.disableHostnameVerification', severity: 'warning', what: "turns off hostname verification in OpenSAML's HTTP client (SAML metadata and artifact resolution)" },
+];
+const REVIEW = 'review: backends with mismatched certificates will fail';
+
+function verifierFinding(v: string): { severity: Severity; problem: string } | undefined {
+  const lower = v.toLowerCase();
+  if (lower === 'strict' || v.includes('$') || v.includes('%')) return undefined;
+  if (lower === 'allowall') return { severity: 'error', problem: 'AllowAll turns hostname verification off: any certificate is accepted for any host' };
+  if (lower === 'defaultandlocalhost') return { severity: 'warning', problem: 'DefaultAndLocalhost skips verification for localhost, 127.0.0.1 and ::1 and matches wildcards more loosely than Strict' };
+  return { severity: 'warning', problem: `"${v}" is not a hostname verifier Carbon knows (Strict, DefaultAndLocalhost, AllowAll)` };
+}
+
+export default defineRule({
+  meta: {
+    id: 'jvm-hostname-verification',
+    title: 'Hostname verification weakened in the startup script',
+    guideline: 'Enable hostname verification',
+    guidelineId: 'G15',
+    severity: 'warning',
+    kind: 'shell',
+    products: ['apim', 'is', 'mi'],
+    docs: {
+      what: 'Finds product startup scripts (`.sh` and `.bat`) whose java launch command does not end up with `-Dhttpclient.hostnameVerifier=Strict` (AllowAll is an error, DefaultAndLocalhost or no value a warning), or that pass `-Dorg.wso2.ignoreHostnameVerification=true` or `-Dorg.opensaml.httpclient.https.disableHostnameVerification=true`. Flags that `JAVA_OPTS`/`CMD_LINE_ARGS` assignments in the script add count, in order: the last one wins, and because every Carbon script expands `$JAVA_OPTS` before its own flags, a `Strict` in JAVA_OPTS is overridden by the script\'s `AllowAll` line (the finding says so and points at both).',
+      why: 'Without hostname verification a TLS connection accepts a valid certificate issued for any other host, so anyone who can intercept the traffic to a backend, key manager or identity provider can impersonate it. API Manager ships with `AllowAll`, Identity Server with `DefaultAndLocalhost`, Micro Integrator with nothing.',
+      example: {
+        bad: '    $JAVA_OPTS \\\n    -Dorg.opensaml.httpclient.https.disableHostnameVerification=true \\\n    -Dhttpclient.hostnameVerifier=AllowAll \\\n    org.wso2.carbon.bootstrap.Bootstrap $*',
+        good: '    $JAVA_OPTS \\\n    -Dorg.opensaml.httpclient.https.disableHostnameVerification=false \\\n    -Dhttpclient.hostnameVerifier=Strict \\\n    org.wso2.carbon.bootstrap.Bootstrap $*',
+      },
+      fix: 'The quick fix rewrites the value where it is written (AllowAll or DefaultAndLocalhost → `Strict`, `true` → `false`), or adds `-Dhttpclient.hostnameVerifier=Strict` before the Bootstrap class. It is marked for review and not applied by `--fix`: with Strict, calls to backends whose certificate does not name the host they are called by (including `127.0.0.1` with a `localhost` certificate, or multi-level wildcards) start failing, so check the endpoints first. Setting Strict in JAVA_OPTS does not help while the script\'s own line comes later.',
+      fixSafety: 'unsafe',
+    },
+  },
+  check(ctx) {
+    const { doc } = ctx.model;
+    for (const launch of productLaunches(doc)) {
+      const all = sysProps(doc, launch, VERIFIER);
+      const prop = all[all.length - 1];
+      if (!prop) {
+        const edit = insertFlag(ctx.text, launch, STRICT_FLAG);
+        ctx.report({
+          span: launch.command.span,
+          message: `The java launch command does not set ${STRICT_FLAG}: Carbon's HTTP clients use their default, non-strict hostname verification.`,
+          fix: edit && { title: `Add ${STRICT_FLAG} (${REVIEW})`, edits: [edit], safe: false },
+        });
+      } else {
+        const bad = verifierFinding(prop.value.trim());
+        if (bad) report(ctx.report, prop, `-D${VERIFIER}=${prop.value.trim()}: ${bad.problem}. Use Strict.`, bad.severity, 'Strict', overrideNote(doc, launch, VERIFIER, all));
+      }
+      for (const d of DISABLERS) {
+        const dall = sysProps(doc, launch, d.name);
+        const dp = dall[dall.length - 1];
+        if (!dp || dp.value.trim().toLowerCase() !== 'true') continue;
+        report(ctx.report, dp, `-D${d.name}=true ${d.what}. Set it to false or remove it.`, d.severity, 'false', overrideNote(doc, launch, d.name, dall));
+      }
+    }
+  },
+  cases: {
+    valid: [
+      { code: '#!/bin/sh\n$JAVACMD $JAVA_OPTS -Dhttpclient.hostnameVerifier=Strict org.wso2.carbon.bootstrap.Bootstrap $*\n' },
+      {
+        name: 'Strict only through JAVA_OPTS, nothing later overrides it',
+        code: '#!/bin/sh\nJAVA_OPTS="$JAVA_OPTS -Dhttpclient.hostnameVerifier=Strict"\n    $JAVACMD \\\n    $JAVA_OPTS \\\n    org.wso2.micro.integrator.bootstrap.Bootstrap $*\n',
+        fileName: 'micro-integrator.sh',
+      },
+      {
+        name: 'AllowAll earlier is overridden by a later Strict',
+        code: '#!/bin/sh\nJAVA_OPTS="-Dhttpclient.hostnameVerifier=AllowAll"\n$JAVACMD $JAVA_OPTS -Dhttpclient.hostnameVerifier=Strict -Dorg.wso2.ignoreHostnameVerification=false org.wso2.carbon.bootstrap.Bootstrap $*\n',
+      },
+      {
+        name: 'batch, quoted Strict',
+        fileName: 'wso2server.bat',
+        code: 'set CMD_LINE_ARGS=%JAVA_OPTS% -Dhttpclient.hostnameVerifier="Strict"\r\n"%JAVA_HOME%\\bin\\java" %CMD_LINE_ARGS% org.wso2.carbon.bootstrap.Bootstrap %CMD%\r\n',
+      },
+    ],
+    invalid: [
+      {
+        name: 'API Manager as shipped: AllowAll and OpenSAML verification off',
+        code: '#!/bin/sh\n    $JAVACMD \\\n    $JAVA_OPTS \\\n    -Dorg.opensaml.httpclient.https.disableHostnameVerification=true \\\n    -Dhttpclient.hostnameVerifier=AllowAll \\\n    org.wso2.carbon.bootstrap.Bootstrap $*\n',
+        errors: [
+          { range: [3, 4, 3, 68], severity: 'warning', message: "OpenSAML's HTTP client" },
+          { range: [4, 4, 4, 42], severity: 'error', message: /AllowAll turns hostname verification off.*Setting it in JAVA_OPTS would not help/ },
+        ],
+        output: '#!/bin/sh\n    $JAVACMD \\\n    $JAVA_OPTS \\\n    -Dorg.opensaml.httpclient.https.disableHostnameVerification=false \\\n    -Dhttpclient.hostnameVerifier=Strict \\\n    org.wso2.carbon.bootstrap.Bootstrap $*\n',
+      },
+      {
+        name: 'Strict in JAVA_OPTS overridden by the script\'s AllowAll line',
+        code: '#!/bin/sh\nJAVA_OPTS="$JAVA_OPTS -Dhttpclient.hostnameVerifier=Strict"\n    $JAVACMD \\\n    $JAVA_OPTS \\\n    -Dhttpclient.hostnameVerifier=AllowAll \\\n    org.wso2.carbon.bootstrap.Bootstrap $*\n',
+        errors: [{ range: [4, 4, 4, 42], severity: 'error', message: /overrides the Strict set in JAVA_OPTS \(line 2\): for the same property the later flag wins, and \$JAVA_OPTS is expanded before/ }],
+        output: '#!/bin/sh\nJAVA_OPTS="$JAVA_OPTS -Dhttpclient.hostnameVerifier=Strict"\n    $JAVACMD \\\n    $JAVA_OPTS \\\n    -Dhttpclient.hostnameVerifier=Strict \\\n    org.wso2.carbon.bootstrap.Bootstrap $*\n',
+      },
+      {
+        name: 'Identity Server as shipped: quoted DefaultAndLocalhost',
+        code: '#!/bin/sh\n$JAVACMD -Dhttpclient.hostnameVerifier="DefaultAndLocalhost" org.wso2.carbon.bootstrap.Bootstrap $*\n',
+        errors: [{ range: [1, 9, 1, 60], severity: 'warning', message: 'DefaultAndLocalhost skips verification' }],
+        output: '#!/bin/sh\n$JAVACMD -Dhttpclient.hostnameVerifier="Strict" org.wso2.carbon.bootstrap.Bootstrap $*\n',
+      },
+      {
+        name: 'Micro Integrator as shipped: not set',
+        fileName: 'micro-integrator.sh',
+        code: '#!/bin/sh\n    $JAVACMD \\\n    $JAVA_OPTS \\\n    org.wso2.micro.integrator.bootstrap.Bootstrap $*\n',
+        errors: [{ range: [1, 4, 1, 12], severity: 'warning', message: 'does not set -Dhttpclient.hostnameVerifier=Strict' }],
+        output: '#!/bin/sh\n    $JAVACMD \\\n    $JAVA_OPTS \\\n    -Dhttpclient.hostnameVerifier=Strict \\\n    org.wso2.micro.integrator.bootstrap.Bootstrap $*\n',
+      },
+      {
+        name: 'old kernel .bat: ignoreHostnameVerification=true in CMD_LINE_ARGS',
+        fileName: 'wso2server.bat',
+        code: 'set CMD_LINE_ARGS=-Xms256m %JAVA_OPTS% -DworkerNode=false -Dorg.wso2.ignoreHostnameVerification=true -Dhttpclient.hostnameVerifier=Strict\r\n"%JAVA_HOME%\\bin\\java" %CMD_LINE_ARGS% org.wso2.carbon.bootstrap.Bootstrap %CMD%\r\n',
+        errors: [{ range: [0, 58, 0, 100], severity: 'error', message: /ignoreHostnameVerification=true turns off.*would not help/ }],
+        output: 'set CMD_LINE_ARGS=-Xms256m %JAVA_OPTS% -DworkerNode=false -Dorg.wso2.ignoreHostnameVerification=false -Dhttpclient.hostnameVerifier=Strict\r\n"%JAVA_HOME%\\bin\\java" %CMD_LINE_ARGS% org.wso2.carbon.bootstrap.Bootstrap %CMD%\r\n',
+      },
+    ],
+  },
+});
+
+/** A weak value: reported where it is written, with its in-place rewrite (for review). */
+function report(push: (f: Finding) => void, p: SysProp, message: string, severity: Severity, to: string, o: OverrideNote): void {
+  push({
+    span: p.word.span,
+    severity,
+    message: message + o.note,
+    related: o.related.length ? o.related : undefined,
+    fix: { title: `Set it to ${to} (${REVIEW})`, edits: [{ start: p.valueStart, end: p.valueEnd, newText: to }], safe: false },
+  });
+}

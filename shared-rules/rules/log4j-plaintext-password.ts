@@ -1,0 +1,58 @@
+import { defineRule } from '../engine/rule';
+
+// Credential properties of appenders (JDBC, SMTP, Syslog/TLS key stores, Carbon's LOGEVENT appender).
+const SECRET_KEY = /(^|\.)([A-Za-z]*(password|passwd|pwd)|secret)$/i;
+// Secure Vault reference as Carbon resolves it in log4j2.properties, or a Log4j lookup (env, sys, …).
+const PROTECTED = /^(secretAlias:|\$\{)/i;
+
+export default defineRule({
+  meta: {
+    id: 'log4j-plaintext-password',
+    title: 'Plain-text password in log4j2.properties',
+    guideline: 'Encrypt passwords in configuration files',
+    guidelineId: 'G03',
+    severity: 'warning',
+    kind: 'properties',
+    products: ['apim', 'is', 'mi'],
+    docs: {
+      what: 'Finds passwords in log4j2.properties (for example `appender.LOGEVENT.password = admin`, or a JDBC, SMTP or key-store password of an appender) written as plain text instead of a Secure Vault reference `secretAlias:<alias>` or a `${env:…}`/`${sys:…}` lookup.',
+      why: 'log4j2.properties is copied into support bundles, backups and Git repositories like any other configuration file; a plain-text password there is readable by all of them. Secure Vault keeps only ciphertext on disk.',
+      example: {
+        bad: 'appender.LOGEVENT.password = admin',
+        good: 'appender.LOGEVENT.password = secretAlias:Log4j.Appender.LOGEVENT.Password',
+      },
+      fix: 'No quick fix: add the alias and its encrypted value with the cipher tool (`ciphertool.sh -Dconfigure`, listing the alias in `cipher-text.properties`), then write `secretAlias:<alias>` as the value.',
+      fixSafety: 'none',
+    },
+  },
+  check(ctx) {
+    for (const e of ctx.model.doc.entries) {
+      if (!SECRET_KEY.test(e.key)) continue;
+      const v = e.value.trim();
+      if (v === '' || PROTECTED.test(v)) continue;
+      ctx.report({
+        span: e.valueSpan,
+        message: `\`${e.key}\` is a plain-text password. Store it in Secure Vault and write \`secretAlias:<alias>\` instead.`,
+      });
+    }
+  },
+  cases: {
+    valid: [
+      { code: 'appender.LOGEVENT.type = LogEvent\nappender.LOGEVENT.password = secretAlias:Log4j.Appender.LOGEVENT.Password\n' },
+      { name: 'a lookup', code: 'appender.DB.connectionSource.password = ${env:LOG_DB_PASSWORD}\n' },
+      { name: 'empty, and keys that only mention passwords', code: 'appender.X.password =\nlogger.passwordPolicy.name = org.wso2.carbon.identity.password.policy\nlogger.passwordPolicy.level = DEBUG\n' },
+    ],
+    invalid: [
+      {
+        name: 'older Carbon LOGEVENT appender',
+        code: 'appender.LOGEVENT.type = LogEvent\nappender.LOGEVENT.userName = admin\nappender.LOGEVENT.password = admin\n',
+        errors: [{ range: [2, 29, 2, 34], message: '`appender.LOGEVENT.password` is a plain-text password' }],
+      },
+      {
+        name: 'a TLS key store password of a Syslog appender',
+        code: 'appender.SYSLOG.ssl.keyStore.password = changeit\n',
+        errors: [{ range: [0, 40, 0, 48] }],
+      },
+    ],
+  },
+});

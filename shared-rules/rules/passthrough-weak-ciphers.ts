@@ -1,0 +1,80 @@
+import { defineRule } from '../engine/rule';
+import { checkTransportCiphers } from './util/tls-cipher-check';
+import { transportsFor } from './util/tls-transports';
+
+// G09 is about the PassThrough listener (API-M gateway 8243) and MI's HTTPS listener (8253): without
+// PreferredCiphers they accept whatever the JVM enables.
+const OWN = new Set(['passthru-listener', 'mi-listener']);
+
+export default defineRule({
+  meta: {
+    id: 'passthrough-weak-ciphers',
+    title: 'PassThrough listener accepts weak ciphers',
+    guideline: 'Remove weak ciphers for PassThrough transport',
+    guidelineId: 'G09',
+    severity: 'warning',
+    kind: 'toml',
+    products: ['apim', 'mi'],
+    docs: {
+      what: 'Finds a PassThrough HTTPS listener without `PreferredCiphers` (`[transport.passthru_https.listener.parameters]` in API-M; `[transport.http] listener.preferred_ciphers` ≡ `[transport.https.listener.parameter] PreferredCiphers` in the Micro Integrator) — the listener then accepts every suite the JVM enables — and a `PreferredCiphers` list with broken (error), weak (warning) or CBC (information) suites, or names that are no cipher suite.',
+      why: 'The guideline asks to remove weak ciphers from the PassThrough transport so that the server does not accept connections using them, by configuring PreferredCiphers. The JVM\'s default set (JDK 8–17) still includes suites without forward secrecy and CBC suites.',
+      example: {
+        bad: '[transport.passthru_https.listener.parameters]\nHttpsProtocols = "TLSv1.2,TLSv1.3"',
+        good: '[transport.passthru_https.listener.parameters]\nHttpsProtocols = "TLSv1.2,TLSv1.3"\nPreferredCiphers = "TLS_AES_256_GCM_SHA384,TLS_AES_128_GCM_SHA256,TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384,TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256"',
+      },
+      fix: 'Write `PreferredCiphers` with forward-secret AEAD suites only, as JSSE (IANA) names separated by commas. The quick fix inserts such a list when it is missing (TLS 1.3 suites plus ECDHE/DHE AES-GCM), or removes the broken and weak suites (and CBC ones while an AEAD suite remains) from an existing list, keeping its separators; it never empties a list. Review before applying: clients limited to the removed suites will fail to connect, and a suite the JVM lacks can stop the listener from starting.',
+      fixSafety: 'unsafe',
+    },
+  },
+  check(ctx) {
+    for (const t of transportsFor(ctx.product, ctx.fileName)) {
+      if (OWN.has(t.spec.id)) checkTransportCiphers(ctx, t, { reportAbsent: true });
+    }
+  },
+  cases: {
+    valid: [
+      {
+        name: 'a hardened gateway (financial-services accelerator)',
+        fileName: 'wso2am-4.6.0/repository/conf/deployment.toml',
+        code: '[server]\nhostname = "gw"\n\n[transport.passthru_https.listener.parameters]\nHttpsProtocols = "TLSv1.2"\nPreferredCiphers = "TLS_DHE_RSA_WITH_AES_128_GCM_SHA256,TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256,TLS_DHE_RSA_WITH_AES_256_GCM_SHA384, TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384"\n',
+      },
+      { name: 'MI, the documented dotted form', code: '[transport.https]\nlistener.parameter.PreferredCiphers = "TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384,TLS_AES_256_GCM_SHA384"\n' },
+      { name: 'the Traffic Manager has no PassThrough listener', fileName: 'wso2am-tm-4.6.0/repository/conf/deployment.toml', code: '[server]\nhostname = "tm"\n' },
+      { name: 'MI with listener.preferred_ciphers', fileName: 'wso2mi-4.3.0/conf/deployment.toml', code: '[server]\nhostname = "localhost"\n\n[transport.http]\nlistener.preferred_ciphers = "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256"\n' },
+    ],
+    invalid: [
+      {
+        name: 'API-M gateway without PreferredCiphers accepts the JVM defaults',
+        fileName: 'wso2am-universal-gw-4.6.0/repository/conf/deployment.toml',
+        code: '[server]\nhostname = "gw"\n\n[transport.passthru_https.listener.parameters]\nHttpsProtocols = "TLSv1.2,TLSv1.3"\n',
+        errors: [{ range: [3, 0, 3, 46], message: 'every suite the JVM enables is accepted', severity: 'warning' }],
+        output: '[server]\nhostname = "gw"\n\n[transport.passthru_https.listener.parameters]\nHttpsProtocols = "TLSv1.2,TLSv1.3"\nPreferredCiphers = "TLS_AES_256_GCM_SHA384,TLS_AES_128_GCM_SHA256,TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384,TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384,TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256,TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256,TLS_DHE_RSA_WITH_AES_256_GCM_SHA384,TLS_DHE_RSA_WITH_AES_128_GCM_SHA256"\n',
+      },
+      {
+        name: 'MI without listener.preferred_ciphers',
+        fileName: 'wso2mi-4.3.0/conf/deployment.toml',
+        code: '[server]\nhostname = "localhost"\n\n[transport.http]\nlistener.secured_protocols = "TLSv1.2"\n',
+        errors: [{ range: [3, 0, 3, 16], message: '`[transport.http] listener.preferred_ciphers` is not set' }],
+        output: '[server]\nhostname = "localhost"\n\n[transport.http]\nlistener.secured_protocols = "TLSv1.2"\nlistener.preferred_ciphers = "TLS_AES_256_GCM_SHA384,TLS_AES_128_GCM_SHA256,TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384,TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384,TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256,TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256,TLS_DHE_RSA_WITH_AES_256_GCM_SHA384,TLS_DHE_RSA_WITH_AES_128_GCM_SHA256"\n',
+      },
+      {
+        name: 'MI raw parameter spelling with 3DES',
+        code: '[transport.https.listener.parameter]\nPreferredCiphers = "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256,TLS_RSA_WITH_3DES_EDE_CBC_SHA"\n',
+        errors: [{ range: [1, 19, 1, 88], message: '3DES: TLS_RSA_WITH_3DES_EDE_CBC_SHA', severity: 'error' }],
+        output: '[transport.https.listener.parameter]\nPreferredCiphers = "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256"\n',
+      },
+      {
+        name: 'a multi-line string stays multi-line',
+        code: '[transport.passthru_https.listener.parameters]\nPreferredCiphers = """\nTLS_RSA_WITH_AES_128_CBC_SHA,\nTLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256\n"""\n',
+        errors: [{ range: [1, 19, 4, 3], message: 'no forward secrecy: TLS_RSA_WITH_AES_128_CBC_SHA' }],
+        output: '[transport.passthru_https.listener.parameters]\nPreferredCiphers = """\nTLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256\n"""\n',
+      },
+      {
+        name: 'NULL encryption',
+        code: '[transport.passthru_https.listener.parameters]\nPreferredCiphers = "TLS_RSA_WITH_NULL_SHA256, TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384"\n',
+        errors: [{ range: [1, 19, 1, 84], message: 'NULL encryption', severity: 'error' }],
+        output: '[transport.passthru_https.listener.parameters]\nPreferredCiphers = "TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384"\n',
+      },
+    ],
+  },
+});

@@ -1,0 +1,190 @@
+// G08/G09 for one transport's cipher lists: each suite the list enables (names, or what OpenSSL keywords select in
+// Tomcat) is judged by the classifier; names nobody knows get a finding of their own. One finding per transport.
+// The fix removes broken and weak suites (and CBC ones while an AEAD suite remains), never emptying the list;
+// for a Tomcat OpenSSL-syntax string it appends exclusions (":!RC4:!kRSA…") instead.
+import type { RuleContext, Severity } from '../../engine/rule';
+import type { OffsetEdit, Span } from '../../engine/text';
+import type { TlsVersion } from '../../engine/settings';
+import { analyzeCipherString, analyzeCiphers, splitCiphers, type CipherAnalysis, type CipherToken, type EnabledSuite } from '../../data/tls/cipher-lists';
+import { suiteVerdict, weaknesses, worse, type Verdict } from '../../data/tls/cipher-classify';
+import { RECOMMENDED_TLS12_CIPHERS, RECOMMENDED_TLS13_CIPHERS } from '../../data/tls/defaults';
+import { pathText } from './toml';
+import { insertKey, isFullProductFile, renderArray, rewriteStringList, sourceList, type SourceList } from './tls-toml';
+import type { ApplicableTransport } from './tls-transports';
+
+const SEVERITY: Partial<Record<Verdict, Severity>> = { broken: 'error', weak: 'warning', discouraged: 'info' };
+const REMOVED: ReadonlySet<Verdict> = new Set<Verdict>(['broken', 'weak']);
+
+/** Forward-secret AEAD suites for a list that is missing or would end up empty. */
+export function recommendedCiphers(minimum: TlsVersion): string[] {
+  return minimum === 'TLSv1.3' ? [...RECOMMENDED_TLS13_CIPHERS] : [...RECOMMENDED_TLS13_CIPHERS, ...RECOMMENDED_TLS12_CIPHERS];
+}
+
+interface Analyzed {
+  list: SourceList;
+  analysis: CipherAnalysis;
+}
+
+/**
+ * "RC4: A, B; no forward secrecy: C, D, E and 4 more (selected by HIGH); CBC (…): F", worst class first.
+ * `compact` gives counts with one example (for shipped defaults, which select dozens of suites).
+ */
+export function describeSuites(enabled: readonly EnabledSuite[], compact = false): { text: string; worst: Verdict } {
+  const groups = new Map<string, { cls: Verdict; names: string[]; via: Set<string> }>();
+  let worst: Verdict = 'ok';
+  for (const e of enabled) {
+    // Each suite is named once, under the first reason of its worst class (RC4+MD5+no-PFS → "RC4").
+    const all = weaknesses(e.suite);
+    const w = all.find((x) => x.cls === all.reduce<Verdict>((v, y) => worse(v, y.cls), 'ok'));
+    if (w) {
+      const g = groups.get(w.reason) ?? { cls: w.cls, names: [], via: new Set<string>() };
+      g.names.push(e.token.kind === 'suite' ? e.token.body : e.suite.iana);
+      if (e.token.kind !== 'suite') g.via.add(e.token.text);
+      groups.set(w.reason, g);
+      worst = worse(worst, w.cls);
+    }
+  }
+  const order: Verdict[] = ['broken', 'weak', 'discouraged'];
+  const text = [...groups.entries()]
+    .sort((a, b) => order.indexOf(a[1].cls) - order.indexOf(b[1].cls))
+    .map(([reason, g]) => {
+      const via = g.via.size > 0 ? ` (selected by ${[...g.via].join(', ')})` : '';
+      if (compact) return `${reason}: ${g.names.length === 1 ? g.names[0] : `${g.names.length} suites such as ${g.names[0]}`}${via}`;
+      return `${reason}: ${g.names.slice(0, 3).join(', ')}${g.names.length > 3 ? ` and ${g.names.length - 3} more` : ''}${via}`;
+    })
+    .join('; ');
+  return { text, worst };
+}
+
+// OpenSSL exclusions that remove a weakness from a Tomcat cipher string.
+const EXCLUDE: Record<string, string[]> = {
+  'NULL encryption': ['!eNULL'], 'anonymous (no authentication)': ['!aNULL'], 'EXPORT grade': ['!EXPORT'], DES: ['!DES'],
+  '3DES': ['!3DES'], RC4: ['!RC4'], RC2: ['!RC2'], 'IDEA (64-bit block)': ['!IDEA'], MD5: ['!MD5'], 'DSS (1024-bit keys)': ['!aDSS'],
+};
+
+function exclusionsFor(enabled: readonly EnabledSuite[]): string[] {
+  const out = new Set<string>();
+  for (const e of enabled) {
+    for (const w of weaknesses(e.suite)) {
+      if (w.cls === 'discouraged') continue;
+      if (w.reason === 'no forward secrecy') out.add(({ RSA: '!kRSA', DH: '!kDH', ECDH: '!kECDH', PSK: '!PSK', RSA_PSK: '!PSK', KRB5: '!KRB5' } as Record<string, string>)[e.suite.kx] ?? '!kRSA');
+      else for (const x of EXCLUDE[w.reason] ?? []) out.add(x);
+    }
+  }
+  return [...out];
+}
+
+function isReal(t: CipherToken): boolean {
+  return t.kind === 'suite' || t.kind === 'keyword';
+}
+
+/** The fix for one written list, or undefined when it would leave no usable suite. */
+function fixList(a: Analyzed, dialect: 'tomcat' | 'jsse'): OffsetEdit | undefined {
+  const { list, analysis } = a;
+  const v = list.entry.value;
+  if (analysis.openssl) {
+    if (list.kind !== 'string') return undefined;
+    const excl = exclusionsFor(analysis.enabled);
+    if (excl.length === 0) return undefined;
+    const appended = `${list.text.trimEnd()}:${excl.join(':')}`;
+    const after = analyzeCipherString(appended, dialect);
+    if (after.enabled.length === 0 || after.enabled.some((e) => REMOVED.has(suiteVerdict(e.suite)))) return undefined;
+    const end = list.spans[list.spans.length - 1];
+    const exact = end.start !== v.span.start || end.end !== v.span.end;
+    return exact ? { start: end.end, end: end.end, newText: `:${excl.join(':')}` } : { start: v.span.start, end: v.span.end, newText: JSON.stringify(appended) };
+  }
+  const verdictOf = (t: CipherToken) => (t.name?.suite ? suiteVerdict(t.name.suite) : t.name?.verdict ?? 'unknown');
+  let keep = analysis.tokens.filter((t) => !REMOVED.has(verdictOf(t)));
+  if (keep.some((t) => isReal(t) && verdictOf(t) === 'ok')) keep = keep.filter((t) => verdictOf(t) !== 'discouraged');
+  if (!keep.some(isReal) || keep.length === analysis.tokens.length) return undefined;
+  const names = keep.map((t) => t.text);
+  if (list.kind === 'array') return { start: v.span.start, end: v.span.end, newText: renderArray(names, v) };
+  return rewriteStringList(list, names);
+}
+
+function reportUnknown(ctx: RuleContext<'toml'>, list: SourceList, analysis: CipherAnalysis): void {
+  analysis.tokens.forEach((t, i) => {
+    if (t.kind !== 'unknown') return;
+    const hint = t.suggestion ? ` (did you mean ${t.suggestion}?)` : '';
+    ctx.report({
+      span: list.spans[i],
+      severity: 'warning',
+      message: `"${t.body}" ${t.problem ?? 'is not a cipher suite name'}${hint}: the runtime ignores or rejects it, so it protects nothing. Correct or remove it.`,
+    });
+  });
+}
+
+export interface CipherCheckOptions {
+  /** Report a missing list (its shipped default) when the product runs the transport. */
+  reportAbsent: boolean;
+}
+
+export function checkTransportCiphers(ctx: RuleContext<'toml'>, t: ApplicableTransport, opts: CipherCheckOptions): void {
+  const { config } = ctx.model;
+  const spec = t.spec;
+  const dialect = spec.cipherDialect;
+  const min = ctx.settings.tls.minimumVersion;
+  const analyzed: Analyzed[] = [];
+  let written = false;
+  for (const path of spec.cipherKeys) {
+    const entry = config.get(path);
+    if (!entry) continue;
+    written = true;
+    const list = sourceList(ctx.text, entry, (s) => splitCiphers(s, dialect));
+    if (!list) continue;
+    const analysis = list.kind === 'string' ? analyzeCipherString(list.text, dialect) : analyzeCiphers(list.items, dialect);
+    reportUnknown(ctx, list, analysis);
+    analyzed.push({ list, analysis });
+  }
+  const recommended = recommendedCiphers(min);
+  for (const a of analyzed) {
+    const { text, worst } = describeSuites(a.analysis.enabled);
+    if (!SEVERITY[worst]) continue;
+    const key = pathText(a.list.entry.keyParts.map((k) => k.name));
+    const edit = a.list.literal ? fixList(a, dialect) : undefined;
+    const advice = edit ? 'Remove them'
+      : worst === 'discouraged' ? `Prefer AEAD suites such as "${recommended.join(',')}"`
+      : `Remove them; as no usable suite would remain, write a list such as "${recommended.join(',')}"`;
+    const related: Array<{ span: Span; message: string }> = [];
+    a.analysis.tokens.forEach((tok, i) => {
+      const hits = a.analysis.enabled.filter((e) => e.token === tok).flatMap((e) => weaknesses(e.suite));
+      if (hits.length > 0) related.push({ span: a.list.spans[i], message: `${tok.text}: ${[...new Set(hits.map((h) => h.reason))].join(', ')}` });
+    });
+    ctx.report({
+      span: a.list.entry.value.span,
+      severity: SEVERITY[worst],
+      message: `${spec.label}: \`${key}\` enables cipher suites the guideline advises against — ${text}. ${advice}.`,
+      related,
+      fix: edit ? { title: `Remove the weak cipher suites from ${key}`, edits: [edit], safe: false } : undefined,
+    });
+  }
+  const shipped = spec.defaultCiphers;
+  if (written || !opts.reportAbsent || !shipped || !t.runs || !isFullProductFile(ctx)) return;
+  const first = spec.cipherKeys[0];
+  const section = spec.cipherSection ?? first.slice(0, -1);
+  const where = `[${pathText(section)}] ${pathText(first.slice(section.length))}`;
+  const render = (names: readonly string[]) => (first[first.length - 1] === 'ciphers' && spec.cipherDialect === 'jsse' ? renderArray(names) : JSON.stringify(names.join(',')));
+  let message: string;
+  let severity: Severity;
+  let insert: readonly string[] = recommended;
+  if (shipped === 'jvm') {
+    severity = 'warning';
+    message = `\`${where}\` is not set, so every suite the JVM enables is accepted — on JDK 8–17 that includes suites without forward secrecy (TLS_RSA_WITH_AES_*) and CBC suites`;
+  } else {
+    const a = typeof shipped === 'string' ? analyzeCipherString(shipped, dialect) : analyzeCiphers(shipped.map((s, i) => ({ text: s, start: i, end: i })), dialect);
+    const { text, worst } = describeSuites(a.enabled, true);
+    if (!SEVERITY[worst]) return;
+    severity = SEVERITY[worst]!;
+    message = `\`${where}\` is not set, so the shipped default${typeof shipped === 'string' ? ` "${shipped}"` : ''} enables ${text}`;
+    // Keep the shipped list's good suites when there are some: the server's key type is known to work with them.
+    const good = a.enabled.filter((e) => suiteVerdict(e.suite) === 'ok').map((e) => e.suite.iana);
+    if (typeof shipped !== 'string' && good.length > 0) insert = good;
+  }
+  const edit = insertKey(ctx.text, config, first, render(insert), section);
+  ctx.report({
+    span: config.insertionPoint(first).reportSpan,
+    severity,
+    message: `${spec.label}: ${message}. Set it to forward-secret AEAD suites.`,
+    fix: edit ? { title: `Set ${where} to forward-secret AEAD suites`, edits: [edit], safe: false } : undefined,
+  });
+}

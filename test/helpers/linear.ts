@@ -1,0 +1,27 @@
+// Linearity without wall-clock budgets: a 10× larger input must take well under 100× the time (what a
+// quadratic path would take). Compared within one run, so a busy machine slows both sides alike.
+import assert from 'node:assert/strict';
+
+function time(fn: () => void): number { // one run, in ms
+  const t0 = performance.now();
+  fn();
+  return performance.now() - t0;
+}
+
+/** `make(k)` builds an input whose size grows linearly in k; parses make(k) and make(10k) and compares. */
+export function assertLinear(name: string, make: (k: number) => string, parse: (text: string) => void, k: number, maxRatio = 30): void {
+  const small = make(k);
+  const big = make(k * 10);
+  // Repeat the small input until ~30 ms have passed, so a fast parse is not lost in timer noise.
+  let runs = 0;
+  const t0 = performance.now();
+  do {
+    parse(small);
+    runs++;
+  } while (performance.now() - t0 < 30);
+  const smallMs = (performance.now() - t0) / runs;
+  const bigMs = time(() => parse(big));
+  // Below this the big input is simply fast (cache effects dominate tiny runs); quadratic would be minutes.
+  if (bigMs < 250) return;
+  assert.ok(bigMs / smallMs < maxRatio, `${name}: 10× input took ${(bigMs / smallMs).toFixed(1)}× the time (${smallMs.toFixed(2)} ms → ${bigMs.toFixed(1)} ms)`);
+}
