@@ -20,7 +20,7 @@ export interface ConfigError {
 }
 
 const LEVELS: readonly RuleLevel[] = ['off', 'hint', 'info', 'warning', 'error'];
-const KNOWN = new Set(['$schema', 'rules', 'product', 'tls', 'session', 'maxFileSize', 'exclude']);
+const KNOWN = new Set(['$schema', 'rules', 'product', 'tls', 'session', 'keystore', 'maxFileSize', 'exclude']);
 
 /**
  * Parses and validates a project file. Unknown rule ids are reported when `ruleIds` is given.
@@ -67,6 +67,11 @@ export function parseProjectConfig(text: string, ruleIds?: ReadonlySet<string>, 
     const v = (o.session as { minIdLength?: unknown } | null)?.minIdLength;
     if (typeof v !== 'number' || !Number.isInteger(v) || v < 16) errors.push({ key: 'session.minIdLength', message: 'must be a whole number of bytes, 16 or more' });
     else config.settings.session = { minIdLength: v };
+  }
+  if (o.keystore !== undefined) {
+    const v = (o.keystore as { expiryWarningDays?: unknown } | null)?.expiryWarningDays;
+    if (typeof v !== 'number' || !Number.isInteger(v) || v < 0) errors.push({ key: 'keystore.expiryWarningDays', message: 'must be a whole number of days, 0 or more' });
+    else config.settings.keystore = { expiryWarningDays: v };
   }
   if (o.maxFileSize !== undefined) {
     if (typeof o.maxFileSize !== 'number' || o.maxFileSize <= 0) errors.push({ key: 'maxFileSize', message: 'must be a positive number of bytes' });

@@ -5,9 +5,9 @@ import { parseProjectConfig } from '../../shared-rules/engine/project-config';
 const ids = new Set(['plaintext-password', 'log-forging']);
 
 test('a valid project file becomes settings', () => {
-  const { config, errors } = parseProjectConfig(JSON.stringify({ rules: { 'log-forging': 'off' }, product: 'apim-4.2.0', tls: { minimumVersion: 'TLSv1.3' }, session: { minIdLength: 64 }, exclude: ['legacy/**'] }), ids);
+  const { config, errors } = parseProjectConfig(JSON.stringify({ rules: { 'log-forging': 'off' }, product: 'apim-4.2.0', tls: { minimumVersion: 'TLSv1.3' }, session: { minIdLength: 64 }, keystore: { expiryWarningDays: 60 }, exclude: ['legacy/**'] }), ids);
   assert.deepEqual(errors, []);
-  assert.deepEqual(config.settings, { rules: { 'log-forging': 'off' }, product: 'apim-4.2.0', tls: { minimumVersion: 'TLSv1.3' }, session: { minIdLength: 64 } });
+  assert.deepEqual(config.settings, { rules: { 'log-forging': 'off' }, product: 'apim-4.2.0', tls: { minimumVersion: 'TLSv1.3' }, session: { minIdLength: 64 }, keystore: { expiryWarningDays: 60 } });
   assert.deepEqual(config.exclude, ['legacy/**']);
 });
 
