@@ -12,9 +12,21 @@ const files = (dir, re) =>
 run(process.execPath, ['scripts/build.mjs']);
 run(process.execPath, ['node_modules/typescript/bin/tsc', '-p', '.', '--noEmit']);
 
-// Unit, rule and protocol tests; the real-editor suites (test/e2e, test/nvim) run after them when present.
-const suites = [...files('test/unit', /\.test\.ts$/), ...files('test/lsp', /\.test\.ts$/)];
+// Unit, rule, protocol and reliability tests first; the real-editor suites (test/e2e, test/nvim) after them.
+const suites = ['test/unit', 'test/lsp', 'test/reliability'].flatMap((d) => files(d, /\.test\.ts$/));
 const only = process.argv.slice(2);
 const selected = only.length ? suites.filter((f) => only.some((o) => f.includes(o))) : suites;
-const r = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=2', ...selected], { stdio: 'inherit' });
-process.exit(r.status ?? 1);
+const EDITORS = ['e2e', 'vscode', 'nvim'];
+let status = 0;
+if (selected.length) {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=2', ...selected], { stdio: 'inherit' });
+  status = r.status ?? 1;
+}
+// The real editors after the fast suites: setup, VS Code (code-server in Chromium), Neovim.
+// `npm test -- e2e|vscode|nvim` runs only those; CARBONLINT_E2E=0 leaves them out.
+const editors = only.length ? only.filter((o) => EDITORS.includes(o)) : ['e2e'];
+if (editors.length && process.env.CARBONLINT_E2E !== '0') {
+  const e = spawnSync(process.execPath, ['test/e2e/run.mjs', ...editors.filter((o) => o !== 'e2e')], { stdio: 'inherit' });
+  status ||= e.status ?? 1;
+}
+process.exit(status);

@@ -67,7 +67,9 @@ export function lintCommand(o: LintOptions): number {
   if (o.sarifRoot && !fs.existsSync(root)) throw new CliError(`--sarif-root ${o.sarifRoot}: no such folder`);
 
   const walkErrors: WalkError[] = [];
-  const files = collectFiles(o.inputs, walkErrors, { excluded: project.excluded });
+  // Lint by absolute path: product detection looks at the layout around a file (bin/ scripts beside conf/),
+  // which a relative path would hide. Output stays relative to the working folder.
+  const files = collectFiles(o.inputs, walkErrors, { excluded: project.excluded }).map((f) => path.resolve(f));
   if (walkErrors.length) throw new CliError(walkErrors.map((e) => `${e.path}: ${e.message}`).join('\ncarbonlint: '));
   const texts = readAll(files);
   let accepted = new Set<string>();

@@ -51,3 +51,19 @@ test('rules --format json lists every rule with its guideline', () => {
   assert.ok(rules.length >= 5);
   for (const x of rules) assert.ok(x.guideline.length > 5);
 });
+
+test('a relative path finds what an absolute one does (product detected from the layout around the file)', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'carbonlint-rel-'));
+  try {
+    fs.mkdirSync(path.join(dir, 'repository/conf'), { recursive: true });
+    fs.mkdirSync(path.join(dir, 'bin'));
+    fs.writeFileSync(path.join(dir, 'repository/conf/deployment.toml'), '[server]\nhostname = "localhost"\n\n[super_admin]\nusername = "admin"\npassword = "admin"\n');
+    fs.writeFileSync(path.join(dir, 'bin/api-manager.sh'), '#!/bin/sh\n$JAVACMD \\\n  org.wso2.carbon.bootstrap.Bootstrap $*\n');
+    const rel = JSON.parse(run(['.', '--format', 'json'], dir).stdout) as unknown[];
+    const abs = JSON.parse(run([dir, '--format', 'json'], dir).stdout) as unknown[];
+    assert.deepEqual(rel, abs);
+    assert.ok(rel.length > 5, 'API Manager absence rules ran');
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
