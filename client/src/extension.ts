@@ -7,6 +7,7 @@ import { classify, PRODUCT_BATCH_NAMES, PRODUCT_SCRIPT_NAMES } from '../../share
 import { explicitSettings } from './settings';
 import { StatusItems } from './status';
 import { registerCommands } from './commands';
+import { registerReportView } from './report-view';
 
 let client: LanguageClient | undefined;
 let starting: Promise<LanguageClient> | undefined;
@@ -68,6 +69,7 @@ function start(context: ExtensionContext): Promise<LanguageClient> {
 
 export async function activate(context: ExtensionContext): Promise<void> {
   registerCommands(context, () => client, () => start(context));
+  registerReportView(context, () => client);
   if (await inSight()) {
     await start(context);
     return;

@@ -11,6 +11,7 @@ import { PROJECT_CONFIG_NAME } from '../../shared-rules/engine/project-config';
 import { SKIPPED_FOLDERS, relativeTo, walkFolder } from '../../shared-rules/engine/workspace';
 import type { ConfigResolver, Folder, Folders } from './config';
 import { toDiagnostic } from './diagnostics';
+import { describeError } from './errors';
 import type { ProjectFiles } from './project-file';
 import { ScanStateNotification, type ScanState } from './protocol';
 import { URI } from './uri';
@@ -132,7 +133,13 @@ export class WorkspaceScanner {
       const message = `File not checked: ${size} bytes is over the ${max}-byte limit (setting carbonlint.maxFileSize).`;
       return this.publish(uri, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, severity: DiagnosticSeverity.Information, source: 'carbonlint', code: 'file-too-large', message }], 1);
     }
-    const result = lintText(abs, text, { settings: cfg.settings });
+    let result;
+    try {
+      result = lintText(abs, text, { settings: cfg.settings });
+    } catch (e) {
+      this.host.connection.console.error(`Could not check ${abs}: ${describeError(e)}`);
+      return this.clear(uri);
+    }
     if (!result.kind) return this.clear(uri);
     this.publish(uri, result.findings.map((f) => toDiagnostic(f, uri)), result.findings.length);
   }

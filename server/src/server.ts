@@ -16,6 +16,7 @@ import { ProjectFiles, projectDiagnostics } from './project-file';
 import { WorkspaceScanner } from './scan';
 import { onWatchedFiles, registerWatchers } from './watch';
 import { toDiagnostic } from './diagnostics';
+import { describeError } from './errors';
 import { codeActions, fixAllAction, FIX_ALL_KIND } from './actions';
 import { hoverFor } from './hover';
 import { fileStatus, ruleSummaries } from './status';
@@ -55,13 +56,18 @@ export function startServer(connection: Connection = createConnection(ProposedFe
 
   const validate = async (uri: string) => {
     pending.delete(uri);
-    const doc = documents.get(uri);
-    if (!doc) return;
-    const linted = await lint(doc);
-    const now = documents.get(uri);
-    if (!now || now.version !== doc.version) return; // a newer change is queued and will publish
-    results.set(uri, linted);
-    void connection.sendDiagnostics({ uri, version: linted.version, diagnostics: linted.result.findings.map((f) => toDiagnostic(f, uri)) });
+    try {
+      const doc = documents.get(uri);
+      if (!doc) return;
+      const linted = await lint(doc);
+      const now = documents.get(uri);
+      if (!now || now.version !== doc.version) return; // a newer change is queued and will publish
+      results.set(uri, linted);
+      void connection.sendDiagnostics({ uri, version: linted.version, diagnostics: linted.result.findings.map((f) => toDiagnostic(f, uri)) });
+    } catch (e) {
+      // One bad document must not end the server (and with it every other document's findings).
+      connection.console.error(`Could not check ${String(uri)}: ${describeError(e)}`);
+    }
   };
 
   // Coalesce bursts of changes: one lint per document per turn of the event loop, on the latest text.
@@ -72,6 +78,14 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   };
   const relintOpen = () => {
     for (const d of documents.all()) schedule(d.uri);
+  };
+  // Settings, folders and project files tend to change together (VS Code sends didChangeConfiguration right after
+  // initialized): one scan for a burst of reasons, the running one stopped at once.
+  let scanTimer: NodeJS.Timeout | undefined;
+  const rescan = () => {
+    scanner.cancel();
+    clearTimeout(scanTimer);
+    scanTimer = setTimeout(() => void scanner.scanAll(), 100);
   };
 
   /** The document and its findings for its current version (linted now if a change is not yet linted). */
@@ -111,23 +125,23 @@ export function startServer(connection: Connection = createConnection(ProposedFe
         const removed = new Set(e.removed.map((f) => f.uri));
         folders.set([...folders.list.filter((f) => !removed.has(f.uri)), ...e.added]);
         editor.clear();
-        void scanner.scanAll();
+        rescan();
       });
     }
-    void scanner.scanAll();
+    rescan();
   });
 
   connection.onDidChangeConfiguration(() => {
     editor.clear();
     relintOpen();
-    void scanner.scanAll();
+    rescan();
   });
 
   connection.onDidChangeWatchedFiles((params) => onWatchedFiles(params.changes, {
     connection, scanner, projects,
     projectChanged: () => {
       relintOpen();
-      void scanner.scanAll();
+      rescan();
     },
   }));
 
@@ -172,11 +186,14 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   connection.onRequest(RulesRequest, () => ruleSummaries());
   connection.onRequest(ScanWorkspaceRequest, () => {
     editor.clear();
-    void scanner.scanAll();
+    rescan();
     return { started: true };
   });
   connection.onNotification(CancelScanNotification, () => scanner.cancel());
-  connection.onShutdown(() => scanner.cancel());
+  connection.onShutdown(() => {
+    clearTimeout(scanTimer);
+    scanner.cancel();
+  });
   registerReportRequest(connection, documents); // carbonlint/report: the readiness report (webview)
 
   documents.listen(connection);

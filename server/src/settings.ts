@@ -32,6 +32,8 @@ export function toEditorSettings(raw: Raw, files: Raw): EditorSettings {
   if (tls === 'TLSv1.2' || tls === 'TLSv1.3') settings.tls = { minimumVersion: tls };
   const minId = (r.session as { minIdLength?: unknown } | undefined)?.minIdLength;
   if (typeof minId === 'number' && Number.isInteger(minId) && minId >= 16) settings.session = { minIdLength: minId };
+  const days = (r.keystore as { expiryWarningDays?: unknown } | undefined)?.expiryWarningDays;
+  if (typeof days === 'number' && Number.isInteger(days) && days >= 0) settings.keystore = { expiryWarningDays: days };
   if (typeof r.maxFileSize === 'number' && r.maxFileSize > 0) settings.maxFileSize = r.maxFileSize;
   const exclude = Array.isArray(r.exclude) ? r.exclude.filter((x): x is string => typeof x === 'string') : [];
   const filesExclude = files && typeof files === 'object' ? Object.entries(files).filter(([, on]) => on === true).map(([g]) => g) : [];

@@ -3,6 +3,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 
 export const URI = {
   toPath(uri: string): string {
+    if (typeof uri !== 'string') return String(uri); // a malformed message must not throw here
     if (!uri.startsWith('file:')) return uri;
     try {
       return fileURLToPath(uri);
@@ -15,6 +16,6 @@ export const URI = {
     return pathToFileURL(p).toString();
   },
   isFile(uri: string): boolean {
-    return uri.startsWith('file:');
+    return typeof uri === 'string' && uri.startsWith('file:');
   },
 };

@@ -5,6 +5,7 @@ import * as path from 'node:path';
 import { DidChangeWatchedFilesNotification, FileChangeType, WatchKind, type Connection, type FileEvent } from 'vscode-languageserver/node';
 import { mayClassify } from '../../shared-rules/engine/files';
 import { PROJECT_CONFIG_NAME } from '../../shared-rules/engine/project-config';
+import { SKIPPED_FOLDERS } from '../../shared-rules/engine/workspace';
 import type { ProjectFiles } from './project-file';
 import type { WorkspaceScanner } from './scan';
 import { URI } from './uri';
@@ -32,7 +33,10 @@ export interface WatchDeps {
 
 export async function onWatchedFiles(changes: FileEvent[], deps: WatchDeps): Promise<void> {
   const unique = new Map<string, FileEvent>();
-  for (const c of changes) if (URI.isFile(c.uri)) unique.set(`${c.type} ${c.uri}`, c);
+  for (const c of changes) {
+    // Dependency and VCS folders churn (npm install, git checkout) and hold nothing we report on.
+    if (URI.isFile(c.uri) && !URI.toPath(c.uri).split(path.sep).some((seg) => SKIPPED_FOLDERS.has(seg))) unique.set(`${c.type} ${c.uri}`, c);
+  }
   let project = false;
   for (const c of unique.values()) {
     const p = URI.toPath(c.uri);
