@@ -5,8 +5,7 @@ import * as path from 'node:path';
 import { Diagnostic, DiagnosticSeverity, type Range } from 'vscode-languageserver/node';
 import { PROJECT_CONFIG_NAME, parseProjectConfig, type ConfigError, type ProjectConfig } from '../../shared-rules/engine/project-config';
 import { LineIndex } from '../../shared-rules/engine/text';
-import { allRules } from '../../shared-rules/rules';
-import { UNUSED_SUPPRESSION } from '../../shared-rules/engine/suppressions';
+import { CONFIGURABLE_RULE_IDS } from '../../shared-rules/rules';
 
 export interface LoadedProject {
   file: string;
@@ -15,7 +14,6 @@ export interface LoadedProject {
   text: string;
 }
 
-const RULE_IDS = new Set([...allRules.map((r) => r.meta.id), UNUSED_SUPPRESSION]);
 
 export class ProjectFiles {
   private nearest = new Map<string, string | null>();
@@ -40,7 +38,7 @@ export class ProjectFiles {
       this.loaded.set(file, null);
       return undefined;
     }
-    const { config, errors } = parseProjectConfig(text, RULE_IDS);
+    const { config, errors } = parseProjectConfig(text, CONFIGURABLE_RULE_IDS);
     const p = { file, config, errors, text };
     this.loaded.set(file, p);
     this.onLoad(p);

@@ -66,20 +66,23 @@ function looksBinary(text: string): boolean {
 export function lintText(fileName: string, text: string, options: LintOptions = {}): LintResult {
   const settings = options.settings ?? resolveSettings();
   const kind = options.kind ?? classify(fileName, text);
-  const product = detectProduct(fileName, text, settings.product);
+  // Size and binary checks come first: a file that is not checked must not be scanned (product detection reads content).
+  const skip = !kind ? undefined
+    : text.length > settings.maxFileSize ? { code: 'file-too-large', message: `File not checked: ${text.length} bytes is over the ${settings.maxFileSize}-byte limit (setting carbonlint.maxFileSize).` }
+    : looksBinary(text) ? { code: 'file-binary', message: 'File not checked: it contains binary (NUL) bytes.' }
+    : undefined;
+  const product = detectProduct(fileName, skip ? '' : text, settings.product);
   const result: LintResult = { kind, product, findings: [] };
   if (!kind) return result;
-  const index = new LineIndex(text);
-  const fileNotice = (code: string, message: string): LintResult => {
-    const s = { start: 0, end: Math.min(text.length, index.lineEndOf(0)) };
-    result.skipped = message;
-    result.findings.push({ ruleId: code, guideline: null, guidelineId: null, severity: 'info', message, span: s, range: index.range(s) });
+  if (skip) {
+    const eol = text.indexOf('\n');
+    const end = eol === -1 ? Math.min(text.length, 200) : Math.min(eol, 200);
+    const s = { start: 0, end };
+    result.skipped = skip.message;
+    result.findings.push({ ruleId: skip.code, guideline: null, guidelineId: null, severity: 'info', message: skip.message, span: s, range: { start: { line: 0, character: 0 }, end: { line: 0, character: end } } });
     return result;
-  };
-  if (text.length > settings.maxFileSize) {
-    return fileNotice('file-too-large', `File not checked: ${text.length} bytes is over the ${settings.maxFileSize}-byte limit (setting carbonlint.maxFileSize).`);
   }
-  if (looksBinary(text)) return fileNotice('file-binary', 'File not checked: it contains binary (NUL) bytes.');
+  const index = new LineIndex(text);
 
   const { model, problems } = parseModel(kind, text, fileName);
   for (const p of problems) {

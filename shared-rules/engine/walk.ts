@@ -3,8 +3,10 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { mayClassify } from './files';
+import { SKIPPED_FOLDERS } from './workspace';
 
-const SKIP_DIRS = new Set(['node_modules', '.git', '.hg', '.svn', '.vscode-test', 'dist', 'out']);
+// The same folders the editor's workspace scan skips, so the CLI and the Problems panel agree.
+const SKIP_DIRS = SKIPPED_FOLDERS;
 
 export interface WalkError {
   path: string;

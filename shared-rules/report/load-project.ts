@@ -4,7 +4,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { findProjectConfig, parseProjectConfig, type ConfigError } from '../engine/project-config';
 import { globMatcher } from '../engine/glob';
-import { allRules } from '../rules';
+import { CONFIGURABLE_RULE_IDS } from '../rules';
 import { parseConfirmations, type Confirmations } from './confirmations';
 
 export interface LoadedProject {
@@ -27,7 +27,7 @@ export function loadProject(startDir: string, explicit?: string): LoadedProject 
   } catch (e) {
     return { ...empty, file, errors: [{ key: '', message: `cannot read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})` }] };
   }
-  const { config, errors } = parseProjectConfig(text, new Set(allRules.map((r) => r.meta.id)));
+  const { config, errors } = parseProjectConfig(text, CONFIGURABLE_RULE_IDS);
   const conf = parseConfirmations(config.extra.confirmations);
   const match = globMatcher(config.exclude);
   const base = path.dirname(file);

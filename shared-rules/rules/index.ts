@@ -1,5 +1,6 @@
 // The rule registry: a rule is one module in this folder, listed in the registry file of its area.
 import type { Rule } from '../engine/rule';
+import { UNUSED_SUPPRESSION } from '../engine/suppressions';
 import { deploymentTomlRules } from './registry/deployment-toml';
 import { tlsRules } from './registry/tls';
 import { scriptRules } from './registry/scripts';
@@ -8,6 +9,9 @@ import { contextXmlRules } from './registry/context-xml';
 import { keystoreRules } from './registry/keystores';
 
 export const allRules: readonly Rule[] = [...deploymentTomlRules, ...tlsRules, ...scriptRules, ...log4j2Rules, ...contextXmlRules, ...keystoreRules];
+
+/** Every id a setting or project file may name: the rules plus the engine's own unused-suppression check. */
+export const CONFIGURABLE_RULE_IDS: ReadonlySet<string> = new Set([...allRules.map((r) => r.meta.id), UNUSED_SUPPRESSION]);
 
 const BY_ID = new Map(allRules.map((r) => [r.meta.id, r]));
 
