@@ -1,6 +1,6 @@
 import { defineRule } from '../engine/rule';
-import { insertFlag, productLaunches, sysProps } from './util/jvm';
-import { overrideNote } from './util/flag-override';
+import { checkFlag } from './util/flag-check';
+import { oneLine } from './util/message';
 
 const NAME = 'jdk.tls.rejectClientInitiatedRenegotiation';
 const FLAG = `-D${NAME}=true`;
@@ -26,29 +26,16 @@ export default defineRule({
     },
   },
   check(ctx) {
-    const { doc } = ctx.model;
-    for (const launch of productLaunches(doc)) {
-      const all = sysProps(doc, launch, NAME);
-      const prop = all[all.length - 1];
-      if (!prop) {
-        const edit = insertFlag(ctx.text, launch, FLAG);
-        ctx.report({
-          span: launch.command.span,
-          message: `The java launch command does not set ${FLAG}: clients may renegotiate TLS sessions at will.`,
-          fix: edit && { title: `Add ${FLAG}`, edits: [edit], safe: true, preferred: true },
-        });
-        continue;
-      }
-      const v = prop.value.trim();
-      if (v.toLowerCase() === 'true' || v.includes('$') || v.includes('%')) continue; // Boolean.parseBoolean; unknown expansions are not judged
-      const { note, related } = overrideNote(doc, launch, NAME, all);
-      ctx.report({
-        span: prop.word.span,
-        message: `-D${NAME} is "${v}"; set it to true so clients cannot renegotiate TLS sessions.${note}`,
-        related: related.length ? related : undefined,
-        fix: { title: 'Set it to true', edits: [{ start: prop.valueStart, end: prop.valueEnd, newText: 'true' }], safe: true, preferred: true },
-      });
-    }
+    checkFlag(ctx, {
+      name: NAME,
+      to: 'true',
+      missing: `The java launch command does not set ${FLAG}: clients may renegotiate TLS sessions at will.`,
+      judge: (v) => {
+        if (v.toLowerCase() === 'true' || v.includes('$') || v.includes('%')) return undefined; // Boolean.parseBoolean; unknown expansions are not judged
+        return { message: `-D${NAME} is "${oneLine(v)}"; set it to true so clients cannot renegotiate TLS sessions.` };
+      },
+      safe: true,
+    });
   },
   cases: {
     valid: [

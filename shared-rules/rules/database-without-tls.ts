@@ -1,8 +1,7 @@
 import { defineRule } from '../engine/rule';
 import { TLS_EXAMPLE, tlsVerdict, type Driver } from '../data/jdbc-tls';
-import { findParamValue, isLoopback, parseJdbc } from './util/jdbc';
-import { dataSources } from './util/datasources';
-import { visibleText } from './util/values';
+import { findParamValue, isLoopback } from './util/jdbc';
+import { dataSources, dataSourceType, visibleJdbcUrl } from './util/datasources';
 import { literalString } from './util/toml';
 
 // `[database.<id>] type` values whose inferred URL (built from hostname/port/name when `url` is absent) has no TLS.
@@ -30,9 +29,8 @@ export default defineRule({
   },
   check(ctx) {
     for (const ds of dataSources(ctx.model.config)) {
-      const raw = visibleText(ds.url);
-      if (ds.url && raw !== undefined) {
-        const jdbc = parseJdbc(raw);
+      if (ds.url) {
+        const jdbc = visibleJdbcUrl(ds);
         if (!jdbc || jdbc.driver === 'h2' || isLoopback(jdbc.host)) continue;
         const v = tlsVerdict(jdbc.driver, jdbc.params, jdbc.url);
         if (v.ok) continue;
@@ -46,8 +44,8 @@ export default defineRule({
             safe: false,
           } : undefined,
         });
-      } else if (!ds.url && ds.hostname && ds.header?.headerSpan) {
-        const driver = INFERRED[literalString(ds.type?.value)?.toLowerCase() ?? ''];
+      } else if (ds.hostname && ds.header?.headerSpan) {
+        const driver = INFERRED[dataSourceType(ds) ?? ''];
         const host = literalString(ds.hostname.value)?.toLowerCase();
         if (!driver || isLoopback(host)) continue;
         ctx.report({

@@ -1,5 +1,5 @@
 import { defineRule } from '../engine/rule';
-import { checkAdminAccount } from './util/admin-credentials';
+import { checkAdminAccount, superAdmin } from './util/admin-credentials';
 
 const ENV_VAR = 'CARBON_ADMIN_PASSWORD';
 
@@ -26,11 +26,7 @@ export default defineRule({
   check(ctx) {
     // No absence check: the kernel's default.json has no super_admin user name or password (only admin_role), so a
     // missing [super_admin] or password is not the shipped admin/admin (wso2/carbon-kernel …/conf/default.json).
-    const { config } = ctx.model;
-    checkAdminAccount(ctx, {
-      where: '[super_admin]', user: config.get(['super_admin', 'username']), password: config.get(['super_admin', 'password']),
-      create: config.get(['super_admin', 'create_admin_account']), envVar: ENV_VAR,
-    });
+    checkAdminAccount(ctx, superAdmin(ctx.model.config, ENV_VAR));
   },
   cases: {
     valid: [

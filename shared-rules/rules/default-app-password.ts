@@ -9,7 +9,8 @@ import { hostsIdentityApps, isFullDeployment } from './util/scope';
 const APP_PASSWORD = ['identity', 'auth_framework', 'endpoint', 'app_password'];
 const HASH_TABLE = ['account_recovery', 'endpoint', 'auth'];
 const HASH = [...HASH_TABLE, 'hash'];
-const WHAT_TO_WRITE = 'Add [identity.auth_framework.endpoint] with app_password = "$secret{app_password}", and [account_recovery.endpoint.auth] with hash = "<SHA-256 of that password, lower-case hex>".';
+// Said briefly: the docs example shows the two tables.
+const WHAT_TO_WRITE = 'Set your own app_password in [identity.auth_framework.endpoint], from Secure Vault, and its SHA-256 as [account_recovery.endpoint.auth] hash.';
 
 function sha256(s: string): string {
   return createHash('sha256').update(s, 'utf8').digest('hex');
@@ -46,7 +47,7 @@ export default defineRule({
     const hashEntry = config.get(HASH);
     const hash = literalString(hashEntry?.value)?.toLowerCase();
     if (!pwEntry) {
-      if (!isFullDeployment(doc, config, ctx.product)) return;
+      if (!isFullDeployment(ctx)) return;
       ctx.report({
         span: config.insertionPoint(APP_PASSWORD).reportSpan,
         message: `No [identity.auth_framework.endpoint] app_password: the identity web apps call the REST APIs with the shipped default password. ${WHAT_TO_WRITE}`,

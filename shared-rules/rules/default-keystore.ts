@@ -5,6 +5,7 @@ import { DEFAULT_KEYSTORE_FILES, DEFAULT_KEYSTORE_PASSWORD, shippedStores } from
 import { literalString, pathText } from './util/toml';
 import { resolvePlain, viaNote } from './util/values';
 import { isFullDeployment } from './util/scope';
+import { KEYSTORE_RULE } from './util/keystore-rules';
 
 interface Store {
   path: string[];
@@ -72,7 +73,7 @@ function checkStore(ctx: RuleContext<'toml'>, store: Store, full: boolean): void
   }
   if (!fileEntry && !store.inherits) {
     ctx.report({
-      span: config.table(store.path)?.headerSpan ?? config.insertionPoint([...store.path, 'file_name']).reportSpan,
+      span: config.insertionPoint([...store.path, 'file_name']).reportSpan,
       message: `[${table}] sets no file_name, so the shipped ${shippedName} is used. ${CREATE[store.kind]}`,
     });
     return;
@@ -89,13 +90,10 @@ export default defineRule({
   meta: {
     id: 'default-keystore',
     title: 'Default keystore or truststore',
-    guideline: 'Change default keystores',
-    guidelineId: 'G02',
+    ...KEYSTORE_RULE,
     severity: 'error',
-    kind: 'toml',
-    products: ['apim', 'is', 'mi'],
     docs: {
-      what: 'Finds the shipped keystores and truststore: `file_name` of `[keystore.primary]`, `[keystore.tls]`, `[keystore.internal]` or `[truststore]` naming `wso2carbon.jks|.p12` or `client-truststore.jks|.p12` (MI\'s `repository/resources/security/…` paths too), the shipped password `wso2carbon` (also through a still-plain `$secret{}`), and — in a full deployment.toml (plain TOML with a `[server]` table, of a detected product — not a template or snippet) — an absent `[keystore.primary]` or `[truststore]`, which means the shipped stores (`.jks` on kernel 4.6–4.9 and MI, `.p12` on kernel 4.10+). `[keystore.tls]` and `[keystore.internal]` default to the primary keystore, so their absence is not reported. Key size, signature algorithm and the vendor certificate inside a renamed store need the keystore file itself and are not checked here.',
+      what: 'Finds the shipped keystores and truststore: `file_name` of `[keystore.primary]`, `[keystore.tls]`, `[keystore.internal]` or `[truststore]` naming `wso2carbon.jks|.p12` or `client-truststore.jks|.p12` (MI\'s `repository/resources/security/…` paths too), the shipped password `wso2carbon` (also through a still-plain `$secret{}`), and — in a full deployment.toml (plain TOML with a `[server]` table, of a detected product — not a template or snippet) — an absent `[keystore.primary]` or `[truststore]`, which means the shipped stores (`.jks` on kernel 4.6–4.9 and MI, `.p12` on kernel 4.10+). `[keystore.tls]` and `[keystore.internal]` default to the primary keystore, so their absence is not reported. What the stores hold is checked by the `keystore-*` rules, which open them: the vendor\'s default certificate under any file name (`keystore-default-certificate`), keys under 2048 bits (`keystore-weak-key`), SHA-1 or MD5 signatures (`keystore-weak-signature`), expired or expiring certificates (`keystore-certificate-expiry`), and stores they could not open (`keystore-unreadable`).',
       why: 'Every installation ships the same self-signed key pair and the same default trusted certificates. Anyone can download them: they can impersonate the server, decrypt what it encrypts, forge its signed tokens, or be trusted by it.',
       example: {
         bad: '[keystore.tls]\nfile_name = "wso2carbon.jks"\ntype = "JKS"\npassword = "wso2carbon"\nalias = "wso2carbon"\nkey_password = "wso2carbon"',
@@ -106,7 +104,7 @@ export default defineRule({
     },
   },
   check(ctx) {
-    const full = isFullDeployment(ctx.model.doc, ctx.model.config, ctx.product);
+    const full = isFullDeployment(ctx);
     for (const store of STORES) checkStore(ctx, store, full);
   },
   cases: {

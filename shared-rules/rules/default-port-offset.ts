@@ -32,13 +32,13 @@ export default defineRule({
     },
   },
   check(ctx) {
-    const { doc, config } = ctx.model;
+    const { config } = ctx.model;
     const mi = ctx.product.product === 'mi';
     const base = mi ? DEFAULT_PORT_OFFSET.mi : DEFAULT_PORT_OFFSET.carbon;
     const entry = config.get(['server', 'offset']);
     const product = productLabel(ctx.product);
     if (!entry) {
-      if (!isFullDeployment(doc, config, ctx.product)) return;
+      if (!isFullDeployment(ctx)) return;
       ctx.report({
         span: config.insertionPoint(['server', 'offset']).reportSpan,
         message: `No \`[server] offset\`: ${product} listens on its default ports (${ports(ctx.product.product, base)}). Set an offset (or start with -DportOffset=N) to move them.`,

@@ -1,9 +1,10 @@
 import { defineRule } from '../engine/rule';
-import { insertFlag, productLaunches, sysProps } from './util/jvm';
-import { overrideNote } from './util/flag-override';
+import { oneLine } from './util/message';
+import { checkFlag } from './util/flag-check';
 
+const NAME = 'jdk.tls.ephemeralDHKeySize';
 const MIN_BITS = 2048;
-const FLAG = `-Djdk.tls.ephemeralDHKeySize=${MIN_BITS}`;
+const FLAG = `-D${NAME}=${MIN_BITS}`;
 
 export default defineRule({
   meta: {
@@ -26,29 +27,16 @@ export default defineRule({
     },
   },
   check(ctx) {
-    const { doc } = ctx.model;
-    for (const launch of productLaunches(doc)) {
-      const all = sysProps(doc, launch, 'jdk.tls.ephemeralDHKeySize');
-      const prop = all[all.length - 1];
-      if (!prop) {
-        const edit = insertFlag(ctx.text, launch, FLAG);
-        ctx.report({
-          span: launch.command.span,
-          message: `The java launch command does not set ${FLAG}: ephemeral DH keys use the JVM default.`,
-          fix: edit && { title: `Add ${FLAG}`, edits: [edit], safe: true, preferred: true },
-        });
-        continue;
-      }
-      const v = prop.value.trim();
-      if (v === 'matched' || (/^\d+$/.test(v) && Number(v) >= MIN_BITS) || v.includes('$') || v.includes('%')) continue;
-      const { note, related } = overrideNote(doc, launch, 'jdk.tls.ephemeralDHKeySize', all);
-      ctx.report({
-        span: prop.word.span,
-        message: `-Djdk.tls.ephemeralDHKeySize is ${/^\d+$/.test(v) ? `${v} bits` : `"${v}"`}; use ${MIN_BITS} or more.${note}`,
-        related: related.length ? related : undefined,
-        fix: { title: `Set it to ${MIN_BITS}`, edits: [{ start: prop.valueStart, end: prop.valueEnd, newText: String(MIN_BITS) }], safe: true, preferred: true },
-      });
-    }
+    checkFlag(ctx, {
+      name: NAME,
+      to: String(MIN_BITS),
+      missing: `The java launch command does not set ${FLAG}: ephemeral DH keys use the JVM default.`,
+      judge: (v) => {
+        if (v === 'matched' || (/^\d+$/.test(v) && Number(v) >= MIN_BITS) || v.includes('$') || v.includes('%')) return undefined;
+        return { message: `-D${NAME} is ${/^\d+$/.test(v) ? `${v} bits` : `"${oneLine(v)}"`}; use ${MIN_BITS} or more.` };
+      },
+      safe: true,
+    });
   },
   cases: {
     valid: [

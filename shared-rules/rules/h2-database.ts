@@ -1,8 +1,5 @@
 import { defineRule } from '../engine/rule';
-import { parseJdbc } from './util/jdbc';
-import { dataSources } from './util/datasources';
-import { visibleText } from './util/values';
-import { literalString } from './util/toml';
+import { dataSources, dataSourceType, visibleJdbcUrl } from './util/datasources';
 
 // `[database.local]` is the node-local Carbon database: the product documentation keeps it on embedded H2 in
 // production (it holds nothing shared). Every other data source on H2 is the evaluation setup.
@@ -31,8 +28,7 @@ export default defineRule({
   check(ctx) {
     for (const ds of dataSources(ctx.model.config)) {
       if (ds.id && NODE_LOCAL.has(ds.id) && ds.label.startsWith('[database.')) continue;
-      const raw = visibleText(ds.url);
-      const h2 = raw !== undefined ? parseJdbc(raw)?.driver === 'h2' : !ds.url && literalString(ds.type?.value)?.toLowerCase() === 'h2';
+      const h2 = ds.url ? visibleJdbcUrl(ds)?.driver === 'h2' : dataSourceType(ds) === 'h2';
       if (!h2) continue;
       const span = ds.url?.value.span ?? ds.type?.value.span;
       if (!span) continue;

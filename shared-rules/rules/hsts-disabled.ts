@@ -1,8 +1,10 @@
 import { defineRule, type RuleContext } from '../engine/rule';
 import type { OffsetEdit, Span } from '../engine/text';
 import type { TomlTable } from '../parsers/toml/model';
-import { literalString, pathText } from './util/toml';
-import { allEdits, appendBlock, instanceGet, instanceTable, isFullProductFile, literalBool, literalInt } from './util/tls-toml';
+import { literalString, pathText, replaceValue } from './util/toml';
+import { allEdits, appendBlock, instanceGet, instanceTable, literalBool, literalInt } from './util/tls-toml';
+import { isFullDeployment } from './util/scope';
+import { oneLine } from './util/message';
 
 // HSTS comes from Tomcat's HttpHeaderSecurityFilter declared with [[tomcat.filter]] (rendered into the global
 // tomcat/web.xml, so it covers every web application, the management console included) and mapped with
@@ -33,7 +35,7 @@ const FILTER_ARRAYS = [['tomcat', 'filter'], ['tomcat', 'filter_mapping']];
 function setParam(ctx: RuleContext<'toml'>, filter: TomlTable, key: string, valueText: string): OffsetEdit | undefined {
   const { doc } = ctx.model;
   const existing = instanceGet(doc, filter, ['init_params', key]);
-  if (existing) return { start: existing.value.span.start, end: existing.value.span.end, newText: valueText };
+  if (existing) return replaceValue(existing, valueText);
   if (filter.get(['init_params'])) return undefined;
   const sub = instanceTable(doc, filter, ['init_params']);
   const eol = ctx.text.includes('\r\n') ? '\r\n' : '\n';
@@ -67,6 +69,7 @@ export default defineRule({
     const mappings = config.arrayTables(['tomcat', 'filter_mapping']);
     for (const f of filters) {
       const name = literalString(f.get(['name'])?.value);
+      const shown = name === undefined ? undefined : oneLine(name);
       const enabled = instanceGet(doc, f, ['init_params', 'hstsEnabled']);
       const maxAge = instanceGet(doc, f, ['init_params', 'hstsMaxAgeSeconds']);
       const problems: string[] = [];
@@ -90,7 +93,7 @@ export default defineRule({
       }
       const mapped = name !== undefined && mappings.some((m) => literalString(m.get(['name'])?.value) === name);
       if (!mapped && name !== undefined) {
-        problems.push(`no [[tomcat.filter_mapping]] names "${name}", so the filter never runs`);
+        problems.push(`no [[tomcat.filter_mapping]] names "${shown}", so the filter never runs`);
         edits.push(appendBlock(ctx.text, config, MAPPING(name), [FILTER_ARRAYS[1]]));
         severity = 'warning';
       }
@@ -99,11 +102,11 @@ export default defineRule({
       ctx.report({
         span,
         severity,
-        message: `The HSTS filter [[tomcat.filter]]${name ? ` "${name}"` : ''}: ${problems.join('; ')}.`,
+        message: `The HSTS filter [[tomcat.filter]]${shown ? ` "${shown}"` : ''}: ${problems.join('; ')}.`,
         fix: all ? { title: 'Enable HSTS with a one-year max-age', edits: all, safe: false } : undefined,
       });
     }
-    if (filters.length > 0 || !isFullProductFile(ctx)) return;
+    if (filters.length > 0 || !isFullDeployment(ctx)) return;
     // No filter at all: the shipped state, HSTS off everywhere.
     const console = config.get(['http_header_security_filter', 'hsts', 'enabled']);
     const consoleOff = literalBool(console?.value) === false;

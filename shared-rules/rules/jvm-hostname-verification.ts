@@ -1,6 +1,6 @@
-import { defineRule, type Finding, type Severity } from '../engine/rule';
-import { insertFlag, productLaunches, sysProps, type SysProp } from './util/jvm';
-import { overrideNote, type OverrideNote } from './util/flag-override';
+import { defineRule, type Severity } from '../engine/rule';
+import { checkFlag } from './util/flag-check';
+import { oneLine } from './util/message';
 
 const VERIFIER = 'httpclient.hostnameVerifier';
 const STRICT_FLAG = `-D${VERIFIER}=Strict`;
@@ -11,12 +11,13 @@ const DISABLERS: ReadonlyArray<{ name: string; severity: Severity; what: string 
 ];
 const REVIEW = 'review: backends with mismatched certificates will fail';
 
-function verifierFinding(v: string): { severity: Severity; problem: string } | undefined {
+function verifierFinding(v: string): { severity: Severity; message: string } | undefined {
   const lower = v.toLowerCase();
   if (lower === 'strict' || v.includes('$') || v.includes('%')) return undefined;
-  if (lower === 'allowall') return { severity: 'error', problem: 'AllowAll turns hostname verification off: any certificate is accepted for any host' };
-  if (lower === 'defaultandlocalhost') return { severity: 'warning', problem: 'DefaultAndLocalhost skips verification for localhost, 127.0.0.1 and ::1 and matches wildcards more loosely than Strict' };
-  return { severity: 'warning', problem: `"${v}" is not a hostname verifier Carbon knows (Strict, DefaultAndLocalhost, AllowAll)` };
+  const problem = lower === 'allowall' ? 'AllowAll turns hostname verification off: any certificate is accepted for any host'
+    : lower === 'defaultandlocalhost' ? 'DefaultAndLocalhost skips verification for localhost, 127.0.0.1 and ::1 and matches wildcards more loosely than Strict'
+    : `"${oneLine(v)}" is not a hostname verifier Carbon knows (Strict, DefaultAndLocalhost, AllowAll)`;
+  return { severity: lower === 'allowall' ? 'error' : 'warning', message: `-D${VERIFIER}=${oneLine(v)}: ${problem}. Use Strict.` };
 }
 
 export default defineRule({
@@ -40,27 +41,22 @@ export default defineRule({
     },
   },
   check(ctx) {
-    const { doc } = ctx.model;
-    for (const launch of productLaunches(doc)) {
-      const all = sysProps(doc, launch, VERIFIER);
-      const prop = all[all.length - 1];
-      if (!prop) {
-        const edit = insertFlag(ctx.text, launch, STRICT_FLAG);
-        ctx.report({
-          span: launch.command.span,
-          message: `The java launch command does not set ${STRICT_FLAG}: Carbon's HTTP clients use their default, non-strict hostname verification.`,
-          fix: edit && { title: `Add ${STRICT_FLAG} (${REVIEW})`, edits: [edit], safe: false },
-        });
-      } else {
-        const bad = verifierFinding(prop.value.trim());
-        if (bad) report(ctx.report, prop, `-D${VERIFIER}=${prop.value.trim()}: ${bad.problem}. Use Strict.`, bad.severity, 'Strict', overrideNote(doc, launch, VERIFIER, all));
-      }
-      for (const d of DISABLERS) {
-        const dall = sysProps(doc, launch, d.name);
-        const dp = dall[dall.length - 1];
-        if (!dp || dp.value.trim().toLowerCase() !== 'true') continue;
-        report(ctx.report, dp, `-D${d.name}=true ${d.what}. Set it to false or remove it.`, d.severity, 'false', overrideNote(doc, launch, d.name, dall));
-      }
+    checkFlag(ctx, {
+      name: VERIFIER,
+      to: 'Strict',
+      missing: `The java launch command does not set ${STRICT_FLAG}: Carbon's HTTP clients use their default, non-strict hostname verification.`,
+      judge: verifierFinding,
+      safe: false,
+      review: REVIEW,
+    });
+    for (const d of DISABLERS) {
+      checkFlag(ctx, {
+        name: d.name,
+        to: 'false',
+        judge: (v) => (v.toLowerCase() === 'true' ? { message: `-D${d.name}=true ${d.what}. Set it to false or remove it.`, severity: d.severity } : undefined),
+        safe: false,
+        review: REVIEW,
+      });
     }
   },
   cases: {
@@ -120,14 +116,3 @@ export default defineRule({
     ],
   },
 });
-
-/** A weak value: reported where it is written, with its in-place rewrite (for review). */
-function report(push: (f: Finding) => void, p: SysProp, message: string, severity: Severity, to: string, o: OverrideNote): void {
-  push({
-    span: p.word.span,
-    severity,
-    message: message + o.note,
-    related: o.related.length ? o.related : undefined,
-    fix: { title: `Set it to ${to} (${REVIEW})`, edits: [{ start: p.valueStart, end: p.valueEnd, newText: to }], safe: false },
-  });
-}

@@ -1,7 +1,7 @@
 import { defineRule } from '../engine/rule';
-import { at, openedStores, storeName } from '../keystores/inspect';
+import { at, storeName } from '../keystores/inspect';
 import { SAMPLE_DEPLOYMENT_TOML, sampleResources } from '../keystores/sample';
-import { KEYTOOL_NEW_KEYSTORE, KEYSTORE_EXAMPLE } from './util/keystore-docs';
+import { KEYSTORE_RULE, KEYTOOL_NEW_KEYSTORE, KEYSTORE_EXAMPLE, keyEntries } from './util/keystore-rules';
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -9,11 +9,8 @@ export default defineRule({
   meta: {
     id: 'keystore-certificate-expiry',
     title: 'Keystore certificate expired or expiring',
-    guideline: 'Change default keystores',
-    guidelineId: 'G02',
+    ...KEYSTORE_RULE,
     severity: 'error',
-    kind: 'toml',
-    products: ['apim', 'is', 'mi'],
     docs: {
       what: 'Opens the keystores deployment.toml configures (see `keystore-default-certificate` for how they are found and opened) and checks the certificate of every key entry: expired is an error, expiring within `carbonlint.keystore.expiryWarningDays` days (default 30; 0 turns the early warning off) is a warning. Trusted CA certificates are not checked: shipped truststores carry expired roots that do no harm.',
       why: 'An expired server certificate breaks TLS for every client, and the tokens the server signs with that key are rejected; renewing in time avoids an outage caused by a keystore nobody looked at.',
@@ -25,20 +22,18 @@ export default defineRule({
   check(ctx) {
     const now = ctx.resources?.now?.() ?? Date.now();
     const window = ctx.settings.keystore.expiryWarningDays * DAY;
-    for (const { store, entries } of openedStores(ctx)) {
-      for (const e of entries) {
-        const end = e.cert.notAfter?.getTime();
-        if (e.kind !== 'key' || end === undefined || end - now > window) continue;
-        const date = new Date(end).toISOString().slice(0, 10);
-        const days = Math.ceil((end - now) / DAY);
-        ctx.report({
-          ...at(store),
-          severity: end <= now ? 'error' : 'warning',
-          message: end <= now
-            ? `${storeName(store)}: the certificate of key "${e.alias}" expired on ${date}. Clients reject it; renew it or create a new key pair.`
-            : `${storeName(store)}: the certificate of key "${e.alias}" expires on ${date} (in ${days} day${days === 1 ? '' : 's'}). Renew it before then.`,
-        });
-      }
+    for (const { store, entry: e } of keyEntries(ctx)) {
+      const end = e.cert.notAfter?.getTime();
+      if (end === undefined || end - now > window) continue;
+      const date = new Date(end).toISOString().slice(0, 10);
+      const days = Math.ceil((end - now) / DAY);
+      ctx.report({
+        ...at(store),
+        severity: end <= now ? 'error' : 'warning',
+        message: end <= now
+          ? `${storeName(store)}: the certificate of key "${e.alias}" expired on ${date}. Clients reject it; renew it or create a new key pair.`
+          : `${storeName(store)}: the certificate of key "${e.alias}" expires on ${date} (in ${days} day${days === 1 ? '' : 's'}). Renew it before then.`,
+      });
     }
   },
   cases: {

@@ -2,17 +2,14 @@ import { defineRule } from '../engine/rule';
 import { at, openedStores, storeName } from '../keystores/inspect';
 import { describeRelease, looksLikeVendorDefault, vendorCertificate } from '../keystores/inventory';
 import { SAMPLE_DEPLOYMENT_TOML, sampleResources, sampleStore } from '../keystores/sample';
-import { KEYTOOL_NEW_KEYSTORE, KEYSTORE_EXAMPLE, quoteAliases } from './util/keystore-docs';
+import { KEYSTORE_RULE, KEYTOOL_NEW_KEYSTORE, KEYSTORE_EXAMPLE, quoteAliases } from './util/keystore-rules';
 
 export default defineRule({
   meta: {
     id: 'keystore-default-certificate',
     title: 'Vendor default certificate inside a keystore or truststore',
-    guideline: 'Change default keystores',
-    guidelineId: 'G02',
+    ...KEYSTORE_RULE,
     severity: 'error',
-    kind: 'toml',
-    products: ['apim', 'is', 'mi'],
     docs: {
       what: 'Opens every keystore and truststore deployment.toml configures (`[keystore.primary]`, `[keystore.internal]`, `[keystore.tls]`, `[truststore]`, and the shipped defaults when they are absent) and finds the vendor\'s default certificates inside, whatever the file is called: by SHA-256 fingerprint (every default certificate of carbon-kernel 4.4–4.12, API Manager 3.0–4.7, Identity Server 5.7–7.3 and Micro Integrator 1.1–4.4, named with its release in the message), and by its pattern (a self-signed `CN=localhost` certificate of `O=WSO2` or `MWARE`) for releases not in the list. A key entry is an error, and so is a trusted entry in a truststore; a trusted entry in a keystore is a warning. The store is found relative to the product home (`<home>/repository/resources/security/` for API Manager and Identity Server, `<home>/` for Micro Integrator\'s `repository/resources/security/…` paths) and opened only with a password the file or the environment gives (a literal, the shipped default when no password is set, a set `$env{VAR}`): see `keystore-unreadable` for stores that cannot be opened. A store that is not in the workspace is not reported.',
       why: 'The default key pair is the same in every download of the product, private key included. A server that still uses it can be impersonated and its signed tokens forged by anyone; a truststore that still trusts it trusts everybody who has the product.',

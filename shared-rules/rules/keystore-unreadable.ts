@@ -1,16 +1,14 @@
 import { defineRule } from '../engine/rule';
 import { at, inspectStores, storeName } from '../keystores/inspect';
 import { SAMPLE_DEPLOYMENT_TOML, sampleResources, sampleStore } from '../keystores/sample';
+import { KEYSTORE_RULE } from './util/keystore-rules';
 
 export default defineRule({
   meta: {
     id: 'keystore-unreadable',
     title: 'Keystore contents could not be checked',
-    guideline: 'Change default keystores',
-    guidelineId: 'G02',
+    ...KEYSTORE_RULE,
     severity: 'info',
-    kind: 'toml',
-    products: ['apim', 'is', 'mi'],
     docs: {
       what: 'Says when a keystore or truststore that deployment.toml configures is in the workspace but its contents could not be checked by the other keystore rules: its password is not known without guessing (a Secure Vault `$secret{}` alias, an `$env{VAR}` that is not set where CarbonLint runs, a `$sys{}` property, a template), the password does not open it (wrong password or a modified file: the JKS and PKCS12 integrity checks are verified), or the file is damaged, truncated, a Git LFS pointer, or a format CarbonLint cannot read. The message names the store and the table, never the password. CarbonLint never asks for, stores or logs a password; a password from an environment variable is used only to open the store in memory.',
       why: 'A clean result should mean "checked and fine", not "could not look": this finding says which stores were not inspected, so their default certificates, key sizes and expiry dates can be checked another way.',

@@ -1,7 +1,7 @@
 import { defineRule } from '../engine/rule';
-import { at, openedStores, storeName } from '../keystores/inspect';
+import { at, storeName } from '../keystores/inspect';
 import { SAMPLE_DEPLOYMENT_TOML, sampleResources } from '../keystores/sample';
-import { KEYTOOL_NEW_KEYSTORE, KEYSTORE_EXAMPLE } from './util/keystore-docs';
+import { KEYSTORE_RULE, KEYTOOL_NEW_KEYSTORE, KEYSTORE_EXAMPLE, keyEntries } from './util/keystore-rules';
 
 // The guideline's floor for RSA (and DSA); an EC key of 224 bits is the NIST equivalent.
 const MIN_BITS: Record<string, number> = { rsa: 2048, 'rsa-pss': 2048, dsa: 2048, ec: 224 };
@@ -10,11 +10,8 @@ export default defineRule({
   meta: {
     id: 'keystore-weak-key',
     title: 'Keystore key shorter than 2048 bits',
-    guideline: 'Change default keystores',
-    guidelineId: 'G02',
+    ...KEYSTORE_RULE,
     severity: 'error',
-    kind: 'toml',
-    products: ['apim', 'is', 'mi'],
     docs: {
       what: 'Opens the keystores deployment.toml configures (see `keystore-default-certificate` for how they are found and opened) and finds private keys under 2048 bits: RSA and DSA keys shorter than 2048 bits, EC keys on curves under 224 bits. The size is read from the key\'s certificate; the private key itself is never decrypted. Trusted certificates are not checked.',
       why: 'The guideline asks for keys of at least 2048 bits. 1024-bit RSA keys are within reach of well-funded attackers, and current JDKs and browsers refuse them.',
@@ -24,15 +21,13 @@ export default defineRule({
     },
   },
   check(ctx) {
-    for (const { store, entries } of openedStores(ctx)) {
-      for (const e of entries) {
-        const { type, bits } = e.cert.key;
-        if (e.kind !== 'key' || bits === undefined || MIN_BITS[type] === undefined || bits >= MIN_BITS[type]) continue;
-        ctx.report({
-          ...at(store),
-          message: `${storeName(store)}: the key "${e.alias}" is a ${bits}-bit ${type.toUpperCase()} key; the guideline asks for at least ${MIN_BITS[type]} bits. Create a new key pair.`,
-        });
-      }
+    for (const { store, entry: e } of keyEntries(ctx)) {
+      const { type, bits } = e.cert.key;
+      if (bits === undefined || MIN_BITS[type] === undefined || bits >= MIN_BITS[type]) continue;
+      ctx.report({
+        ...at(store),
+        message: `${storeName(store)}: the key "${e.alias}" is a ${bits}-bit ${type.toUpperCase()} key; the guideline asks for at least ${MIN_BITS[type]} bits. Create a new key pair.`,
+      });
     }
   },
   cases: {

@@ -1,17 +1,14 @@
 import { defineRule } from '../engine/rule';
-import { at, openedStores, storeName } from '../keystores/inspect';
+import { at, storeName } from '../keystores/inspect';
 import { SAMPLE_DEPLOYMENT_TOML, sampleResources } from '../keystores/sample';
-import { KEYTOOL_NEW_KEYSTORE, KEYSTORE_EXAMPLE } from './util/keystore-docs';
+import { KEYSTORE_RULE, KEYTOOL_NEW_KEYSTORE, KEYSTORE_EXAMPLE, keyEntries } from './util/keystore-rules';
 
 export default defineRule({
   meta: {
     id: 'keystore-weak-signature',
     title: 'Keystore certificate signed with SHA-1 or MD5',
-    guideline: 'Change default keystores',
-    guidelineId: 'G02',
+    ...KEYSTORE_RULE,
     severity: 'warning',
-    kind: 'toml',
-    products: ['apim', 'is', 'mi'],
     docs: {
       what: 'Opens the keystores deployment.toml configures (see `keystore-default-certificate` for how they are found and opened) and finds key entries whose certificate is signed with SHA-1 (a warning) or MD5/MD2 (an error). Trusted CA certificates are not checked: a root\'s own signature is not what makes it trusted.',
       why: 'The guideline asks for SHA-256 certificates. SHA-1 and MD5 signatures can be forged (chosen-prefix collisions), and TLS clients reject such certificates.',
@@ -21,16 +18,14 @@ export default defineRule({
     },
   },
   check(ctx) {
-    for (const { store, entries } of openedStores(ctx)) {
-      for (const e of entries) {
-        const { weakHash, name } = e.cert.signature;
-        if (e.kind !== 'key' || !weakHash) continue;
-        ctx.report({
-          ...at(store),
-          severity: weakHash === 'SHA-1' ? undefined : 'error',
-          message: `${storeName(store)}: the certificate of key "${e.alias}" is signed with ${name}; ${weakHash} signatures can be forged. Reissue it with SHA256withRSA or stronger.`,
-        });
-      }
+    for (const { store, entry: e } of keyEntries(ctx)) {
+      const { weakHash, name } = e.cert.signature;
+      if (!weakHash) continue;
+      ctx.report({
+        ...at(store),
+        severity: weakHash === 'SHA-1' ? undefined : 'error',
+        message: `${storeName(store)}: the certificate of key "${e.alias}" is signed with ${name}; ${weakHash} signatures can be forged. Reissue it with SHA256withRSA or stronger.`,
+      });
     }
   },
   cases: {

@@ -1,5 +1,5 @@
 import { defineRule } from '../engine/rule';
-import { appenders, isFileAppender } from './util/log4j';
+import { activeAppenders, isFileAppender } from './util/log4j';
 import { patternSafety } from './util/log4j-pattern';
 
 // Audit appenders are checked whatever their output (containers send AUDIT_CONSOLE to the log pipeline);
@@ -27,10 +27,10 @@ export default defineRule({
     },
   },
   check(ctx) {
-    for (const a of appenders(ctx.model.doc)) {
+    for (const a of activeAppenders(ctx.model.doc)) {
       const audit = isAudit(a.id, a.name);
       const carbon = /^CARBON_LOGFILE$/i.test(a.id) && isFileAppender(a);
-      if (!(audit || carbon) || !a.active) continue;
+      if (!(audit || carbon)) continue;
       const pattern = a.prop('layout.pattern');
       if (!pattern) continue; // JSON and other structured layouts escape line breaks themselves
       const safety = patternSafety(pattern.value);

@@ -1,7 +1,7 @@
 import { defineRule, type Fix } from '../engine/rule';
-import { eolOf } from '../engine/text';
-import { afterLastProperty, appenders, hasDeleteAction, isRollingAppender, triggeringPolicies, type Appender } from './util/log4j';
+import { activeAppenders, appendProperties, hasDeleteAction, isRollingAppender, triggeringPolicies, type Appender } from './util/log4j';
 import { hasDate, hasIndex, logDirectory, rolledFilesGlob } from './util/log4j-files';
+import { oneLine } from './util/message';
 
 const AGE = '30D';
 
@@ -20,14 +20,7 @@ function deleteAction(text: string, a: Appender, filePattern: string): Fix | und
     'strategy.action.PathConditions.type = IfFileName',
     `strategy.action.PathConditions.glob = ${glob}`,
   ];
-  const at = afterLastProperty(text, a);
-  const eol = eolOf(text);
-  const lead = at === text.length && text.length > 0 && !text.endsWith('\n') ? eol : '';
-  return {
-    title: `Delete ${glob} files older than 30 days (review the retention period)`,
-    edits: [{ start: at, end: at, newText: lead + lines.map((l) => `appender.${a.id}.${l}${eol}`).join('') }],
-    safe: false,
-  };
+  return { title: `Delete ${glob} files older than 30 days (review the retention period)`, edits: [appendProperties(text, a, lines)], safe: false };
 }
 
 export default defineRule({
@@ -51,8 +44,8 @@ export default defineRule({
     },
   },
   check(ctx) {
-    for (const a of appenders(ctx.model.doc)) {
-      if (!a.active || !isRollingAppender(a) || triggeringPolicies(a).length === 0 || hasDeleteAction(a)) continue;
+    for (const a of activeAppenders(ctx.model.doc)) {
+      if (!isRollingAppender(a) || triggeringPolicies(a).length === 0 || hasDeleteAction(a)) continue;
       const fp = a.prop('filePattern');
       if (!fp) continue;
       const pattern = fp.value;
@@ -62,7 +55,7 @@ export default defineRule({
       ctx.report({
         span: max ? max.span : fp.span,
         message: hasDate(pattern)
-          ? `${a.id} keeps rolled files forever: with a dated filePattern, ${max ? `strategy.max = ${max.value.trim()}` : 'strategy.max'} only limits rollovers per period and nothing deletes old files. Add a Delete action so logs cannot fill the disk.`
+          ? `${a.id} keeps rolled files forever: with a dated filePattern, ${max ? `strategy.max = ${oneLine(max.value.trim())}` : 'strategy.max'} only limits rollovers per period and nothing deletes old files. Add a Delete action so logs cannot fill the disk.`
           : `${a.id} keeps rolled files forever: strategy.fileIndex = nomax and nothing deletes old files. Add a Delete action so logs cannot fill the disk.`,
         fix: deleteAction(ctx.text, a, pattern),
       });

@@ -1,6 +1,6 @@
 import { defineRule, type Fix } from '../engine/rule';
-import { eolOf, type OffsetEdit } from '../engine/text';
-import { afterLastProperty, appenders, isFileAppender, isRollingAppender, plainValue, triggeringPolicies, type Appender } from './util/log4j';
+import type { OffsetEdit } from '../engine/text';
+import { activeAppenders, appendProperties, isFileAppender, isRollingAppender, plainValue, triggeringPolicies, type Appender } from './util/log4j';
 import { hasDate, hasIndex, indexInsertionPoint } from './util/log4j-files';
 
 /** The edit that adds `-%i` to the filePattern, when its source text can be edited 1:1. */
@@ -9,14 +9,6 @@ function addIndex(text: string, a: Appender): OffsetEdit | undefined {
   if (!fp || !plainValue(text, fp)) return undefined;
   const at = fp.valueSpan.start + indexInsertionPoint(fp.value);
   return { start: at, end: at, newText: '-%i' };
-}
-
-/** Lines for the appender, inserted after its last property (a newline first if the file does not end with one). */
-function appendLines(text: string, a: Appender, lines: string[]): OffsetEdit {
-  const at = afterLastProperty(text, a);
-  const eol = eolOf(text);
-  const lead = at === text.length && text.length > 0 && !text.endsWith('\n') ? eol : '';
-  return { start: at, end: at, newText: lead + lines.map((l) => `appender.${a.id}.${l}${eol}`).join('') };
 }
 
 /** No time/size/cron policy: daily rollover when the pattern has a date, else 10 MB with an index. */
@@ -32,7 +24,7 @@ function addPolicy(text: string, a: Appender, pattern: string): Fix | undefined 
       edits.push(e);
     }
   }
-  edits.push(appendLines(text, a, lines));
+  edits.push(appendProperties(text, a, lines));
   return { title: hasDate(pattern) ? 'Roll over daily (TimeBasedTriggeringPolicy)' : 'Roll over at 10 MB (SizeBasedTriggeringPolicy)', edits, safe: false };
 }
 
@@ -58,8 +50,8 @@ export default defineRule({
   },
   check(ctx) {
     const { text } = ctx;
-    for (const a of appenders(ctx.model.doc)) {
-      if (!a.active || !isFileAppender(a) || !a.type) continue;
+    for (const a of activeAppenders(ctx.model.doc)) {
+      if (!isFileAppender(a) || !a.type) continue;
       if (!isRollingAppender(a)) {
         ctx.report({
           span: a.type.valueSpan,

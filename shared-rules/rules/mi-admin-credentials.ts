@@ -1,6 +1,7 @@
 import { defineRule } from '../engine/rule';
+import { MI_FILE_USER_STORE_DEFAULT } from '../data/defaults';
 import { literalScalar } from './util/toml';
-import { checkAdminAccount } from './util/admin-credentials';
+import { checkAdminAccount, superAdmin } from './util/admin-credentials';
 import { isFullDeployment } from './util/scope';
 
 const ENV_VAR = 'MI_ADMIN_PASSWORD';
@@ -27,20 +28,15 @@ export default defineRule({
     },
   },
   check(ctx) {
-    const { doc, config } = ctx.model;
-    if (ctx.product.product === 'mi') {
-      checkAdminAccount(ctx, {
-        where: '[super_admin]', user: config.get(['super_admin', 'username']), password: config.get(['super_admin', 'password']),
-        create: config.get(['super_admin', 'create_admin_account']), envVar: ENV_VAR,
-      });
-    }
+    const { config } = ctx.model;
+    if (ctx.product.product === 'mi') checkAdminAccount(ctx, superAdmin(config, ENV_VAR));
     const users = config.arrayTables(['internal_apis', 'users']);
     users.forEach((t, i) => checkAdminAccount(ctx, {
       where: `[[internal_apis.users]]${users.length > 1 ? ` #${i + 1}` : ''}`, user: t.get(['user', 'name']), password: t.get(['user', 'password']), envVar: ENV_VAR,
     }));
     const enable = config.get(['internal_apis', 'file_user_store', 'enable']);
-    const enabled = enable === undefined || literalScalar(enable.value) === 'true';
-    if (ctx.product.product !== 'mi' || users.length > 0 || !enabled || !isFullDeployment(doc, config, ctx.product)) return;
+    const enabled = enable === undefined ? MI_FILE_USER_STORE_DEFAULT : literalScalar(enable.value) === 'true';
+    if (ctx.product.product !== 'mi' || users.length > 0 || !enabled || !isFullDeployment(ctx)) return;
     ctx.report({
       span: config.table(['internal_apis', 'file_user_store'])?.headerSpan ?? config.insertionPoint(['internal_apis', 'users', 'user']).reportSpan,
       message: `The file-based user store is enabled and defines no [[internal_apis.users]], so Micro Integrator's built-in admin account with the shipped default credentials is active. Add your own administrator: ${WHAT_TO_WRITE} (or set [internal_apis.file_user_store] enable = false when an LDAP or JDBC user store holds the users).`,

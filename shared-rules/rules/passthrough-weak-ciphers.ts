@@ -1,10 +1,10 @@
 import { defineRule } from '../engine/rule';
-import { checkTransportCiphers } from './util/tls-cipher-check';
-import { transportsFor } from './util/tls-transports';
+import { checkCiphersOf } from './util/tls-cipher-check';
+import type { TransportId } from './util/tls-transports';
 
 // G09 is about the PassThrough listener (API-M gateway 8243) and MI's HTTPS listener (8253): without
 // PreferredCiphers they accept whatever the JVM enables.
-const OWN = new Set(['passthru-listener', 'mi-listener']);
+const OWN = new Set<TransportId>(['passthru-listener', 'mi-listener']);
 
 export default defineRule({
   meta: {
@@ -27,9 +27,7 @@ export default defineRule({
     },
   },
   check(ctx) {
-    for (const t of transportsFor(ctx.product, ctx.fileName)) {
-      if (OWN.has(t.spec.id)) checkTransportCiphers(ctx, t, { reportAbsent: true });
-    }
+    checkCiphersOf(ctx, OWN);
   },
   cases: {
     valid: [

@@ -1,4 +1,5 @@
 import { defineRule } from '../engine/rule';
+import { DEFAULT_CALLBACK_REGEX } from '../data/defaults';
 import { pathText } from './util/toml';
 import { visibleText } from './util/values';
 import { hostsIdentityApps, isFullDeployment, usesEmbeddedKeyManager } from './util/scope';
@@ -33,7 +34,7 @@ export default defineRule({
     },
   },
   check(ctx) {
-    const { doc, config } = ctx.model;
+    const { config } = ctx.model;
     if (!hostsIdentityApps(ctx.product) || (ctx.product.product === 'apim' && !usesEmbeddedKeyManager(config))) return;
     for (const k of KEYS) {
       const entry = config.get(k.path);
@@ -45,11 +46,11 @@ export default defineRule({
         message: `\`${pathText(k.path)}\` ${why}, so ${k.flow} links can be sent to any site. Allow only your applications, e.g. ${EXAMPLE}.`,
       });
     }
-    if (config.get(KEYS[0].path) || !isFullDeployment(doc, config, ctx.product)) return;
+    if (config.get(KEYS[0].path) || !isFullDeployment(ctx)) return;
     const others = KEYS.slice(1).filter((k) => !config.get(k.path)).map((k) => `[${pathText(k.path.slice(0, -1))}]`);
     ctx.report({
       span: config.insertionPoint(KEYS[0].path).reportSpan,
-      message: `No [identity_mgt.recovery] callback_url: password recovery accepts any callback URL (default ".*"). Add [identity_mgt.recovery] with ${EXAMPLE}${others.length > 0 ? `, and the same for ${others.join(' and ')} if you use them` : ''}.`,
+      message: `No [identity_mgt.recovery] callback_url: password recovery accepts any callback URL (default "${DEFAULT_CALLBACK_REGEX}"). Add [identity_mgt.recovery] with ${EXAMPLE}${others.length > 0 ? `, and the same for ${others.join(' and ')} if you use them` : ''}.`,
     });
   },
   cases: {

@@ -1,5 +1,6 @@
 import { defineRule } from '../engine/rule';
-import { bracketedPlain } from './util/values';
+import { stringText } from './util/toml';
+import { plainSecret } from './util/secrets';
 
 /** Cipher tool output is base64 (RSA or, with -Dsymmetric, AES): long, no spaces or punctuation beyond + / =. */
 function looksEncrypted(s: string): boolean {
@@ -29,13 +30,13 @@ export default defineRule({
   },
   check(ctx) {
     for (const e of ctx.model.config.under(['secrets'])) {
-      const v = e.value;
-      if (v.kind !== 'string' || typeof v.value !== 'string' || v.value === '') continue;
+      const text = stringText(e.value);
+      if (!text) continue;
       const alias = e.path.slice(1).join('.');
-      if (bracketedPlain(v.value) !== undefined) {
-        ctx.report({ span: v.span, message: `Secure Vault alias \`${alias}\` is still plain text ("[…]"): run the cipher tool (ciphertool.sh -Dconfigure) to encrypt it.` });
-      } else if (!/^\$(env|sys)\{/.test(v.value) && !looksEncrypted(v.value)) {
-        ctx.report({ span: v.span, message: `Secure Vault alias \`${alias}\` does not look like cipher tool output (base64). If it is the password itself, write it as "[…]" and run the cipher tool; as it is, it stays readable and the server cannot decrypt it.` });
+      if (plainSecret(e) !== undefined) {
+        ctx.report({ span: e.value.span, message: `Secure Vault alias \`${alias}\` is still plain text ("[…]"): run the cipher tool (ciphertool.sh -Dconfigure) to encrypt it.` });
+      } else if (!/^\$(env|sys)\{/.test(text) && !looksEncrypted(text)) {
+        ctx.report({ span: e.value.span, message: `Secure Vault alias \`${alias}\` does not look like cipher tool output (base64). If it is the password itself, write it as "[…]" and run the cipher tool; as it is, it stays readable and the server cannot decrypt it.` });
       }
     }
   },

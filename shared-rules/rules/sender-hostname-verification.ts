@@ -1,7 +1,7 @@
 import { defineRule } from '../engine/rule';
 import type { TomlEntry } from '../parsers/toml/model';
-import { literalScalar, pathText, tomlString } from './util/toml';
-import { insertKey, isFullProductFile } from './util/tls-toml';
+import { insertKey, keyInsertionPoint, literalScalar, pathText, replaceValue, tomlString, writtenKey } from './util/toml';
+import { isFullDeployment } from './util/scope';
 import { apimDistribution } from './util/tls-transports';
 import { PASSTHRU_SENDER_DEFAULT_VERIFIER } from '../data/tls/defaults';
 
@@ -38,7 +38,7 @@ export default defineRule({
     const { config } = ctx.model;
     const product = ctx.product.product;
     const keys = product === 'apim' ? KEYS.apim : product === 'mi' ? KEYS.mi : [...KEYS.apim, ...KEYS.mi];
-    const strict = (e: TomlEntry) => ({ title: 'Verify backend hostnames strictly', edits: [{ start: e.value.span.start, end: e.value.span.end, newText: tomlString('Strict') }], safe: false });
+    const strict = (e: TomlEntry) => ({ title: 'Verify backend hostnames strictly', edits: [replaceValue(e, tomlString('Strict'))], safe: false });
     let written = false;
     for (const path of keys) {
       const e = config.get(path);
@@ -46,7 +46,7 @@ export default defineRule({
       written = true;
       const v = literalScalar(e.value);
       if (v === undefined || v === 'Strict') continue;
-      const key = pathText(e.keyParts.map((k) => k.name));
+      const key = writtenKey(e);
       if (v === 'AllowAll') {
         ctx.report({ span: e.value.span, message: `\`${key} = "AllowAll"\` turns off hostname verification for calls to HTTPS backends. Use "Strict".`, fix: strict(e) });
       } else if (v === 'DefaultAndLocalhost') {
@@ -57,14 +57,14 @@ export default defineRule({
     }
     const wss = config.get(WSS_KEY);
     if (wss && String(literalScalar(wss.value)).toLowerCase() === 'false') {
-      ctx.report({ span: wss.value.span, message: 'WebSocket (wss) calls to backends do not verify hostnames. Remove the setting or set it to "true".', fix: { title: 'Verify WebSocket backend hostnames', edits: [{ start: wss.value.span.start, end: wss.value.span.end, newText: wss.value.kind === 'boolean' ? 'true' : '"true"' }], safe: false } });
+      ctx.report({ span: wss.value.span, message: 'WebSocket (wss) calls to backends do not verify hostnames. Remove the setting or set it to "true".', fix: { title: 'Verify WebSocket backend hostnames', edits: [replaceValue(wss, wss.value.kind === 'boolean' ? 'true' : '"true"')], safe: false } });
     }
     const gateway = ['all-in-one', 'gateway'].includes(apimDistribution(ctx.product, ctx.fileName));
-    if (written || product !== 'apim' || !gateway || !isFullProductFile(ctx)) return;
+    if (written || product !== 'apim' || !gateway || !isFullDeployment(ctx)) return;
     const path = KEYS.apim[0];
-    const insert = insertKey(ctx.text, config, path, tomlString('Strict'), path.slice(0, -1));
+    const insert = insertKey(ctx.text, config, path, tomlString('Strict'));
     ctx.report({
-      span: config.insertionPoint(path).reportSpan,
+      span: keyInsertionPoint(config, path).reportSpan,
       severity: 'info',
       message: `\`[${pathText(path.slice(0, -1))}] HostnameVerifier\` is not set, so the gateway uses the shipped "${PASSTHRU_SENDER_DEFAULT_VERIFIER}", which does not verify localhost names. The guideline asks for "Strict".`,
       fix: insert ? { title: 'Verify backend hostnames strictly', edits: [insert], safe: false } : undefined,

@@ -1,7 +1,7 @@
 import { defineRule } from '../engine/rule';
 import { serverHeaderName } from '../engine/product';
-import { literalString, tomlString } from './util/toml';
-import { insertKey, isFullProductFile } from './util/tls-toml';
+import { insertKey, keyInsertionPoint, literalString, replaceValue, tomlString } from './util/toml';
+import { isFullDeployment } from './util/scope';
 
 // Both Tomcat connectors (HTTPS 9443, HTTP 9763) send `server` as the Server header; the kernel's default.json sets
 // it to "WSO2 Carbon Server" ("MWARE Carbon Server" in the rebranded distributions).
@@ -36,7 +36,7 @@ export default defineRule({
   },
   check(ctx) {
     const { config } = ctx.model;
-    const full = isFullProductFile(ctx);
+    const full = isFullDeployment(ctx);
     for (const c of CONNECTORS) {
       const entry = config.get(c.path);
       const section = c.path.slice(0, -1);
@@ -46,12 +46,12 @@ export default defineRule({
         ctx.report({
           span: entry.value.span,
           message: `The ${c.label} sends the Server header ${JSON.stringify(value)}, which names the product stack. Use a neutral value such as "${NEUTRAL}".`,
-          fix: { title: `Set the Server header to "${NEUTRAL}"`, edits: [{ start: entry.value.span.start, end: entry.value.span.end, newText: tomlString(NEUTRAL) }], safe: true, preferred: true },
+          fix: { title: `Set the Server header to "${NEUTRAL}"`, edits: [replaceValue(entry, tomlString(NEUTRAL))], safe: true, preferred: true },
         });
       } else if (full) {
         const insert = insertKey(ctx.text, config, c.path, tomlString(NEUTRAL), section);
         ctx.report({
-          span: config.insertionPoint(c.path).reportSpan,
+          span: keyInsertionPoint(config, c.path).reportSpan,
           message: `The ${c.label} has no \`server\` property in [${section.join('.')}], so it sends the shipped Server header "${serverHeaderName(ctx.product)}". Set a neutral value such as "${NEUTRAL}".`,
           fix: insert ? { title: `Set the Server header to "${NEUTRAL}"`, edits: [insert], safe: true, preferred: true } : undefined,
         });

@@ -1,6 +1,6 @@
 import { defineRule, type Fix } from '../engine/rule';
 import { eolOf, type OffsetEdit } from '../engine/text';
-import { TOMCAT_DEFAULT, isWebappContext, lengthOf, lineIndent, nestGenerator, removeAttr, runsTomcat9 } from './util/tomcat-context';
+import { TOMCAT_DEFAULT, isWebappContext, lengthOf, lineIndent, managerWithGenerator, nestGenerator, removeAttr, runsTomcat9 } from './util/tomcat-context';
 
 export default defineRule({
   meta: {
@@ -45,7 +45,7 @@ export default defineRule({
         ctx.report({
           span: stray.nameSpan,
           message: `<SessionIdGenerator> directly under <Context> is ignored (Tomcat reads it only inside <Manager>): session ids are ${isWebappContext(ctx.fileName) ? 'whatever the global context.xml sets' : `Tomcat's default ${TOMCAT_DEFAULT} bytes`}.`,
-          fix: fixTo('Move it into <Manager>', [{ start: stray.span.start, end: stray.span.end, newText: `<Manager>${eol}${indent}    <SessionIdGenerator sessionIdLength="${n}"/>${eol}${indent}</Manager>` }]),
+          fix: fixTo('Move it into <Manager>', [{ start: stray.span.start, end: stray.span.end, newText: managerWithGenerator(eol, indent, n) }]),
         });
         return;
       }
@@ -86,7 +86,7 @@ export default defineRule({
       const eol = eolOf(text);
       const childIndent = root.children[0] ? lineIndent(text, root.children[0].openTagSpan.start) : lineIndent(text, root.openTagSpan.start) + '    ';
       const at = root.openTagSpan.end;
-      const edit = { start: at, end: at, newText: `${eol}${childIndent}<Manager>${eol}${childIndent}    <SessionIdGenerator sessionIdLength="${min}"/>${eol}${childIndent}</Manager>` };
+      const edit = { start: at, end: at, newText: `${eol}${childIndent}${managerWithGenerator(eol, childIndent, min)}` };
       ctx.report({ span: root.nameSpan, message, fix: fixTo(`${title} with <SessionIdGenerator>`, [edit]) });
     }
   },

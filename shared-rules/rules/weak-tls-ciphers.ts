@@ -1,10 +1,10 @@
 import { defineRule } from '../engine/rule';
-import { checkTransportCiphers } from './util/tls-cipher-check';
-import { transportsFor } from './util/tls-transports';
+import { checkCiphersOf } from './util/tls-cipher-check';
+import type { TransportId } from './util/tls-transports';
 
 // The cipher lists G09 does not cover: Tomcat (9443), the PassThrough/MI senders and the binary event receiver.
 // (The PassThrough and MI listeners' PreferredCiphers are the rule passthrough-weak-ciphers.)
-const OWN = new Set(['tomcat', 'passthru-sender', 'mi-sender', 'binary-receiver']);
+const OWN = new Set<TransportId>(['tomcat', 'passthru-sender', 'mi-sender', 'binary-receiver']);
 
 export default defineRule({
   meta: {
@@ -27,9 +27,7 @@ export default defineRule({
     },
   },
   check(ctx) {
-    for (const t of transportsFor(ctx.product, ctx.fileName)) {
-      if (OWN.has(t.spec.id)) checkTransportCiphers(ctx, t, { reportAbsent: true });
-    }
+    checkCiphersOf(ctx, OWN);
   },
   cases: {
     valid: [

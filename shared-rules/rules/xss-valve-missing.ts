@@ -1,6 +1,7 @@
 import { defineRule } from '../engine/rule';
 import { literalString } from './util/toml';
-import { appendBlock, instanceGet, isFullProductFile } from './util/tls-toml';
+import { appendBlock, instanceGet } from './util/tls-toml';
+import { isFullDeployment } from './util/scope';
 import { versionAtLeast } from '../data/tls/defaults';
 import { compareVersions } from '../data/products';
 
@@ -46,7 +47,7 @@ export default defineRule({
     // Identity Server 7 (kernel 4.10) relies on output encoding; known from the version or from content hints.
     const { product, version, kernel } = ctx.product;
     const is7 = product === 'is' && (versionAtLeast(version, '7.0.0') === true || (kernel !== undefined && compareVersions(kernel, '4.10') >= 0));
-    if (is7 || !isFullProductFile(ctx)) return;
+    if (is7 || !isFullDeployment(ctx)) return;
     const block = appendBlock(ctx.text, config, BLOCK, [['catalina', 'valves']]);
     ctx.report({
       span: config.insertionPoint(['catalina', 'valves', 'properties']).reportSpan,

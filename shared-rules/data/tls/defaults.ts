@@ -5,16 +5,9 @@
 import type { ProductInfo } from '../../engine/product';
 import { compareVersions } from '../products';
 
-/** Compares dotted versions numerically ("4.10.0" > "4.9.0"); undefined when a version is missing. */
+/** Whether a release is `min` or later, compared numerically ("4.10.0" > "4.9.0"); undefined when the version is unknown. */
 export function versionAtLeast(version: string | undefined, min: string): boolean | undefined {
-  if (!version) return undefined;
-  const a = version.split('.').map(Number);
-  const b = min.split('.').map(Number);
-  for (let i = 0; i < Math.max(a.length, b.length); i++) {
-    const d = (a[i] ?? 0) - (b[i] ?? 0);
-    if (d !== 0) return d > 0;
-  }
-  return true;
+  return version ? compareVersions(version, min) >= 0 : undefined;
 }
 
 /** Tomcat `protocols` default; kernel 4.10 (IS 7.x) adds TLSv1.3. */

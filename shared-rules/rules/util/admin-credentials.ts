@@ -1,6 +1,6 @@
 // Checking an administrator's user name and password against the shipped admin/admin (G18, and G27 for MI).
 import type { RelatedInfo, RuleContext } from '../../engine/rule';
-import type { TomlEntry } from '../../parsers/toml/model';
+import type { EffectiveConfig, TomlEntry } from '../../parsers/toml/model';
 import { DEFAULT_ADMIN_PASSWORD, DEFAULT_ADMIN_USER } from '../../data/defaults';
 import { literalScalar, literalString, replaceValue } from './toml';
 import { resolvePlain, viaNote } from './values';
@@ -14,6 +14,12 @@ export interface AdminAccount {
   create?: TomlEntry;
   /** Environment variable the quick fix reads the password from. */
   envVar: string;
+}
+
+/** The `[super_admin]` account (API-M and IS; MI with an LDAP or JDBC user store). */
+export function superAdmin(config: EffectiveConfig, envVar: string): AdminAccount {
+  const key = (k: string) => config.get(['super_admin', k]);
+  return { where: '[super_admin]', user: key('username'), password: key('password'), create: key('create_admin_account'), envVar };
 }
 
 export function checkAdminAccount(ctx: RuleContext<'toml'>, a: AdminAccount): void {

@@ -2,6 +2,9 @@
 // (IS 7.2 AgentIdentity, consent DS) and `[[datasource]]` (MI, and extra IS data sources).
 import type { EffectiveConfig, TomlEntry, TomlTable } from '../../parsers/toml/model';
 import { literalString, pathText } from './toml';
+import { visibleText } from './values';
+import { parseJdbc, type JdbcUrl } from './jdbc';
+import { oneLine } from './message';
 
 export interface DataSource {
   /** `[database.apim_db]`, `[datasource.AgentIdentity]`, `[[datasource]] WSO2_CARBON_DB`. */
@@ -33,9 +36,20 @@ export function dataSources(config: EffectiveConfig): DataSource[] {
   for (const t of config.arrayTables(['datasource'])) {
     const id = literalString(t.get(['id'])?.value);
     out.push({
-      label: `[[datasource]]${id ? ` ${id}` : ` #${t.arrayIndex + 1}`}`, id, header: t,
+      label: `[[datasource]]${id ? ` ${oneLine(id)}` : ` #${t.arrayIndex + 1}`}`, id, header: t,
       url: t.get(['url']), username: t.get(['username']), type: t.get(['type']), hostname: t.get(['hostname']),
     });
   }
   return out;
+}
+
+/** The JDBC URL, parsed, when the file shows it (not a placeholder, template or deploy-time token) and names a known driver. */
+export function visibleJdbcUrl(ds: DataSource): JdbcUrl | undefined {
+  const raw = visibleText(ds.url);
+  return raw === undefined ? undefined : parseJdbc(raw);
+}
+
+/** The literal `type` (`mysql`, `postgre`, `h2`, …), lower-cased: what config-mapper builds the URL from when `url` is absent. */
+export function dataSourceType(ds: DataSource): string | undefined {
+  return literalString(ds.type?.value)?.toLowerCase();
 }

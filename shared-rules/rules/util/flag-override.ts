@@ -5,6 +5,7 @@ import type { RelatedInfo } from '../../engine/rule';
 import type { JavaLaunch, ShellDocument } from '../../parsers/shell/model';
 import { launchFlags, viaJavaOpts } from './jvm-flags';
 import { whereIs, type SysProp } from './jvm';
+import { oneLine } from './message';
 
 export interface OverrideNote {
   /** A sentence to append to the message ('' when there is nothing to say). */
@@ -22,10 +23,10 @@ export function overrideNote(doc: ShellDocument, launch: JavaLaunch, name: strin
     const last = overridden[overridden.length - 1];
     const related = overridden.slice(-5).map((p) => ({ // the nearest few are enough to follow the chain
       span: p.word.span,
-      message: `Overridden: -D${name}=${winner.value} ${whereIs(doc.text, winner.flag)} comes later on the java command, and the JVM keeps the last value.`,
+      message: `Overridden: -D${name}=${oneLine(winner.value)} ${whereIs(doc.text, winner.flag)} comes later on the java command, and the JVM keeps the last value.`,
     }));
     return {
-      note: ` It overrides the ${last.value || 'empty value'} set ${whereIs(doc.text, last.flag)}: for the same property the later flag wins${viaJavaOpts(last.flag) && !viaJavaOpts(winner.flag) ? `, and ${ref} is expanded before the script's own flags` : ''}.`,
+      note: ` It overrides the ${oneLine(last.value) || 'empty value'} set ${whereIs(doc.text, last.flag)}: for the same property the later flag wins${viaJavaOpts(last.flag) && !viaJavaOpts(winner.flag) ? `, and ${ref} is expanded before the script's own flags` : ''}.`,
       related,
     };
   }

@@ -1,6 +1,6 @@
 // LDAP connection URLs of `[user_store]`: scheme, loopback, and the embedded LDAP server of IS 5.10/5.11.
 import type { TomlEntry } from '../../parsers/toml/model';
-import { hasPlaceholder } from './toml';
+import { hasPlaceholder, stringText } from './toml';
 import { isLoopback } from './jdbc';
 
 export interface LdapUrl {
@@ -11,10 +11,10 @@ export interface LdapUrl {
 
 /** The URLs of a connection_url value (several, space-separated, for failover); none when not visible. */
 export function ldapUrls(entry: TomlEntry): LdapUrl[] {
-  const v = entry.value;
-  if (v.kind !== 'string' || typeof v.value !== 'string' || hasPlaceholder(v.value)) return [];
+  const s = stringText(entry.value);
+  if (s === undefined || hasPlaceholder(s)) return [];
   const out: LdapUrl[] = [];
-  for (const u of v.value.split(/\s+/)) {
+  for (const u of s.split(/\s+/)) {
     const m = /^(ldaps?):\/\/\[?([^\]/:]*)/i.exec(u);
     if (m) out.push({ scheme: m[1].toLowerCase(), host: m[2].toLowerCase(), loopback: isLoopback(m[2].toLowerCase()) });
   }
@@ -23,8 +23,7 @@ export function ldapUrls(entry: TomlEntry): LdapUrl[] {
 
 /** The product's own embedded LDAP (IS 5.10/5.11 ship it): a loopback URL, or the EmbeddedLDAP port property. */
 export function embeddedLdap(entry: TomlEntry): boolean {
-  const v = entry.value;
-  if (v.kind === 'string' && typeof v.value === 'string' && v.value.includes('${Ports.EmbeddedLDAP.')) return true;
+  if (stringText(entry.value)?.includes('${Ports.EmbeddedLDAP.')) return true;
   const urls = ldapUrls(entry);
   return urls.length > 0 && urls.every((u) => u.loopback);
 }

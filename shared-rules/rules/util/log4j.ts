@@ -1,5 +1,6 @@
 // Reading log4j2.properties appenders the way Log4j 2 does.
 import type { PropEntry, PropertiesDocument } from '../../parsers/properties/model';
+import { eolOf, type OffsetEdit } from '../../engine/text';
 
 export interface Appender {
   /** The identifier in `appender.<id>.…` keys. */
@@ -55,6 +56,11 @@ export function appenders(doc: PropertiesDocument): Appender[] {
   });
 }
 
+/** The appenders Log4j instantiates (see `Appender.active`). */
+export function activeAppenders(doc: PropertiesDocument): Appender[] {
+  return appenders(doc).filter((a) => a.active);
+}
+
 /** Component types configured under the appender whose key starts with `prefix` (`policies.` → the policy types). */
 export function componentTypes(a: Appender, prefix: string): Array<{ rel: string; value: string; entry: PropEntry }> {
   return a.entries
@@ -74,10 +80,21 @@ export function hasDeleteAction(a: Appender): boolean {
 }
 
 /** Where a new property line for the appender goes: just after its last one. */
-export function afterLastProperty(text: string, a: Appender): number {
+function afterLastProperty(text: string, a: Appender): number {
   const last = a.entries[a.entries.length - 1].entry;
   const nl = text.indexOf('\n', last.span.end);
   return nl === -1 ? text.length : nl + 1;
+}
+
+/**
+ * Adds `appender.<id>.<line>` lines for the appender (`lines` relative to it) after its last property, with a line
+ * break first when the file does not end with one.
+ */
+export function appendProperties(text: string, a: Appender, lines: readonly string[]): OffsetEdit {
+  const at = afterLastProperty(text, a);
+  const eol = eolOf(text);
+  const lead = at === text.length && text.length > 0 && !text.endsWith('\n') ? eol : '';
+  return { start: at, end: at, newText: lead + lines.map((l) => `appender.${a.id}.${l}${eol}`).join('') };
 }
 
 /** The source text of a value equals its decoded value (no escapes or continuations), so offsets map 1:1. */

@@ -6,12 +6,14 @@
 // `[server]` — and belongs to a known product (from the setting, content, install layout or path), whose defaults
 // are then the ones that apply. Snippets meant to be pasted into a deployment.toml (e.g. only `[apim.opa_security]`),
 // template sources and TOML files of unknown origin get findings only for what they literally say.
-import type { EffectiveConfig, TomlDocument } from '../../parsers/toml/model';
+import type { RuleContext } from '../../engine/rule';
+import type { EffectiveConfig } from '../../parsers/toml/model';
 import type { ProductInfo } from '../../engine/product';
 import { literalString } from './toml';
 
-export function isFullDeployment(doc: TomlDocument, config: EffectiveConfig, info: ProductInfo): boolean {
-  return !doc.templated && info.product !== 'unknown' && config.has(['server']);
+export function isFullDeployment(ctx: RuleContext<'toml'>): boolean {
+  const { doc, config } = ctx.model;
+  return !doc.templated && ctx.product.product !== 'unknown' && config.has(['server']);
 }
 
 /**

@@ -1,5 +1,6 @@
 // The Secure Vault `[secrets]` table: where it is, what it defines, and the block of text it spans.
 import type { EffectiveConfig, TomlDocument, TomlEntry, TomlTable } from '../../parsers/toml/model';
+import { stringText } from './toml';
 
 /** Tables config-mapper reads aliases from (`[runtime_secrets]` is resolved at run time). */
 const SECRET_TABLES = ['secrets', 'runtime_secrets'];
@@ -11,6 +12,17 @@ export function secretEntry(config: EffectiveConfig, alias: string): TomlEntry |
     if (e) return e;
   }
   return undefined;
+}
+
+/** The alias of a value that is exactly `$secret{alias}`. */
+export function secretAlias(s: string): string | undefined {
+  return /^\$secret\{([^}]*)\}$/.exec(s.trim())?.[1];
+}
+
+/** The text inside `"[…]"`: a `[secrets]` value the cipher tool has not encrypted yet (still plain text). */
+export function plainSecret(entry: TomlEntry | undefined): string | undefined {
+  const s = stringText(entry?.value);
+  return s === undefined ? undefined : /^\[([\s\S]*)\]$/.exec(s)?.[1];
 }
 
 /** Every `$secret{alias}` written in a string value, with the alias's offset range in the file. */

@@ -8,9 +8,11 @@ import type { TlsVersion } from '../../engine/settings';
 import { analyzeCipherString, analyzeCiphers, splitCiphers, type CipherAnalysis, type CipherToken, type EnabledSuite } from '../../data/tls/cipher-lists';
 import { suiteVerdict, weaknesses, worse, type Verdict } from '../../data/tls/cipher-classify';
 import { RECOMMENDED_TLS12_CIPHERS, RECOMMENDED_TLS13_CIPHERS } from '../../data/tls/defaults';
-import { pathText } from './toml';
-import { insertKey, isFullProductFile, renderArray, rewriteStringList, sourceList, type SourceList } from './tls-toml';
-import type { ApplicableTransport } from './tls-transports';
+import { insertKey, keyInsertionPoint, replaceValue, writtenKey } from './toml';
+import { keyInSection, renderArray, rewriteStringList, sourceList, type SourceList } from './tls-toml';
+import { isFullDeployment } from './scope';
+import { oneLine } from './message';
+import { transportsFor, type ApplicableTransport, type TransportId } from './tls-transports';
 
 const SEVERITY: Partial<Record<Verdict, Severity>> = { broken: 'error', weak: 'warning', discouraged: 'info' };
 const REMOVED: ReadonlySet<Verdict> = new Set<Verdict>(['broken', 'weak']);
@@ -81,7 +83,8 @@ function isReal(t: CipherToken): boolean {
 /** The fix for one written list, or undefined when it would leave no usable suite. */
 function fixList(a: Analyzed, dialect: 'tomcat' | 'jsse'): OffsetEdit | undefined {
   const { list, analysis } = a;
-  const v = list.entry.value;
+  const { entry } = list;
+  const v = entry.value;
   if (analysis.openssl) {
     if (list.kind !== 'string') return undefined;
     const excl = exclusionsFor(analysis.enabled);
@@ -91,14 +94,14 @@ function fixList(a: Analyzed, dialect: 'tomcat' | 'jsse'): OffsetEdit | undefine
     if (after.enabled.length === 0 || after.enabled.some((e) => REMOVED.has(suiteVerdict(e.suite)))) return undefined;
     const end = list.spans[list.spans.length - 1];
     const exact = end.start !== v.span.start || end.end !== v.span.end;
-    return exact ? { start: end.end, end: end.end, newText: `:${excl.join(':')}` } : { start: v.span.start, end: v.span.end, newText: JSON.stringify(appended) };
+    return exact ? { start: end.end, end: end.end, newText: `:${excl.join(':')}` } : replaceValue(entry, JSON.stringify(appended));
   }
   const verdictOf = (t: CipherToken) => (t.name?.suite ? suiteVerdict(t.name.suite) : t.name?.verdict ?? 'unknown');
   let keep = analysis.tokens.filter((t) => !REMOVED.has(verdictOf(t)));
   if (keep.some((t) => isReal(t) && verdictOf(t) === 'ok')) keep = keep.filter((t) => verdictOf(t) !== 'discouraged');
   if (!keep.some(isReal) || keep.length === analysis.tokens.length) return undefined;
   const names = keep.map((t) => t.text);
-  if (list.kind === 'array') return { start: v.span.start, end: v.span.end, newText: renderArray(names, v) };
+  if (list.kind === 'array') return replaceValue(entry, renderArray(names, v));
   return rewriteStringList(list, names);
 }
 
@@ -109,17 +112,20 @@ function reportUnknown(ctx: RuleContext<'toml'>, list: SourceList, analysis: Cip
     ctx.report({
       span: list.spans[i],
       severity: 'warning',
-      message: `"${t.body}" ${t.problem ?? 'is not a cipher suite name'}${hint}: the runtime ignores or rejects it, so it protects nothing. Correct or remove it.`,
+      message: `"${oneLine(t.body)}" ${t.problem ?? 'is not a cipher suite name'}${hint}: the runtime ignores or rejects it, so it protects nothing. Correct or remove it.`,
     });
   });
 }
 
-export interface CipherCheckOptions {
-  /** Report a missing list (its shipped default) when the product runs the transport. */
-  reportAbsent: boolean;
+/** Checks the cipher lists of the product's transports among `ids` (the transports a rule speaks for). */
+export function checkCiphersOf(ctx: RuleContext<'toml'>, ids: ReadonlySet<TransportId>): void {
+  for (const t of transportsFor(ctx.product, ctx.fileName)) {
+    if (ids.has(t.spec.id)) checkTransportCiphers(ctx, t);
+  }
 }
 
-export function checkTransportCiphers(ctx: RuleContext<'toml'>, t: ApplicableTransport, opts: CipherCheckOptions): void {
+/** One transport's lists; a missing list (its shipped default) is reported when the product runs the transport. */
+function checkTransportCiphers(ctx: RuleContext<'toml'>, t: ApplicableTransport): void {
   const { config } = ctx.model;
   const spec = t.spec;
   const dialect = spec.cipherDialect;
@@ -140,7 +146,7 @@ export function checkTransportCiphers(ctx: RuleContext<'toml'>, t: ApplicableTra
   for (const a of analyzed) {
     const { text, worst } = describeSuites(a.analysis.enabled);
     if (!SEVERITY[worst]) continue;
-    const key = pathText(a.list.entry.keyParts.map((k) => k.name));
+    const key = writtenKey(a.list.entry);
     const edit = a.list.literal ? fixList(a, dialect) : undefined;
     const advice = edit ? 'Remove them'
       : worst === 'discouraged' ? `Prefer AEAD suites such as "${recommended.join(',')}"`
@@ -159,10 +165,10 @@ export function checkTransportCiphers(ctx: RuleContext<'toml'>, t: ApplicableTra
     });
   }
   const shipped = spec.defaultCiphers;
-  if (written || !opts.reportAbsent || !shipped || !t.runs || !isFullProductFile(ctx)) return;
+  if (written || !shipped || !t.runs || !isFullDeployment(ctx)) return;
   const first = spec.cipherKeys[0];
   const section = spec.cipherSection ?? first.slice(0, -1);
-  const where = `[${pathText(section)}] ${pathText(first.slice(section.length))}`;
+  const where = keyInSection(first, section);
   const render = (names: readonly string[]) => (first[first.length - 1] === 'ciphers' && spec.cipherDialect === 'jsse' ? renderArray(names) : JSON.stringify(names.join(',')));
   let message: string;
   let severity: Severity;
@@ -182,7 +188,7 @@ export function checkTransportCiphers(ctx: RuleContext<'toml'>, t: ApplicableTra
   }
   const edit = insertKey(ctx.text, config, first, render(insert), section);
   ctx.report({
-    span: config.insertionPoint(first).reportSpan,
+    span: keyInsertionPoint(config, first, section).reportSpan,
     severity,
     message: `${spec.label}: ${message}. Set it to forward-secret AEAD suites.`,
     fix: edit ? { title: `Set ${where} to forward-secret AEAD suites`, edits: [edit], safe: false } : undefined,

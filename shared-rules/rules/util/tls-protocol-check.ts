@@ -6,8 +6,10 @@ import { listNames, meetsMinimum, protocolName, protocolVerdict, recommendedProt
 import { parsePlainProtocols, parseTomcatProtocols, splitList, type ProtocolList } from '../../data/tls/protocol-lists';
 import type { TlsVersion } from '../../engine/settings';
 import type { TomlEntry } from '../../parsers/toml/model';
-import { literalString, pathText } from './toml';
-import { allEdits, insertKey, isFullProductFile, renderArray, rewriteStringList, sourceList, type SourceList } from './tls-toml';
+import { insertKey, keyInsertionPoint, literalString, replaceValue, writtenKey } from './toml';
+import { allEdits, keyInSection, renderArray, rewriteStringList, sourceList, type SourceList } from './tls-toml';
+import { isFullDeployment } from './scope';
+import { oneLine } from './message';
 import type { ApplicableTransport, ProtocolKey, ProtocolSyntax } from './tls-transports';
 
 interface Written {
@@ -50,19 +52,19 @@ export function renderProtocols(names: readonly Protocol[], syntax: ProtocolSynt
 }
 
 function rewrite(w: Written, names: Protocol[]): OffsetEdit {
-  const v = w.list.entry.value;
-  if (w.list.kind === 'array') return { start: v.span.start, end: v.span.end, newText: renderArray(names, v) };
+  const { entry } = w.list;
+  if (w.list.kind === 'array') return replaceValue(entry, renderArray(names, entry.value));
   // Removal syntax ("all, -TLSv1") cannot keep its shape: write the plain "+A, +B" form.
   // So does a one-name Tomcat list (no separator to copy): it becomes "+A, +B".
   const reshaped = w.parsed.tokens.some((t) => t.op === 'remove' || t.name === 'all') || (w.key.syntax === 'tomcat-plus' && names.length > 1 && w.list.items.length < 2);
-  if (reshaped) return { start: v.span.start, end: v.span.end, newText: renderProtocols(names, w.key.syntax === 'tomcat-plus' ? 'tomcat-plus' : 'comma') };
+  if (reshaped) return replaceValue(entry, renderProtocols(names, w.key.syntax === 'tomcat-plus' ? 'tomcat-plus' : 'comma'));
   return rewriteStringList(w.list, names);
 }
 
 function unknownText(list: ProtocolList): string {
   return list.unknown.map((t) => {
     const s = suggestProtocol(t.text);
-    return s ? `"${t.text}" (did you mean ${s}?)` : `"${t.text}"`;
+    return s ? `"${oneLine(t.text)}" (did you mean ${s}?)` : `"${oneLine(t.text)}"`;
   }).join(', ');
 }
 
@@ -85,7 +87,7 @@ export function checkTransportProtocols(ctx: RuleContext<'toml'>, t: ApplicableT
   }
   // A list the runtime ignores matters only while nothing effective is written (the user thinks it applies).
   const flagged = written.filter((w) => (w.bad.length > 0 || w.parsed.unknown.length > 0) && !(effectiveWritten && w.key.ineffective));
-  const defaults = !effectiveWritten && t.runs && isFullProductFile(ctx) ? spec.defaultProtocols?.(ctx.product) : undefined;
+  const defaults = !effectiveWritten && t.runs && isFullDeployment(ctx) ? spec.defaultProtocols?.(ctx.product) : undefined;
   const defaultBad = (defaults ?? []).map((d) => protocolName(d)).filter((p): p is Protocol => p !== undefined && !meetsMinimum(p, min));
   const sslProtocol = spec.sslProtocolKeys.map((k) => config.get(k)).find((e) => /^SSL/i.test(literalString(e?.value) ?? ''));
   if (flagged.length === 0 && defaultBad.length === 0 && !sslProtocol) return;
@@ -97,8 +99,8 @@ export function checkTransportProtocols(ctx: RuleContext<'toml'>, t: ApplicableT
   let severity = 'info' as Severity;
   let fixable = true;
   for (const w of flagged) {
-    const name = pathText(w.list.entry.keyParts.map((k) => k.name));
-    const says = `\`${name} = ${w.list.entry.value.raw}\``;
+    const name = writtenKey(w.list.entry);
+    const says = `\`${name} = ${oneLine(w.list.entry.value.raw)}\``;
     if (w.bad.length > 0) {
       const note = w.key.ineffective && defaultBad.length === 0 ? ` (and ${w.key.ineffective})` : '';
       parts.push(`${says} enables ${describeProtocols(w.bad, min)}${note}`);
@@ -117,21 +119,21 @@ export function checkTransportProtocols(ctx: RuleContext<'toml'>, t: ApplicableT
     if (w.bad.length > 0) edits.push(rewrite(w, keep.length > 0 ? keep : recommended));
   }
   const first = spec.protocolKeys[0];
+  const section = first.section ?? first.path.slice(0, -1);
   if (defaultBad.length > 0) {
     const shipped = spec.defaultProtocolsText?.(ctx.product) ?? (defaults ?? []).join(',');
-    const section = first.section ?? first.path.slice(0, -1);
-    const where = `[${pathText(section)}] ${pathText(first.path.slice(section.length))}`;
+    const where = keyInSection(first.path, section);
     const ignored = written.find((w) => w.key.ineffective);
     parts.push(`\`${where}\` is not set${ignored ? ` (${ignored.key.ineffective})` : ''}, so the shipped default "${shipped}" enables ${describeProtocols(defaultBad, min)}`);
     severity = max(severity, severityOf(defaultBad, min));
     edits.push(insertKey(ctx.text, config, first.path, renderProtocols(recommended, first.syntax), section));
   }
   if (sslProtocol) {
-    parts.push(`\`${pathText(sslProtocol.keyParts.map((k) => k.name))} = ${sslProtocol.value.raw}\` names SSL as the SSLContext protocol; write "TLS"`);
-    edits.push({ start: sslProtocol.value.span.start, end: sslProtocol.value.span.end, newText: '"TLS"' });
+    parts.push(`\`${writtenKey(sslProtocol)} = ${oneLine(sslProtocol.value.raw)}\` names SSL as the SSLContext protocol; write "TLS"`);
+    edits.push(replaceValue(sslProtocol, '"TLS"'));
   }
   const all = fixable ? allEdits(edits) : undefined;
-  const anchor = flagged[0]?.list.entry.value.span ?? (defaultBad.length > 0 ? ineffectiveEntry ?? config.insertionPoint(first.path).reportSpan : sslProtocol!.value.span);
+  const anchor = flagged[0]?.list.entry.value.span ?? (defaultBad.length > 0 ? ineffectiveEntry ?? keyInsertionPoint(config, first.path, section).reportSpan : sslProtocol!.value.span);
   ctx.report({
     span: anchor,
     severity,

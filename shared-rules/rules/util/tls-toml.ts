@@ -1,10 +1,9 @@
 // deployment.toml helpers for the TLS rules: list values with per-item source offsets, style-preserving list
-// rewrites, key and block insertion, and reading keys of one [[array-of-tables]] instance.
+// rewrites, block insertion, and reading keys of one [[array-of-tables]] instance.
 import type { EffectiveConfig, TomlDocument, TomlEntry, TomlTable, TomlValue } from '../../parsers/toml/model';
-import type { RuleContext } from '../../engine/rule';
-import { eolOf, type OffsetEdit, type Span } from '../../engine/text';
+import type { OffsetEdit, Span } from '../../engine/text';
 import type { ListItem } from '../../data/tls/protocol-lists';
-import { literalString, pathText } from './toml';
+import { insertBlock, literalString, occupied, pathText, replaceValue } from './toml';
 
 /** A string or array value as a list of names, with offsets into the file. */
 export interface SourceList {
@@ -69,7 +68,7 @@ export function rewriteStringList(list: SourceList, names: readonly string[], fa
     if (!content.includes(q) && !content.includes('\\') && !content.endsWith(q[0])) return { ...cs, newText: lead + content };
   } else if (cs && v.raw.startsWith('"') && !/["\\\n]/.test(content)) return { ...cs, newText: content };
   else if (cs && v.raw.startsWith("'") && !/['\n]/.test(content)) return { ...cs, newText: content };
-  return { start: v.span.start, end: v.span.end, newText: JSON.stringify(content) };
+  return replaceValue(list.entry, JSON.stringify(content));
 }
 
 /** A TOML array of strings in the style of `like` (quote character, separator), or `["a", "b"]`. */
@@ -80,48 +79,9 @@ export function renderArray(names: readonly string[], like?: TomlValue): string 
   return `[${names.map((n) => q + n + q).join(/^\s*,\s*$/.test(sep) && !sep.includes('\n') ? sep : ', ')}]`;
 }
 
-function newBlock(text: string, offset: number, lines: string[]): OffsetEdit {
-  const eol = eolOf(text);
-  const block = lines.join(eol) + eol;
-  const atLineStart = offset === 0 || text[offset - 1] === '\n';
-  if (offset >= text.length) {
-    const lead = text.length === 0 ? '' : (atLineStart ? '' : eol) + eol;
-    return { start: offset, end: offset, newText: lead + block };
-  }
-  // Before an existing line (e.g. before [secrets], which must stay last).
-  return { start: offset, end: offset, newText: (atLineStart ? '' : eol) + block + eol };
-}
-
-function inArray(t: TomlTable): boolean {
-  return t.isArray || t.arrayOwner !== undefined;
-}
-
-/**
- * True when a value (scalar, array or inline table) already sits at a strict prefix of `path` — or at `path` itself
- * when `inclusive` — so no key or table can be added there without redefining it (invalid TOML).
- */
-export function occupied(config: EffectiveConfig, path: readonly string[], inclusive = false): boolean {
-  for (let i = 1; i < path.length + (inclusive ? 1 : 0); i++) if (config.get(path.slice(0, i))) return true;
-  return false;
-}
-
-/**
- * Inserts `path = value` where config-mapper will read it: into the section that already holds the path's parent
- * (with the key made relative to it, so `[transport.https] properties.x` files get `properties.server`), else into
- * the existing `section`, else as a new `[section]` at the end of the file (before [secrets]).
- */
-export function insertKey(text: string, config: EffectiveConfig, path: readonly string[], valueText: string, section: readonly string[]): OffsetEdit | undefined {
-  if (occupied(config, path)) return undefined;
-  const eol = eolOf(text);
-  const at = config.insertionPoint(path);
-  if (!at.needsHeader && at.table && at.table.path.length > 0) {
-    return { start: at.offset, end: at.offset, newText: `${eol}${pathText(path.slice(at.table.path.length))} = ${valueText}` };
-  }
-  const existing = config.table(section);
-  if (existing && !inArray(existing)) {
-    return { start: existing.contentEnd, end: existing.contentEnd, newText: `${eol}${pathText(path.slice(section.length))} = ${valueText}` };
-  }
-  return newBlock(text, at.offset, [`[${pathText(section)}]`, `${pathText(path.slice(section.length))} = ${valueText}`]);
+/** How a message names a key and the table a fix writes it into: "[transport.http] listener.secured_protocols". */
+export function keyInSection(path: readonly string[], section: readonly string[]): string {
+  return `[${pathText(section)}] ${pathText(path.slice(section.length))}`;
 }
 
 /**
@@ -132,7 +92,7 @@ export function appendBlock(text: string, config: EffectiveConfig, lines: string
   if (arrays.some((a) => occupied(config, a, true) || config.table(a))) return undefined;
   // A path whose parent no file can hold resolves to "end of file, before [secrets]".
   const at = config.insertionPoint(['\u0000carbonlint', 'end']);
-  return newBlock(text, at.offset, lines);
+  return insertBlock(text, at.offset, lines);
 }
 
 /** A fix's edits only when every one of them can be made (a partial fix would leave the finding half-fixed). */
@@ -169,13 +129,4 @@ export function literalInt(v: TomlValue | undefined): number | undefined {
   if (v?.kind === 'integer') return v.value as number;
   const s = literalString(v)?.trim();
   return s !== undefined && /^-?\d+$/.test(s) ? Number(s) : undefined;
-}
-
-/**
- * Whether absent keys may be reported: a whole product deployment.toml (it has `[server]`), not a snippet, and
- * not a Helm/Jinja template (only its literal text is judged). The product must be known, to know its defaults.
- */
-export function isFullProductFile(ctx: RuleContext<'toml'>): boolean {
-  const { doc, config } = ctx.model;
-  return ctx.product.product !== 'unknown' && !doc.templated && config.has(['server']);
 }

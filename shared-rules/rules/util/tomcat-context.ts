@@ -36,11 +36,18 @@ export function removeAttr(text: string, attr: XmlAttribute): OffsetEdit {
   return { start: s, end: attr.span.end, newText: '' };
 }
 
+const generatorTag = (n: number) => `<SessionIdGenerator sessionIdLength="${n}"/>`;
+
+/** `<Manager>` holding `<SessionIdGenerator sessionIdLength="n"/>`, its lines indented from `indent`. */
+export function managerWithGenerator(eol: string, indent: string, n: number): string {
+  return `<Manager>${eol}${indent}    ${generatorTag(n)}${eol}${indent}</Manager>`;
+}
+
 /** Puts `<SessionIdGenerator sessionIdLength="n"/>` inside `manager` (opening a self-closing one). */
 export function nestGenerator(text: string, manager: XmlElement, n: number): OffsetEdit {
   const eol = eolOf(text);
   const indent = lineIndent(text, manager.openTagSpan.start);
-  const generator = `<SessionIdGenerator sessionIdLength="${n}"/>`;
+  const generator = generatorTag(n);
   if (manager.selfClosing) {
     const close = manager.openTagSpan.end;
     const slash = text.lastIndexOf('/', close - 1);

@@ -1,6 +1,7 @@
 // What a value means to config-mapper: literal text, a reference it resolves, or text filled in at deploy time.
 import type { EffectiveConfig, TomlEntry } from '../../parsers/toml/model';
-import { hasPlaceholder, literalString } from './toml';
+import { hasPlaceholder, literalString, stringText } from './toml';
+import { plainSecret, secretAlias } from './secrets';
 
 /**
  * ALL_CAPS_WITH_UNDERSCORES tokens such as `DB_PASS` or `AM_ADMIN_PASSWORD`: placeholders that setup scripts replace
@@ -9,16 +10,6 @@ import { hasPlaceholder, literalString } from './toml';
  */
 export function isSubstitutionToken(s: string): boolean {
   return /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/.test(s);
-}
-
-/** The alias of a value that is exactly `$secret{alias}`. */
-export function secretAlias(s: string): string | undefined {
-  return /^\$secret\{([^}]*)\}$/.exec(s.trim())?.[1];
-}
-
-/** The text inside `[…]`: a `[secrets]` value the cipher tool has not encrypted yet (still plain text). */
-export function bracketedPlain(s: string): string | undefined {
-  return /^\[([\s\S]*)\]$/.exec(s)?.[1];
 }
 
 export interface Resolved {
@@ -34,14 +25,14 @@ export interface Resolved {
  * reveal: `$env{}`, `$sys{}`, `$ref{}`, runtime `${…}`, templates, cipher text, deploy-time tokens.
  */
 export function resolvePlain(config: EffectiveConfig, entry: TomlEntry | undefined): Resolved | undefined {
-  if (!entry || entry.value.kind !== 'string' || typeof entry.value.value !== 'string') return undefined;
+  const text = stringText(entry?.value);
+  if (!entry || text === undefined) return undefined;
   const literal = literalString(entry.value);
   if (literal !== undefined) return isSubstitutionToken(literal) ? undefined : { text: literal };
-  const alias = secretAlias(entry.value.value);
+  const alias = secretAlias(text);
   if (alias === undefined) return undefined;
   const secret = config.get(['secrets', alias]);
-  const raw = secret?.value.kind === 'string' && typeof secret.value.value === 'string' ? secret.value.value : undefined;
-  const plain = raw === undefined ? undefined : bracketedPlain(raw);
+  const plain = plainSecret(secret);
   return plain === undefined ? undefined : { text: plain, via: secret };
 }
 
@@ -55,8 +46,6 @@ export function viaNote(r: Resolved): string {
  * allowed (URLs, patterns); config-mapper placeholders, templates and deploy-time tokens not.
  */
 export function visibleText(entry: TomlEntry | undefined): string | undefined {
-  const v = entry?.value;
-  if (!v || v.kind !== 'string' || typeof v.value !== 'string') return undefined;
-  if (hasPlaceholder(v.value) || isSubstitutionToken(v.value)) return undefined;
-  return v.value;
+  const s = stringText(entry?.value);
+  return s === undefined || hasPlaceholder(s) || isSubstitutionToken(s) ? undefined : s;
 }

@@ -1,4 +1,12 @@
-// Text shared by the keystore-contents rules: the keytool recipe in their docs and how aliases are listed.
+// What the G02 keystore rules share: their guideline, file kind and products; the keytool recipe and example in their
+// docs; how aliases are listed; and the key entries of the stores deployment.toml configures.
+import type { RuleContext } from '../../engine/rule';
+import { openedStores, type InspectedStore } from '../../keystores/inspect';
+import type { AnalyzedEntry } from '../../keystores/open';
+import type { CertificateFacts } from '../../keystores/certificate';
+
+/** The meta of every G02 rule: deployment.toml of every product. */
+export const KEYSTORE_RULE = { guideline: 'Change default keystores', guidelineId: 'G02', kind: 'toml', products: ['apim', 'is', 'mi'] } as const;
 
 /** Shown in the docs, never run by CarbonLint. */
 export const KEYTOOL_NEW_KEYSTORE = [
@@ -22,4 +30,9 @@ export function quoteAliases(aliases: readonly string[]): string {
   if (q.length <= 1) return q.join('');
   if (q.length <= 4) return `${q.slice(0, -1).join(', ')} and ${q[q.length - 1]}`;
   return `${q.slice(0, 3).join(', ')} and ${q.length - 3} more`;
+}
+
+/** The key entries (not trusted certificates) of every store that could be opened, each with its store. */
+export function keyEntries(ctx: RuleContext<'toml'>): Array<{ store: InspectedStore; entry: AnalyzedEntry & { cert: CertificateFacts } }> {
+  return openedStores(ctx).flatMap(({ store, entries }) => entries.filter((e) => e.kind === 'key').map((entry) => ({ store, entry })));
 }
