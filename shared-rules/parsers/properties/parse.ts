@@ -1,6 +1,6 @@
 // java.util.Properties#load semantics (what log4j2.properties is read with), plus exact source spans.
 import type { Span } from '../../engine/text';
-import type { ParseProblem } from '../diagnostics';
+import { addProblem, type ParseProblem } from '../diagnostics';
 import { logicalLines, type Segment } from './logical-lines';
 import type { PropComment, PropEntry, PropertiesDocument } from './model';
 import { unescapeProperty } from './unescape';
@@ -80,7 +80,7 @@ function parseEntry(text: string, segs: Segment[], problems: ParseProblem[]): Pr
   for (const bad of key.badUnicodeAt < 0 && value.badUnicodeAt < 0 ? [] : [key.badUnicodeAt, value.badUnicodeAt]) {
     if (bad < 0) continue;
     const at = map.at(bad);
-    problems.push({
+    addProblem(problems, {
       span: { start: at, end: Math.min(at + 2, text.length) },
       message: 'Malformed \\uXXXX escape: java.util.Properties (and so log4j2) refuses to load this file',
       severity: 'error',

@@ -188,14 +188,26 @@ class Effective implements EffectiveConfig {
   /** Start of the line holding `offset`, moved up over the comment lines directly above it (they describe it). */
   private blockStart(offset: number): number {
     const text = this.doc.text;
-    let start = text.lastIndexOf('\n', offset - 1) + 1;
+    let start = lineStart(text, offset);
     while (start > 0) {
-      const prev = text.lastIndexOf('\n', start - 2) + 1;
+      // Step over the line break ending the line above (CRLF is one break), then find that line's start.
+      const brk = start - 1;
+      const prev = lineStart(text, text.charCodeAt(brk) === 10 && text.charCodeAt(brk - 1) === 13 ? brk - 1 : brk);
       if (!text.slice(prev, start).trimStart().startsWith('#')) break;
       start = prev;
     }
     return start === 0 && text.charCodeAt(0) === 0xfeff ? 1 : start;
   }
+}
+
+/**
+ * Start of the line holding `offset`. A lone CR ends a line too, as in the parser: looking for LF only put a new
+ * [section] (before [secrets]) at the top of a CR-only file, above its root keys, which then changed table.
+ */
+function lineStart(text: string, offset: number): number {
+  let i = offset;
+  while (i > 0 && text.charCodeAt(i - 1) !== 10 && text.charCodeAt(i - 1) !== 13) i--;
+  return i;
 }
 
 /** The effective configuration of a parsed file (one linear pass; nothing is shared between views). */
