@@ -1,0 +1,119 @@
+// Files full of distinctive secrets (each "Zq9-LEAKCANARY-n"), in every password-ish place of the four file kinds:
+// what CarbonLint prints, logs, uploads (SARIF) or shows (hovers, code-action titles) must contain none of them.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+
+export const CANARY = 'LEAKCANARY';
+const c = (n: number) => `Zq9-${CANARY}-${n}`;
+
+export const SECRET_FILES: Record<string, string> = {
+  'wso2am-4.2.0/repository/conf/deployment.toml': `[server]
+hostname = "localhost"
+
+[super_admin]
+username = "admin"
+password = "${c(1)}"
+create_admin_account = true
+
+[user_store]
+type = "database_unique_id"
+connection_password = "${c(2)}"
+
+[database.apim_db]
+type = "mysql"
+url = "jdbc:mysql://apimuser:${c(3)}@db:3306/apim?useSSL=false&password=${c(4)}"
+username = "apimuser"
+password = "${c(5)}"
+
+[database.shared_db]
+url = "jdbc:oracle:thin:shareduser/${c(6)}@db:1521/ORCL"
+password = '${c(7)}'
+
+[[datasource]]
+id = "WSO2_CARBON_DB"
+url = "jdbc:h2:./repository/database/WSO2CARBON_DB;DB_CLOSE_ON_EXIT=FALSE;PASSWORD=${c(8)}"
+username = "wso2carbon"
+password = "${c(9)}"
+
+[keystore.tls]
+file_name = "wso2carbon.jks"
+password = "${c(10)}"
+key_password = "${c(11)}"
+
+[truststore]
+password = """${c(12)}"""
+
+[apim.key_manager]
+client_secret = "${c(13)}"
+
+[transport.https.properties]
+keystorePass = "${c(14)}"
+sslProtocol = "TLSv1"
+
+[apim.throttling]
+password = ${c(15)}
+event_listener = { username = "tm", password = "${c(18)}" }
+
+[apim.throttling]
+password = "${c(19)}"
+
+[secrets]
+admin_password = "[${c(16)}]"
+keystore_password = "${c(17)}"
+`,
+  'wso2am-4.2.0/repository/conf/log4j2.properties': `appenders = AUDIT_LOGFILE, JDBC
+appender.AUDIT_LOGFILE.type = RollingFile
+appender.AUDIT_LOGFILE.name = AUDIT_LOGFILE
+appender.AUDIT_LOGFILE.layout.type = PatternLayout
+appender.AUDIT_LOGFILE.layout.pattern = [%d] %m%n
+appender.JDBC.type = JDBC
+appender.JDBC.connectionSource.password = ${c(20)}
+appender.JDBC.connectionSource.url = jdbc:mysql://u:${c(21)}@db/logs?password=${c(24)}
+appender.SMTP.smtpPassword = ${c(22)}
+appender.bad.password = Zq9\\uZZZZ-${CANARY}-23
+`,
+  'wso2am-4.2.0/repository/conf/tomcat/carbon/META-INF/context.xml': `<?xml version="1.0" encoding="UTF-8"?>
+<Context>
+  <Resource name="jdbc/x" password="${c(30)}" url="jdbc:mysql://u:${c(31)}@db/x"/>
+  <Manager className="org.apache.catalina.session.StandardManager" sessionIdLength="16"/>
+  <Realm className="org.apache.catalina.realm.JDBCRealm" connectionPassword="${c(32)}"/>
+  <Resource name="jdbc/y" password=${c(33)} />
+  <Environment name="secret" value="${c(34)}" type="java.lang.String"/>
+</Context>
+`,
+  'wso2am-4.2.0/bin/api-manager.sh': `#!/bin/sh
+JAVA_OPTS="-Djavax.net.ssl.trustStorePassword=${c(43)}"
+KEYSTORE_PASSWORD='${c(44)}'
+$JAVACMD \\
+    -Xms256m \\
+    -Djavax.net.ssl.keyStorePassword=${c(40)} \\
+    -Djavax.net.ssl.trustStorePassword="${c(41)}" \\
+    -Dcarbon.registry.password=${c(42)} \\
+    $JAVA_OPTS \\
+    org.wso2.carbon.bootstrap.Bootstrap $*
+`,
+};
+
+/** Writes the files under `root`; returns their absolute paths. */
+export function writeSecretWorkspace(root: string): string[] {
+  return Object.entries(SECRET_FILES).map(([rel, text]) => {
+    const f = path.join(root, rel);
+    fs.mkdirSync(path.dirname(f), { recursive: true });
+    fs.writeFileSync(f, text);
+    return f;
+  });
+}
+
+/** The canaries found in `text` (e.g. ["Zq9-LEAKCANARY-15"]), for a precise failure message. */
+export function leaks(text: string): string[] {
+  return [...new Set(text.match(new RegExp(`Zq9(?:\\\\uZZZZ)?-${CANARY}-\\d+`, 'g')) ?? [])];
+}
+
+/** Every (line, character) where a canary starts, per file, for hovers and code actions. */
+export function canaryPositions(text: string): Array<{ line: number; character: number }> {
+  const out: Array<{ line: number; character: number }> = [];
+  text.split('\n').forEach((l, line) => {
+    for (let i = l.indexOf(CANARY); i !== -1; i = l.indexOf(CANARY, i + 1)) out.push({ line, character: i });
+  });
+  return out;
+}
