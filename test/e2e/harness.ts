@@ -1,6 +1,6 @@
 // Plumbing for the real-editor suites: a throwaway profile, code-server in its own process group, Debian's Chromium
 // driven by playwright-core, bounded waits, process and $HOME bookkeeping. No CarbonLint knowledge here.
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
 import { createRequire } from 'node:module';
 import * as net from 'node:net';
@@ -208,6 +208,26 @@ export function freePort(): Promise<number> {
 
 // ---------------------------------------------------------------------------------------------------------------
 // code-server
+
+/** `npm run package`; on failure, the same build packaged with --no-rewrite-relative-links so the editor steps still run. */
+export function packageVsix(profile: Profile): { vsix: string; error?: string } {
+  const env: NodeJS.ProcessEnv = { ...process.env, npm_config_cache: path.join(profile.root, 'npm-cache'), npm_config_update_notifier: 'false', npm_config_fund: 'false' };
+  delete env.NODE_OPTIONS;
+  delete env.NODE_TEST_CONTEXT;
+  const r = spawnSync('npm', ['run', 'package'], { cwd: REPO, env, encoding: 'utf8', timeout: 180_000 });
+  const vsix = path.join(REPO, 'dist', 'carbonlint.vsix');
+  if (r.status === 0 && fs.existsSync(vsix)) {
+    const copy = path.join(profile.root, 'carbonlint.vsix'); // concurrent packaging by others cannot change it under us
+    fs.copyFileSync(vsix, copy);
+    return { vsix: copy };
+  }
+  const error = `${r.stdout}\n${r.stderr}`.split('\n').filter((l) => /ERROR|Error|error/.test(l) && !/^npm warn/.test(l)).join('\n').trim() || `exit ${r.status}`;
+  const fallback = path.join(profile.root, 'carbonlint.vsix');
+  execFileSync(process.execPath, ['scripts/build.mjs', '--production'], { cwd: REPO, env, stdio: 'pipe' });
+  execFileSync(process.execPath, [path.join(REPO, 'node_modules', '@vscode', 'vsce', 'vsce'), 'package', '--no-dependencies', '--no-rewrite-relative-links', '-o', fallback],
+    { cwd: REPO, env, stdio: 'pipe' });
+  return { vsix: fallback, error };
+}
 
 export class CodeServer {
   proc: ChildProcess | undefined;

@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { setup } from './setup.mjs';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const SUITES = ['test/e2e/vscode.e2e.test.ts', 'test/nvim/nvim.test.ts'];
+const SUITES = ['test/e2e/vscode.e2e.test.ts', 'test/e2e/corpus.e2e.test.ts', 'test/nvim/nvim.test.ts'];
 const only = process.argv.slice(2);
 const selected = only.length ? SUITES.filter((s) => only.some((o) => s.includes(o))) : SUITES;
 const secs = (t0) => `${((Date.now() - t0) / 1000).toFixed(1)} s`;

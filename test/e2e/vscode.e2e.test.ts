@@ -18,7 +18,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import {
-  CodeServer, REPO, homeDiff, homeSnapshot, launchChromium, makeProfile, processesMentioning, tooling, waitFor,
+  CodeServer, REPO, homeDiff, packageVsix, homeSnapshot, launchChromium, makeProfile, processesMentioning, tooling, waitFor,
   writeFiles, type BrowserContext, type Profile,
 } from './harness';
 import { probeServer, type ServerFeatures } from './probe';
@@ -59,26 +59,6 @@ async function step(name: string, fn: (r: Run & { wb: Workbench }) => Promise<vo
     (e as Error).message += `\n  screenshot: ${path.relative(REPO, shot)}${seen ? `\n  page: ${seen}` : ''}`;
     throw e;
   }
-}
-
-/** `npm run package`; on failure, the same build packaged with --no-rewrite-relative-links so the editor steps still run. */
-function packageVsix(profile: Profile): { vsix: string; error?: string } {
-  const env: NodeJS.ProcessEnv = { ...process.env, npm_config_cache: path.join(profile.root, 'npm-cache'), npm_config_update_notifier: 'false', npm_config_fund: 'false' };
-  delete env.NODE_OPTIONS;
-  delete env.NODE_TEST_CONTEXT;
-  const r = spawnSync('npm', ['run', 'package'], { cwd: REPO, env, encoding: 'utf8', timeout: 180_000 });
-  const vsix = path.join(REPO, 'dist', 'carbonlint.vsix');
-  if (r.status === 0 && fs.existsSync(vsix)) {
-    const copy = path.join(profile.root, 'carbonlint.vsix'); // concurrent packaging by others cannot change it under us
-    fs.copyFileSync(vsix, copy);
-    return { vsix: copy };
-  }
-  const error = `${r.stdout}\n${r.stderr}`.split('\n').filter((l) => /ERROR|Error|error/.test(l) && !/^npm warn/.test(l)).join('\n').trim() || `exit ${r.status}`;
-  const fallback = path.join(profile.root, 'carbonlint.vsix');
-  execFileSync(process.execPath, ['scripts/build.mjs', '--production'], { cwd: REPO, env, stdio: 'pipe' });
-  execFileSync(process.execPath, [path.join(REPO, 'node_modules', '@vscode', 'vsce', 'vsce'), 'package', '--no-dependencies', '--no-rewrite-relative-links', '-o', fallback],
-    { cwd: REPO, env, stdio: 'pipe' });
-  return { vsix: fallback, error };
 }
 
 /** The language server processes of the installed extension (node <extensions>/carbonlint.carbonlint-<version>/dist/server.js). */
