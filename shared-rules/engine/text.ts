@@ -94,6 +94,14 @@ export function applyEdits(text: string, edits: readonly OffsetEdit[]): string {
 
 /** The line break a file uses, so inserted lines match it. */
 export function eolOf(text: string): string {
-  const i = text.indexOf('\n');
-  return i > 0 && text[i - 1] === '\r' ? '\r\n' : '\n';
+  const n = text.indexOf('\n');
+  const r = text.indexOf('\r');
+  // A CR that is not part of a CRLF comes first: the file uses lone CRs (old Mac style; Java properties accept them).
+  if (r !== -1 && (n === -1 || r < n - 1)) return '\r';
+  return n > 0 && text[n - 1] === '\r' ? '\r\n' : '\n';
+}
+
+/** Offset of the start of the line holding `offset`, for any of LF, CRLF and lone-CR line breaks. */
+export function lineStartAt(text: string, offset: number): number {
+  return Math.max(text.lastIndexOf('\n', offset - 1), text.lastIndexOf('\r', offset - 1)) + 1;
 }

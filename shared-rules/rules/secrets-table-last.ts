@@ -32,7 +32,7 @@ export default defineRule({
     const fix = doc.templated ? undefined : (() => {
       const eol = eolOf(text);
       const block = text.slice(start, end).replace(/\s+$/, '') + eol;
-      const lead = (text.endsWith('\n') ? '' : eol) + eol;
+      const lead = (/[\r\n]$/.test(text) ? '' : eol) + eol;
       return {
         title: 'Move [secrets] to the end of the file',
         edits: [{ start, end, newText: '' }, { start: text.length, end: text.length, newText: lead + block }],

@@ -27,7 +27,18 @@ export function isRollingAppender(a: Appender): boolean {
   return !!a.type && ROLLING_TYPES.test(a.type.value.trim());
 }
 
-export function appenders(doc: PropertiesDocument): Appender[] {
+// A parsed document is never changed after parsing, and log-forging, log-rotation and log-retention each ask for its
+// appenders on every lint: build them once per document.
+const appendersMemo = new WeakMap<PropertiesDocument, readonly Appender[]>();
+const activeMemo = new WeakMap<PropertiesDocument, readonly Appender[]>();
+
+export function appenders(doc: PropertiesDocument): readonly Appender[] {
+  let r = appendersMemo.get(doc);
+  if (!r) appendersMemo.set(doc, (r = Object.freeze(buildAppenders(doc))));
+  return r;
+}
+
+function buildAppenders(doc: PropertiesDocument): Appender[] {
   const ids = new Map<string, Map<string, PropEntry>>();
   for (const e of doc.entries) {
     if (!e.key.startsWith('appender.')) continue;
@@ -57,8 +68,10 @@ export function appenders(doc: PropertiesDocument): Appender[] {
 }
 
 /** The appenders Log4j instantiates (see `Appender.active`). */
-export function activeAppenders(doc: PropertiesDocument): Appender[] {
-  return appenders(doc).filter((a) => a.active);
+export function activeAppenders(doc: PropertiesDocument): readonly Appender[] {
+  let r = activeMemo.get(doc);
+  if (!r) activeMemo.set(doc, (r = Object.freeze(appenders(doc).filter((a) => a.active))));
+  return r;
 }
 
 /** Component types configured under the appender whose key starts with `prefix` (`policies.` → the policy types). */
@@ -82,8 +95,10 @@ export function hasDeleteAction(a: Appender): boolean {
 /** Where a new property line for the appender goes: just after its last one. */
 function afterLastProperty(text: string, a: Appender): number {
   const last = a.entries[a.entries.length - 1].entry;
-  const nl = text.indexOf('\n', last.span.end);
-  return nl === -1 ? text.length : nl + 1;
+  const lineBreak = /\r\n|\r|\n/g;
+  lineBreak.lastIndex = last.span.end;
+  const m = lineBreak.exec(text);
+  return m ? m.index + m[0].length : text.length;
 }
 
 /**
@@ -93,7 +108,11 @@ function afterLastProperty(text: string, a: Appender): number {
 export function appendProperties(text: string, a: Appender, lines: readonly string[]): OffsetEdit {
   const at = afterLastProperty(text, a);
   const eol = eolOf(text);
-  const lead = at === text.length && text.length > 0 && !text.endsWith('\n') ? eol : '';
+  // At the end of a file without a final line break, start a new line; if that last line ends in a continuation
+  // backslash, a blank line ends the continued value first.
+  const open = at === text.length && text.length > 0 && !/[\r\n]$/.test(text);
+  const continued = open && (/\\+$/.exec(text)?.[0].length ?? 0) % 2 === 1;
+  const lead = open ? (continued ? eol + eol : eol) : '';
   return { start: at, end: at, newText: lead + lines.map((l) => `appender.${a.id}.${l}${eol}`).join('') };
 }
 

@@ -1,4 +1,5 @@
 // The Secure Vault `[secrets]` table: where it is, what it defines, and the block of text it spans.
+import { lineStartAt } from '../../engine/text';
 import type { EffectiveConfig, TomlDocument, TomlEntry, TomlTable } from '../../parsers/toml/model';
 import { stringText } from './toml';
 
@@ -39,13 +40,14 @@ export function secretReferences(entry: TomlEntry): Array<{ alias: string; start
 
 /** Start of the line holding `offset`, moved up over the comment lines directly above it (they describe it). */
 export function blockStart(text: string, offset: number): number {
-  let start = text.lastIndexOf('\n', offset - 1) + 1;
+  let start = lineStartAt(text, offset);
   while (start > 0) {
-    const prev = text.lastIndexOf('\n', start - 2) + 1;
+    const prev = lineStartAt(text, start - (text[start - 1] === '\n' && text[start - 2] === '\r' ? 2 : 1));
     if (!text.slice(prev, start).trimStart().startsWith('#')) break;
     start = prev;
   }
-  return start;
+  // A byte-order mark belongs to the file, not to the block that happens to come first.
+  return start === 0 && text.charCodeAt(0) === 0xfeff ? 1 : start;
 }
 
 /** The `[secrets]` section (its last `[secrets]` header) and the section written after it, if any. */
