@@ -15,7 +15,12 @@ export function writeAtomic(file: string, content: string): void {
     fs.writeFileSync(tmp, content, mode === undefined ? {} : { mode });
     fs.renameSync(tmp, file);
   } catch (e) {
-    fs.rmSync(tmp, { force: true });
+    // Remove our temp file if we made one; never let the clean-up hide the real error (or remove a directory).
+    try {
+      if (fs.lstatSync(tmp).isFile()) fs.rmSync(tmp, { force: true });
+    } catch {
+      /* nothing of ours to remove */
+    }
     throw e;
   }
 }

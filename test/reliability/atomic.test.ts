@@ -74,9 +74,7 @@ test('writeAtomic: a directory squatting on the temp name makes it fail, origina
   }
 });
 
-test('writeAtomic: the error reported is the write failure, not the clean-up', {
-  todo: 'cli/src/atomic.ts: fs.rmSync(tmp, { force: true }) throws ERR_FS_EISDIR on a directory at the temp name, hiding the real error (the CLI then says "cannot write the fixes (ERR_FS_EISDIR)")',
-}, () => {
+test('writeAtomic: the error reported is the write failure, not the clean-up', () => {
   const dir = tempDir('atomic-error');
   try {
     const f = write(dir, 'deployment.toml', INSECURE_TOML);
