@@ -1,7 +1,7 @@
 // The engine's one entry point: text in, findings with exact ranges and fixes out. Server and CLI both call it.
 import { LineIndex, type OffsetEdit, type Range, type Span } from './text';
 import type { FileKind, Finding, Rule, RuleContext, RuleResources, Severity } from './rule';
-import { nodeResources } from './resources';
+import { diskResources } from '../keystores/store-files';
 import { resolveSettings, type Settings } from './settings';
 import { detectProduct, type ProductInfo } from './product';
 import { classify } from './files';
@@ -58,6 +58,18 @@ export interface LintOptions {
 
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2, hint: 3 };
 
+/** UTF-8 size, as on disk (the limit is in bytes; a UTF-16 length undercounts non-ASCII text up to 3×). */
+function utf8Bytes(text: string): number {
+  return Buffer.byteLength(text, 'utf8');
+}
+
+/** Every UTF-16 unit is 1–3 UTF-8 bytes: only a text between max/3 and max units needs counting. */
+function overSize(text: string, max: number): boolean {
+  if (text.length > max) return true;
+  if (text.length * 3 <= max) return false;
+  return utf8Bytes(text) > max;
+}
+
 function looksBinary(text: string): boolean {
   const head = text.length > 8192 ? text.slice(0, 8192) : text;
   return head.includes('\u0000');
@@ -68,7 +80,7 @@ export function lintText(fileName: string, text: string, options: LintOptions = 
   const kind = options.kind ?? classify(fileName, text);
   // Size and binary checks come first: a file that is not checked must not be scanned (product detection reads content).
   const skip = !kind ? undefined
-    : text.length > settings.maxFileSize ? { code: 'file-too-large', message: `File not checked: ${text.length} bytes is over the ${settings.maxFileSize}-byte limit (setting carbonlint.maxFileSize).` }
+    : overSize(text, settings.maxFileSize) ? { code: 'file-too-large', message: `File not checked: ${utf8Bytes(text)} bytes is over the ${settings.maxFileSize}-byte limit (setting carbonlint.maxFileSize).` }
     : looksBinary(text) ? { code: 'file-binary', message: 'File not checked: it contains binary (NUL) bytes.' }
     : undefined;
   const product = detectProduct(fileName, skip ? '' : text, settings.product);
@@ -89,7 +101,8 @@ export function lintText(fileName: string, text: string, options: LintOptions = 
     result.findings.push({ ruleId: p.code, guideline: null, guidelineId: null, severity: p.severity, message: p.message, span: p.span, range: index.range(p.span) });
   }
   const ran = new Set<string>();
-  const resources = options.resources ?? nodeResources();
+  // The disk, marked so that keystore rules skip re-reading a store that has not changed (keystores/store-files.ts).
+  const resources = options.resources ?? diskResources();
   for (const rule of options.rules ?? allRules) {
     if (rule.meta.kind !== kind) continue;
     const level = settings.rules[rule.meta.id];
