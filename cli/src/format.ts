@@ -9,45 +9,77 @@ export interface FileResult {
 }
 
 export function formatJson(results: FileResult[], cwd: string): string {
-  const rows = results.flatMap((r) =>
-    r.findings.map((f) => ({
-      file: path.relative(cwd, r.file) || r.file,
-      rule: f.ruleId,
-      guideline: f.guideline,
-      severity: f.severity,
-      message: f.message,
-      range: f.range,
-      fixable: !!f.fix,
-    })),
-  );
-  return JSON.stringify(rows, null, 2) + '\n';
+  return jsonReport(results.flatMap((r) => jsonElements(r.file, r.findings, cwd)));
+}
+
+/**
+ * One file's rows of the JSON report, each already rendered as an element of the report's top-level array
+ * (`JSON.stringify(rows, null, 2)` indents each element by two more spaces; string values never hold a raw line break).
+ */
+export function jsonElements(file: string, findings: readonly LintFinding[], cwd: string): string[] {
+  return findings.map((f) => JSON.stringify({
+    file: path.relative(cwd, file) || file,
+    rule: f.ruleId,
+    guideline: f.guideline,
+    severity: f.severity,
+    message: f.message,
+    range: f.range,
+    fixable: !!f.fix,
+  }, null, 2).replace(/\n/g, '\n  '));
+}
+
+/** The JSON report from rendered elements: byte for byte `JSON.stringify(rows, null, 2) + '\n'`. */
+export function jsonReport(elements: readonly string[]): string {
+  return (elements.length ? `[\n  ${elements.join(',\n  ')}\n]` : '[]') + '\n';
+}
+
+export interface StylishTotals {
+  error: number;
+  warning: number;
+  info: number;
+  hint: number;
+  fixable: number;
+  files: number;
+}
+
+export function stylishTotals(): StylishTotals {
+  return { error: 0, warning: 0, info: 0, hint: 0, fixable: 0, files: 0 };
+}
+
+/** One checked file's block of the stylish report (lines, empty when it has no findings); counts it into `totals`. */
+export function stylishFile(file: string, findings: readonly LintFinding[], cwd: string, c: Paint, totals: StylishTotals): string[] {
+  totals.files++;
+  if (!findings.length) return [];
+  const out: string[] = [c('underline', path.relative(cwd, file) || file)];
+  const rows = findings.map((f) => {
+    totals[f.severity]++;
+    if (f.fix?.safe) totals.fixable++;
+    return [`${f.range.start.line + 1}:${f.range.start.character + 1}`, f.severity, f.message, f.ruleId, f.guidelineId ?? ''];
+  });
+  const w0 = Math.max(...rows.map((x) => x[0].length));
+  const w1 = Math.max(...rows.map((x) => x[1].length));
+  for (const [pos, sev, msg, rule, g] of rows) {
+    out.push(`  ${c('dim', pos.padEnd(w0))}  ${c(sev as 'error', sev.padEnd(w1))}  ${msg}  ${c('dim', g ? `${rule} (${g})` : rule)}`);
+  }
+  out.push('');
+  return out;
+}
+
+/** The stylish report from the files' blocks (in file order) and their totals; `notes` are printed dimmed at the end. */
+export function stylishReport(blocks: readonly string[], counts: StylishTotals, c: Paint, notes: string[] = []): string {
+  const out = [...blocks];
+  const total = counts.error + counts.warning + counts.info + counts.hint;
+  const tail = notes.map((n) => c('dim', n));
+  if (total === 0) return [c('bold', `✓ No problems in ${counts.files} file${counts.files === 1 ? '' : 's'}.`), ...tail].join('\n') + '\n';
+  const summary = `✖ ${total} problem${total === 1 ? '' : 's'} (${counts.error} error${counts.error === 1 ? '' : 's'}, ${counts.warning} warning${counts.warning === 1 ? '' : 's'}, ${counts.info + counts.hint} info) in ${counts.files} files checked`;
+  out.push(c(counts.error ? 'error' : 'warning', c('bold', summary)));
+  if (counts.fixable) out.push(c('dim', `  ${counts.fixable} can be fixed safely with --fix.`));
+  return [...out, ...tail].join('\n') + '\n';
 }
 
 /** ESLint-like report: findings grouped by file, then a summary; `notes` are printed dimmed at the end. */
 export function formatStylish(results: FileResult[], cwd: string, c: Paint, notes: string[] = []): string {
-  const counts = { error: 0, warning: 0, info: 0, hint: 0 };
-  let fixable = 0;
-  const out: string[] = [];
-  for (const r of results) {
-    if (!r.findings.length) continue;
-    out.push(c('underline', path.relative(cwd, r.file) || r.file));
-    const rows = r.findings.map((f) => {
-      counts[f.severity]++;
-      if (f.fix?.safe) fixable++;
-      return [`${f.range.start.line + 1}:${f.range.start.character + 1}`, f.severity, f.message, f.ruleId, f.guidelineId ?? ''];
-    });
-    const w0 = Math.max(...rows.map((x) => x[0].length));
-    const w1 = Math.max(...rows.map((x) => x[1].length));
-    for (const [pos, sev, msg, rule, g] of rows) {
-      out.push(`  ${c('dim', pos.padEnd(w0))}  ${c(sev as 'error', sev.padEnd(w1))}  ${msg}  ${c('dim', g ? `${rule} (${g})` : rule)}`);
-    }
-    out.push('');
-  }
-  const total = counts.error + counts.warning + counts.info + counts.hint;
-  const tail = notes.map((n) => c('dim', n));
-  if (total === 0) return [c('bold', `✓ No problems in ${results.length} file${results.length === 1 ? '' : 's'}.`), ...tail].join('\n') + '\n';
-  const summary = `✖ ${total} problem${total === 1 ? '' : 's'} (${counts.error} error${counts.error === 1 ? '' : 's'}, ${counts.warning} warning${counts.warning === 1 ? '' : 's'}, ${counts.info + counts.hint} info) in ${results.length} files checked`;
-  out.push(c(counts.error ? 'error' : 'warning', c('bold', summary)));
-  if (fixable) out.push(c('dim', `  ${fixable} can be fixed safely with --fix.`));
-  return [...out, ...tail].join('\n') + '\n';
+  const totals = stylishTotals();
+  const blocks = results.flatMap((r) => stylishFile(r.file, r.findings, cwd, c, totals));
+  return stylishReport(blocks, totals, c, notes);
 }

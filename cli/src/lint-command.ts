@@ -1,4 +1,4 @@
-// `carbonlint [paths…]`: read everything first, then lint/fix, then write — so an error (exit 2) writes nothing.
+// `carbonlint [paths…]`: read and lint/fix file by file, then write — so an error (exit 2) writes nothing.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { lintText, type LintFinding } from '../../shared-rules/engine/lint';
@@ -12,7 +12,7 @@ import { createBaseline, parseBaseline, serializeBaseline } from '../../shared-r
 import { redactLines, MASK } from '../../shared-rules/engine/redact';
 import { allRules } from '../../shared-rules/rules';
 import { collectFiles, type WalkError } from '../../shared-rules/engine/walk';
-import { formatJson, formatStylish, type FileResult } from './format';
+import { jsonElements, jsonReport, stylishFile, stylishReport, stylishTotals } from './format';
 import { writeAtomic } from './atomic';
 import { colorEnabled, painter } from './color';
 import { Progress } from './progress';
@@ -23,31 +23,26 @@ import { loadCliProject } from './project';
 import { TOOL_VERSION, docsBase } from './version';
 import type { LintOptions } from './options';
 
-interface Checked {
+/** A file --fix or --fix-dry-run changes: the only texts kept until the end. */
+interface Changed {
   file: string;
   original: string;
   text: string;
-  findings: LintFinding[];
-  /** Hidden by carbonlint-disable comments: listed (as suppressed) in SARIF only. */
-  suppressed: SuppressedFinding[];
+}
+
+/** What SARIF needs of a file (its findings, not its text). */
+interface SarifFile {
+  path: string;
+  findings: Array<LintFinding | SuppressedFinding>;
   fingerprints: string[];
   baselined: Set<number>;
+  inSource: Map<number, string | undefined>;
 }
 
 const plural = (n: number, w: string) => `${n} ${w}${n === 1 ? '' : 's'}`;
 
-function readAll(files: string[]): Map<string, string> {
-  const texts = new Map<string, string>();
-  const errors: string[] = [];
-  for (const f of files) {
-    try {
-      texts.set(f, fs.readFileSync(f, 'utf8'));
-    } catch (e) {
-      errors.push(`${f}: cannot read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
-    }
-  }
-  if (errors.length) throw new CliError(errors.join('\ncarbonlint: '));
-  return texts;
+function readError(file: string, e: unknown): string {
+  return `${file}: cannot read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`;
 }
 
 /** What --fix changed, by rule: safe-fixable findings before minus those left after. */
@@ -71,23 +66,47 @@ export function lintCommand(o: LintOptions): number {
   // which a relative path would hide. Output stays relative to the working folder.
   const files = collectFiles(o.inputs, walkErrors, { excluded: project.excluded }).map((f) => path.resolve(f));
   if (walkErrors.length) throw new CliError(walkErrors.map((e) => `${e.path}: ${e.message}`).join('\ncarbonlint: '));
-  const texts = readAll(files);
   let accepted = new Set<string>();
+  // Reported after the read errors, as when every file was read before the baseline (and then nothing is linted).
+  let baselineError: CliError | undefined;
   if (o.baseline && !o.updateBaseline) {
     try {
       accepted = parseBaseline(fs.readFileSync(o.baseline, 'utf8'));
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
-      throw new CliError(`--baseline ${o.baseline}: ${code ? `cannot read (${code}); create it with --update-baseline` : (e as Error).message}`);
+      baselineError = new CliError(`--baseline ${o.baseline}: ${code ? `cannot read (${code}); create it with --update-baseline` : (e as Error).message}`);
     }
   }
 
+  // Files are read and linted one at a time, and only what the output needs is kept: the rendered rows for
+  // stylish and json, findings and fingerprints for SARIF, the texts of the files a fix changes. Nothing is written
+  // before every file has been read and linted, so an error (exit 2) still writes nothing.
+  const paint = painter(colorEnabled(o.output ? {} : process.stdout));
+  const report = !o.fixDryRun;
+  const sarif = report && o.format === 'sarif';
+  const needFingerprints = sarif || !!o.baseline || !!o.updateBaseline;
+  const readErrors: string[] = [];
   const progress = new Progress();
-  const checked: Checked[] = [];
+  const changed: Changed[] = [];
   const fixes: string[] = [];
+  const baselineEntries: Array<{ fingerprint: string; rule: string; file: string; message: string }> = [];
+  const sarifFiles: SarifFile[] = [];
+  const stylish: string[] = [];
+  const totals = stylishTotals();
+  const jsonRows: string[] = [];
+  let errors = 0;
+  let warnings = 0;
+  let suppressed = 0;
   files.forEach((file, i) => {
     progress.update(i + 1, files.length);
-    const original = texts.get(file)!;
+    let original: string;
+    try {
+      original = fs.readFileSync(file, 'utf8');
+    } catch (e) {
+      readErrors.push(readError(file, e));
+      return;
+    }
+    if (readErrors.length || baselineError) return; // only reading on, to report every unreadable file
     if (!classify(file, original)) return;
     let text = original;
     const first = lintText(file, original, { settings, rules });
@@ -97,20 +116,59 @@ export function lintCommand(o: LintOptions): number {
     }
     const final = text === original ? first : lintText(file, text, { settings, rules });
     const findings = final.findings;
-    if (text !== original) fixes.push(`${path.relative(cwd, file) || file} (${fixedRules(before, findings) || 'formatting'})`);
-    const fps = fingerprints(path.relative(root, file).split(path.sep).join('/'), text, findings);
+    if (text !== original) {
+      fixes.push(`${path.relative(cwd, file) || file} (${fixedRules(before, findings) || 'formatting'})`);
+      changed.push({ file, original, text });
+    }
+    const rel = path.relative(root, file).split(path.sep).join('/');
+    // SARIF also lists the findings hidden by carbonlint-disable comments; they come after the others, so the
+    // others' fingerprints (occurrence indexes) are the same as without them.
+    const hidden = sarif ? (final.suppressed ?? []).filter((f) => !o.quiet || f.severity === 'error') : [];
+    const allFps = needFingerprints ? fingerprints(rel, text, hidden.length ? [...findings, ...hidden] : findings) : [];
+    const fps = hidden.length ? allFps.slice(0, findings.length) : allFps;
     const baselined = new Set<number>();
-    findings.forEach((_f, j) => accepted.has(fps[j]) && baselined.add(j));
-    checked.push({ file, original, text, findings, suppressed: final.suppressed ?? [], fingerprints: fps, baselined });
+    if (o.updateBaseline) {
+      findings.forEach((f, j) => {
+        baselineEntries.push({ fingerprint: fps[j], rule: f.ruleId, file: rel, message: f.message });
+        baselined.add(j);
+      });
+    } else if (accepted.size) {
+      findings.forEach((_f, j) => accepted.has(fps[j]) && baselined.add(j));
+    }
+    suppressed += baselined.size;
+    // What counts (and is shown in stylish/json): findings not in the baseline, errors only with --quiet.
+    const visible = findings.filter((f, j) => !baselined.has(j) && (!o.quiet || f.severity === 'error'));
+    for (const f of visible) {
+      if (f.severity === 'error') errors++;
+      else if (f.severity === 'warning') warnings++;
+    }
+    if (!report) return;
+    if (sarif) {
+      const keep = findings.map((_f, j) => j).filter((j) => !o.quiet || findings[j].severity === 'error');
+      sarifFiles.push({
+        path: file,
+        findings: [...keep.map((j) => findings[j]), ...hidden],
+        fingerprints: [...keep.map((j) => fps[j]), ...allFps.slice(findings.length)],
+        baselined: new Set(keep.map((j, k) => (baselined.has(j) ? k : -1)).filter((k) => k >= 0)),
+        inSource: new Map(hidden.map((f, k) => [keep.length + k, f.suppression.reason] as const)),
+      });
+    } else if (o.format === 'json') {
+      for (const row of jsonElements(file, visible, cwd)) jsonRows.push(row);
+    } else {
+      // One string per file, made by join (a flat copy): the lines' pieces — messages that quote the file — would
+      // otherwise keep the whole file text alive until the end. The report joins the blocks with the same '\n'.
+      const lines = stylishFile(file, visible, cwd, paint, totals);
+      if (lines.length) stylish.push(lines.join('\n'));
+    }
   });
   progress.done();
+  if (readErrors.length) throw new CliError(readErrors.join('\ncarbonlint: '));
+  if (baselineError) throw baselineError;
 
   // Everything is known: now write (fixes, baseline), then report.
-  const paint = painter(colorEnabled(o.output ? {} : process.stdout));
   if (o.fixDryRun) {
     let masked = false;
-    const diffs = checked.map((c) => {
-      if (c.text === c.original) return '';
+    const diffs = changed.map((c) => {
       const oldShown = redactLines(c.original);
       const newShown = redactLines(c.text);
       masked ||= oldShown.some((l) => l.includes(MASK)) || newShown.some((l) => l.includes(MASK));
@@ -121,8 +179,7 @@ export function lintCommand(o: LintOptions): number {
     for (const f of fixes) process.stderr.write(`carbonlint: would fix ${f}\n`);
     process.stderr.write(`carbonlint: --fix-dry-run: ${plural(fixes.length, 'file')} would change; none was written\n`);
   } else if (o.fix) {
-    for (const c of checked) {
-      if (c.text === c.original) continue;
+    for (const c of changed) {
       try {
         writeAtomic(c.file, c.text);
       } catch (e) {
@@ -132,47 +189,21 @@ export function lintCommand(o: LintOptions): number {
     for (const f of fixes) process.stderr.write(`carbonlint: fixed ${f}\n`);
   }
   if (o.updateBaseline) {
-    const entries = checked.flatMap((c) => c.findings.map((f, j) => ({
-      fingerprint: c.fingerprints[j], rule: f.ruleId, file: path.relative(root, c.file).split(path.sep).join('/'), message: f.message,
-    })));
-    emit(serializeBaseline(createBaseline(entries)), o.baseline);
-    for (const c of checked) c.findings.forEach((_f, j) => c.baselined.add(j));
-    process.stderr.write(`carbonlint: baseline ${o.baseline}: ${plural(entries.length, 'finding')} accepted\n`);
+    emit(serializeBaseline(createBaseline(baselineEntries)), o.baseline);
+    process.stderr.write(`carbonlint: baseline ${o.baseline}: ${plural(baselineEntries.length, 'finding')} accepted\n`);
   }
 
-  // What counts (and is shown in stylish/json): findings not in the baseline, errors only with --quiet.
-  const visible = (c: Checked) => c.findings.filter((f, j) => !c.baselined.has(j) && (!o.quiet || f.severity === 'error'));
-  const results: FileResult[] = checked.map((c) => ({ file: c.file, findings: visible(c) }));
-  const errors = results.reduce((n, r) => n + r.findings.filter((f) => f.severity === 'error').length, 0);
-  const warnings = results.reduce((n, r) => n + r.findings.filter((f) => f.severity === 'warning').length, 0);
-  const suppressed = checked.reduce((n, c) => n + c.baselined.size, 0);
-
-  if (!o.fixDryRun) {
+  if (report) {
     let out: string;
-    if (o.format === 'sarif') {
-      const sarifFiles = checked.map((c) => {
-        const keep = c.findings.map((f, j) => j).filter((j) => !o.quiet || c.findings[j].severity === 'error');
-        const hidden = c.suppressed.filter((f) => !o.quiet || f.severity === 'error');
-        // Suppressed findings come after the others, so the others' fingerprints (occurrence indexes) stay as they are.
-        const all = [...c.findings, ...hidden];
-        const fps = fingerprints(path.relative(root, c.file).split(path.sep).join('/'), c.text, all);
-        const findings = [...keep.map((j) => c.findings[j]), ...hidden];
-        return {
-          path: c.file,
-          findings,
-          fingerprints: [...keep.map((j) => c.fingerprints[j]), ...fps.slice(c.findings.length)],
-          baselined: new Set(keep.map((j, k) => (c.baselined.has(j) ? k : -1)).filter((k) => k >= 0)),
-          inSource: new Map(hidden.map((f, k) => [keep.length + k, f.suppression.reason] as const)),
-        };
-      });
+    if (sarif) {
       out = JSON.stringify(toSarif(sarifFiles, { root, toolVersion: TOOL_VERSION, docsBase: docsBase(), rules, settings, baseline: o.baseline }), null, 2) + '\n';
     } else if (o.format === 'json') {
-      out = formatJson(results, cwd);
+      out = jsonReport(jsonRows);
     } else {
       const notes: string[] = [];
       if (suppressed) notes.push(`${plural(suppressed, 'finding')} accepted by the baseline ${o.baseline} (not shown).`);
       if (o.maxWarnings !== undefined && warnings > o.maxWarnings) notes.push(`Too many warnings: ${warnings}, at most ${o.maxWarnings} allowed (--max-warnings).`);
-      out = formatStylish(results, cwd, paint, notes);
+      out = stylishReport(stylish, totals, paint, notes);
     }
     emit(out, o.output);
   }

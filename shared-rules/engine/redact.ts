@@ -4,14 +4,30 @@
 
 export const MASK = '********';
 
-// Names whose values are credentials, in any of the four file kinds (dotted, snake, camel case).
-const NAME = String.raw`[\w.:-]*(?:password|passwd|pwd|secret|passphrase|credential|token|private_?key|access_?key)[\w.:-]*`;
+// Names whose values are credentials, in any of the four file kinds (dotted, snake, camel case): `keystorePass`
+// too, but not `passthru`. The lookbehind starts a name only where a run of name characters starts, so a long run
+// without a keyword is tried once, not from every position (which made this quadratic).
+const KW = String.raw`(?:password|passwd|pwd|secret|passphrase|credential|token|private_?key|access_?key|(?:key|store|[_.-])pass(?![a-z]))`;
+const NAME = String.raw`(?<![\w.:-])[\w.:-]*?${KW}[\w.:-]*`;
+const HAS_KW = new RegExp(KW, 'i');
 const KEY_VALUE = new RegExp(String.raw`^(\s*(?:export\s+)?["']?${NAME}["']?\s*[=:]\s*)(.*)$`, 'i');
-const XML_ATTR = new RegExp(String.raw`(\b${NAME}\s*=\s*)(["'])(.*?)\2`, 'gi');
+const XML_ATTR = new RegExp(String.raw`(${NAME}\s*=\s*)(["'])(.*?)\2`, 'gi');
+const UNQUOTED_ATTR = new RegExp(String.raw`(${NAME}\s*=\s*)([^\s"'>&;]+)`, 'gi');
 const XML_ELEMENT = new RegExp(String.raw`(<(${NAME})>)([^<]*)(</\2>)`, 'gi');
 const JVM_FLAG = new RegExp(String.raw`(-D${NAME}=)("[^"]*"|'[^']*'|[^\s"'\\]+)`, 'gi');
+// <Environment name="db.secret" value="…"/>, <Parameter …>: a secret-ish name attribute makes the value one.
+const NAMED_VALUE = new RegExp(String.raw`(\bname\s*=\s*(["'])[^"']*${KW}[^"']*\2[^>]*?\bvalue\s*=\s*)(["'])([^"']*)\3`, 'gi');
+const VALUE_NAMED = new RegExp(String.raw`(\bvalue\s*=\s*)(["'])([^"']*)\2(?=[^>]*?\bname\s*=\s*["'][^"']*${KW})`, 'gi');
+// Credentials inside URLs whatever the key is called: scheme://user:pass@host, Oracle thin user/pass@host,
+// and password parameters (?password=, &amp;password=, ;PASSWORD= in H2/DB2 URLs).
+const URL_USERINFO = /(\/\/[^/\s:@"'<>]+:)([^@\s/"'<>]+)(@)/g;
+const ORACLE_USERPASS = /(jdbc:oracle:\w+:[^/\s@"'<>]+\/)([^@\s"'<>]+)(@)/gi;
+const URL_PARAM = /([?&;]\s*(?:amp;)?(?:password|pwd|passwd|user_?password|secret)\s*=\s*)([^&;"'\s<>]+)/gi;
 const TOML_TABLE = /^\s*\[\[?\s*([^\]]+?)\s*\]\]?\s*(#.*)?$/;
 const TOML_KEY_VALUE = /^(\s*[\w."'-]+\s*=\s*)(.*)$/;
+// Past this, a line that mentions a secret-ish name is hidden whole: no value search runs over megabytes.
+const MAX_LINE = 4096;
+const QUOTES = ['"""', "'''", '"', "'"];
 
 /** Values that point at a secret rather than hold one: nothing to hide. */
 function isReference(v: string): boolean {
@@ -21,10 +37,10 @@ function isReference(v: string): boolean {
 function maskValue(v: string): string {
   const t = v.trim();
   if (!t || isReference(t)) return v;
-  const q = t[0];
-  if (q === '"' || q === "'") {
-    const end = t.indexOf(q, 1);
-    return end > 0 ? `${q}${MASK}${q}${t.slice(end + 1)}` : `${q}${MASK}`;
+  for (const q of QUOTES) {
+    if (!t.startsWith(q)) continue;
+    const end = t.indexOf(q, q.length);
+    return end >= q.length ? `${q}${MASK}${q}${t.slice(end + q.length)}` : `${q}${MASK}`;
   }
   return MASK;
 }
@@ -32,11 +48,19 @@ function maskValue(v: string): string {
 /** One line, without file context. */
 export function redactLine(line: string): string {
   let out = line;
+  if (out.includes('@') || /[?&;]/.test(out)) {
+    out = out.replace(URL_USERINFO, `$1${MASK}$3`).replace(ORACLE_USERPASS, `$1${MASK}$3`).replace(URL_PARAM, `$1${MASK}`);
+  }
+  if (!HAS_KW.test(out)) return out;
+  if (out.length > MAX_LINE) return MASK;
   const kv = KEY_VALUE.exec(out);
   if (kv) out = kv[1] + maskValue(kv[2]);
   out = out.replace(XML_ATTR, (m, pre: string, q: string, v: string) => (isReference(v) ? m : `${pre}${q}${MASK}${q}`));
+  out = out.replace(UNQUOTED_ATTR, (m, pre: string, v: string) => (isReference(v) || v === MASK ? m : pre + MASK));
   out = out.replace(XML_ELEMENT, (m, open: string, _n: string, v: string, close: string) => (v.trim() && !isReference(v) ? `${open}${MASK}${close}` : m));
   out = out.replace(JVM_FLAG, (m, pre: string, v: string) => (isReference(v) ? m : pre + maskValue(v)));
+  out = out.replace(NAMED_VALUE, (m, pre: string, _q: string, q: string, v: string) => (isReference(v) ? m : `${pre}${q}${MASK}${q}`));
+  out = out.replace(VALUE_NAMED, (m, pre: string, q: string, v: string) => (isReference(v) ? m : `${pre}${q}${MASK}${q}`));
   return out;
 }
 

@@ -1,10 +1,11 @@
-// One lint's view of the stores: resolve every reference, read each file once, open it once with a configured
+// One lint's view of the stores: resolve every reference, read each file once (an unchanged one on disk not at all, see store-files.ts), open it once with a configured
 // password, and group the tables that share a file so each store is reported once. Shared by the keystore rules
 // of one lintText call (memoised on the parsed model, which that call creates once).
 import * as path from 'node:path';
 import type { RelatedInfo, RuleContext } from '../engine/rule';
 import type { Span } from '../engine/text';
-import { openStore, type AnalyzedEntry, type OpenResult } from './open';
+import { openStoreFile, type AnalyzedEntry, type OpenResult } from './open';
+import { readStore, type StoreFile } from './store-files';
 import type { CertificateFacts } from './certificate';
 import { productLayout, storeRefs, tableLabel, type Password, type StoreRef } from './resolve';
 
@@ -46,10 +47,10 @@ function inspect(ctx: RuleContext<'toml'>): InspectedStore[] {
   if (!resources) return [];
   const layout = productLayout(ctx.fileName, resources, ctx.product);
   if (!layout) return [];
-  const bytesOf = new Map<string, Uint8Array | undefined>();
+  const filesOf = new Map<string, StoreFile | undefined>();
   const read = (p: string) => {
-    if (!bytesOf.has(p)) bytesOf.set(p, resources.readFile(p));
-    return bytesOf.get(p);
+    if (!filesOf.has(p)) filesOf.set(p, readStore(resources, p));
+    return filesOf.get(p);
   };
   // A store that is not in the workspace is not reported: it may well be deployed separately (a secret mount).
   const groups = new Map<string, StoreRef[]>();
@@ -80,8 +81,8 @@ function inspect(ctx: RuleContext<'toml'>): InspectedStore[] {
 }
 
 /** Tries each configured password once (the tables of a group may name different ones); never a guess. */
-function open(bytes: Uint8Array, passwords: Password[]): { result: InspectResult; origin?: string } {
-  if (bytes.length > MAX_STORE_BYTES) return { result: { ok: false, problem: 'too-large', message: `the file is larger than ${MAX_STORE_BYTES / 1024 / 1024} MiB` } };
+function open(file: StoreFile, passwords: Password[]): { result: InspectResult; origin?: string } {
+  if (file.size > MAX_STORE_BYTES) return { result: { ok: false, problem: 'too-large', message: `the file is larger than ${MAX_STORE_BYTES / 1024 / 1024} MiB` } };
   const known = passwords.filter((p): p is Extract<Password, { known: true }> => p.known);
   if (known.length === 0) {
     const first = passwords.find((p): p is Extract<Password, { known: false }> => !p.known);
@@ -92,7 +93,7 @@ function open(bytes: Uint8Array, passwords: Password[]): { result: InspectResult
   for (const p of known) {
     if (tried.has(p.value)) continue;
     tried.add(p.value);
-    const result = openStore(bytes, p.value);
+    const result = openStoreFile(file, p.value);
     if (result.ok || result.problem !== 'wrong-password') return { result, origin: describe(p) };
     failure ??= { result, origin: describe(p) };
   }

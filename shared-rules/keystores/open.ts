@@ -6,6 +6,7 @@ import { readJks } from './jks';
 import { readPkcs12 } from './pkcs12';
 import { analyzeCertificate, type CertificateFacts } from './certificate';
 import { StoreError, type StoreFormat, type StoreProblem } from './types';
+import type { StoreFile } from './store-files';
 
 export interface AnalyzedEntry {
   alias: string;
@@ -25,13 +26,37 @@ const cache = new Map<string, OpenResult>();
 const CACHE_KEY = randomBytes(32);
 
 export function openStore(bytes: Uint8Array, password: string): OpenResult {
-  const key = createHmac('sha256', CACHE_KEY).update(createHash('sha256').update(bytes).digest()).update(password, 'utf8').digest('base64');
+  return openCached(createHash('sha256').update(bytes).digest(), password, bytes);
+}
+
+/**
+ * openStore for a store file whose digest may be known without its bytes (an unchanged file on disk): the bytes are
+ * read only when the cache does not hold the result.
+ */
+export function openStoreFile(file: StoreFile, password: string): OpenResult {
+  const hit = cached(cacheKey(file.digest(), password));
+  if (hit) return hit;
+  // Read now; if the file changed since its digest was taken, openStore keys the result by what was read.
+  return openStore(file.bytes() ?? new Uint8Array(0), password);
+}
+
+function cacheKey(digest: Buffer, password: string): string {
+  return createHmac('sha256', CACHE_KEY).update(digest).update(password, 'utf8').digest('base64');
+}
+
+function cached(key: string): OpenResult | undefined {
   const hit = cache.get(key);
   if (hit) {
     cache.delete(key); // refresh its place: least recently used goes first
     cache.set(key, hit);
-    return hit;
   }
+  return hit;
+}
+
+function openCached(digest: Buffer, password: string, bytes: Uint8Array): OpenResult {
+  const key = cacheKey(digest, password);
+  const hit = cached(key);
+  if (hit) return hit;
   const result = open(bytes, password);
   cache.set(key, result);
   if (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value as string);

@@ -124,6 +124,31 @@ export function checkCiphersOf(ctx: RuleContext<'toml'>, ids: ReadonlySet<Transp
   }
 }
 
+interface ShippedAnalysis {
+  text: string;
+  worst: Verdict;
+  /** IANA names of the list's suites judged ok, in list order. */
+  good: readonly string[];
+}
+
+// Shipped default lists are module constants and their analysis depends only on the list and the dialect (not on
+// settings such as tls.minimumVersion, which only choose the recommended replacement): analyse each once.
+const shippedMemo = new Map<readonly string[] | string, Map<string, ShippedAnalysis>>();
+
+function shippedAnalysis(shipped: readonly string[] | string, dialect: ApplicableTransport['spec']['cipherDialect']): ShippedAnalysis {
+  let byDialect = shippedMemo.get(shipped);
+  if (!byDialect) shippedMemo.set(shipped, (byDialect = new Map()));
+  let r = byDialect.get(dialect);
+  if (!r) {
+    const a = typeof shipped === 'string' ? analyzeCipherString(shipped, dialect) : analyzeCiphers(shipped.map((s, i) => ({ text: s, start: i, end: i })), dialect);
+    const { text, worst } = describeSuites(a.enabled, true);
+    const good = Object.freeze(a.enabled.filter((e) => suiteVerdict(e.suite) === 'ok').map((e) => e.suite.iana));
+    r = { text, worst, good };
+    byDialect.set(dialect, r);
+  }
+  return r;
+}
+
 /** One transport's lists; a missing list (its shipped default) is reported when the product runs the transport. */
 function checkTransportCiphers(ctx: RuleContext<'toml'>, t: ApplicableTransport): void {
   const { config } = ctx.model;
@@ -177,13 +202,11 @@ function checkTransportCiphers(ctx: RuleContext<'toml'>, t: ApplicableTransport)
     severity = 'warning';
     message = `\`${where}\` is not set, so every suite the JVM enables is accepted — on JDK 8–17 that includes suites without forward secrecy (TLS_RSA_WITH_AES_*) and CBC suites`;
   } else {
-    const a = typeof shipped === 'string' ? analyzeCipherString(shipped, dialect) : analyzeCiphers(shipped.map((s, i) => ({ text: s, start: i, end: i })), dialect);
-    const { text, worst } = describeSuites(a.enabled, true);
+    const { text, worst, good } = shippedAnalysis(shipped, dialect);
     if (!SEVERITY[worst]) return;
     severity = SEVERITY[worst]!;
     message = `\`${where}\` is not set, so the shipped default${typeof shipped === 'string' ? ` "${shipped}"` : ''} enables ${text}`;
     // Keep the shipped list's good suites when there are some: the server's key type is known to work with them.
-    const good = a.enabled.filter((e) => suiteVerdict(e.suite) === 'ok').map((e) => e.suite.iana);
     if (typeof shipped !== 'string' && good.length > 0) insert = good;
   }
   const edit = insertKey(ctx.text, config, first, render(insert), section);
