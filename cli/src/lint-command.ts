@@ -41,6 +41,17 @@ interface SarifFile {
 
 const plural = (n: number, w: string) => `${n} ${w}${n === 1 ? '' : 's'}`;
 
+/** The first 64 KiB of a file too large to check: enough for the size notice, never the whole file in memory. */
+function readHead(file: string): string {
+  const fd = fs.openSync(file, 'r');
+  try {
+    const buf = Buffer.alloc(64 * 1024);
+    return buf.toString('utf8', 0, fs.readSync(fd, buf, 0, buf.length, 0));
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
 function readError(file: string, e: unknown): string {
   return `${file}: cannot read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`;
 }
@@ -86,6 +97,7 @@ export function lintCommand(o: LintOptions): number {
   const sarif = report && o.format === 'sarif';
   const needFingerprints = sarif || !!o.baseline || !!o.updateBaseline;
   const readErrors: string[] = [];
+  const writes = o.fix || o.updateBaseline || !!o.output;
   const progress = new Progress();
   const changed: Changed[] = [];
   const fixes: string[] = [];
@@ -100,16 +112,26 @@ export function lintCommand(o: LintOptions): number {
   files.forEach((file, i) => {
     progress.update(i + 1, files.length);
     let original: string;
+    let size: number;
     try {
-      original = fs.readFileSync(file, 'utf8');
+      // stat first: a FIFO or device would block a read forever, and a huge file must not be read whole.
+      const st = fs.statSync(file);
+      if (!st.isFile()) {
+        readErrors.push(`${file}: not a regular file, not read`);
+        return;
+      }
+      size = st.size;
+      original = size > settings.maxFileSize ? readHead(file) : fs.readFileSync(file, 'utf8');
     } catch (e) {
       readErrors.push(readError(file, e));
       return;
     }
-    if (readErrors.length || baselineError) return; // only reading on, to report every unreadable file
+    // A run that writes (fixes, a baseline, --output) stops at the first unreadable file, so nothing is written;
+    // a plain check reads on and reports the rest, then exits 2 for the files it could not read.
+    if ((readErrors.length && writes) || baselineError) return;
     if (!classify(file, original)) return;
     let text = original;
-    const first = lintText(file, original, { settings, rules });
+    const first = lintText(file, original, { settings, rules, byteLength: size });
     const before = first.findings;
     if (o.fix || o.fixDryRun) {
       text = fixText(file, original, { settings, rules, safeOnly: true }).output;
@@ -162,7 +184,7 @@ export function lintCommand(o: LintOptions): number {
     }
   });
   progress.done();
-  if (readErrors.length) throw new CliError(readErrors.join('\ncarbonlint: '));
+  if (readErrors.length && writes) throw new CliError(readErrors.join('\ncarbonlint: '));
   if (baselineError) throw baselineError;
 
   // Everything is known: now write (fixes, baseline), then report.
@@ -206,6 +228,10 @@ export function lintCommand(o: LintOptions): number {
       out = stylishReport(stylish, totals, paint, notes);
     }
     emit(out, o.output);
+  }
+  if (readErrors.length) {
+    process.stderr.write(`carbonlint: ${readErrors.join('\ncarbonlint: ')}\n`);
+    return 2;
   }
   if (errors > 0) return 1;
   if (o.maxWarnings !== undefined && warnings > o.maxWarnings) return 1;

@@ -54,6 +54,8 @@ export interface LintOptions {
   suppressions?: boolean;
   /** Files beside this one and the process environment, for rules that read keystores; defaults to the real disk and process.env. */
   resources?: RuleResources;
+  /** The file's size on disk, when the caller read only its head (a file too large to check is never read whole). */
+  byteLength?: number;
 }
 
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2, hint: 3 };
@@ -80,7 +82,8 @@ export function lintText(fileName: string, text: string, options: LintOptions = 
   const kind = options.kind ?? classify(fileName, text);
   // Size and binary checks come first: a file that is not checked must not be scanned (product detection reads content).
   const skip = !kind ? undefined
-    : overSize(text, settings.maxFileSize) ? { code: 'file-too-large', message: `File not checked: ${utf8Bytes(text)} bytes is over the ${settings.maxFileSize}-byte limit (setting carbonlint.maxFileSize).` }
+    : (options.byteLength ?? 0) > settings.maxFileSize || overSize(text, settings.maxFileSize)
+      ? { code: 'file-too-large', message: `File not checked: ${options.byteLength ?? utf8Bytes(text)} bytes is over the ${settings.maxFileSize}-byte limit (setting carbonlint.maxFileSize).` }
     : looksBinary(text) ? { code: 'file-binary', message: 'File not checked: it contains binary (NUL) bytes.' }
     : undefined;
   const product = detectProduct(fileName, skip ? '' : text, settings.product);

@@ -95,16 +95,14 @@ test(`CLI over a folder of ${BIG / MB} MB, 1 MB lines, binary, a symlink loop an
 });
 
 test('CLI: the same workspace in a few seconds and a few hundred MiB', {
-  todo: 'the CLI fingerprints every file with findings, file-too-large included: redactLines() runs its regexes over the whole file (50 MB: ~20 s, ~700 MiB; cli/src/lint-command.ts → shared-rules/engine/fingerprint.ts)',
+  todo: 'peak ~525 MiB (bound 400): the 50 MB file is no longer read whole, but linting the 1 MB single-line files of each kind still allocates several hundred MiB (the TOML/properties models of one huge line); not yet profiled',
 }, async () => {
   const { r } = await strangeWorkspace();
   assert.ok(r.ms < 5000, `${r.ms.toFixed(0)} ms`);
   assert.ok(r.maxRssKiB! < 400 * 1024, `peak memory ${(r.maxRssKiB! / 1024).toFixed(0)} MiB`);
 });
 
-test('CLI: a 64 KB line of "a.a.a…" is checked within its bound', {
-  todo: 'shared-rules/engine/redact.ts: the NAME pattern `[\\w.:-]*(?:password|…)[\\w.:-]*` backtracks super-linearly on long runs of name characters without a keyword (20 KB of "a." takes ~3 s in redactLine, 40 KB ~8 s); the CLI runs it on every file with findings',
-}, async () => {
+test('CLI: a 64 KB line of "a.a.a…" is checked within its bound', async () => {
   const ws = tempDir('redact');
   try {
     write(ws, 'conf/deployment.toml', 'a.'.repeat(32 * 1024) + '\n' + INSECURE_TOML);
@@ -116,9 +114,7 @@ test('CLI: a 64 KB line of "a.a.a…" is checked within its bound', {
   }
 });
 
-test('CLI: a FIFO named deployment.toml does not block the run', {
-  todo: 'the CLI opens every candidate with readFileSync; a FIFO blocks forever (cli/src/lint-command.ts readAll): it should skip non-regular files',
-}, async () => {
+test('CLI: a FIFO named deployment.toml does not block the run', async () => {
   const ws = tempDir('fifo');
   try {
     fifo(ws, 'pipe/deployment.toml');
@@ -131,9 +127,7 @@ test('CLI: a FIFO named deployment.toml does not block the run', {
   }
 });
 
-test('CLI: unreadable entries are reported and the rest of the workspace is still checked', {
-  todo: 'any unreadable file aborts the whole run with exit 2 and no findings (cli/src/lint-command.ts readAll throws CliError)',
-}, async () => {
+test('CLI: unreadable entries are reported and the rest of the workspace is still checked', async () => {
   const ws = tempDir('unreadable');
   try {
     fs.mkdirSync(path.join(ws, 'dangling'));
@@ -154,7 +148,6 @@ test('CLI: unreadable entries are reported and the rest of the workspace is stil
 
 test('CLI: a 700 MB (sparse) deployment.toml gets the size notice without being read whole', {
   skip: !FULL && 'full-size only (CARBONLINT_RELIABILITY_FULL=1): reads 700 MB',
-  todo: 'the CLI reads every file before checking its size: 700 MB fails with ERR_STRING_TOO_LONG and aborts the run (it should stat first)',
 }, async () => {
   const ws = tempDir('sparse');
   try {
