@@ -105,3 +105,19 @@ export function eolOf(text: string): string {
 export function lineStartAt(text: string, offset: number): number {
   return Math.max(text.lastIndexOf('\n', offset - 1), text.lastIndexOf('\r', offset - 1)) + 1;
 }
+
+/**
+ * Start of the line holding `offset`, moved up over the `#` comment lines directly above it (they describe what
+ * follows, so they move or stay with it). A byte-order mark stays the file's, not the block's.
+ */
+export function blockStart(text: string, offset: number): number {
+  let start = lineStartAt(text, offset);
+  while (start > 0) {
+    // Step over the line break ending the line above (CRLF is one break), then find that line's start.
+    const brk = start - 1;
+    const prev = lineStartAt(text, text.charCodeAt(brk) === 10 && text.charCodeAt(brk - 1) === 13 ? brk - 1 : brk);
+    if (!text.slice(prev, start).trimStart().startsWith('#')) break;
+    start = prev;
+  }
+  return start === 0 && text.charCodeAt(0) === 0xfeff ? 1 : start;
+}

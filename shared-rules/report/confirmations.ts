@@ -5,6 +5,7 @@
 import type { ConfigError } from '../engine/project-config';
 import { GUIDELINES } from '../guidelines';
 import { CHECKLISTS } from './checklists';
+import { compareVersions } from '../data/products';
 
 export const DEFAULT_MAX_AGE_DAYS = 180;
 
@@ -72,17 +73,6 @@ export function parseConfirmations(raw: unknown): { value: Confirmations; errors
 }
 
 export type ConfirmationState = 'confirmed' | 'partial' | 'stale' | 'unconfirmed';
-
-/** Compares dotted versions numerically: -1, 0, 1. */
-export function compareVersions(a: string, b: string): number {
-  const pa = a.split('.').map(Number);
-  const pb = b.split('.').map(Number);
-  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
-    const d = (pa[i] ?? 0) - (pb[i] ?? 0);
-    if (d) return Math.sign(d);
-  }
-  return 0;
-}
 
 /**
  * A confirmation's state today: stale when older than maxAgeDays or given for an older version of a product

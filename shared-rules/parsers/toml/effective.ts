@@ -13,7 +13,7 @@
 //   those statements are only reachable through arrayTables(), but has() sees them;
 // - under() returns every statement written at or below the prefix, in file order (duplicates included);
 // - table([]) is the root section.
-import type { Span } from '../../engine/text';
+import { blockStart, type Span } from '../../engine/text';
 import type { EffectiveConfig, InsertionPoint, TomlDocument, TomlEntry, TomlTable } from './model';
 
 interface PathNode {
@@ -167,7 +167,7 @@ class Effective implements EffectiveConfig {
     if (n?.dottedIn) return this.appendTo(n.dottedIn);
     const secrets = this.find(['secrets'])?.table;
     return {
-      offset: secrets?.headerSpan ? this.blockStart(secrets.headerSpan.start) : this.doc.text.length,
+      offset: secrets?.headerSpan ? blockStart(this.doc.text, secrets.headerSpan.start) : this.doc.text.length,
       reportSpan: this.firstLine(),
       needsHeader: true,
     };
@@ -184,30 +184,6 @@ class Effective implements EffectiveConfig {
     while (end < text.length && text.charCodeAt(end) !== 10 && text.charCodeAt(end) !== 13) end++;
     return { start, end };
   }
-
-  /** Start of the line holding `offset`, moved up over the comment lines directly above it (they describe it). */
-  private blockStart(offset: number): number {
-    const text = this.doc.text;
-    let start = lineStart(text, offset);
-    while (start > 0) {
-      // Step over the line break ending the line above (CRLF is one break), then find that line's start.
-      const brk = start - 1;
-      const prev = lineStart(text, text.charCodeAt(brk) === 10 && text.charCodeAt(brk - 1) === 13 ? brk - 1 : brk);
-      if (!text.slice(prev, start).trimStart().startsWith('#')) break;
-      start = prev;
-    }
-    return start === 0 && text.charCodeAt(0) === 0xfeff ? 1 : start;
-  }
-}
-
-/**
- * Start of the line holding `offset`. A lone CR ends a line too, as in the parser: looking for LF only put a new
- * [section] (before [secrets]) at the top of a CR-only file, above its root keys, which then changed table.
- */
-function lineStart(text: string, offset: number): number {
-  let i = offset;
-  while (i > 0 && text.charCodeAt(i - 1) !== 10 && text.charCodeAt(i - 1) !== 13) i--;
-  return i;
 }
 
 /** The effective configuration of a parsed file (one linear pass; nothing is shared between views). */

@@ -1,5 +1,4 @@
 // The Secure Vault `[secrets]` table: where it is, what it defines, and the block of text it spans.
-import { lineStartAt } from '../../engine/text';
 import type { EffectiveConfig, TomlDocument, TomlEntry, TomlTable } from '../../parsers/toml/model';
 import { stringText } from './toml';
 
@@ -38,17 +37,7 @@ export function secretReferences(entry: TomlEntry): Array<{ alias: string; start
   return out;
 }
 
-/** Start of the line holding `offset`, moved up over the comment lines directly above it (they describe it). */
-export function blockStart(text: string, offset: number): number {
-  let start = lineStartAt(text, offset);
-  while (start > 0) {
-    const prev = lineStartAt(text, start - (text[start - 1] === '\n' && text[start - 2] === '\r' ? 2 : 1));
-    if (!text.slice(prev, start).trimStart().startsWith('#')) break;
-    start = prev;
-  }
-  // A byte-order mark belongs to the file, not to the block that happens to come first.
-  return start === 0 && text.charCodeAt(0) === 0xfeff ? 1 : start;
-}
+export { blockStart } from '../../engine/text';
 
 /** The `[secrets]` section (its last `[secrets]` header) and the section written after it, if any. */
 export function secretsSection(doc: TomlDocument): { table: TomlTable; next?: TomlTable } | undefined {
