@@ -82,9 +82,13 @@ export class WorkspaceScanner {
       }
       const verb = run.cancelled ? 'cancelled after' : 'checked';
       connection.console.log(`Workspace scan ${verb} ${run.seen.size} of ${files.length} files in ${Date.now() - started} ms: ${this.findings()} findings.`);
-      this.setState({ state: run.cancelled ? 'cancelled' : 'done', files: files.length, checked: run.seen.size, findings: this.findings() });
-    } finally {
+      // The progress ends before the final state is announced, so a client that sees "done" has seen the end too.
       progress.done();
+      this.setState({ state: run.cancelled ? 'cancelled' : 'done', files: files.length, checked: run.seen.size, findings: this.findings() });
+    } catch (error) {
+      progress.done();
+      throw error;
+    } finally {
       if (this.run === run) this.run = undefined;
     }
   }
