@@ -66,9 +66,7 @@ test('header garbage: an unknown charset', async () => {
   }
 });
 
-test('header garbage: a frame without Content-Length', {
-  todo: 'the process stays alive but never answers again (vscode-jsonrpc loses the framing): a deaf server the client cannot detect. Low severity (no real client sends this); the server could exit on a reader error so the client restarts it',
-}, async () => {
+test('header garbage: a frame without Content-Length is dropped and the server keeps serving', async () => {
   const c = await startSpyClient();
   try {
     c.raw('X-Nonsense: 1\r\n\r\n{"jsonrpc":"2.0","method":"x"}');
