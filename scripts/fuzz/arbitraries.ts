@@ -43,12 +43,13 @@ function mutation(kind: FileKind): fc.Arbitrary<Mutation> {
   );
 }
 
-/** Settings that change what rules do, now and then (a tiny size limit exercises the skip path). */
+/** Settings that change what rules do, now and then (a tiny size limit exercises the skip path, a tiny findings limit the cap). */
 const settings: fc.Arbitrary<Partial<Settings> | undefined> = fc.oneof(
   { weight: 12, arbitrary: fc.constant(undefined) },
   { weight: 1, arbitrary: fc.record({ product: fc.constantFrom('apim', 'is', 'mi', 'apim-4.2.0', 'is-7.0.0', 'mi-4.3.0', 'apim-3.2.0') }) },
   { weight: 1, arbitrary: fc.record({ session: fc.record({ minIdLength: fc.integer({ min: 16, max: 128 }) }), tls: fc.record({ minimumVersion: fc.constantFrom('TLSv1.2' as const, 'TLSv1.3' as const) }) }) },
   { weight: 1, arbitrary: fc.record({ maxFileSize: fc.integer({ min: 0, max: 4096 }) }) },
+  { weight: 1, arbitrary: fc.record({ maxFindingsPerFile: fc.integer({ min: 1, max: 5 }) }) },
 );
 
 function mutated(seeds: readonly Seed[]): fc.Arbitrary<FuzzInput> {

@@ -35,6 +35,7 @@ export function toEditorSettings(raw: Raw, files: Raw): EditorSettings {
   const days = (r.keystore as { expiryWarningDays?: unknown } | undefined)?.expiryWarningDays;
   if (typeof days === 'number' && Number.isInteger(days) && days >= 0) settings.keystore = { expiryWarningDays: days };
   if (typeof r.maxFileSize === 'number' && r.maxFileSize > 0) settings.maxFileSize = r.maxFileSize;
+  if (typeof r.maxFindingsPerFile === 'number' && Number.isInteger(r.maxFindingsPerFile) && r.maxFindingsPerFile >= 1) settings.maxFindingsPerFile = r.maxFindingsPerFile;
   const exclude = Array.isArray(r.exclude) ? r.exclude.filter((x): x is string => typeof x === 'string') : [];
   const filesExclude = files && typeof files === 'object' ? Object.entries(files).filter(([, on]) => on === true).map(([g]) => g) : [];
   return { enable: r.enable !== false, workspaceScan: r.workspaceScan !== false, exclude, filesExclude, settings };

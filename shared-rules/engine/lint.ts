@@ -134,8 +134,32 @@ export function lintText(fileName: string, text: string, options: LintOptions = 
     result.findings = applied.findings;
     if (applied.suppressed.length) result.suppressed = applied.suppressed;
   }
-  result.findings.sort((a, b) => a.span.start - b.span.start || SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || a.ruleId.localeCompare(b.ruleId));
+  result.findings = capFindings(result.findings, settings.maxFindingsPerFile);
+  result.findings.sort(byPosition);
   return result;
+}
+
+function byPosition(a: LintFinding, b: LintFinding): number {
+  return a.span.start - b.span.start || SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || a.ruleId.localeCompare(b.ruleId);
+}
+
+/**
+ * Keeps the `max` most severe rule findings (earliest first within a severity) and counts the rest in one notice at
+ * the top of the file, so that a generated file with thousands of launch lines cannot flood the Problems panel or
+ * the CLI's memory. File-level problems (syntax errors, notices) are always kept: the parsers cap their own, and
+ * they explain the rest.
+ */
+function capFindings(findings: LintFinding[], max: number): LintFinding[] {
+  const ruleFindings = findings.filter((f) => f.guideline !== null);
+  if (ruleFindings.length <= max) return findings;
+  const kept = ruleFindings.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || byPosition(a, b)).slice(0, max);
+  const hidden = ruleFindings.length - max;
+  const s = { start: 0, end: 0 };
+  kept.push(...findings.filter((f) => f.guideline === null), {
+    ruleId: 'too-many-findings', guideline: null, guidelineId: null, severity: 'info', span: s, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+    message: `${hidden} more findings not shown: this file has ${ruleFindings.length}, over the limit of ${max} per file (setting carbonlint.maxFindingsPerFile). Fix or suppress the ones shown to see the rest.`,
+  });
+  return kept;
 }
 
 function toLintFinding(rule: Rule, f: Finding, level: string | undefined, index: LineIndex): LintFinding {

@@ -20,7 +20,7 @@ export interface ConfigError {
 }
 
 const LEVELS: readonly RuleLevel[] = ['off', 'hint', 'info', 'warning', 'error'];
-const KNOWN = new Set(['$schema', 'rules', 'product', 'tls', 'session', 'keystore', 'maxFileSize', 'exclude']);
+const KNOWN = new Set(['$schema', 'rules', 'product', 'tls', 'session', 'keystore', 'maxFileSize', 'maxFindingsPerFile', 'exclude']);
 
 /**
  * Parses and validates a project file. Unknown rule ids are reported when `ruleIds` is given.
@@ -76,6 +76,11 @@ export function parseProjectConfig(text: string, ruleIds?: ReadonlySet<string>, 
   if (o.maxFileSize !== undefined) {
     if (typeof o.maxFileSize !== 'number' || o.maxFileSize <= 0) errors.push({ key: 'maxFileSize', message: 'must be a positive number of bytes' });
     else config.settings.maxFileSize = o.maxFileSize;
+  }
+  if (o.maxFindingsPerFile !== undefined) {
+    const v = o.maxFindingsPerFile;
+    if (typeof v !== 'number' || !Number.isInteger(v) || v < 1) errors.push({ key: 'maxFindingsPerFile', message: 'must be a whole number, 1 or more' });
+    else config.settings.maxFindingsPerFile = v;
   }
   if (o.exclude !== undefined) {
     if (!Array.isArray(o.exclude) || o.exclude.some((x) => typeof x !== 'string')) errors.push({ key: 'exclude', message: 'must be an array of glob strings' });

@@ -15,6 +15,8 @@ export interface Settings {
   keystore: { expiryWarningDays: number };
   /** Files larger than this many bytes get a notice instead of findings. */
   maxFileSize: number;
+  /** At most this many findings per file; the rest are summed up in one notice (a generated file must not flood the editor). */
+  maxFindingsPerFile: number;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -24,6 +26,7 @@ export const DEFAULT_SETTINGS: Settings = {
   session: { minIdLength: 32 },
   keystore: { expiryWarningDays: 30 },
   maxFileSize: 5 * 1024 * 1024,
+  maxFindingsPerFile: 1000,
 };
 
 /** Deep-merges partial settings (from the editor, a project file or a test case) over the defaults. */
@@ -37,6 +40,7 @@ export function resolveSettings(...layers: Array<Partial<Settings> | undefined>)
     if (typeof l.session?.minIdLength === 'number') out.session.minIdLength = l.session.minIdLength;
     if (typeof l.keystore?.expiryWarningDays === 'number' && l.keystore.expiryWarningDays >= 0) out.keystore.expiryWarningDays = l.keystore.expiryWarningDays;
     if (typeof l.maxFileSize === 'number') out.maxFileSize = l.maxFileSize;
+    if (typeof l.maxFindingsPerFile === 'number' && l.maxFindingsPerFile >= 1) out.maxFindingsPerFile = Math.floor(l.maxFindingsPerFile);
   }
   return out;
 }

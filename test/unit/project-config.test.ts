@@ -16,3 +16,10 @@ test('errors name the offending key', () => {
   assert.deepEqual(errors.map((e) => e.key).sort(), ['colour', 'rules.log-forging', 'rules.plaintext-pasword', 'tls.minimumVersion']);
   assert.match(parseProjectConfig('{ nope', ids).errors[0].message, /not valid JSON/);
 });
+
+test('maxFindingsPerFile: a whole number, 1 or more', () => {
+  assert.equal(parseProjectConfig(JSON.stringify({ maxFindingsPerFile: 50 }), ids).config.settings.maxFindingsPerFile, 50);
+  for (const bad of [0, -3, 2.5, '100']) {
+    assert.deepEqual(parseProjectConfig(JSON.stringify({ maxFindingsPerFile: bad }), ids).errors.map((e) => e.key), ['maxFindingsPerFile'], String(bad));
+  }
+});
