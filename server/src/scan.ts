@@ -166,6 +166,14 @@ export class WorkspaceScanner {
     }
   }
 
+  /** Checks again the files from disk (not open in the editor) that `concerned` picks. */
+  async recheck(concerned: (abs: string) => boolean): Promise<void> {
+    for (const uri of [...this.fromDisk.keys()]) {
+      const p = URI.toPath(uri);
+      if (!this.host.isOpen(uri) && concerned(p)) await this.checkFile(p);
+    }
+  }
+
   /** The editor took the file over (opened): its findings now come from the open document. */
   release(uri: string): void {
     this.fromDisk.delete(uri);

@@ -22,6 +22,7 @@ import { hoverFor } from './hover';
 import { fileStatus, ruleSummaries } from './status';
 import { CancelScanNotification, FileStatusRequest, FixAllCommand, RulesRequest, ScanWorkspaceRequest, type FileStatusParams } from './protocol';
 import { registerReportRequest } from './report-request';
+import { storeInHome } from '../../shared-rules/keystores/resolve';
 
 interface Linted {
   version: number;
@@ -142,6 +143,11 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     projectChanged: () => {
       relintOpen();
       rescan();
+    },
+    keystoresChanged: (stores) => {
+      const concerned = (abs: string) => classify(abs) === 'toml' && stores.some((s) => storeInHome(abs, s));
+      for (const d of documents.all()) if (URI.isFile(d.uri) && concerned(URI.toPath(d.uri))) schedule(d.uri);
+      void scanner.recheck(concerned);
     },
   }));
 

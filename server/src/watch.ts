@@ -10,12 +10,16 @@ import type { ProjectFiles } from './project-file';
 import type { WorkspaceScanner } from './scan';
 import { URI } from './uri';
 
+/** Key store files: the keystore rules read them, so a changed store changes the findings of its deployment.toml. */
+export const KEYSTORE_EXTENSIONS = ['.jks', '.jceks', '.p12', '.pfx'];
+
 export const WATCHERS = [
   { globPattern: '**/*deployment*.toml' },
   { globPattern: '**/log4j2*.properties' },
   { globPattern: '**/context.xml' },
   { globPattern: '**/*.{sh,bat,cmd}' },
   { globPattern: `**/${PROJECT_CONFIG_NAME}` },
+  { globPattern: `**/*.{${KEYSTORE_EXTENSIONS.map((e) => e.slice(1)).join(',')}}` },
   { globPattern: '**/*', kind: WatchKind.Create | WatchKind.Delete },
 ];
 
@@ -29,6 +33,8 @@ export interface WatchDeps {
   projects: ProjectFiles;
   /** A project file changed: settings and exclusions may be different everywhere. */
   projectChanged(): void;
+  /** Key store files were created, changed or deleted: the deployment.toml files of their product homes are checked again. */
+  keystoresChanged(stores: string[]): void;
 }
 
 export async function onWatchedFiles(changes: FileEvent[], deps: WatchDeps): Promise<void> {
@@ -38,8 +44,13 @@ export async function onWatchedFiles(changes: FileEvent[], deps: WatchDeps): Pro
     if (URI.isFile(c.uri) && !URI.toPath(c.uri).split(path.sep).some((seg) => SKIPPED_FOLDERS.has(seg))) unique.set(`${c.type} ${c.uri}`, c);
   }
   let project = false;
+  const stores: string[] = [];
   for (const c of unique.values()) {
     const p = URI.toPath(c.uri);
+    if (KEYSTORE_EXTENSIONS.includes(path.extname(p).toLowerCase())) {
+      stores.push(p);
+      continue;
+    }
     if (path.basename(p) === PROJECT_CONFIG_NAME) {
       project = true;
       if (c.type === FileChangeType.Deleted) void deps.connection.sendDiagnostics({ uri: c.uri, diagnostics: [] });
@@ -57,4 +68,5 @@ export async function onWatchedFiles(changes: FileEvent[], deps: WatchDeps): Pro
     }
     deps.projectChanged();
   }
+  if (stores.length) deps.keystoresChanged(stores);
 }

@@ -61,6 +61,18 @@ export function productLayout(fileName: string, resources: RuleResources, produc
   return { home: up, kind: 'mi' };
 }
 
+/**
+ * Whether the key store file `store` lies in the product home of `configFile` (a deployment.toml), so that changing
+ * it may change that file's findings. Homes are found as productLayout finds them; outside a layout, the file's folder.
+ */
+export function storeInHome(configFile: string, store: string): boolean {
+  const dir = path.dirname(path.resolve(configFile));
+  const up = path.dirname(dir);
+  const home = path.basename(dir) !== 'conf' ? dir : path.basename(up) === 'repository' ? path.dirname(up) : up;
+  const rel = path.relative(home, path.resolve(store));
+  return rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel);
+}
+
 export function storeRefs(config: EffectiveConfig, layout: Layout, resources: RuleResources, product: ProductInfo): StoreRef[] {
   return ROLES.map((role) => {
     const own = config.get([...TABLE[role], 'file_name']);
