@@ -18,6 +18,7 @@ import { colorEnabled, painter } from './color';
 import { Progress } from './progress';
 import { unifiedDiff } from './diff';
 import { emit } from './output';
+import { keptReport, streamedJson, streamedStylish } from './report-sink';
 import { CliError } from './errors';
 import { loadCliProject } from './project';
 import { TOOL_VERSION, docsBase } from './version';
@@ -90,8 +91,9 @@ export function lintCommand(o: LintOptions): number {
   }
 
   // Files are read and linted one at a time, and only what the output needs is kept: the rendered rows for
-  // stylish and json, findings and fingerprints for SARIF, the texts of the files a fix changes. Nothing is written
-  // before every file has been read and linted, so an error (exit 2) still writes nothing.
+  // stylish and json (printed at once by a plain check, see report-sink.ts), findings and fingerprints for SARIF,
+  // the texts of the files a fix changes. A run that writes writes nothing before every file has been read and
+  // linted, so an error (exit 2) still writes nothing.
   const paint = painter(colorEnabled(o.output ? {} : process.stdout));
   const report = !o.fixDryRun;
   const sarif = report && o.format === 'sarif';
@@ -103,9 +105,14 @@ export function lintCommand(o: LintOptions): number {
   const fixes: string[] = [];
   const baselineEntries: Array<{ fingerprint: string; rule: string; file: string; message: string }> = [];
   const sarifFiles: SarifFile[] = [];
-  const stylish: string[] = [];
   const totals = stylishTotals();
-  const jsonRows: string[] = [];
+  // A plain check prints each file's part of the report as it goes (a bad --baseline stops before any file is linted).
+  const stream = report && !sarif && !writes && !baselineError;
+  const toStdout = (text: string) => {
+    progress.done(); // the progress line (a terminal's stderr) is cleared before the report goes on
+    process.stdout.write(text);
+  };
+  const sink = !stream ? keptReport() : o.format === 'json' ? streamedJson(toStdout) : streamedStylish(toStdout);
   let errors = 0;
   let warnings = 0;
   let suppressed = 0;
@@ -175,12 +182,12 @@ export function lintCommand(o: LintOptions): number {
         inSource: new Map(hidden.map((f, k) => [keep.length + k, f.suppression.reason] as const)),
       });
     } else if (o.format === 'json') {
-      for (const row of jsonElements(file, visible, cwd)) jsonRows.push(row);
+      sink.add(jsonElements(file, visible, cwd));
     } else {
       // One string per file, made by join (a flat copy): the lines' pieces — messages that quote the file — would
       // otherwise keep the whole file text alive until the end. The report joins the blocks with the same '\n'.
       const lines = stylishFile(file, visible, cwd, paint, totals);
-      if (lines.length) stylish.push(lines.join('\n'));
+      if (lines.length) sink.add(lines.join('\n'));
     }
   });
   progress.done();
@@ -220,12 +227,12 @@ export function lintCommand(o: LintOptions): number {
     if (sarif) {
       out = JSON.stringify(toSarif(sarifFiles, { root, toolVersion: TOOL_VERSION, docsBase: docsBase(), rules, settings, baseline: o.baseline }), null, 2) + '\n';
     } else if (o.format === 'json') {
-      out = jsonReport(jsonRows);
+      out = sink.finish(jsonReport);
     } else {
       const notes: string[] = [];
       if (suppressed) notes.push(`${plural(suppressed, 'finding')} accepted by the baseline ${o.baseline} (not shown).`);
       if (o.maxWarnings !== undefined && warnings > o.maxWarnings) notes.push(`Too many warnings: ${warnings}, at most ${o.maxWarnings} allowed (--max-warnings).`);
-      out = stylishReport(stylish, totals, paint, notes);
+      out = sink.finish((blocks) => stylishReport(blocks, totals, paint, notes));
     }
     emit(out, o.output);
   }
