@@ -13,9 +13,19 @@ function words(key: string): string[] {
   return key.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
 }
 
+// Key names repeat across files (password, username, url…): each is classified once. Bounded, then started afresh.
+const secretKeyMemo = new Map<string, boolean>();
+
 function isSecretKey(entry: TomlEntry): boolean {
-  const w = words(entry.path[entry.path.length - 1] ?? '');
-  return SECRET_WORD.has(w[w.length - 1]) || SECRET_PAIR.has(w.slice(-2).join(' '));
+  const key = entry.path[entry.path.length - 1] ?? '';
+  let known = secretKeyMemo.get(key);
+  if (known === undefined) {
+    const w = words(key);
+    known = SECRET_WORD.has(w[w.length - 1]) || SECRET_PAIR.has(w.slice(-2).join(' '));
+    if (secretKeyMemo.size >= 4096) secretKeyMemo.clear();
+    secretKeyMemo.set(key, known);
+  }
+  return known;
 }
 
 /** A Secure Vault alias for this key that is not taken yet, e.g. `database_apim_db_password`. */
