@@ -21,6 +21,15 @@ test('shell: many java launches on one long line are linear (was quadratic: 112 
   assert.ok(ms < boundMs(text.length), `${ms.toFixed(0)} ms`);
 });
 
+test('shell: a JAVA_OPTS value of thousands of quoted words is linear (was quadratic: 197 KB took 1.1 s)', () => {
+  // Each word brought its own pair of removed quotes, and each word's span was balanced against every quote.
+  const seg = Array.from({ length: 32_000 }, (_, i) => (i % 2 ? `"-Dp${i}=v "` : `'-Dq${i}=w '`)).join(''); // ~400 KB
+  const text = `#!/bin/sh\nJAVA_OPTS=${seg}\n"$JAVA_HOME/bin/java" $JAVA_OPTS org.wso2.carbon.bootstrap.Bootstrap $*\n`;
+  const [r, ms] = timed(() => lintText('/ws/wso2am-4.2.0/bin/api-manager.sh', text));
+  assert.ok(ms < boundMs(text.length), `${ms.toFixed(0)} ms for ${text.length} bytes`);
+  assert.ok(r.findings.some((f) => f.ruleId === 'dh-key-size'), 'the launch command is still understood');
+});
+
 test('TOML: an unquoted value is not quoted back in the syntax error (it is often a password)', () => {
   const r = lintText(TOML, '[super_admin]\npassword = Zq9-LEAKCANARY-1\n');
   const syntax = r.findings.filter((f) => f.ruleId === 'toml-syntax');

@@ -23,64 +23,95 @@ export function sameName(a: string, b: string, dialect: ShellDialect): boolean {
  * blanks outside `"…"` and drops those quotes.
  */
 export function splitValue(text: string, a: ShellAssignment, dialect: ShellDialect): ShellWord[] {
-  const chars: string[] = [];
-  const offsets: number[] = [];
   const { start, end } = a.valueSpan;
-  const push = (c: string, at: number) => {
-    chars.push(c);
-    offsets.push(at);
+  // The value after quote removal, as UTF-16 units with the source offset of each; typed arrays, as values can be long.
+  const codes = new Uint16Array(Math.max(0, end - start));
+  const offsets = new Int32Array(codes.length);
+  let n = 0;
+  const push = (c: number, at: number) => {
+    codes[n] = c;
+    offsets[n++] = at;
   };
-  const delimiters = new Set<number>(); // offsets of the quotes that were removed
+  const delimiters: number[] = []; // offsets of the quotes that were removed, ascending
   let quote = '';
   for (let i = start; i < end; i++) {
     const c = text[i];
     if (dialect === 'batch') {
       if (c === '"') {
         quote = quote ? '' : '"';
-        delimiters.add(i);
+        delimiters.push(i);
       }
       else if (c === '^' && !quote && i + 1 < end) {
         i++;
-        if (text[i] !== '\n' && text[i] !== '\r') push(text[i], i);
-      } else push(quote && /\s/.test(c) ? '\u0000' : c, i); // NUL marks a quoted blank: not a separator
+        if (text[i] !== '\n' && text[i] !== '\r') push(text.charCodeAt(i), i);
+      } else push(quote && isBlank(c.charCodeAt(0)) ? 0 : c.charCodeAt(0), i); // NUL marks a quoted blank: not a separator
       continue;
     }
     if (quote === "'") {
       if (c === "'") {
         quote = '';
-        delimiters.add(i);
-      } else push(c, i);
+        delimiters.push(i);
+      } else push(c.charCodeAt(0), i);
     } else if (c === '\\' && i + 1 < end && (quote === '' || '$`"\\\n'.includes(text[i + 1]))) {
       i++;
-      if (text[i] !== '\n') push(text[i], i);
+      if (text[i] !== '\n') push(text.charCodeAt(i), i);
     } else if ((quote === '' && (c === "'" || c === '"')) || (quote === '"' && c === '"')) {
       quote = quote ? '' : c;
-      delimiters.add(i);
-    } else push(c, i);
+      delimiters.push(i);
+    } else push(c.charCodeAt(0), i);
   }
   const words: ShellWord[] = [];
   let k = 0;
-  while (k < chars.length) {
-    while (k < chars.length && /\s/.test(chars[k])) k++;
-    if (k >= chars.length) break;
+  while (k < n) {
+    while (k < n && isBlank(codes[k])) k++;
+    if (k >= n) break;
     const s = k;
-    while (k < chars.length && !/\s/.test(chars[k])) k++;
+    while (k < n && !isBlank(codes[k])) k++;
     const span = balanceQuotes(offsets[s], offsets[k - 1] + 1, delimiters);
-    words.push({ text: chars.slice(s, k).join('').replace(/\u0000/g, ' '), raw: text.slice(span.start, span.end), span });
+    words.push({ text: fromCodes(codes, s, k).replace(/\u0000/g, ' '), raw: text.slice(span.start, span.end), span });
   }
   return words;
 }
 
-/** Widens a word's span over the removed quote that opens or closes it, so edits never leave a stray quote behind. */
-function balanceQuotes(s: number, e: number, delimiters: ReadonlySet<number>): { start: number; end: number } {
-  const inside = () => {
-    let n = 0;
-    for (const d of delimiters) if (d >= s && d < e) n++;
-    return n;
+const BLANK = /\s/;
+
+/** What /\s/ matches, without making a string of every character (the split used to). */
+function isBlank(c: number): boolean {
+  if (c < 128) return c === 32 || (c >= 9 && c <= 13);
+  return BLANK.test(String.fromCharCode(c));
+}
+
+function fromCodes(codes: Uint16Array, from: number, to: number): string {
+  let out = '';
+  for (let i = from; i < to; i += 8192) out += String.fromCharCode(...codes.subarray(i, Math.min(to, i + 8192)));
+  return out;
+}
+
+/** The number of entries of the ascending `sorted` below `x`. */
+function below(sorted: readonly number[], x: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid] < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * Widens a word's span over the removed quote that opens or closes it, so edits never leave a stray quote behind.
+ * Quotes inside the span are counted by binary search: a value of thousands of quoted words stays linear.
+ */
+function balanceQuotes(s: number, e: number, delimiters: readonly number[]): { start: number; end: number } {
+  const has = (x: number) => {
+    const i = below(delimiters, x);
+    return i < delimiters.length && delimiters[i] === x;
   };
+  const inside = () => below(delimiters, e) - below(delimiters, s);
   for (let n = 0; n < 2 && inside() % 2 === 1; n++) {
-    if (delimiters.has(e)) e++;
-    else if (delimiters.has(s - 1)) s--;
+    if (has(e)) e++;
+    else if (has(s - 1)) s--;
     else break;
   }
   return { start: s, end: e };
