@@ -128,6 +128,8 @@ interface Unmatched {
 function coverage(directives: Directive[], src: SourceLines): Scope[] & { unmatched?: Unmatched[] } {
   const scopes: Scope[] & { unmatched?: Unmatched[] } = [];
   const open: Array<{ d: Directive; id: string; start: number; end: number }> = [];
+  // The regions not closed yet, by rule id ('*' for a blanket disable): an enable looks up only what it closes.
+  const stillOpen = new Map<string, typeof open>();
   const unmatched: Unmatched[] = [];
   for (const d of directives) {
     if (d.type === 'disable-file') scopes.push({ d, covers: () => true });
@@ -136,20 +138,39 @@ function coverage(directives: Directive[], src: SourceLines): Scope[] & { unmatc
       const last = first >= src.index.lineCount ? -1 : src.statementEnd(first);
       scopes.push({ d, covers: (_o, line) => line >= first && line <= last });
     } else if (d.type === 'disable') {
-      for (const id of d.rules.length ? d.rules.map((r) => r.id) : ['*']) open.push({ d, id, start: d.comment.span.end, end: Infinity });
+      for (const id of d.rules.length ? d.rules.map((r) => r.id) : ['*']) {
+        const region = { d, id, start: d.comment.span.end, end: Infinity };
+        open.push(region);
+        const list = stillOpen.get(id);
+        if (list) list.push(region);
+        else stillOpen.set(id, [region]);
+      }
     } else {
       // enable: closes the matching open regions (all of them when it names no rule).
-      const ids = d.rules.map((r) => r.id);
-      const closing = open.filter((o) => o.end === Infinity && (!ids.length || ids.includes(o.id)));
-      for (const o of closing) o.end = d.comment.span.start;
-      const missing = ids.filter((id) => !closing.some((o) => o.id === id));
-      if (!closing.length || missing.length) {
+      const ids = [...new Set(d.rules.map((r) => r.id))];
+      let closed = 0;
+      const missing: string[] = [];
+      for (const id of ids.length ? ids : [...stillOpen.keys()]) {
+        const list = stillOpen.get(id);
+        if (!list) {
+          missing.push(id);
+          continue;
+        }
+        for (const o of list) o.end = d.comment.span.start;
+        closed += list.length;
+        stillOpen.delete(id);
+      }
+      if (!closed || (ids.length && missing.length)) {
         unmatched.push({ d, message: `carbonlint-enable${missing.length && ids.length ? ` ${missing.join(', ')}` : ''} has no matching carbonlint-disable above it.` });
       }
     }
   }
   const regions = new Map<Directive, typeof open>();
-  for (const o of open) regions.set(o.d, [...(regions.get(o.d) ?? []), o]);
+  for (const o of open) {
+    const list = regions.get(o.d);
+    if (list) list.push(o);
+    else regions.set(o.d, [o]);
+  }
   for (const [d, rs] of regions) scopes.push({ d, covers: (offset) => rs.some((r) => offset >= r.start && offset < r.end) });
   scopes.unmatched = unmatched;
   return scopes;
@@ -173,20 +194,20 @@ function unused(directives: Directive[], scopes: ReturnType<typeof coverage>, us
       if (!hit.size && !ctx.restricted) out.push({ d, drop: [], keep: [], message: `Unused suppression: carbonlint-${d.type} finds nothing to suppress ${where(d)}.` });
       continue;
     }
-    const dead: string[] = [];
+    const dead = new Set<string>();
     const why: string[] = [];
     for (const { id } of d.rules) {
-      if (hit.has(id) || dead.includes(id)) continue;
+      if (hit.has(id) || dead.has(id)) continue;
       const kind = ctx.ruleKind(id);
       if (ctx.ran.has(id) || /-(syntax|internal|ignored)$/.test(id)) why.push(`no ${id} finding ${where(d)}`);
       else if (kind === undefined) why.push(`"${id}" is not a CarbonLint rule`);
       else if (kind !== ctx.kind) why.push(`${id} does not check this kind of file`);
       else continue; // switched off, or not for this product: nothing to judge
-      dead.push(id);
+      dead.add(id);
     }
-    if (!dead.length) continue;
-    const keep = [...new Set(d.rules.map((r) => r.id))].filter((id) => !dead.includes(id));
-    out.push({ d, drop: keep.length ? dead : [], keep, message: `Unused suppression: ${why.join('; ')}.` });
+    if (!dead.size) continue;
+    const keep = [...new Set(d.rules.map((r) => r.id))].filter((id) => !dead.has(id));
+    out.push({ d, drop: keep.length ? [...dead] : [], keep, message: `Unused suppression: ${why.join('; ')}.` });
   }
   for (const u of scopes.unmatched ?? []) out.push({ d: u.d, drop: [], keep: [], message: u.message });
   return out.sort((a, b) => a.d.comment.span.start - b.d.comment.span.start);
@@ -195,7 +216,8 @@ function unused(directives: Directive[], scopes: ReturnType<typeof coverage>, us
 function unusedFinding(u: Unused, severity: Severity, ctx: SuppressionContext): LintFinding {
   const { d } = u;
   const partial = u.drop.length > 0;
-  const span = partial ? spanOf(d.rules.filter((r) => u.drop.includes(r.id)).map((r) => r.span)) : d.comment.span;
+  const drop = new Set(u.drop);
+  const span = partial ? spanOf(d.rules.filter((r) => drop.has(r.id)).map((r) => r.span)) : d.comment.span;
   const edit = partial
     ? { start: d.listSpan.start, end: d.listSpan.end, newText: u.keep.join(', ') }
     : { start: d.removal.start, end: d.removal.end, newText: '' };
@@ -209,5 +231,12 @@ function unusedFinding(u: Unused, severity: Severity, ctx: SuppressionContext): 
 }
 
 function spanOf(spans: Span[]): Span {
-  return { start: Math.min(...spans.map((s) => s.start)), end: Math.max(...spans.map((s) => s.end)) };
+  // A loop, not Math.min(...spans): a list of 10^5 ids would overflow the call's argument stack.
+  let start = Infinity;
+  let end = -Infinity;
+  for (const s of spans) {
+    if (s.start < start) start = s.start;
+    if (s.end > end) end = s.end;
+  }
+  return { start, end };
 }

@@ -92,8 +92,19 @@ export function applyEdits(text: string, edits: readonly OffsetEdit[]): string {
   return out + text.slice(pos);
 }
 
+// Rules ask once per fix, so a file with thousands of fixable findings would be scanned as often: the last answer is kept.
+let eolText: string | undefined;
+let eolAnswer = '\n';
+
 /** The line break a file uses, so inserted lines match it. */
 export function eolOf(text: string): string {
+  if (text === eolText) return eolAnswer;
+  eolAnswer = findEol(text);
+  eolText = text;
+  return eolAnswer;
+}
+
+function findEol(text: string): string {
   const n = text.indexOf('\n');
   const r = text.indexOf('\r');
   // A CR that is not part of a CRLF comes first: the file uses lone CRs (old Mac style; Java properties accept them).
@@ -101,9 +112,24 @@ export function eolOf(text: string): string {
   return n > 0 && text[n - 1] === '\r' ? '\r\n' : '\n';
 }
 
-/** Offset of the start of the line holding `offset`, for any of LF, CRLF and lone-CR line breaks. */
+/**
+ * Offset of the start of the line holding `offset`, for any of LF, CRLF and lone-CR line breaks. Walks back over
+ * one line only (`lastIndexOf('\r')` in an LF file ran back to the start of the file, every call).
+ */
 export function lineStartAt(text: string, offset: number): number {
-  return Math.max(text.lastIndexOf('\n', offset - 1), text.lastIndexOf('\r', offset - 1)) + 1;
+  let i = Math.min(offset, text.length) - 1;
+  while (i >= 0) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13) break;
+    i--;
+  }
+  return i + 1;
+}
+
+/** Whether the text ends with a line break (a regex `$` test tries every position of the text first). */
+export function endsWithBreak(text: string): boolean {
+  const c = text.charCodeAt(text.length - 1);
+  return c === 10 || c === 13;
 }
 
 /**

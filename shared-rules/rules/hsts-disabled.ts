@@ -66,7 +66,7 @@ export default defineRule({
   check(ctx) {
     const { doc, config } = ctx.model;
     const filters = config.arrayTables(['tomcat', 'filter']).filter((t) => literalString(t.get(['class'])?.value) === FILTER_CLASS);
-    const mappings = config.arrayTables(['tomcat', 'filter_mapping']);
+    const mapped = new Set(config.arrayTables(['tomcat', 'filter_mapping']).map((m) => literalString(m.get(['name'])?.value)));
     for (const f of filters) {
       const name = literalString(f.get(['name'])?.value);
       const shown = name === undefined ? undefined : oneLine(name);
@@ -91,8 +91,7 @@ export default defineRule({
         severity = 'info';
         span = maxAge!.value.span;
       }
-      const mapped = name !== undefined && mappings.some((m) => literalString(m.get(['name'])?.value) === name);
-      if (!mapped && name !== undefined) {
+      if (name !== undefined && !mapped.has(name)) {
         problems.push(`no [[tomcat.filter_mapping]] names "${shown}", so the filter never runs`);
         edits.push(appendBlock(ctx.text, config, MAPPING(name), [FILTER_ARRAYS[1]]));
         severity = 'warning';

@@ -1,5 +1,5 @@
 import { defineRule } from '../engine/rule';
-import { eolOf } from '../engine/text';
+import { endsWithBreak, eolOf } from '../engine/text';
 import { blockStart, secretsSection } from './util/secrets';
 
 export default defineRule({
@@ -31,8 +31,8 @@ export default defineRule({
     const end = blockStart(text, s.next.headerSpan.start);
     const fix = doc.templated ? undefined : (() => {
       const eol = eolOf(text);
-      const block = text.slice(start, end).replace(/\s+$/, '') + eol;
-      const lead = (/[\r\n]$/.test(text) ? '' : eol) + eol;
+      const block = text.slice(start, end).trimEnd() + eol; // not /\s+$/: quadratic on a long run of blanks
+      const lead = (endsWithBreak(text) ? '' : eol) + eol;
       return {
         title: 'Move [secrets] to the end of the file',
         edits: [{ start, end, newText: '' }, { start: text.length, end: text.length, newText: lead + block }],

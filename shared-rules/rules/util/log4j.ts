@@ -1,6 +1,6 @@
 // Reading log4j2.properties appenders the way Log4j 2 does.
 import type { PropEntry, PropertiesDocument } from '../../parsers/properties/model';
-import { eolOf, type OffsetEdit } from '../../engine/text';
+import { endsWithBreak, eolOf, type OffsetEdit } from '../../engine/text';
 
 export interface Appender {
   /** The identifier in `appender.<id>.…` keys. */
@@ -110,10 +110,17 @@ export function appendProperties(text: string, a: Appender, lines: readonly stri
   const eol = eolOf(text);
   // At the end of a file without a final line break, start a new line; if that last line ends in a continuation
   // backslash, a blank line ends the continued value first.
-  const open = at === text.length && text.length > 0 && !/[\r\n]$/.test(text);
-  const continued = open && (/\\+$/.exec(text)?.[0].length ?? 0) % 2 === 1;
+  const open = at === text.length && text.length > 0 && !endsWithBreak(text);
+  const continued = open && trailingBackslashes(text) % 2 === 1;
   const lead = open ? (continued ? eol + eol : eol) : '';
   return { start: at, end: at, newText: lead + lines.map((l) => `appender.${a.id}.${l}${eol}`).join('') };
+}
+
+/** How many backslashes end the text, counted from the end (a `/\\+$/` regex is quadratic on a long run). */
+function trailingBackslashes(text: string): number {
+  let i = text.length;
+  while (i > 0 && text.charCodeAt(i - 1) === 92) i--;
+  return text.length - i;
 }
 
 /** The source text of a value equals its decoded value (no escapes or continuations), so offsets map 1:1. */

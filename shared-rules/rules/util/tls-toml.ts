@@ -100,11 +100,29 @@ export function allEdits(edits: ReadonlyArray<OffsetEdit | undefined>): OffsetEd
   return edits.length > 0 && edits.every((e) => e !== undefined) ? (edits as OffsetEdit[]) : undefined;
 }
 
+// The sub-tables (`[x.y]`, not `[[…]]`) written for each `[[x]]` instance, in file order, indexed once per document:
+// scanning every table for every instance was quadratic in a file of many instances.
+const subTablesByDoc = new WeakMap<TomlDocument, Map<TomlTable, TomlTable[]>>();
+
+function subTables(doc: TomlDocument, instance: TomlTable): readonly TomlTable[] {
+  let index = subTablesByDoc.get(doc);
+  if (!index) {
+    index = new Map();
+    for (const t of doc.tables) {
+      if (!t.arrayOwner || t.isArray) continue;
+      const list = index.get(t.arrayOwner);
+      if (list) list.push(t);
+      else index.set(t.arrayOwner, [t]);
+    }
+    subTablesByDoc.set(doc, index);
+  }
+  return index.get(instance) ?? [];
+}
+
 /** Key `rel` of one `[[x]]` instance, whether written in it (`init_params.a = 1`) or in a sub-table after it. */
 export function instanceGet(doc: TomlDocument, instance: TomlTable, rel: readonly string[]): TomlEntry | undefined {
   let found = instance.get(rel);
-  for (const t of doc.tables) {
-    if (t.arrayOwner !== instance || t.isArray) continue;
+  for (const t of subTables(doc, instance)) {
     const sub = t.path.slice(instance.path.length);
     if (sub.length > 0 && sub.length < rel.length && sub.every((p, i) => p === rel[i])) found = t.get(rel.slice(sub.length)) ?? found;
   }
@@ -113,7 +131,7 @@ export function instanceGet(doc: TomlDocument, instance: TomlTable, rel: readonl
 
 /** The sub-table `[x.rel]` written for one `[[x]]` instance, if any. */
 export function instanceTable(doc: TomlDocument, instance: TomlTable, rel: readonly string[]): TomlTable | undefined {
-  return doc.tables.find((t) => t.arrayOwner === instance && !t.isArray && t.path.length === instance.path.length + rel.length
+  return subTables(doc, instance).find((t) => t.path.length === instance.path.length + rel.length
     && rel.every((p, i) => t.path[instance.path.length + i] === p));
 }
 
