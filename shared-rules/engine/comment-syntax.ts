@@ -65,19 +65,25 @@ interface Ctx {
 
 const clamp = (l: number, n: number) => Math.max(0, Math.min(l, n - 1));
 
+// Lines end at LF, CRLF or a lone CR, as in LineIndex (and in the editor), so comment lines and statement lines agree
+// with the positions findings are reported at.
+const isBreak = (c: string | undefined) => c === '\n' || c === '\r';
+/** A line break starts at `i` (CRLF counts once, at its LF). */
+const breakAt = (text: string, i: number) => text[i] === '\n' || (text[i] === '\r' && text[i + 1] !== '\n');
+
 function lineEndAt(text: string, i: number): number {
-  let e = text.indexOf('\n', i);
-  if (e < 0) e = text.length;
-  return e > i && text[e - 1] === '\r' ? e - 1 : e;
+  let e = i;
+  while (e < text.length && !isBreak(text[e])) e++;
+  return e;
 }
 
 function onlySpaceBefore(text: string, i: number): boolean {
-  for (let j = i - 1; j >= 0 && text[j] !== '\n'; j--) if (text[j] !== ' ' && text[j] !== '\t') return false;
+  for (let j = i - 1; j >= 0 && !isBreak(text[j]); j--) if (text[j] !== ' ' && text[j] !== '\t') return false;
   return true;
 }
 
 function onlySpaceAfter(text: string, i: number): boolean {
-  for (let j = i; j < text.length && text[j] !== '\n'; j++) if (text[j] !== ' ' && text[j] !== '\t' && text[j] !== '\r') return false;
+  for (let j = i; j < text.length && !isBreak(text[j]); j++) if (text[j] !== ' ' && text[j] !== '\t') return false;
   return true;
 }
 
@@ -105,7 +111,7 @@ function scanToml(ctx: Ctx): void {
   let code = false;
   for (let i = 0; i < text.length; i++) {
     const c = text[i];
-    if (c === '\n') {
+    if (breakAt(text, i)) {
       if (str === '"' || str === "'") str = ''; // an unterminated one-line string ends with its line
       const next = line + 1;
       if (stmt >= 0 && (depth > 0 || str)) continued(ctx, stmt, next);
@@ -116,7 +122,7 @@ function scanToml(ctx: Ctx): void {
     }
     if (str) {
       if (c === '\\' && (str === '"' || str === '"""')) {
-        if (text[i + 1] !== '\n' && text[i + 1] !== '\r') i++;
+        if (!isBreak(text[i + 1])) i++;
       } else if (text.startsWith(str, i)) {
         i += str.length - 1;
         str = '';
@@ -131,7 +137,7 @@ function scanToml(ctx: Ctx): void {
     if (!code) {
       code = true;
       // A table header at the start of a line ends whatever a broken value left open (tolerance).
-      if (c === '[' && depth > 0 && text[i - 1] === '\n' && TOML_HEADER.test(text.slice(i, lineEndAt(text, i) + 1))) depth = 0, stmt = -1;
+      if (c === '[' && depth > 0 && isBreak(text[i - 1]) && TOML_HEADER.test(text.slice(i, lineEndAt(text, i) + 1))) depth = 0, stmt = -1;
       if (stmt < 0) stmt = line;
     }
     if (c === '"' || c === "'") {
@@ -151,7 +157,7 @@ function scanShell(ctx: Ctx): void {
   let line = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text[i];
-    if (c === '\n') {
+    if (breakAt(text, i)) {
       const next = line + 1;
       if (stmt >= 0 && (quote || cont)) continued(ctx, stmt, next);
       else stmt = -1;
@@ -164,7 +170,7 @@ function scanShell(ctx: Ctx): void {
       continue;
     }
     if (c === '\\') {
-      if (text[i + 1] === '\n' || (text[i + 1] === '\r' && text[i + 2] === '\n')) cont = true;
+      if (isBreak(text[i + 1])) cont = true;
       else i++;
       continue;
     }

@@ -3,7 +3,7 @@
 // occurrence index — never line numbers — so inserting or moving unrelated lines keeps it.
 import { createHash } from 'node:crypto';
 import { LineIndex } from './text';
-import { redactLines } from './redact';
+import { EDITOR_LINES, redactLines } from './redact';
 import type { LintFinding } from './lint';
 
 export const FINGERPRINT_KEY = 'carbonlint/v1';
@@ -11,7 +11,7 @@ export const FINGERPRINT_KEY = 'carbonlint/v1';
 /** Fingerprints of a file's findings, in the same order; `relPath` uses forward slashes. */
 export function fingerprints(relPath: string, text: string, findings: readonly LintFinding[]): string[] {
   const index = new LineIndex(text);
-  const masked = findings.length ? redactLines(text).map((l) => l.replace(/\s+/g, ' ').trim()) : [];
+  const masked = findings.length ? redactLines(text, EDITOR_LINES).map((l) => l.replace(/\s+/g, ' ').trim()) : [];
   // Blank and comment lines carry no configuration: anchors skip them (a leading "<!--" line only, for XML).
   const filler = (l: string) => l === '' || /^(#|!|\/\/|<!--|<\?xml)/.test(l);
   const firstContent = masked.findIndex((l) => !filler(l));

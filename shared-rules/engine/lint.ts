@@ -90,8 +90,10 @@ export function lintText(fileName: string, text: string, options: LintOptions = 
   const result: LintResult = { kind, product, findings: [] };
   if (!kind) return result;
   if (skip) {
-    const eol = text.indexOf('\n');
-    const end = eol === -1 ? Math.min(text.length, 200) : Math.min(eol, 200);
+    // The first line, up to 200 characters (a lone CR ends a line too, as in LineIndex).
+    const head = text.slice(0, 200);
+    const brk = /[\r\n]/.exec(head);
+    const end = brk ? brk.index : head.length;
     const s = { start: 0, end };
     result.skipped = skip.message;
     result.findings.push({ ruleId: skip.code, guideline: null, guidelineId: null, severity: 'info', message: skip.message, span: s, range: { start: { line: 0, character: 0 }, end: { line: 0, character: end } } });

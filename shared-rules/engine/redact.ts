@@ -64,10 +64,16 @@ export function redactLine(line: string): string {
   return out;
 }
 
-/** Every line of a file, masked; values in a TOML `[secrets]` table are all secrets whatever their name. */
-export function redactLines(text: string): string[] {
+/** LF, CRLF or a lone CR: the lines LineIndex counts. */
+export const EDITOR_LINES = /\r\n|\r|\n/;
+
+/**
+ * Every line of a file, masked; values in a TOML `[secrets]` table are all secrets whatever their name. Lines are
+ * split at LF by default (what a unified diff and `patch` count); `EDITOR_LINES` splits as LineIndex and editors do.
+ */
+export function redactLines(text: string, breaks: string | RegExp = '\n'): string[] {
   let inSecrets = false;
-  return text.split('\n').map((line) => {
+  return text.split(breaks).map((line) => {
     const t = TOML_TABLE.exec(line);
     if (t) inSecrets = t[1].replace(/["'\s]/g, '') === 'secrets';
     if (inSecrets && !t) {

@@ -3,7 +3,7 @@
 import type { FileKind } from './rule';
 import { commentMarkers, scanSource, syntaxOf, type SourceLines } from './comment-syntax';
 import { parseDirectives, type Directive } from './suppressions';
-import { eolOf, LineIndex, type OffsetEdit } from './text';
+import { endsWithBreak, eolOf, LineIndex, type OffsetEdit } from './text';
 
 function source(fileName: string, kind: FileKind, text: string): { src: SourceLines; directives: Directive[] } {
   const src = scanSource(syntaxOf(kind, fileName), text, new LineIndex(text));
@@ -45,5 +45,5 @@ export function disableFileEdit(fileName: string, kind: FileKind, text: string, 
   if (!pinnedFirstLine(text)) return { start: bom, end: bom, newText: comment + eol };
   const next = src.statementEnd(0) + 1;
   const at = next < src.index.lineCount ? src.index.lineStarts[next] : text.length;
-  return at === text.length && !text.endsWith('\n') ? { start: at, end: at, newText: eol + comment + eol } : { start: at, end: at, newText: comment + eol };
+  return at === text.length && !endsWithBreak(text) ? { start: at, end: at, newText: eol + comment + eol } : { start: at, end: at, newText: comment + eol };
 }

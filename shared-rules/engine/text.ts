@@ -33,8 +33,12 @@ export class LineIndex {
   readonly lineStarts: number[];
 
   constructor(readonly text: string) {
+    // Line breaks as LSP counts them (and editors show them): LF, CRLF and a lone CR.
     const starts = [0];
-    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) starts.push(i + 1);
+    }
     this.lineStarts = starts;
   }
 
