@@ -111,6 +111,12 @@ export default defineRule({
         output: '<Context>\n    <Manager pathname="">\n        <SessionIdGenerator sessionIdLength="32"/>\n    </Manager>\n</Context>\n',
       },
       {
+        name: 'lone-CR line breaks (XML reads them as line breaks): the nested element is indented one level in',
+        code: '<Context>\r    <Manager pathname=""/>\r</Context>\r',
+        errors: [{ range: [1, 5, 1, 12] }],
+        output: '<Context>\r    <Manager pathname="">\r        <SessionIdGenerator sessionIdLength="32"/>\r    </Manager>\r</Context>\r',
+      },
+      {
         code: '<Context>\n  <Manager>\n    <SessionIdGenerator sessionIdLength="16"/>\n  </Manager>\n</Context>\n',
         errors: [{ range: [2, 41, 2, 43], message: 'Session ids are 16 bytes' }],
         output: '<Context>\n  <Manager>\n    <SessionIdGenerator sessionIdLength="32"/>\n  </Manager>\n</Context>\n',

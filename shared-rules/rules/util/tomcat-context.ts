@@ -2,7 +2,7 @@
 // <SessionIdGenerator> where Tomcat 9 reads it.
 import type { ProductInfo } from '../../engine/product';
 import type { XmlAttribute, XmlElement } from '../../parsers/xml/model';
-import { eolOf, type OffsetEdit } from '../../engine/text';
+import { eolOf, lineStartAt, type OffsetEdit } from '../../engine/text';
 
 // Tomcat's default session id is 16 bytes. Tomcat 9 reads the length only from <SessionIdGenerator> nested in
 // <Manager>; the <Manager sessionIdLength> attribute of Tomcat 7/8 is ignored there (with a startup warning).
@@ -27,7 +27,8 @@ export function runsTomcat9(p: ProductInfo): boolean {
   return p.product === 'apim' ? major >= 3 : major > 5 || (major === 5 && minor >= 10);
 }
 
-export const lineIndent = (text: string, offset: number): string => /^[ \t]*/.exec(text.slice(text.lastIndexOf('\n', offset - 1) + 1))![0];
+/** The blanks that start the line holding `offset` (XML counts a lone CR as a line break too). */
+export const lineIndent = (text: string, offset: number): string => /^[ \t]*/.exec(text.slice(lineStartAt(text, offset)))![0];
 
 /** Removes ` name="value"` (the attribute and the blanks before it). */
 export function removeAttr(text: string, attr: XmlAttribute): OffsetEdit {
