@@ -34,10 +34,18 @@ export class LineIndex {
 
   constructor(readonly text: string) {
     // Line breaks as LSP counts them (and editors show them): LF, CRLF and a lone CR.
+    // indexOf jumps between breaks (this runs on every lint); a file without CR looks for one once.
     const starts = [0];
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) starts.push(i + 1);
+    let n = text.indexOf('\n');
+    let r = text.indexOf('\r');
+    while (n !== -1 || r !== -1) {
+      if (r !== -1 && (n === -1 || r < n)) {
+        if (r + 1 !== n) starts.push(r + 1); // a CR of a CRLF starts no line; the LF does
+        r = text.indexOf('\r', r + 1);
+      } else {
+        starts.push(n + 1);
+        n = text.indexOf('\n', n + 1);
+      }
     }
     this.lineStarts = starts;
   }
