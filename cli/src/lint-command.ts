@@ -14,10 +14,11 @@ import { allRules } from '../../shared-rules/rules';
 import { collectFiles, type WalkError } from '../../shared-rules/engine/walk';
 import { jsonElements, jsonReport, stylishFile, stylishReport, stylishTotals } from './format';
 import { writeAtomic } from './atomic';
+import { readConfigFile } from '../../shared-rules/engine/read-config';
 import { colorEnabled, painter } from './color';
 import { Progress } from './progress';
 import { unifiedDiff } from './diff';
-import { emit } from './output';
+import { checkOutput, emit } from './output';
 import { keptReport, streamedJson, streamedStylish } from './report-sink';
 import { CliError } from './errors';
 import { loadCliProject } from './project';
@@ -42,21 +43,6 @@ interface SarifFile {
 
 const plural = (n: number, w: string) => `${n} ${w}${n === 1 ? '' : 's'}`;
 
-/** The first 64 KiB of a file too large to check: enough for the size notice, never the whole file in memory. */
-function readHead(file: string): string {
-  const fd = fs.openSync(file, 'r');
-  try {
-    const buf = Buffer.alloc(64 * 1024);
-    return buf.toString('utf8', 0, fs.readSync(fd, buf, 0, buf.length, 0));
-  } finally {
-    fs.closeSync(fd);
-  }
-}
-
-function readError(file: string, e: unknown): string {
-  return `${file}: cannot read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`;
-}
-
 /** What --fix changed, by rule: safe-fixable findings before minus those left after. */
 function fixedRules(before: LintFinding[], after: LintFinding[]): string {
   const count = (fs: LintFinding[]) => fs.filter((f) => f.fix?.safe).reduce((m, f) => m.set(f.ruleId, (m.get(f.ruleId) ?? 0) + 1), new Map<string, number>());
@@ -73,11 +59,18 @@ export function lintCommand(o: LintOptions): number {
   const root = path.resolve(o.sarifRoot ?? cwd);
   if (o.sarifRoot && !fs.existsSync(root)) throw new CliError(`--sarif-root ${o.sarifRoot}: no such folder`);
 
+  checkOutput(o.output);
+  if (o.updateBaseline) checkOutput(o.baseline, '--baseline');
   const walkErrors: WalkError[] = [];
+  const skippedEntries: WalkError[] = [];
   // Lint by absolute path: product detection looks at the layout around a file (bin/ scripts beside conf/),
   // which a relative path would hide. Output stays relative to the working folder.
-  const files = collectFiles(o.inputs, walkErrors, { excluded: project.excluded }).map((f) => path.resolve(f));
+  const files = collectFiles(o.inputs, walkErrors, { excluded: project.excluded, skipped: skippedEntries }).map((f) => path.resolve(f));
   if (walkErrors.length) throw new CliError(walkErrors.map((e) => `${e.path}: ${e.message}`).join('\ncarbonlint: '));
+  // What could not be read (special files, unreadable folders, links out of the workspace, bad names) is a notice:
+  // the rest is linted, and the exit code follows the findings.
+  const notices = skippedEntries.map((e) => `${e.path}: ${e.message}`);
+  const within = writeRoots(o.inputs);
   let accepted = new Set<string>();
   // Reported after the read errors, as when every file was read before the baseline (and then nothing is linted).
   let baselineError: CliError | undefined;
@@ -98,7 +91,7 @@ export function lintCommand(o: LintOptions): number {
   const report = !o.fixDryRun;
   const sarif = report && o.format === 'sarif';
   const needFingerprints = sarif || !!o.baseline || !!o.updateBaseline;
-  const readErrors: string[] = [];
+  const writeErrors: string[] = [];
   const writes = o.fix || o.updateBaseline || !!o.output;
   const progress = new Progress();
   const changed: Changed[] = [];
@@ -118,24 +111,15 @@ export function lintCommand(o: LintOptions): number {
   let suppressed = 0;
   files.forEach((file, i) => {
     progress.update(i + 1, files.length);
-    let original: string;
-    let size: number;
-    try {
-      // stat first: a FIFO or device would block a read forever, and a huge file must not be read whole.
-      const st = fs.statSync(file);
-      if (!st.isFile()) {
-        readErrors.push(`${file}: not a regular file, not read`);
-        return;
-      }
-      size = st.size;
-      original = size > settings.maxFileSize ? readHead(file) : fs.readFileSync(file, 'utf8');
-    } catch (e) {
-      readErrors.push(readError(file, e));
+    // Only a regular file is read (judged on the open descriptor, never blocking); over the limit, only its head.
+    const read = readConfigFile(file, settings.maxFileSize);
+    if (!read.ok) {
+      notices.push(`${file}: ${read.reason}`);
       return;
     }
-    // A run that writes (fixes, a baseline, --output) stops at the first unreadable file, so nothing is written;
-    // a plain check reads on and reports the rest, then exits 2 for the files it could not read.
-    if ((readErrors.length && writes) || baselineError) return;
+    if (baselineError) return;
+    const original = read.text;
+    const size = read.size;
     if (!classify(file, original)) return;
     let text = original;
     const first = lintText(file, original, { settings, rules, byteLength: size });
@@ -191,7 +175,6 @@ export function lintCommand(o: LintOptions): number {
     }
   });
   progress.done();
-  if (readErrors.length && writes) throw new CliError(readErrors.join('\ncarbonlint: '));
   if (baselineError) throw baselineError;
 
   // Everything is known: now write (fixes, baseline), then report.
@@ -208,14 +191,16 @@ export function lintCommand(o: LintOptions): number {
     for (const f of fixes) process.stderr.write(`carbonlint: would fix ${f}\n`);
     process.stderr.write(`carbonlint: --fix-dry-run: ${plural(fixes.length, 'file')} would change; none was written\n`);
   } else if (o.fix) {
-    for (const c of changed) {
+    // Every file is tried; each one that could not be written is reported (exit 2), the others keep their fixes.
+    changed.forEach((c, i) => {
       try {
-        writeAtomic(c.file, c.text);
+        writeAtomic(c.file, c.text, { expected: c.original, within });
+        process.stderr.write(`carbonlint: fixed ${fixes[i]}\n`);
       } catch (e) {
-        throw new CliError(`${c.file}: cannot write the fixes (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+        const err = e as NodeJS.ErrnoException;
+        writeErrors.push(`${path.relative(cwd, c.file) || c.file}: cannot write the fixes (${err.code === 'ESKIPPED' ? err.message : err.code ?? err.message})`);
       }
-    }
-    for (const f of fixes) process.stderr.write(`carbonlint: fixed ${f}\n`);
+    });
   }
   if (o.updateBaseline) {
     emit(serializeBaseline(createBaseline(baselineEntries)), o.baseline);
@@ -236,11 +221,24 @@ export function lintCommand(o: LintOptions): number {
     }
     emit(out, o.output);
   }
-  if (readErrors.length) {
-    process.stderr.write(`carbonlint: ${readErrors.join('\ncarbonlint: ')}\n`);
+  for (const n of notices) process.stderr.write(`carbonlint: skipped ${n}\n`);
+  if (writeErrors.length) {
+    process.stderr.write(`carbonlint: ${writeErrors.join('\ncarbonlint: ')}\n`);
     return 2;
   }
   if (errors > 0) return 1;
   if (o.maxWarnings !== undefined && warnings > o.maxWarnings) return 1;
   return 0;
+}
+
+/** The real folders --fix may write in: each folder given, and the folder of each file given. */
+function writeRoots(inputs: string[]): string[] {
+  return inputs.flatMap((input) => {
+    try {
+      // A file's own folder, not its link target's: a symlinked file given by name may still not lead out.
+      return [fs.statSync(input).isDirectory() ? fs.realpathSync(input) : fs.realpathSync(path.dirname(path.resolve(input)))];
+    } catch {
+      return [];
+    }
+  });
 }

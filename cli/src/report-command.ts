@@ -8,7 +8,7 @@ import { renderHtml } from '../../shared-rules/report/render-html';
 import { renderJson } from '../../shared-rules/report/render-json';
 import { CliError, UsageError } from './errors';
 import { Progress } from './progress';
-import { emit } from './output';
+import { checkOutput, emit } from './output';
 import { PRODUCT_PATTERN } from './options';
 import { loadCliProject } from './project';
 import { TOOL_VERSION } from './version';
@@ -46,11 +46,14 @@ export function reportCommand(argv: string[]): number {
   loadCliProject([target], values.config); // a bad project file exits 2 before anything is written
 
   const progress = new Progress();
-  const { report, errors } = workspaceReport(target, {
+  checkOutput(values.output);
+  const { report, errors, skipped } = workspaceReport(target, {
     config: values.config, product: values.product, staleAfterDays, toolVersion: TOOL_VERSION, onFile: (d, t) => progress.update(d, t, 'reading'),
   });
   progress.done();
   if (errors.length) throw new CliError(errors.map((e) => `${e.path}: ${e.message}`).join('\ncarbonlint: '));
+  // Not read: a notice here and a "Not checked" list in the report; the exit code does not change for them.
+  for (const s of skipped) process.stderr.write(`carbonlint: skipped ${s.path}: ${s.message}\n`);
 
   // Links are relative to where the report is read: the output file's folder, else the current folder.
   const root = fs.statSync(target).isDirectory() ? target : path.dirname(target);

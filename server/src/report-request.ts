@@ -33,7 +33,7 @@ export function registerReportRequest(connection: Connection, documents: TextDoc
   connection.onRequest(REPORT_REQUEST, (params: ReportParams): ReportResult => {
     const root = URI.toPath(params.folder);
     const overrides = new Map(documents.all().filter((d) => URI.isFile(d.uri)).map((d) => [URI.toPath(d.uri), d.getText()] as const));
-    const { report, errors, configFile } = workspaceReport(root, { toolVersion: version, overrides });
+    const { report, errors, skipped, configFile } = workspaceReport(root, { toolVersion: version, overrides });
     const link = params.openCommand
       ? (file: string, line?: number) => `command:${params.openCommand}?${encodeURIComponent(JSON.stringify([path.join(root, file), line ?? 1]))}`
       : undefined;
@@ -43,7 +43,7 @@ export function registerReportRequest(connection: Connection, documents: TextDoc
       text,
       counts: report.counts,
       ...(configFile ? { configFile } : {}),
-      problems: [...errors.map((e) => `${e.path}: ${e.message}`), ...report.configErrors.map((e) => `${e.key || '(file)'}: ${e.message}`)],
+      problems: [...[...errors, ...skipped].map((e) => `${e.path}: ${e.message}`), ...report.configErrors.map((e) => `${e.key || '(file)'}: ${e.message}`)],
     };
   });
 }

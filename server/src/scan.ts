@@ -8,7 +8,8 @@ import { DiagnosticSeverity, type Connection } from 'vscode-languageserver/node'
 import { classify, mayClassify } from '../../shared-rules/engine/files';
 import { lintText } from '../../shared-rules/engine/lint';
 import { PROJECT_CONFIG_NAME } from '../../shared-rules/engine/project-config';
-import { SKIPPED_FOLDERS, relativeTo, walkFolder } from '../../shared-rules/engine/workspace';
+import { SKIPPED_FOLDERS, isInside, relativeTo, walkFolder } from '../../shared-rules/engine/workspace';
+import { readConfigFileAsync, tooLargeMessage } from '../../shared-rules/engine/read-config';
 import type { ConfigResolver, Folder, Folders } from './config';
 import { toDiagnostic } from './diagnostics';
 import { describeError } from './errors';
@@ -30,7 +31,6 @@ interface Run {
 }
 
 const SLICE_MS = 12;
-const HEAD_BYTES = 64 * 1024;
 const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 export class WorkspaceScanner {
@@ -122,24 +122,27 @@ export class WorkspaceScanner {
     const cfg = await this.host.config.forUri(uri);
     if (!cfg.folder || !cfg.enabled || !cfg.workspaceScan || cfg.excludedBy || (await this.filteredOut(cfg.folder, abs))) return this.clear(uri);
     const max = cfg.settings.maxFileSize;
-    const size = await fsp.stat(abs).then((s) => (s.isFile() ? s.size : -1), () => -1);
-    if (size < 0) return this.clear(uri);
-    let text: string;
-    try {
-      // Up to 4 bytes per character: a file over that is over the limit in any encoding; only its head is read.
-      text = size > max * 4 ? await readHead(abs) : await fsp.readFile(abs, 'utf8');
-    } catch {
+    // A link out of the workspace folder is not read (a hostile repository's link to /etc or ~).
+    const real = await fsp.realpath(abs).catch(() => undefined);
+    const folderReal = await fsp.realpath(cfg.folder.path).catch(() => cfg.folder!.path);
+    if (real === undefined || !isInside(folderReal, real)) return this.clear(uri);
+    // Only a regular file, judged on the open descriptor (a FIFO or /dev/zero is never read, the open never blocks);
+    // over the limit, only its head is read.
+    const read = await readConfigFileAsync(abs, max);
+    if (!read.ok) {
+      if (fromScan) this.host.connection.console.log(`Skipped ${abs}: ${read.reason}.`);
       return this.clear(uri);
     }
+    const { text, size } = read;
     if (this.host.isOpen(uri)) return; // opened while we read
-    if (size > max * 4) {
+    if (read.tooLarge) {
       if (!classify(abs, text)) return this.clear(uri);
-      const message = `File not checked: ${size} bytes is over the ${max}-byte limit (setting carbonlint.maxFileSize).`;
+      const message = tooLargeMessage(size, max);
       return this.publish(uri, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, severity: DiagnosticSeverity.Information, source: 'carbonlint', code: 'file-too-large', message }], 1);
     }
     let result;
     try {
-      result = lintText(abs, text, { settings: cfg.settings });
+      result = lintText(abs, text, { settings: cfg.settings, byteLength: size });
     } catch (e) {
       this.host.connection.console.error(`Could not check ${abs}: ${describeError(e)}`);
       return this.clear(uri);
@@ -155,7 +158,7 @@ export class WorkspaceScanner {
     const folder = this.host.folders.containing(abs);
     if (!folder || (await this.filteredOut(folder, abs))) return;
     const filter = await this.host.config.scanFilter(folder);
-    for await (const file of walkFolder(abs, { excluded: filter.excluded })) await this.checkFile(file);
+    for await (const file of walkFolder(abs, { excluded: filter.excluded, boundary: folder.path })) await this.checkFile(file);
   }
 
   /** A path deleted on disk: its findings, and those of everything that was under it, go. */
@@ -216,16 +219,5 @@ export class WorkspaceScanner {
   private setState(s: ScanState): void {
     this.state = s;
     void this.host.connection.sendNotification(ScanStateNotification, s);
-  }
-}
-
-async function readHead(file: string): Promise<string> {
-  const fh = await fsp.open(file, 'r');
-  try {
-    const buf = Buffer.alloc(HEAD_BYTES);
-    const { bytesRead } = await fh.read(buf, 0, HEAD_BYTES, 0);
-    return buf.subarray(0, bytesRead).toString('utf8');
-  } finally {
-    await fh.close();
   }
 }

@@ -1,4 +1,5 @@
 // The engine's one entry point: text in, findings with exact ranges and fixes out. Server and CLI both call it.
+import { tooLargeMessage } from './read-config';
 import { LineIndex, type OffsetEdit, type Range, type Span } from './text';
 import type { FileKind, Finding, Rule, RuleContext, RuleResources, Severity } from './rule';
 import { diskResources } from '../keystores/store-files';
@@ -83,7 +84,7 @@ export function lintText(fileName: string, text: string, options: LintOptions = 
   // Size and binary checks come first: a file that is not checked must not be scanned (product detection reads content).
   const skip = !kind ? undefined
     : (options.byteLength ?? 0) > settings.maxFileSize || overSize(text, settings.maxFileSize)
-      ? { code: 'file-too-large', message: `File not checked: ${options.byteLength ?? utf8Bytes(text)} bytes is over the ${settings.maxFileSize}-byte limit (setting carbonlint.maxFileSize).` }
+      ? { code: 'file-too-large', message: tooLargeMessage(options.byteLength ?? utf8Bytes(text), settings.maxFileSize) }
     : looksBinary(text) ? { code: 'file-binary', message: 'File not checked: it contains binary (NUL) bytes.' }
     : undefined;
   const product = detectProduct(fileName, skip ? '' : text, settings.product);

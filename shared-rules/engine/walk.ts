@@ -1,9 +1,13 @@
 // Finds the files CarbonLint checks under the given paths: recognised names, product scripts by content.
 // Shared by the CLI and the language server's readiness report, so both see the same workspace.
+// A hostile repository decides what is on disk: the walk never leaves the real path of the folder it was given
+// (a symlink to `/` or `..` is not followed), visits each real folder once (loops), and anything it cannot read — a
+// folder without permission, a name that is not UTF-8, a path over PATH_MAX, a dangling link — is a notice, not
+// the end of the run.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { mayClassify } from './files';
-import { SKIPPED_FOLDERS } from './workspace';
+import { SKIPPED_FOLDERS, isInside } from './workspace';
 
 // The same folders the editor's workspace scan skips, so the CLI and the Problems panel agree.
 const SKIP_DIRS = SKIPPED_FOLDERS;
@@ -18,63 +22,87 @@ export interface WalkOptions {
   excluded?: (absPath: string) => boolean;
   /** Called for every file found (progress lines). */
   onFile?: (count: number) => void;
+  /** Entries left out because they cannot be read or lead outside: notices. Without it they go to `errors`. */
+  skipped?: WalkError[];
 }
+
+/** Messages of the entries the walks leave out. */
+export const OUTSIDE_LINK = 'a symbolic link to outside the workspace; not followed';
+export const BAD_NAME = 'its name is not valid UTF-8; not read';
 
 /** Files to lint, sorted; explicit file arguments are linted whatever their name (as scripts by content). */
 export function collectFiles(inputs: string[], errors: WalkError[], options: WalkOptions = {}): string[] {
   const out = new Set<string>();
   const seenDirs = new Set<string>();
+  const skipped = options.skipped ?? errors;
   const excluded = options.excluded ?? (() => false);
   const add = (p: string) => {
     out.add(p);
     options.onFile?.(out.size);
   };
-  const visit = (dir: string) => {
-    let real: string;
-    try {
-      real = fs.realpathSync(dir);
-    } catch (e) {
-      errors.push({ path: dir, message: (e as Error).message });
-      return;
-    }
+  const skip = (p: string, e: unknown) => skipped.push({ path: p, message: typeof e === 'string' ? e : `cannot read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})` });
+  const visit = (dir: string, real: string, root: string) => {
     if (seenDirs.has(real)) return; // symlink loops
     seenDirs.add(real);
     let entries: fs.Dirent[];
     try {
       entries = fs.readdirSync(dir, { withFileTypes: true });
     } catch (e) {
-      errors.push({ path: dir, message: (e as Error).message });
+      skip(dir, e);
       return;
     }
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const e of entries) {
       const p = path.join(dir, e.name);
+      const candidate = mayClassify(e.name);
+      if (!candidate && !e.isDirectory() && !e.isSymbolicLink()) continue;
       if (excluded(p)) continue;
-      if (e.isDirectory() || (e.isSymbolicLink() && isDir(p))) {
-        if (!SKIP_DIRS.has(e.name)) visit(p);
-      } else if (mayClassify(e.name)) {
-        add(p);
+      // A name that is not UTF-8 arrives with U+FFFD in it, and the path built from it names nothing.
+      if (e.name.includes('\uFFFD') && !fs.existsSync(p)) {
+        if (candidate || e.isDirectory()) skip(p, BAD_NAME);
+        continue;
+      }
+      if (e.isDirectory()) {
+        if (!SKIP_DIRS.has(e.name)) visit(p, path.join(real, e.name), root);
+      } else if (e.isSymbolicLink()) {
+        let target: string;
+        let st: fs.Stats;
+        try {
+          target = fs.realpathSync(p);
+          st = fs.statSync(target);
+        } catch (err) {
+          if (candidate) skip(p, err);
+          continue;
+        }
+        if (!st.isDirectory() && !candidate) continue;
+        if (!isInside(root, target)) {
+          skip(p, OUTSIDE_LINK);
+          continue;
+        }
+        if (st.isDirectory()) {
+          if (!SKIP_DIRS.has(e.name)) visit(p, target, root);
+        } else {
+          add(p);
+        }
+      } else {
+        add(p); // regular or special: the reader decides (a FIFO is a notice, never opened for blocking reads)
       }
     }
   };
   for (const input of inputs) {
     let st: fs.Stats;
+    let real: string;
     try {
       st = fs.statSync(input);
-    } catch {
-      errors.push({ path: input, message: 'no such file or directory' });
+      real = fs.realpathSync(input);
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code === 'ENOENT' || code === 'ENOTDIR') errors.push({ path: input, message: 'no such file or directory' });
+      else skip(input, e);
       continue;
     }
-    if (st.isDirectory()) visit(input);
+    if (st.isDirectory()) visit(input, real, real);
     else add(input);
   }
   return [...out].sort();
-}
-
-function isDir(p: string): boolean {
-  try {
-    return fs.statSync(p).isDirectory();
-  } catch {
-    return false;
-  }
 }

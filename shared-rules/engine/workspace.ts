@@ -1,6 +1,7 @@
 // Finding the checked files under a folder without blocking: an async walk for the language server's
 // workspace scan (the CLI's synchronous walk is engine/walk.ts; both skip the same kinds of folder and
-// recognise files with files.ts). Symlinked folders are followed once (loops are safe).
+// recognise files with files.ts). Symlinked folders and files are followed once (loops are safe), and only while
+// their real path stays inside the real path of `root`: a link to `/` or `..` in a hostile repository leads nowhere.
 import { promises as fsp, type Dirent } from 'node:fs';
 import * as path from 'node:path';
 import { mayClassify } from './files';
@@ -15,12 +16,21 @@ export interface WalkControl {
   cancelled?(): boolean;
   /** Other file names to yield (e.g. the project file). */
   extraNames?: readonly string[];
+  /** The folder links may not lead out of (default: `root`; the workspace folder when walking a folder inside it). */
+  boundary?: string;
 }
 
 /** Candidate files under `root` (by name; product scripts still need their content checked), folder by folder. */
 export async function* walkFolder(root: string, control: WalkControl = {}): AsyncGenerator<string> {
   const seen = new Set<string>();
   const stack = [root];
+  let rootReal: string;
+  try {
+    rootReal = await fsp.realpath(control.boundary ?? root);
+    if (!isInside(rootReal, await fsp.realpath(root))) return; // a linked folder that leads out
+  } catch {
+    return; // vanished
+  }
   while (stack.length) {
     if (control.cancelled?.()) return;
     const dir = stack.pop()!;
@@ -38,7 +48,11 @@ export async function* walkFolder(root: string, control: WalkControl = {}): Asyn
     for (const e of entries) {
       const p = path.join(dir, e.name);
       let isDir = e.isDirectory();
-      if (e.isSymbolicLink()) isDir = await fsp.stat(p).then((s) => s.isDirectory(), () => false);
+      if (e.isSymbolicLink()) {
+        const target = await fsp.realpath(p).catch(() => undefined);
+        if (target === undefined || !isInside(rootReal, target)) continue; // dangling, a loop, or out of the workspace
+        isDir = await fsp.stat(target).then((s) => s.isDirectory(), () => false);
+      }
       if (isDir) {
         if (!SKIPPED_FOLDERS.has(e.name) && !control.excluded?.(p, true)) folders.push(p);
       } else if ((e.isFile() || e.isSymbolicLink()) && (mayClassify(e.name) || control.extraNames?.includes(e.name)) && !control.excluded?.(p, false)) {

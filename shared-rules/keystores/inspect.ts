@@ -7,12 +7,13 @@ import type { Span } from '../engine/text';
 import { openStoreFile, type AnalyzedEntry, type OpenResult } from './open';
 import { readStore, type StoreFile } from './store-files';
 import type { CertificateFacts } from './certificate';
+import { OUTSIDE_MESSAGE, outsideRoots } from './confine';
 import { productLayout, storeRefs, tableLabel, type Password, type StoreRef } from './resolve';
 
 /** Bigger "keystores" get an information finding instead of a parse (forge's RC2 runs at about 0.2 MB/s). */
 export const MAX_STORE_BYTES = 1024 * 1024;
 
-export type InspectResult = OpenResult | { ok: false; problem: 'password-unknown' | 'too-large'; message: string };
+export type InspectResult = OpenResult | { ok: false; problem: 'password-unknown' | 'too-large' | 'outside'; message: string };
 
 export interface InspectedStore {
   /** The store file as shown in messages: relative to the product home when inside it. */
@@ -53,10 +54,16 @@ function inspect(ctx: RuleContext<'toml'>): InspectedStore[] {
     return filesOf.get(p);
   };
   // A store that is not in the workspace is not reported: it may well be deployed separately (a secret mount).
+  // A file_name that leads out of the product home is never opened (confine.ts): it gets a notice.
+  const roots = [layout.home, ...(resources.productHome ? [resources.productHome] : [])];
   const groups = new Map<string, StoreRef[]>();
+  const outside = new Set<string>();
   for (const ref of storeRefs(ctx.model.config, layout, resources, ctx.product)) {
-    const file = ref.candidates.find((c) => read(c) !== undefined);
-    if (file) groups.set(file, [...(groups.get(file) ?? []), ref]);
+    const inside = ref.candidates.filter((c) => !outsideRoots(c, roots));
+    const file = inside.find((c) => read(c) !== undefined) ?? (ref.ownFile && !inside.length && ref.candidates.length ? ref.candidates[0] : undefined);
+    if (!file) continue;
+    if (!inside.length) outside.add(file);
+    groups.set(file, [...(groups.get(file) ?? []), ref]);
   }
   return [...groups].map(([file, refs]) => {
     // The table that writes file_name itself carries the finding; the others are related information.
@@ -66,7 +73,7 @@ function inspect(ctx: RuleContext<'toml'>): InspectedStore[] {
     const truststore = refs.some((r) => r.role === 'truststore');
     const related = ordered.slice(1).filter((r) => r.span.start !== main.span.start || r.span.end !== main.span.end)
       .map((r) => ({ span: r.span, message: `${tableLabel(r.role)} uses the same store.` }));
-    const { result, origin } = open(read(file)!, ordered.map((r) => r.password));
+    const { result, origin } = outside.has(file) ? { result: { ok: false as const, problem: 'outside' as const, message: OUTSIDE_MESSAGE }, origin: undefined } : open(read(file)!, ordered.map((r) => r.password));
     return {
       display: rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel.split(path.sep).join('/') : file,
       noun: refs.every((r) => r.role === 'truststore') ? 'Truststore' : 'Keystore',

@@ -32,6 +32,8 @@ export interface BuildOptions {
   toolVersion: string;
   root: string;
   configErrors?: ConfigError[];
+  /** Entries the walk or the reader left out (not a regular file, unreadable, a link out of the workspace). */
+  notRead?: Array<{ path: string; reason: string }>;
 }
 
 const KIND_NAME: Record<FileKind, string> = { toml: 'deployment.toml', properties: 'log4j2.properties', xml: 'context.xml', shell: 'startup script' };
@@ -157,5 +159,6 @@ export function buildReport(o: BuildOptions): ReadinessReport {
     counts,
     staleAfterDays: o.confirmations.maxAgeDays,
     configErrors: o.configErrors ?? [],
+    notChecked: [...(o.notRead ?? []), ...o.files.filter((f) => f.skipped).map((f) => ({ path: f.path, reason: f.skipped! }))],
   };
 }

@@ -93,4 +93,6 @@ export interface ReadinessReport {
   staleAfterDays: number;
   /** Problems in the project file (the report is still built, without the bad entries). */
   configErrors: ConfigError[];
+  /** Files and folders that were not checked — too large, binary, not a regular file, unreadable, outside — and why. */
+  notChecked?: Array<{ path: string; reason: string }>;
 }

@@ -1,5 +1,6 @@
 // The readiness report as one self-contained HTML file: inline CSS, no scripts, no external resources (the
 // Content-Security-Policy says so), readable on screen and on paper. Also what the editor's webview shows.
+import { notCheckedHtml } from './not-checked';
 import type { Entry, FindingRef, ReadinessReport, Section } from './model';
 import { CONFIRMATION_LABEL, STATUS_LABEL, defaultLink, productsLine, type LinkFn } from './labels';
 
@@ -118,7 +119,7 @@ ${tile('not-applicable', c.notApplicable, 'not applicable', 'to this workspace')
 <p class="legend">Legend:<i style="background:var(--fail)"></i>failed<i style="background:var(--man-bg);box-shadow:inset 0 0 0 1px var(--man)"></i>manual<i style="background:var(--pass)"></i>passed<i style="background:var(--na-bg);box-shadow:inset 0 0 0 1px var(--na)"></i>not applicable</p>
 <p class="small">Manual guidelines are confirmed in <code>.carbonlint.json</code> (<code>confirmations</code>); a confirmation goes stale after ${r.staleAfterDays} days or when the product version moves on.</p>
 ${r.configErrors.length ? `<div class="problems"><b>Problems in the project file</b> (those entries were ignored):<ul>${r.configErrors.map((e) => `<li><code>${esc(e.key || '(file)')}</code>: ${esc(e.message)}</li>`).join('')}</ul></div>` : ''}
-</header>
+${notCheckedHtml(r, esc)}</header>
 <main>
 ${r.sections.map((s) => sectionHtml(s, link)).join('\n')}
 </main>

@@ -1,4 +1,5 @@
 // The readiness report as Markdown (for a pull request, a wiki page or an audit ticket).
+import { notCheckedMarkdown } from './not-checked';
 import type { Entry, FindingRef, ReadinessReport } from './model';
 import { CONFIRMATION_LABEL, STATUS_ICON, STATUS_LABEL, defaultLink, productsLine, type LinkFn } from './labels';
 
@@ -55,6 +56,7 @@ export function renderMarkdown(r: ReadinessReport, link: LinkFn = defaultLink): 
   if (r.configErrors.length) {
     out.push('> **Problems in the project file** (those entries were ignored):', ...r.configErrors.map((e) => `> - \`${e.key || '(file)'}\`: ${esc(e.message)}`), '');
   }
+  out.push(...notCheckedMarkdown(r));
   for (const s of r.sections) {
     out.push(`## ${s.level === s.title ? s.title : `${s.level}: ${s.title}`}`, '', esc(s.intro), '');
     if (!s.present) {

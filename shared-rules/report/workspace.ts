@@ -4,6 +4,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { lintText } from '../engine/lint';
 import { classify } from '../engine/files';
+import { readConfigFile } from '../engine/read-config';
 import { collectFiles, type WalkError } from '../engine/walk';
 import { resolveSettings, type Settings } from '../engine/settings';
 import { allRules } from '../rules';
@@ -28,8 +29,10 @@ export interface WorkspaceReportOptions {
 export interface WorkspaceReportResult {
   report: ReadinessReport;
   settings: Settings;
-  /** Missing or unreadable paths: the CLI exits 2 on these. */
+  /** Missing paths: the CLI exits 2 on these. */
   errors: WalkError[];
+  /** Entries not read (special files, unreadable, links out of the workspace): notices, also in the report. */
+  skipped: WalkError[];
   configFile?: string;
 }
 
@@ -38,16 +41,19 @@ export function lintFiles(root: string, files: readonly string[], settings: Sett
   files.forEach((file, i) => {
     onFile?.(i + 1, files.length);
     let text = overrides?.get(file);
+    let byteLength: number | undefined;
     if (text === undefined) {
-      try {
-        text = fs.readFileSync(file, 'utf8');
-      } catch (e) {
-        errors.push({ path: file, message: `cannot read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})` });
+      // Only regular files, never a blocking open, never more than the size limit (then only the head, for the notice).
+      const read = readConfigFile(file, settings.maxFileSize);
+      if (!read.ok) {
+        errors.push({ path: file, message: read.reason });
         return;
       }
+      text = read.text;
+      byteLength = read.size;
     }
     if (!classify(file, text)) return;
-    const r = lintText(file, text, { settings });
+    const r = lintText(file, text, { settings, byteLength });
     if (!r.kind) return;
     const rel = path.relative(root, file).split(path.sep).join('/') || path.basename(file);
     out.push({ path: rel, kind: r.kind, product: r.product, findings: r.findings, ...(r.skipped ? { skipped: r.skipped } : {}) });
@@ -60,12 +66,15 @@ export function workspaceReport(root: string, o: WorkspaceReportOptions): Worksp
   const project = loadProject(fs.existsSync(abs) && fs.statSync(abs).isFile() ? path.dirname(abs) : abs, o.config);
   const settings = resolveSettings(project.settings, o.product ? { product: o.product } : undefined);
   const errors: WalkError[] = [];
-  const files = collectFiles([abs], errors, { excluded: project.excluded });
-  const linted = lintFiles(fs.existsSync(abs) && fs.statSync(abs).isDirectory() ? abs : path.dirname(abs), files, settings, o.overrides, errors, o.onFile);
+  const skipped: WalkError[] = [];
+  const files = collectFiles([abs], errors, { excluded: project.excluded, skipped });
+  const base = fs.existsSync(abs) && fs.statSync(abs).isDirectory() ? abs : path.dirname(abs);
+  const linted = lintFiles(base, files, settings, o.overrides, skipped, o.onFile);
+  const rel = (p: string) => path.relative(base, p).split(path.sep).join('/') || path.basename(p);
   const confirmations = o.staleAfterDays ? { ...project.confirmations, maxAgeDays: o.staleAfterDays } : project.confirmations;
   const report = buildReport({
     files: linted, rules: allRules, settings, confirmations, now: o.now ?? new Date(), toolVersion: o.toolVersion,
-    root: path.basename(abs) || abs, configErrors: project.errors,
+    root: path.basename(abs) || abs, configErrors: project.errors, notRead: skipped.map((s) => ({ path: rel(s.path), reason: s.message })),
   });
-  return { report, settings, errors, ...(project.file ? { configFile: project.file } : {}) };
+  return { report, settings, errors, skipped, ...(project.file ? { configFile: project.file } : {}) };
 }

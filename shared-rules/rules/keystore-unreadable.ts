@@ -1,7 +1,18 @@
-import { defineRule } from '../engine/rule';
+import { defineRule, type RuleResources } from '../engine/rule';
 import { at, inspectStores, storeName } from '../keystores/inspect';
-import { SAMPLE_DEPLOYMENT_TOML, sampleResources, sampleStore } from '../keystores/sample';
+import { SAMPLE_DEPLOYMENT_TOML, SAMPLE_HOME, sampleResources, sampleStore } from '../keystores/sample';
 import { KEYSTORE_RULE } from './util/keystore-rules';
+
+/** No store in the home, and a read anywhere else fails the case (the rule tester reports the throw). */
+function onlyInsideHome(): RuleResources {
+  return {
+    ...sampleResources({ files: {} }),
+    readFile: (p) => {
+      if (!p.startsWith(`${SAMPLE_HOME}/`)) throw new Error(`opened ${p}`);
+      return undefined;
+    },
+  };
+}
 
 export default defineRule({
   meta: {
@@ -10,7 +21,7 @@ export default defineRule({
     ...KEYSTORE_RULE,
     severity: 'info',
     docs: {
-      what: 'Says when a keystore or truststore that deployment.toml configures is in the workspace but its contents could not be checked by the other keystore rules: its password is not known without guessing (a Secure Vault `$secret{}` alias, an `$env{VAR}` that is not set where CarbonLint runs, a `$sys{}` property, a template), the password does not open it (wrong password or a modified file: the JKS and PKCS12 integrity checks are verified), or the file is damaged, truncated, a Git LFS pointer, or a format CarbonLint cannot read. The message names the store and the table, never the password. CarbonLint never asks for, stores or logs a password; a password from an environment variable is used only to open the store in memory.',
+      what: 'Says when a keystore or truststore that deployment.toml configures is in the workspace but its contents could not be checked by the other keystore rules: its password is not known without guessing (a Secure Vault `$secret{}` alias, an `$env{VAR}` that is not set where CarbonLint runs, a `$sys{}` property, a template), the password does not open it (wrong password or a modified file: the JKS and PKCS12 integrity checks are verified), or the file is damaged, truncated, a Git LFS pointer, or a format CarbonLint cannot read. A `file_name` that leads out of the product home (an absolute path such as `/etc/shadow`, `../` climbing out, or a link planted in the home) is never opened: it gets the notice "not inspected: outside the workspace". The message names the store and the table, never the password. CarbonLint never asks for, stores or logs a password; a password from an environment variable is used only to open the store in memory.',
       why: 'A clean result should mean "checked and fine", not "could not look": this finding says which stores were not inspected, so their default certificates, key sizes and expiry dates can be checked another way.',
       example: {
         bad: '[keystore.primary]\nfile_name = "acme.p12"\npassword = "$secret{keystore_password}"   # not resolvable by CarbonLint',
@@ -25,7 +36,8 @@ export default defineRule({
       const r = store.result;
       if (r.ok) continue;
       const message =
-        r.problem === 'password-unknown' ? `Could not check the contents of ${storeName(store, true)}: ${r.message}.`
+        r.problem === 'outside' ? `${storeName(store)}: ${r.message}.`
+        : r.problem === 'password-unknown' ? `Could not check the contents of ${storeName(store, true)}: ${r.message}.`
         : r.problem === 'wrong-password' ? `Could not open ${storeName(store, true)}: ${store.passwordOrigin ?? 'the configured password'} does not open it (wrong password, or the file was modified). Its contents were not checked.`
         : `Could not read ${storeName(store, true)}: ${r.message}. Its contents were not checked.`;
       ctx.report({ ...at(store), message });
@@ -38,6 +50,20 @@ export default defineRule({
       { name: 'a password from a set environment variable opens it', fileName: SAMPLE_DEPLOYMENT_TOML, code: '[keystore.primary]\nfile_name = "wso2carbon.jks"\npassword = "$env{KS_PW}"\n', resources: sampleResources({ env: { KS_PW: 'sample' } }) },
     ],
     invalid: [
+      {
+        name: 'an absolute file_name outside the product home is never opened, only noted',
+        fileName: SAMPLE_DEPLOYMENT_TOML,
+        code: '[keystore.primary]\nfile_name = "/etc/shadow"\n',
+        resources: onlyInsideHome(),
+        errors: [{ range: [1, 12, 1, 25], severity: 'info', message: 'Keystore /etc/shadow ([keystore.primary]): not inspected: outside the workspace' }],
+      },
+      {
+        name: 'a relative file_name that climbs out of the product home is never opened, only noted',
+        fileName: SAMPLE_DEPLOYMENT_TOML,
+        code: '[keystore.tls]\nfile_name = "../../../../etc/passwd"\n',
+        resources: onlyInsideHome(),
+        errors: [{ range: [1, 12, 1, 36], severity: 'info', message: /^Keystore \/opt\/etc\/passwd \(\[keystore\.tls\]\): not inspected: outside the workspace/ }],
+      },
       {
         name: 'Secure Vault alias',
         fileName: SAMPLE_DEPLOYMENT_TOML,

@@ -1,0 +1,31 @@
+// Which store files CarbonLint may open: only those inside the product home (the folder the configuration belongs
+// to, or the configured product home). A hostile deployment.toml can name any path — `/etc/shadow`,
+// `/proc/self/environ`, `../../../../etc/passwd`, or a link planted in the home that points out of it — and such a
+// file is never opened, statted for its content or hashed: it gets a notice instead.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { isInside } from '../engine/workspace';
+
+export const OUTSIDE_MESSAGE = 'not inspected: outside the workspace (CarbonLint opens only keystores inside the product home)';
+
+/** True when `file` is, by its name or by the links on its way, outside every one of `roots`. */
+export function outsideRoots(file: string, roots: readonly string[]): boolean {
+  const abs = path.resolve(file);
+  const resolvedRoots = roots.map((r) => path.resolve(r));
+  if (!resolvedRoots.some((r) => isInside(r, abs))) return true;
+  let real: string;
+  try {
+    real = fs.realpathSync(abs);
+  } catch {
+    return false; // not on disk (or a stub's file): nothing there to read through a link
+  }
+  return !resolvedRoots.some((r) => isInside(realOr(r), real));
+}
+
+function realOr(p: string): string {
+  try {
+    return fs.realpathSync(p);
+  } catch {
+    return p;
+  }
+}
