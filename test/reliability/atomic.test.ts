@@ -59,27 +59,46 @@ test('writeAtomic: a write that dies half-way (disk full) leaves the original an
   }
 });
 
-test('writeAtomic: a directory squatting on the temp name makes it fail, original intact', () => {
+// Issue 16 item 10: the temp name used to be predictable (.NAME.carbonlint-PID.tmp) and opened without O_EXCL. It is
+// random now and created exclusively, so these two tests pin the random part (crypto.randomBytes) to squat on it.
+const realCrypto = createRequire(__filename)('node:crypto') as Record<string, unknown>;
+function withRandom<T>(next: () => Buffer, body: () => T): T {
+  const orig = realCrypto.randomBytes;
+  realCrypto.randomBytes = () => next();
+  try {
+    return body();
+  } finally {
+    realCrypto.randomBytes = orig;
+  }
+}
+const tempOf = (dir: string, name: string, fill: number) => path.join(dir, `.${name}.carbonlint-${Buffer.alloc(8, fill).toString('hex')}.tmp`);
+
+test('writeAtomic: a directory squatting on the temp name is left alone (another name is used), original then replaced', () => {
   const dir = tempDir('atomic-squat');
   try {
     const f = write(dir, 'deployment.toml', INSECURE_TOML);
-    const squat = path.join(dir, `.deployment.toml.carbonlint-${process.pid}.tmp`);
+    const squat = tempOf(dir, 'deployment.toml', 0);
     fs.mkdirSync(squat);
     fs.writeFileSync(path.join(squat, 'someone-elses'), 'x');
-    assert.throws(() => writeAtomic(f, 'NEW'));
-    assert.equal(fs.readFileSync(f, 'utf8'), INSECURE_TOML);
+    let n = 0;
+    withRandom(() => Buffer.alloc(8, n++ === 0 ? 0 : 0x11), () => writeAtomic(f, 'NEW'));
+    assert.equal(fs.readFileSync(f, 'utf8'), 'NEW');
     assert.ok(fs.existsSync(path.join(squat, 'someone-elses')), 'what was at the temp name is not removed');
+    assert.deepEqual(leftovers(dir), [path.basename(squat)]);
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
 });
 
-test('writeAtomic: the error reported is the write failure, not the clean-up', () => {
+test('writeAtomic: when every temp name is taken, the error reported is the write failure, not the clean-up; original intact', () => {
   const dir = tempDir('atomic-error');
   try {
     const f = write(dir, 'deployment.toml', INSECURE_TOML);
-    fs.mkdirSync(path.join(dir, `.deployment.toml.carbonlint-${process.pid}.tmp`));
-    assert.throws(() => writeAtomic(f, 'NEW'), (e: NodeJS.ErrnoException) => e.code === 'EISDIR');
+    const squat = tempOf(dir, 'deployment.toml', 0);
+    fs.mkdirSync(squat);
+    assert.throws(() => withRandom(() => Buffer.alloc(8, 0), () => writeAtomic(f, 'NEW')), (e: NodeJS.ErrnoException) => e.code === 'EEXIST');
+    assert.equal(fs.readFileSync(f, 'utf8'), INSECURE_TOML);
+    assert.ok(fs.statSync(squat).isDirectory(), 'the squatter is not removed');
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
