@@ -2,8 +2,8 @@
 // named like a config file, an unreadable folder or a link out of the workspace must not look like "all passed".
 import type { ReadinessReport } from './model';
 
-// Characters that would start Markdown syntax in a file name (links, emphasis, code, tables, raw HTML).
-const MD_SPECIAL = /[\\`*_[\]()#!|<>&]/g;
+// Characters that would start Markdown syntax mid-line in a file name (links, emphasis, code, tables, raw HTML).
+const MD_SPECIAL = /[\\`*_[\]|<>&]/g;
 const mdText = (s: string) => s.replace(MD_SPECIAL, (c) => (c === '<' ? '&lt;' : c === '>' ? '&gt;' : c === '&' ? '&amp;' : `\\${c}`));
 
 export function notCheckedMarkdown(r: ReadinessReport): string[] {
