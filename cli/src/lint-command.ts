@@ -192,7 +192,12 @@ export function lintCommand(o: LintOptions): number {
     process.stderr.write(`carbonlint: --fix-dry-run: ${plural(fixes.length, 'file')} would change; none was written\n`);
   } else if (o.fix) {
     // Every file is tried; each one that could not be written is reported (exit 2), the others keep their fixes.
+    const written = new Set<string>();
     changed.forEach((c, i) => {
+      // The same file reached twice (itself and through a symlink in the workspace) is written once.
+      const real = realOrSelf(c.file);
+      if (written.has(real)) return;
+      written.add(real);
       try {
         writeAtomic(c.file, c.text, { expected: c.original, within });
         process.stderr.write(`carbonlint: fixed ${fixes[i]}\n`);
@@ -229,6 +234,14 @@ export function lintCommand(o: LintOptions): number {
   if (errors > 0) return 1;
   if (o.maxWarnings !== undefined && warnings > o.maxWarnings) return 1;
   return 0;
+}
+
+function realOrSelf(file: string): string {
+  try {
+    return fs.realpathSync(file);
+  } catch {
+    return file;
+  }
 }
 
 /** The real folders --fix may write in: each folder given, and the folder of each file given. */
