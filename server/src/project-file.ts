@@ -2,6 +2,7 @@
 // until the file changes on disk; its problems become diagnostics on the file itself, at the offending key.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { PROJECT_FILE_MAX_BYTES, readConfigFile } from '../../shared-rules/engine/read-config';
 import { Diagnostic, DiagnosticSeverity, type Range } from 'vscode-languageserver/node';
 import { PROJECT_CONFIG_NAME, parseProjectConfig, type ConfigError, type ProjectConfig } from '../../shared-rules/engine/project-config';
 import { LineIndex } from '../../shared-rules/engine/text';
@@ -31,13 +32,13 @@ export class ProjectFiles {
   load(file: string): LoadedProject | undefined {
     const cached = this.loaded.get(file);
     if (cached !== undefined) return cached ?? undefined;
-    let text: string;
-    try {
-      text = fs.readFileSync(file, 'utf8');
-    } catch {
+    // A regular file only (a FIFO named .carbonlint.json must not block the server), and not a huge one.
+    const read = readConfigFile(file, PROJECT_FILE_MAX_BYTES);
+    if (!read.ok || read.tooLarge) {
       this.loaded.set(file, null);
       return undefined;
     }
+    const text = read.text;
     const { config, errors } = parseProjectConfig(text, CONFIGURABLE_RULE_IDS);
     const p = { file, config, errors, text };
     this.loaded.set(file, p);

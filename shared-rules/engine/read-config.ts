@@ -86,3 +86,6 @@ export function humanSize(bytes: number): string {
 export function tooLargeMessage(size: number, max: number): string {
   return `File not checked: ${humanSize(size)} (${size} bytes), over the ${humanSize(max)} limit (setting carbonlint.maxFileSize).`;
 }
+
+/** A project file (.carbonlint.json) larger than this is not read: real ones are a few kilobytes. */
+export const PROJECT_FILE_MAX_BYTES = 1 << 20;

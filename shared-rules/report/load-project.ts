@@ -1,7 +1,7 @@
 // Loads the project file (--config FILE, else the nearest .carbonlint.json) for the CLI and the readiness report:
 // settings, the exclude predicate and the confirmations, with every problem named by its key.
-import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { PROJECT_FILE_MAX_BYTES, readConfigFile } from '../engine/read-config';
 import { findProjectConfig, parseProjectConfig, type ConfigError } from '../engine/project-config';
 import { globMatcher } from '../engine/glob';
 import { CONFIGURABLE_RULE_IDS } from '../rules';
@@ -21,12 +21,12 @@ export function loadProject(startDir: string, explicit?: string): LoadedProject 
   const file = explicit ? path.resolve(explicit) : findProjectConfig(startDir);
   const empty: LoadedProject = { settings: {}, excluded: () => false, confirmations: parseConfirmations(undefined).value, errors: [] };
   if (!file) return empty;
-  let text: string;
-  try {
-    text = fs.readFileSync(file, 'utf8');
-  } catch (e) {
-    return { ...empty, file, errors: [{ key: '', message: `cannot read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})` }] };
+  // A regular file only (a FIFO named .carbonlint.json must not block), and not a huge one.
+  const read = readConfigFile(file, PROJECT_FILE_MAX_BYTES);
+  if (!read.ok || read.tooLarge) {
+    return { ...empty, file, errors: [{ key: '', message: read.ok ? `larger than ${PROJECT_FILE_MAX_BYTES} bytes; not read` : read.reason }] };
   }
+  const text = read.text;
   const { config, errors } = parseProjectConfig(text, CONFIGURABLE_RULE_IDS);
   const conf = parseConfirmations(config.extra.confirmations);
   const match = globMatcher(config.exclude);

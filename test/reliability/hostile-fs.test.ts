@@ -247,3 +247,14 @@ test('a 9 MB deployment.toml over an 8 MB limit: "not checked: 9 MB … 8 MB lim
     assert.match(rep.stdout, expect, `${format}: the size notice is missing`);
   }
 }));
+
+test('a FIFO named .carbonlint.json does not block the CLI or the report: the project file problem is named (exit 2)', withWs('project-fifo', async (ws) => {
+  fifo(ws, '.carbonlint.json');
+  write(ws, 'insecure/deployment.toml', INSECURE_TOML);
+  for (const args of [[ws], ['report', ws]]) {
+    const r = await runCli(args, { timeoutMs: 10_000 });
+    assert.equal(r.timedOut, false, `${args.join(' ')}: hung on the project file`);
+    assert.equal(r.status, 2, r.stderr);
+    assert.match(r.stderr, /\.carbonlint\.json: invalid project configuration\n {2}\(file\): a named pipe \(FIFO\), not a regular file/);
+  }
+}));
