@@ -41,6 +41,9 @@ interface SarifFile {
   inSource: Map<number, string | undefined>;
 }
 
+/** Baselines of 100,000 findings are about 20 MB. */
+const BASELINE_MAX_BYTES = 64 << 20;
+
 const plural = (n: number, w: string) => `${n} ${w}${n === 1 ? '' : 's'}`;
 
 /** What --fix changed, by rule: safe-fixable findings before minus those left after. */
@@ -75,11 +78,17 @@ export function lintCommand(o: LintOptions): number {
   // Reported after the read errors, as when every file was read before the baseline (and then nothing is linted).
   let baselineError: CliError | undefined;
   if (o.baseline && !o.updateBaseline) {
-    try {
-      accepted = parseBaseline(fs.readFileSync(o.baseline, 'utf8'));
-    } catch (e) {
-      const code = (e as NodeJS.ErrnoException).code;
-      baselineError = new CliError(`--baseline ${o.baseline}: ${code ? `cannot read (${code}); create it with --update-baseline` : (e as Error).message}`);
+    // The baseline is usually committed to the repository: a regular file only (a FIFO there must not block).
+    const read = readConfigFile(o.baseline, BASELINE_MAX_BYTES);
+    const code = read.ok ? undefined : /^cannot read \((\w+)\)$/.exec(read.reason)?.[1];
+    if (!read.ok) baselineError = new CliError(`--baseline ${o.baseline}: ${code ? `cannot read (${code}); create it with --update-baseline` : read.reason}`);
+    else if (read.tooLarge) baselineError = new CliError(`--baseline ${o.baseline}: larger than ${BASELINE_MAX_BYTES} bytes; not read`);
+    else {
+      try {
+        accepted = parseBaseline(read.text);
+      } catch (e) {
+        baselineError = new CliError(`--baseline ${o.baseline}: ${(e as Error).message}`);
+      }
     }
   }
 

@@ -258,3 +258,12 @@ test('a FIFO named .carbonlint.json does not block the CLI or the report: the pr
     assert.match(r.stderr, /\.carbonlint\.json: invalid project configuration\n {2}\(file\): a named pipe \(FIFO\), not a regular file/);
   }
 }));
+
+test('a FIFO committed as the --baseline file does not block the CLI: exit 2, named', withWs('baseline-fifo', async (ws) => {
+  const baseline = fifo(ws, '.carbonlint-baseline.json');
+  write(ws, 'insecure/deployment.toml', INSECURE_TOML);
+  const r = await runCli([ws, '--baseline', baseline], { timeoutMs: 10_000 });
+  assert.equal(r.timedOut, false, 'hung on the baseline');
+  assert.equal(r.status, 2, r.stderr);
+  assert.match(r.stderr, /--baseline \S+: a named pipe \(FIFO\), not a regular file; not read/);
+}));
