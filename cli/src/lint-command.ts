@@ -230,6 +230,7 @@ export function lintCommand(o: LintOptions): number {
     } else {
       const notes: string[] = [];
       if (suppressed) notes.push(`${plural(suppressed, 'finding')} accepted by the baseline ${o.baseline} (not shown).`);
+      if (notices.length) notes.push(`Not read: ${notices.length} ${notices.length === 1 ? 'file or folder' : 'files or folders'} (listed on stderr: not a regular file, unreadable, or outside the workspace).`);
       if (o.maxWarnings !== undefined && warnings > o.maxWarnings) notes.push(`Too many warnings: ${warnings}, at most ${o.maxWarnings} allowed (--max-warnings).`);
       out = sink.finish((blocks) => stylishReport(blocks, totals, paint, notes));
     }

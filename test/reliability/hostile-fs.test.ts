@@ -71,6 +71,8 @@ test('CLI: a FIFO and a link to /dev/zero are notices; the exit code follows the
   write(ws, 'insecure/deployment.toml', INSECURE_TOML);
   const dirty = await runCli([ws, '--format', 'json'], { timeoutMs: 10_000 });
   assert.equal(dirty.status, 1, dirty.stderr);
+  const stylish = await runCli([ws], { timeoutMs: 10_000 });
+  assert.match(stylish.stdout, /Not read: 2 files or folders \(listed on stderr/);
   assert.ok(under(rows(dirty.stdout), 'insecure/').some((r) => r.rule === 'default-admin-credentials'));
   // … and named on the command line it reaches the reader, which refuses the device on the open descriptor.
   const named = await runCli([path.join(ws, 'zero/deployment.toml'), path.join(ws, 'pipe/deployment.toml'), '--format', 'json'], { timeoutMs: 10_000 });
