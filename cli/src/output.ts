@@ -33,6 +33,7 @@ export function checkOutput(file: string | undefined, flag = '--output'): void {
   if (!file) return;
   try {
     makeFolders(path.dirname(path.resolve(file)));
+    fs.accessSync(path.dirname(path.resolve(file)), fs.constants.W_OK); // a read-only folder fails now, not after the scan
     const st = fs.statSync(path.resolve(file), { throwIfNoEntry: false });
     if (st && !st.isFile()) throw Object.assign(new Error(describeNonRegular(st).replace('not read', 'not replaced')), { code: 'ESKIPPED' });
   } catch (e) {
