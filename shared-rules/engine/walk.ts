@@ -56,14 +56,14 @@ export function collectFiles(inputs: string[], errors: WalkError[], options: Wal
       const p = path.join(dir, e.name);
       const candidate = mayClassify(e.name);
       if (!candidate && !e.isDirectory() && !e.isSymbolicLink()) continue;
-      if (excluded(p)) continue;
+      if (SKIP_DIRS.has(e.name) || excluded(p)) continue; // node_modules, .git, … (even as links: no notice for them)
       // A name that is not UTF-8 arrives with U+FFFD in it, and the path built from it names nothing.
       if (e.name.includes('\uFFFD') && !fs.existsSync(p)) {
         if (candidate || e.isDirectory()) skip(p, BAD_NAME);
         continue;
       }
       if (e.isDirectory()) {
-        if (!SKIP_DIRS.has(e.name)) visit(p, path.join(real, e.name), root);
+        visit(p, path.join(real, e.name), root);
       } else if (e.isSymbolicLink()) {
         let target: string;
         let st: fs.Stats;
@@ -80,7 +80,7 @@ export function collectFiles(inputs: string[], errors: WalkError[], options: Wal
           continue;
         }
         if (st.isDirectory()) {
-          if (!SKIP_DIRS.has(e.name)) visit(p, target, root);
+          visit(p, target, root);
         } else {
           add(p);
         }
