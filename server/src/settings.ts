@@ -1,7 +1,8 @@
 // Reads `carbonlint.*` and `files.exclude` from the client (workspace/configuration), once per scope (a workspace
 // folder, or a file outside any folder): resource-scoped settings can differ per folder, not per file.
-import type { Connection } from 'vscode-languageserver/node';
+import { MessageType, ShowMessageNotification, type Connection } from 'vscode-languageserver/node';
 import type { Settings, RuleLevel } from '../../shared-rules/engine/settings';
+import { globProblem } from '../../shared-rules/engine/glob';
 
 export interface EditorSettings {
   enable: boolean;
@@ -12,6 +13,8 @@ export interface EditorSettings {
   filesExclude: string[];
   /** Only what the user set: the project file fills the rest (defaults < project file < editor). */
   settings: Partial<Settings>;
+  /** Invalid globs left out, e.g. `files.exclude: "[z-a]" is not a valid glob (…)`: shown to the user, never fatal. */
+  problems?: string[];
 }
 
 const LEVELS = new Set<RuleLevel>(['off', 'hint', 'info', 'warning', 'error']);
@@ -36,9 +39,15 @@ export function toEditorSettings(raw: Raw, files: Raw): EditorSettings {
   if (typeof days === 'number' && Number.isInteger(days) && days >= 0) settings.keystore = { expiryWarningDays: days };
   if (typeof r.maxFileSize === 'number' && r.maxFileSize > 0) settings.maxFileSize = r.maxFileSize;
   if (typeof r.maxFindingsPerFile === 'number' && Number.isInteger(r.maxFindingsPerFile) && r.maxFindingsPerFile >= 1) settings.maxFindingsPerFile = r.maxFindingsPerFile;
-  const exclude = Array.isArray(r.exclude) ? r.exclude.filter((x): x is string => typeof x === 'string') : [];
-  const filesExclude = files && typeof files === 'object' ? Object.entries(files).filter(([, on]) => on === true).map(([g]) => g) : [];
-  return { enable: r.enable !== false, workspaceScan: r.workspaceScan !== false, exclude, filesExclude, settings };
+  const problems: string[] = [];
+  const valid = (setting: string) => (g: string) => {
+    const problem = globProblem(g);
+    if (problem) problems.push(`${setting}: ${JSON.stringify(g)} is not a valid glob (${problem}); it is ignored.`);
+    return !problem;
+  };
+  const exclude = Array.isArray(r.exclude) ? r.exclude.filter((x): x is string => typeof x === 'string').filter(valid('carbonlint.exclude')) : [];
+  const filesExclude = files && typeof files === 'object' ? Object.entries(files).filter(([, on]) => on === true).map(([g]) => g).filter(valid('files.exclude')) : [];
+  return { enable: r.enable !== false, workspaceScan: r.workspaceScan !== false, exclude, filesExclude, settings, ...(problems.length ? { problems } : {}) };
 }
 
 export class EditorConfig {
@@ -58,13 +67,25 @@ export class EditorConfig {
     this.cache.clear();
   }
 
+  private warned = new Set<string>();
+  /** A settings problem is shown once per server run (settings are re-read on every change). */
+  private warnOnce(message: string): void {
+    if (this.warned.has(message) || this.warned.size > 100) return;
+    this.warned.add(message);
+    this.connection.console.warn(message);
+    // A notification, not window/showMessageRequest: nothing waits for the user to dismiss it.
+    void this.connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: `CarbonLint: ${message}` });
+  }
+
   private async fetch(scopeUri: string | undefined): Promise<EditorSettings> {
     if (!this.supported()) return toEditorSettings(null, null);
     try {
       const [raw, files] = (await this.connection.workspace.getConfiguration([
         { scopeUri, section: 'carbonlint' }, { scopeUri, section: 'files.exclude' },
       ])) as [Raw, Raw];
-      return toEditorSettings(raw, files);
+      const settings = toEditorSettings(raw, files);
+      for (const p of settings.problems ?? []) this.warnOnce(p);
+      return settings;
     } catch {
       return toEditorSettings(null, null); // a client that cannot answer gets the defaults
     }
