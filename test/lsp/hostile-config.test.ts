@@ -22,7 +22,7 @@ test('an invalid exclude glob is a diagnostic on its entry; files.exclude too; t
     assert.equal(d.diagnostics.length, 1);
     const [diag] = d.diagnostics;
     assert.equal(diag.code, 'project-config');
-    assert.match(diag.message, /^exclude\.\[z-a\]: not a valid glob/);
+    assert.match(String(diag.message), /^exclude\.\[z-a\]: not a valid glob/);
     assert.deepEqual(diag.range, { start: { line: 3, character: 4 }, end: { line: 3, character: 11 } }, 'on the "[z-a]" entry');
     assert.ok(codes(c.latest(ws.uri(TOML))).includes('default-admin-credentials'), 'the workspace is scanned');
     assert.equal(c.latest(ws.uri('old/repository/conf/deployment.toml')), undefined, 'the valid pattern still excludes');
@@ -56,6 +56,6 @@ test('project-file diagnostics are linear in the number of bad keys (60,000 unkn
   // Each one at its own key.
   const { errors, config } = parseProjectConfig(text, CONFIGURABLE_RULE_IDS);
   const ds = projectDiagnostics({ file: '/ws/.carbonlint.json', text, errors, config });
-  const last = ds.find((x) => x.message.startsWith('rules.no-such-rule-59999'))!;
+  const last = ds.find((x) => String(x.message).startsWith('rules.no-such-rule-59999'))!;
   assert.equal(text.split('\n')[last.range.start.line].slice(last.range.start.character, last.range.end.character), '"no-such-rule-59999"');
 });
