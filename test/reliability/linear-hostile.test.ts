@@ -55,3 +55,35 @@ test('launch flags: a normal script still sees every flag its JAVA_OPTS lines ad
   const doc = parseShell(text, SH);
   assert.deepEqual(launchFlags(doc, doc.launches[0]).flags.map((f) => f.word.text), ['-Da=1', '-Db=2', '-Dc=3']);
 });
+
+// The regexes the regex audit (npm run lint: eslint-plugin-regexp) flagged, each on the input that made it slow.
+import { redactLines } from '../../shared-rules/engine/redact';
+import { oneLine } from '../../shared-rules/rules/util/message';
+
+const within = (name: string, ms: number, f: () => void) => {
+  const t0 = performance.now();
+  f();
+  const took = performance.now() - t0;
+  assert.ok(took < ms, `${name}: ${took.toFixed(0)} ms`);
+};
+const MB = 1_000_000;
+
+test('redaction: a 1 MB "[" line of blanks, and key lines ending in CR, are linear; masking unchanged', () => {
+  within('TOML table header', 2000, () => void redactLines(`[${' '.repeat(MB)}x`));
+  within('[secrets] key with CR', 2000, () => void redactLines(`[secrets]\n${'a'.repeat(MB)}${' '.repeat(MB)}x\r`));
+  within('secret-ish key with colons and CR', 2000, () => void redactLines(`${'password:'.repeat(450)}\r\n`.repeat(200)));
+  assert.deepEqual(redactLines('[secrets] # vault\r\nk = "v1"\npassword: "p1"\n[ a ]\nx = 1\n'), ['[secrets] # vault\r', 'k = "********"', 'password: "********"', '[ a ]', 'x = 1', '']);
+  assert.deepEqual(redactLines('[[ secrets ]]\nk = v\n'), ['[[ secrets ]]', 'k = ********', '']);
+});
+
+test('finding messages and rules: long blank runs without the expected separator (quadratic regex moves before)', () => {
+  within('oneLine', 2000, () => void oneLine(`a${' \t'.repeat(MB / 2)}b`));
+  assert.equal(oneLine('a  \r\n   b\nc'), 'a b c');
+  const TOML = '/ws/wso2am-4.2.0/repository/conf/deployment.toml';
+  within('privileged-datastore-user', 5000, () => void lintText(TOML, `[database.apim_db]\nusername = "a${' '.repeat(MB)}b"\n`));
+  within('server-header-disclosure', 5000, () => void lintText(TOML, `[transport.https.properties]\nserver = "${'1'.repeat(MB)}x"\n`));
+  const codes = (t: string) => lintText(TOML, t).findings.map((f) => f.ruleId);
+  assert.ok(codes('[database.apim_db]\nusername = "root"\n').includes('privileged-datastore-user'));
+  assert.ok(codes('[database.apim_db]\nusername = "root  as  sysdba"\n').includes('privileged-datastore-user'));
+  assert.ok(codes('[transport.https.properties]\nserver = "v 12.5"\n').includes('server-header-disclosure'));
+});
