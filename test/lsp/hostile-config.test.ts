@@ -14,7 +14,8 @@ const TOML = 'repository/conf/deployment.toml';
 
 test('an invalid exclude glob is a diagnostic on its entry; files.exclude too; the server keeps serving', async () => {
   const project = '{\n  "exclude": [\n    "old/**",\n    "[z-a]"\n  ]\n}\n';
-  const ws = makeWorkspace({ [TOML]: ADMIN, 'old/repository/conf/deployment.toml': ADMIN, '.carbonlint.json': project });
+  const vscodeSettings = '{\n  "files.exclude": {\n    "[y-b]": true\n  }\n}\n';
+  const ws = makeWorkspace({ [TOML]: ADMIN, 'old/repository/conf/deployment.toml': ADMIN, '.carbonlint.json': project, '.vscode/settings.json': vscodeSettings });
   const c = await startClient({ folders: [ws.root], filesExclude: { '[y-b]': true }, settings: { exclude: ['*a*a*a*a*a*a*a*a*a*a*b', '[q-c]'] } });
   try {
     await scanEnded(c);
@@ -29,6 +30,9 @@ test('an invalid exclude glob is a diagnostic on its entry; files.exclude too; t
     const shown = c.notifications.filter((n) => n.method === 'window/showMessage').map((n) => (n.params as { message: string }).message).join('\n');
     assert.match(shown, /files\.exclude: "\[y-b\]" is not a valid glob/);
     assert.match(shown, /carbonlint\.exclude: "\[q-c\]" is not a valid glob/);
+    // The folder's .vscode/settings.json holds the files.exclude entry: a diagnostic on it there.
+    const marked = await c.until('the settings file\'s diagnostics', () => c.latest(ws.uri('.vscode/settings.json')));
+    assert.deepEqual(marked.diagnostics.map((x) => [x.code, x.range.start.line, x.range.start.character, x.range.end.character]), [['settings', 2, 4, 11]]);
     // Still serving: an opened document is checked.
     const uri = ws.uri('repository/conf/other/deployment.toml');
     c.conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'toml', version: 1, text: ADMIN } });
