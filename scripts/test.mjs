@@ -11,6 +11,8 @@ const files = (dir, re) =>
 
 run(process.execPath, ['scripts/build.mjs']);
 run(process.execPath, ['node_modules/typescript/bin/tsc', '-p', '.', '--noEmit']);
+// The regex audit (eslint.config.mjs): no regular expression that can backtrack super-linearly.
+run(process.execPath, ['node_modules/eslint/bin/eslint.js']);
 
 // Unit, rule, protocol and reliability tests first; the real-editor suites (test/e2e, test/nvim) after them.
 const suites = ['test/unit', 'test/lsp', 'test/reliability'].flatMap((d) => files(d, /\.test\.ts$/));

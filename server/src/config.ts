@@ -2,7 +2,7 @@
 // defaults (defaults < .carbonlint.json < editor), and whether a pattern excludes it.
 import * as path from 'node:path';
 import { resolveSettings, type Settings } from '../../shared-rules/engine/settings';
-import { globMatcher } from '../../shared-rules/engine/glob';
+import { compileGlob } from '../../shared-rules/engine/glob';
 import { relativeTo } from '../../shared-rules/engine/workspace';
 import type { EditorConfig, EditorSettings } from './settings';
 import type { LoadedProject, ProjectFiles } from './project-file';
@@ -23,11 +23,11 @@ export interface FileConfig {
   folder?: Folder;
 }
 
-const matchers = new Map<string, (rel: string) => boolean>();
+// compileGlob keeps a bounded cache of compiled patterns; an invalid one matches nothing (settings report it).
 function matches(glob: string, rel: string): boolean {
-  let m = matchers.get(glob);
-  if (!m) matchers.set(glob, (m = globMatcher([glob])));
-  return m(rel);
+  if (!glob.trim()) return false;
+  const c = compileGlob(glob);
+  return !('error' in c) && c.matchesPathOrParent(rel);
 }
 
 export function firstMatch(globs: readonly string[], rel: string | undefined): string | undefined {

@@ -7,6 +7,7 @@ import { Diagnostic, DiagnosticSeverity, type Range } from 'vscode-languageserve
 import { PROJECT_CONFIG_NAME, parseProjectConfig, type ConfigError, type ProjectConfig } from '../../shared-rules/engine/project-config';
 import { LineIndex } from '../../shared-rules/engine/text';
 import { CONFIGURABLE_RULE_IDS } from '../../shared-rules/rules';
+import { jsonLocations, type Span } from './json-locations';
 
 export interface LoadedProject {
   file: string;
@@ -74,11 +75,12 @@ export class ProjectFiles {
   }
 }
 
-/** Diagnostics for a project file's problems, each at the key it names. */
+/** Diagnostics for a project file's problems, each at the key (or entry) it names; linear in the file's size. */
 export function projectDiagnostics(p: LoadedProject): Diagnostic[] {
   const index = new LineIndex(p.text);
+  let spans: Map<string, Span> | undefined;
   return p.errors.map((e) => ({
-    range: keyRange(p.text, index, e),
+    range: keyRange(p.text, index, e, () => (spans ??= jsonLocations(p.text))),
     severity: DiagnosticSeverity.Error,
     source: 'carbonlint',
     code: 'project-config',
@@ -86,18 +88,20 @@ export function projectDiagnostics(p: LoadedProject): Diagnostic[] {
   }));
 }
 
-function keyRange(text: string, index: LineIndex, e: ConfigError): Range {
+function keyRange(text: string, index: LineIndex, e: ConfigError, locations: () => Map<string, Span>): Range {
   let at = -1;
   let len = 1;
   if (e.key) {
-    // Each segment of the dotted key in turn ("rules" then "plaintext-pasword"); the deepest one found wins.
-    let from = 0;
-    for (const seg of splitKey(e.key)) {
-      const i = text.indexOf(JSON.stringify(seg), from);
-      if (i < 0) break;
-      at = i;
-      len = JSON.stringify(seg).length;
-      from = i + len;
+    // The deepest located part of the dotted key: "rules.plaintext-pasword", else "rules".
+    const spans = locations();
+    for (let k = e.key; ; k = k.slice(0, k.lastIndexOf('.'))) {
+      const s = spans.get(k);
+      if (s) {
+        at = s.at;
+        len = s.len;
+        break;
+      }
+      if (!k.includes('.')) break;
     }
   } else {
     const m = /position (\d+)/.exec(e.message);
@@ -105,10 +109,4 @@ function keyRange(text: string, index: LineIndex, e: ConfigError): Range {
   }
   if (at < 0) return { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
   return index.range({ start: at, end: Math.min(text.length, at + len) });
-}
-
-/** "rules.plaintext-pasword" → ["rules", "plaintext-pasword"]; "tls.minimumVersion" → ["tls", "minimumVersion"]. */
-function splitKey(key: string): string[] {
-  const dot = key.indexOf('.');
-  return dot < 0 ? [key] : [key.slice(0, dot), key.slice(dot + 1)];
 }

@@ -105,9 +105,15 @@ interface ContentEvidence {
   score: number;
 }
 
-/** `re.test(text)`, skipped when the text holds none of the literals every match contains (same result, cheaper). */
-function hasMatch(m: { re: RegExp; needles: readonly string[] }, text: string): boolean {
-  return m.needles.some((n) => text.includes(n)) && m.re.test(text);
+/**
+ * `re.test(text)`, skipped when the text holds none of the literals every match contains (same result, cheaper);
+ * with `followedBy`, that text must also occur after the first match (after the first is after some match).
+ */
+function hasMatch(m: { re: RegExp; needles: readonly string[]; followedBy?: string }, text: string): boolean {
+  if (!m.needles.some((n) => text.includes(n))) return false;
+  if (m.followedBy === undefined) return m.re.test(text);
+  const found = m.re.exec(text);
+  return found !== null && text.includes(m.followedBy, found.index + found[0].length);
 }
 
 const PRODUCTS = Object.keys(CONTENT_MARKERS) as Product[];

@@ -2,6 +2,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Settings, RuleLevel } from './settings';
+import { globProblem } from './glob';
 
 export const PROJECT_CONFIG_NAME = '.carbonlint.json';
 
@@ -84,7 +85,14 @@ export function parseProjectConfig(text: string, ruleIds?: ReadonlySet<string>, 
   }
   if (o.exclude !== undefined) {
     if (!Array.isArray(o.exclude) || o.exclude.some((x) => typeof x !== 'string')) errors.push({ key: 'exclude', message: 'must be an array of glob strings' });
-    else config.exclude = o.exclude as string[];
+    else {
+      // An invalid pattern is a problem on its entry ("exclude.[z-a]"); the valid ones still apply.
+      config.exclude = (o.exclude as string[]).filter((g) => {
+        const problem = globProblem(g);
+        if (problem) errors.push({ key: `exclude.${g}`, message: `not a valid glob: ${problem}` });
+        return !problem;
+      });
+    }
   }
   return { config, errors };
 }

@@ -10,7 +10,8 @@ export const MASK = '********';
 const KW = String.raw`(?:password|passwd|pwd|secret|passphrase|credential|token|private_?key|access_?key|(?:key|store|[_.-])pass(?![a-z]))`;
 const NAME = String.raw`(?<![\w.:-])[\w.:-]*?${KW}[\w.:-]*`;
 const HAS_KW = new RegExp(KW, 'i');
-const KEY_VALUE = new RegExp(String.raw`^(\s*(?:export\s+)?["']?${NAME}["']?\s*[=:]\s*)(.*)$`, 'i');
+// Prefixes only: the value is the rest of the line. A `(.*)$` tail could fail (a CR inside a line) and backtrack.
+const KEY_VALUE = new RegExp(String.raw`^\s*(?:export\s+)?["']?${NAME}["']?\s*[=:]\s*`, 'i');
 const XML_ATTR = new RegExp(String.raw`(${NAME}\s*=\s*)(["'])(.*?)\2`, 'gi');
 const UNQUOTED_ATTR = new RegExp(String.raw`(${NAME}\s*=\s*)([^\s"'>&;]+)`, 'gi');
 const XML_ELEMENT = new RegExp(String.raw`(<(${NAME})>)([^<]*)(</\2>)`, 'gi');
@@ -23,8 +24,7 @@ const VALUE_NAMED = new RegExp(String.raw`(\bvalue\s*=\s*)(["'])([^"']*)\2(?=[^>
 const URL_USERINFO = /(\/\/[^/\s:@"'<>]+:)([^@\s/"'<>]+)(@)/g;
 const ORACLE_USERPASS = /(jdbc:oracle:\w+:[^/\s@"'<>]+\/)([^@\s"'<>]+)(@)/gi;
 const URL_PARAM = /([?&;]\s*(?:amp;)?(?:password|pwd|passwd|user_?password|secret)\s*=\s*)([^&;"'\s<>]+)/gi;
-const TOML_TABLE = /^\s*\[\[?\s*([^\]]+?)\s*\]\]?\s*(#.*)?$/;
-const TOML_KEY_VALUE = /^(\s*[\w."'-]+\s*=\s*)(.*)$/;
+const TOML_KEY_VALUE = /^\s*[\w."'-]+\s*=\s*/;
 // Past this, a line that mentions a secret-ish name is hidden whole: no value search runs over megabytes.
 const MAX_LINE = 4096;
 const QUOTES = ['"""', "'''", '"', "'"];
@@ -54,7 +54,7 @@ export function redactLine(line: string): string {
   if (!HAS_KW.test(out)) return out;
   if (out.length > MAX_LINE) return MASK;
   const kv = KEY_VALUE.exec(out);
-  if (kv) out = kv[1] + maskValue(kv[2]);
+  if (kv) out = kv[0] + maskValue(out.slice(kv[0].length));
   out = out.replace(XML_ATTR, (m, pre: string, q: string, v: string) => (isReference(v) ? m : `${pre}${q}${MASK}${q}`));
   out = out.replace(UNQUOTED_ATTR, (m, pre: string, v: string) => (isReference(v) || v === MASK ? m : pre + MASK));
   out = out.replace(XML_ELEMENT, (m, open: string, _n: string, v: string, close: string) => (v.trim() && !isReference(v) ? `${open}${MASK}${close}` : m));
@@ -74,14 +74,30 @@ export const EDITOR_LINES = /\r\n|\r|\n/;
 export function redactLines(text: string, breaks: string | RegExp = '\n'): string[] {
   let inSecrets = false;
   return text.split(breaks).map((line) => {
-    const t = TOML_TABLE.exec(line);
-    if (t) inSecrets = t[1].replace(/["'\s]/g, '') === 'secrets';
-    if (inSecrets && !t) {
+    const t = tomlTableName(line);
+    if (t !== undefined) inSecrets = t.replace(/["'\s]/g, '') === 'secrets';
+    if (inSecrets && t === undefined) {
       const kv = TOML_KEY_VALUE.exec(line);
-      if (kv) return kv[1] + maskValue(kv[2]);
+      if (kv) return kv[0] + maskValue(line.slice(kv[0].length));
     }
     return redactLine(line);
   });
+}
+
+/**
+ * The name of a TOML table header line (`[a.b]`, `[[a]]`, then an optional comment), else undefined. Written out:
+ * the regex it replaces (`\[\[?\s*([^\]]+?)\s*\]…`) was quadratic over a long line of blanks without a `]`.
+ */
+function tomlTableName(line: string): string | undefined {
+  const s = line.trimStart();
+  if (s[0] !== '[') return undefined;
+  const from = s[1] === '[' ? 2 : 1;
+  const close = s.indexOf(']', from);
+  if (close < 0) return undefined;
+  const name = s.slice(from, close).trim();
+  if (!name) return undefined;
+  const rest = s.slice(s[close + 1] === ']' ? close + 2 : close + 1).trimStart();
+  return rest === '' || rest[0] === '#' ? name : undefined;
 }
 
 /** True when masking changes the text: it holds a secret's value and must not be printed. */

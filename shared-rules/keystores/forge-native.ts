@@ -6,6 +6,7 @@ import * as crypto from 'node:crypto';
 import type * as Forge from 'node-forge';
 import { rc2CbcDecrypt } from './rc2';
 import { pkcs12Kdf, supportsPkcs12Kdf } from './pkcs12-kdf';
+import { charge } from './budget';
 
 type Bytes = Forge.util.ByteStringBuffer;
 type Md = { algorithm?: string } | null | undefined;
@@ -17,7 +18,14 @@ interface ForgeInternals {
   pkcs5: { pbkdf2: Pbkdf2 };
   rc2: { createDecryptionCipher: (key: Bytes | string, bits: number) => unknown };
   util: typeof Forge.util;
+  pki: { pbe: { getCipher: (oid: string, params: unknown, password: string) => { update(input?: Bytes): void } } };
 }
+
+/** Hash output lengths: a derivation of n bytes runs the iterations once per output block. */
+const OUT: Record<string, number> = { md5: 16, sha1: 20, sha224: 28, sha256: 32, sha384: 48, sha512: 64 };
+/** Forge's pure-JavaScript fallbacks cost about ten native iterations each. */
+const JS_COST = 10;
+const hashIterations = (iter: number, n: number, hash: string | undefined) => Number(iter) * Math.max(1, Math.ceil(Number(n) / (OUT[hash ?? ''] ?? 20)));
 
 const NODE_HASHES = new Set(crypto.getHashes());
 let installed = false;
@@ -34,7 +42,12 @@ export function installNativeCrypto(forgeModule: typeof Forge): void {
   const forgeKdf = (forgeOriginals.generatePkcs12Key = forge.pbe.generatePkcs12Key);
   const kdf: Kdf = (password, salt, id, iter, n, md) => {
     const hash = md?.algorithm ?? 'sha1';
-    if (!supportsPkcs12Kdf(hash)) return forgeKdf(password, salt, id, iter, n, md);
+    // Charged before the work: the budget (budget.ts) sees every derivation whatever encoding hid its count.
+    if (!supportsPkcs12Kdf(hash)) {
+      charge('iterations', JS_COST * hashIterations(iter, n, hash));
+      return forgeKdf(password, salt, id, iter, n, md);
+    }
+    charge('iterations', hashIterations(iter, n, hash));
     return forge.util.createBuffer(pkcs12Kdf(password, binary(salt), id, iter, n, hash).toString('binary'));
   };
   forge.pbe.generatePkcs12Key = kdf;
@@ -43,9 +56,25 @@ export function installNativeCrypto(forgeModule: typeof Forge): void {
   // PBKDF2 for PBES2: forge goes native only when the PRF is given by name, and PBES2 gives it as a digest object.
   const forgePbkdf2 = (forgeOriginals.pbkdf2 = forge.pkcs5.pbkdf2);
   forge.pkcs5.pbkdf2 = (p, s, c, dkLen, md, cb) => {
-    const alg = md && typeof md === 'object' ? md.algorithm : undefined;
-    if (cb !== undefined || !alg || !NODE_HASHES.has(alg)) return forgePbkdf2(p, s, c, dkLen, md, cb);
+    const alg = md && typeof md === 'object' ? md.algorithm : typeof md === 'string' ? md : undefined;
+    if (cb !== undefined || !alg || !NODE_HASHES.has(alg)) {
+      charge('iterations', JS_COST * hashIterations(c, dkLen, alg));
+      return forgePbkdf2(p, s, c, dkLen, md, cb);
+    }
+    charge('iterations', hashIterations(c, dkLen, alg));
     return crypto.pbkdf2Sync(Buffer.from(p, 'binary'), Buffer.from(s, 'binary'), c, dkLen, alg).toString('binary');
+  };
+
+  // Every PBE decryption (encrypted safes, shrouded keys) charges the bytes it deciphers.
+  const getCipher = forge.pki.pbe.getCipher;
+  forge.pki.pbe.getCipher = (oid, params, password) => {
+    const cipher = getCipher(oid, params, password);
+    const update = cipher.update.bind(cipher);
+    cipher.update = (input?: Bytes) => {
+      if (input) charge('bytes', input.length());
+      update(input);
+    };
+    return cipher;
   };
 
   // RC2-CBC (pbeWithSHAAnd40BitRC2-CBC): the ciphertext is collected and decrypted in one linear pass at finish.

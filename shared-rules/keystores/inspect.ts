@@ -9,6 +9,7 @@ import { readStore, type StoreFile } from './store-files';
 import type { CertificateFacts } from './certificate';
 import { OUTSIDE_MESSAGE, outsideRoots } from './confine';
 import { productLayout, storeRefs, tableLabel, type Password, type StoreRef } from './resolve';
+import { Budget, withBudget } from './budget';
 
 /** Bigger "keystores" get an information finding instead of a parse (forge's RC2 runs at about 0.2 MB/s). */
 export const MAX_STORE_BYTES = 1024 * 1024;
@@ -37,7 +38,8 @@ const memo = new WeakMap<object, InspectedStore[]>();
 export function inspectStores(ctx: RuleContext<'toml'>): InspectedStore[] {
   let stores = memo.get(ctx.model);
   if (!stores) {
-    stores = inspect(ctx);
+    // One budget (iterations, bytes, time) for every store this file names: see budget.ts.
+    stores = withBudget(new Budget(), () => inspect(ctx));
     memo.set(ctx.model, stores);
   }
   return stores;

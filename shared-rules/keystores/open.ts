@@ -7,6 +7,7 @@ import { readPkcs12 } from './pkcs12';
 import { analyzeCertificate, type CertificateFacts } from './certificate';
 import { StoreError, type StoreFormat, type StoreProblem } from './types';
 import type { StoreFile } from './store-files';
+import { activeBudget, BudgetExceeded, underBudget } from './budget';
 
 export interface AnalyzedEntry {
   alias: string;
@@ -57,7 +58,21 @@ function openCached(digest: Buffer, password: string, bytes: Uint8Array): OpenRe
   const key = cacheKey(digest, password);
   const hit = cached(key);
   if (hit) return hit;
-  const result = open(bytes, password);
+  const budget = activeBudget();
+  const before = budget ? { ...budget.spent } : undefined;
+  const t0 = Date.now();
+  let result: OpenResult;
+  try {
+    result = underBudget(() => open(bytes, password));
+  } catch (e) {
+    if (!(e instanceof BudgetExceeded)) throw e;
+    // Over the budget on its own (a fresh budget would not do): that is this store's result, kept like any other.
+    // Over it because stores before it spent the shared budget: not kept, so a later lint (the others now cached)
+    // gives it its turn.
+    const own = e.what === 'ms' ? Date.now() - t0 : (budget && before ? budget.spent[e.what] - before[e.what] : 0) + e.attempted;
+    if (budget && own <= e.limit) return { ok: false, problem: 'unsupported', message: `not inspected: ${e.message} by the other keystores of this file` };
+    result = { ok: false, problem: 'unsupported', message: `inspecting it takes more than ${e.message.replace(/^the keystore inspection budget of (.*) is spent$/, 'the keystore inspection budget ($1)')}` };
+  }
   cache.set(key, result);
   if (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value as string);
   return result;
@@ -76,6 +91,7 @@ function open(bytes: Uint8Array, password: string): OpenResult {
       entries: contents.entries.map((e) => ({ alias: e.alias, kind: e.kind, cert: e.chain[0] ? certificate(e.chain[0]) : undefined })),
     };
   } catch (e) {
+    if (e instanceof BudgetExceeded) throw e; // openCached decides whose it is
     if (e instanceof StoreError) return { ok: false, problem: e.problem, message: e.message };
     // Any other failure inside a reader is damage we did not foresee; its text is not shown (it is not ours).
     return { ok: false, problem: 'damaged', message: 'the file is truncated or damaged' };

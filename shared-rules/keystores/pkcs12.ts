@@ -9,6 +9,7 @@ const forge = require('node-forge/lib/forge') as typeof Forge;
 import { installNativeCrypto } from './forge-native';
 import { readTlv, children, type Tlv } from './der';
 import { StoreError, type StoreContents, type StoreEntry } from './types';
+import { BudgetExceeded, underBudget } from './budget';
 
 installNativeCrypto(forge);
 
@@ -19,7 +20,12 @@ installNativeCrypto(forge);
  */
 export const MAX_KDF_ITERATIONS = 1_000_000;
 
+/** Reads a PKCS12 store under the keystore budget in force (a fresh one when there is none): see budget.ts. */
 export function readPkcs12(bytes: Uint8Array, password: string): StoreContents {
+  return underBudget(() => readPkcs12Budgeted(bytes, password));
+}
+
+function readPkcs12Budgeted(bytes: Uint8Array, password: string): StoreContents {
   // Forge (non-strict) reads what is there; a PFX without MAC (kernel 4.9.27) would open truncated. The outer
   // definite length tells whether the whole file is present.
   if (bytes[1] !== 0x80 && !readTlv(bytes, 0)) throw new StoreError('damaged', 'the file is truncated or damaged');
@@ -65,6 +71,7 @@ function certificateDer(bag: Forge.pkcs12.Bag): Uint8Array {
 }
 
 function classify(e: unknown): StoreError {
+  if (e instanceof BudgetExceeded) throw e; // not the store's problem alone: the caller decides (inspect.ts)
   const m = e instanceof Error ? e.message : '';
   if (/MAC could not be verified|wrong password|Failed to decrypt|Invalid password/i.test(m)) {
     return new StoreError('wrong-password', 'the password does not match the store (integrity check or decryption failed)');

@@ -8,11 +8,11 @@ import { dataSources } from './util/datasources';
 
 /** Why a user name is a superuser, or undefined. DNs by whole value or by their first RDN's value. */
 function superuser(name: string): string | undefined {
-  const n = name.trim().toLowerCase().replace(/\s*([=,])\s*/g, '$1');
+  const n = name.trim().toLowerCase().replace(/(?<!\s)\s+(?=[=,])|(?<=[=,])\s+/g, '');
   const dn = SUPERUSER_DNS.get(n);
   if (dn) return dn;
   const rdn = /^[a-z]+=([^,]+)(,|$)/.exec(n)?.[1];
-  return SUPERUSER_NAMES.get(rdn ?? n.replace(/\s+as\s+sysdba$/, ''));
+  return SUPERUSER_NAMES.get(rdn ?? n.replace(/(?<!\s)\s+as\s+sysdba$/, ''));
 }
 
 export default defineRule({

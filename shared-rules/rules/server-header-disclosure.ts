@@ -12,7 +12,7 @@ const CONNECTORS = [
 
 const NEUTRAL = 'server';
 // Product, vendor, stack and version words that tell an attacker what runs behind the port.
-const REVEALING = /\b(wso2|mware|carbon|synapse|api[ -]?m(anager)?|identity[ -]?server|micro[ -]?integrator|esb|tomcat|coyote|apache|jetty)\b|\d+\.\d+/i;
+const REVEALING = /\b(wso2|mware|carbon|synapse|api[ -]?m(anager)?|identity[ -]?server|micro[ -]?integrator|esb|tomcat|coyote|apache|jetty)\b|(?<!\d)\d+\.\d+/i;
 
 export default defineRule({
   meta: {

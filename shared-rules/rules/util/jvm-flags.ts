@@ -29,8 +29,15 @@ export interface LaunchFlags {
 const VALUE_OPTIONS = new Set(['-cp', '-classpath', '--class-path']);
 const MAX_DEPTH = 8;
 const MAX_WORDS = 20000; // hostile input: stop expanding, never hang
+/**
+ * Expansion steps (words and assignments visited) for all the launches of one script together. Per launch alone,
+ * a value of 20,000 words expanded by each of 100,000 `java $OPTS` lines was O(launches × assignments) in time and
+ * memory (a 2 MB script exhausted the heap). Real scripts use a few hundred.
+ */
+export const MAX_EXPANSION_STEPS_PER_SCRIPT = 200_000;
 
 const cache = new WeakMap<JavaLaunch, LaunchFlags>();
+const perDoc = new WeakMap<ShellDocument, { byName: Map<string, ShellAssignment[]>; steps: number }>();
 const splitCache = new WeakMap<ShellAssignment, ShellWord[]>();
 
 function wordsOf(text: string, a: ShellAssignment, dialect: ReturnType<typeof dialectOf>): ShellWord[] {
@@ -55,11 +62,17 @@ export function launchFlags(doc: ShellDocument, launch: JavaLaunch): LaunchFlags
   const cached = cache.get(launch);
   if (cached) return cached;
   const dialect = dialectOf(doc);
-  const byName = assignmentsByName(doc);
+  let shared = perDoc.get(doc);
+  if (!shared) perDoc.set(doc, (shared = { byName: assignmentsByName(doc), steps: MAX_EXPANSION_STEPS_PER_SCRIPT }));
+  const { byName } = shared;
   const result: LaunchFlags = { flags: [], uses: [] };
   const seen = new Set<number>();
   const expanded = new Set<ShellAssignment>(); // re-expanding one adds nothing (its words are deduplicated anyway)
-  let budget = MAX_WORDS;
+  let budget = Math.min(MAX_WORDS, shared.steps);
+  const charge = () => {
+    shared.steps--;
+    return --budget > 0;
+  };
   const emit = (word: ShellWord, via: string[]) => {
     if (seen.has(word.span.start)) return; // a value reached twice (`X="$X -D…"` chains) counts once
     seen.add(word.span.start);
@@ -71,11 +84,12 @@ export function launchFlags(doc: ShellDocument, launch: JavaLaunch): LaunchFlags
     const list = byName.get(dialect === 'batch' ? name.toUpperCase() : name) ?? [];
     for (const a of list) {
       if (a.span.start >= before || budget <= 0) break; // only assignments made before the use
+      if (!charge()) return;
       if (expanded.has(a)) continue;
       expanded.add(a);
       let classpath = false;
       for (const w of wordsOf(doc.text, a, dialect)) {
-        if (--budget <= 0) return;
+        if (!charge()) return;
         if (classpath) {
           classpath = false; // `-classpath %CARBON_CLASSPATH%` inside CMD_LINE_ARGS: not flags
           continue;
@@ -94,7 +108,8 @@ export function launchFlags(doc: ShellDocument, launch: JavaLaunch): LaunchFlags
     if (main && arg.span.start >= main.span.start) break; // what follows the main class is the program's
     const name = expansionName(arg.text, dialect);
     if (name === undefined) emit(arg, []);
-    else expand(name, launch.span.start, [name], arg, 0);
+    else if (budget > 0) expand(name, launch.span.start, [name], arg, 0);
+    else result.uses.push({ name, index: result.flags.length, word: arg }); // budget spent: the use, not its value
     if (VALUE_OPTIONS.has(arg.text)) k++; // the classpath is not a flag
   }
   cache.set(launch, result);
