@@ -8,7 +8,7 @@ import { classify } from '../../shared-rules/engine/files';
 import { resolveSettings } from '../../shared-rules/engine/settings';
 import { fingerprints } from '../../shared-rules/engine/fingerprint';
 import { toSarif } from '../../shared-rules/engine/sarif';
-import { createBaseline, parseBaseline, serializeBaseline } from '../../shared-rules/engine/baseline';
+import { createBaseline, readBaseline, serializeBaseline } from '../../shared-rules/engine/baseline';
 import { redactLines, MASK } from '../../shared-rules/engine/redact';
 import { allRules } from '../../shared-rules/rules';
 import { collectFiles, type WalkError } from '../../shared-rules/engine/walk';
@@ -16,7 +16,7 @@ import { jsonElements, jsonReport, stylishFile, stylishReport, stylishTotals } f
 import { writeAtomic } from './atomic';
 import { colorEnabled, painter } from './color';
 import { Progress } from './progress';
-import { unifiedDiff } from './diff';
+import { fileDiff } from './diff';
 import { emit } from './output';
 import { keptReport, streamedJson, streamedStylish } from './report-sink';
 import { CliError } from './errors';
@@ -79,11 +79,14 @@ export function lintCommand(o: LintOptions): number {
   const files = collectFiles(o.inputs, walkErrors, { excluded: project.excluded }).map((f) => path.resolve(f));
   if (walkErrors.length) throw new CliError(walkErrors.map((e) => `${e.path}: ${e.message}`).join('\ncarbonlint: '));
   let accepted = new Set<string>();
+  let legacyBaseline = false;
   // Reported after the read errors, as when every file was read before the baseline (and then nothing is linted).
   let baselineError: CliError | undefined;
   if (o.baseline && !o.updateBaseline) {
     try {
-      accepted = parseBaseline(fs.readFileSync(o.baseline, 'utf8'));
+      const b = readBaseline(fs.readFileSync(o.baseline, 'utf8'));
+      accepted = b.accepted;
+      legacyBaseline = b.version === 1;
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
       baselineError = new CliError(`--baseline ${o.baseline}: ${code ? `cannot read (${code}); create it with --update-baseline` : (e as Error).message}`);
@@ -162,7 +165,9 @@ export function lintCommand(o: LintOptions): number {
         baselined.add(j);
       });
     } else if (accepted.size) {
-      findings.forEach((_f, j) => accepted.has(fps[j]) && baselined.add(j));
+      // A baseline written before fingerprints v2 is matched by its own (v1) fingerprints, computed only for this.
+      const legacy = legacyBaseline ? fingerprints(rel, text, findings, 1) : [];
+      findings.forEach((_f, j) => (accepted.has(fps[j]) || accepted.has(legacy[j])) && baselined.add(j));
     }
     suppressed += baselined.size;
     // What counts (and is shown in stylish/json): findings not in the baseline, errors only with --quiet.
@@ -197,13 +202,20 @@ export function lintCommand(o: LintOptions): number {
   // Everything is known: now write (fixes, baseline), then report.
   if (o.fixDryRun) {
     let masked = false;
+    let withheld = 0;
     const diffs = changed.map((c) => {
       const oldShown = redactLines(c.original);
       const newShown = redactLines(c.text);
-      masked ||= oldShown.some((l) => l.includes(MASK)) || newShown.some((l) => l.includes(MASK));
-      return unifiedDiff(c.original, c.text, path.relative(cwd, c.file).split(path.sep).join('/'), { showOld: (i) => oldShown[i], showNew: (i) => newShown[i], paint });
+      const d = fileDiff(c.original, c.text, path.relative(cwd, c.file).split(path.sep).join('/'), { showOld: (i) => oldShown[i], showNew: (i) => newShown[i], paint });
+      withheld += d.withheld;
+      masked ||= d.text.includes(MASK);
+      return d.text;
     }).join('');
-    const note = masked ? `# carbonlint: secret values are shown as ${MASK}\n` : '';
+    // Said in the output itself, as comment lines `git apply` and `patch` skip.
+    const note = masked
+      ? `# carbonlint: secret values are shown as ${MASK}\n# carbonlint: a masked line never enters the patch, so \`git apply\` applies it as printed\n` +
+        (withheld ? `# carbonlint: ${plural(withheld, 'change')} touching such a line ${withheld === 1 ? 'is' : 'are'} shown as # comments only; --fix applies ${withheld === 1 ? 'it' : 'them'}\n` : '')
+      : '';
     emit(diffs ? note + diffs : '', o.output);
     for (const f of fixes) process.stderr.write(`carbonlint: would fix ${f}\n`);
     process.stderr.write(`carbonlint: --fix-dry-run: ${plural(fixes.length, 'file')} would change; none was written\n`);

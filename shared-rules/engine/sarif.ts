@@ -13,6 +13,8 @@ import { FINGERPRINT_KEY } from './fingerprint';
 
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 const SRCROOT = '%SRCROOT%';
+// An edit that writes a digest (the SHA-256 of app_password into `hash`) carries a hash of a secret: left out.
+const HEX_DIGEST = /[0-9a-f]{32}/i;
 
 export interface SarifFile {
   /** Absolute path. */
@@ -101,7 +103,7 @@ export function toSarif(files: readonly SarifFile[], opts: SarifOptions): object
         rules.push(noticeDescriptor(f.ruleId));
       }
       const accepted = file.baselined?.has(i) ?? false;
-      const fix = f.fix && !f.fix.edits.some((e) => holdsSecret(e.newText)) ? f.fix : undefined;
+      const fix = f.fix && !f.fix.edits.some((e) => holdsSecret(e.newText) || HEX_DIGEST.test(e.newText)) ? f.fix : undefined;
       results.push({
         ruleId: f.ruleId,
         ruleIndex: ruleIndex.get(f.ruleId),
