@@ -7,37 +7,33 @@ import { fixText } from '../../shared-rules/engine/fixes';
 import { classify } from '../../shared-rules/engine/files';
 import { resolveSettings } from '../../shared-rules/engine/settings';
 import { fingerprints } from '../../shared-rules/engine/fingerprint';
-import { toSarif } from '../../shared-rules/engine/sarif';
+import { SarifBuilder, type SarifFile } from '../../shared-rules/engine/sarif';
 import { createBaseline, readBaseline, serializeBaseline } from '../../shared-rules/engine/baseline';
 import { redactLines, MASK } from '../../shared-rules/engine/redact';
 import { allRules } from '../../shared-rules/rules';
 import { collectFiles, type WalkError } from '../../shared-rules/engine/walk';
-import { jsonElements, jsonReport, stylishFile, stylishReport, stylishTotals } from './format';
+import { stylishFile, stylishReport, stylishTotals } from './format';
+import {
+  assemble, checkstyleElements, CHECKSTYLE_ENVELOPE, githubElements, gitlabElements, jsonElements, JSON_ENVELOPE, junitElements, JUNIT_ENVELOPE,
+  LINES_ENVELOPE, type Envelope, type FileContext,
+} from './formats';
 import { writeAtomic } from './atomic';
 import { colorEnabled, painter } from './color';
 import { Progress } from './progress';
 import { fileDiff } from './diff';
 import { emit } from './output';
-import { keptReport, streamedJson, streamedStylish } from './report-sink';
+import { keptReport, streamedList, streamedStylish, type ReportSink } from './report-sink';
+import { stdoutWriter } from './stdout-writer';
 import { CliError } from './errors';
 import { loadCliProject } from './project';
-import { TOOL_VERSION, docsBase } from './version';
-import type { LintOptions } from './options';
+import { TOOL_VERSION, REPOSITORY_URL, docsBase } from './version';
+import type { Format, LintOptions } from './options';
 
 /** A file --fix or --fix-dry-run changes: the only texts kept until the end. */
 interface Changed {
   file: string;
   original: string;
   text: string;
-}
-
-/** What SARIF needs of a file (its findings, not its text). */
-interface SarifFile {
-  path: string;
-  findings: Array<LintFinding | SuppressedFinding>;
-  fingerprints: string[];
-  baselined: Set<number>;
-  inSource: Map<number, string | undefined>;
 }
 
 const plural = (n: number, w: string) => `${n} ${w}${n === 1 ? '' : 's'}`;
@@ -65,7 +61,7 @@ function fixedRules(before: LintFinding[], after: LintFinding[]): string {
   return [...a].map(([id, n]) => [id, n - (b.get(id) ?? 0)] as const).filter(([, n]) => n > 0).map(([id, n]) => (n > 1 ? `${id} ×${n}` : id)).join(', ');
 }
 
-export function lintCommand(o: LintOptions): number {
+export async function lintCommand(o: LintOptions): Promise<number> {
   const project = loadCliProject(o.inputs, o.config);
   const settings = resolveSettings(project.settings, o.product ? { product: o.product } : undefined);
   const rules = allRules.filter((r) => (!o.rules.length || o.rules.includes(r.meta.id)) && !o.ignoreRules.includes(r.meta.id));
@@ -100,26 +96,30 @@ export function lintCommand(o: LintOptions): number {
   const paint = painter(colorEnabled(o.output ? {} : process.stdout));
   const report = !o.fixDryRun;
   const sarif = report && o.format === 'sarif';
-  const needFingerprints = sarif || !!o.baseline || !!o.updateBaseline;
+  const needFingerprints = sarif || (report && o.format === 'gitlab') || !!o.baseline || !!o.updateBaseline;
   const readErrors: string[] = [];
   const writes = o.fix || o.updateBaseline || !!o.output;
   const progress = new Progress();
   const changed: Changed[] = [];
   const fixes: string[] = [];
   const baselineEntries: Array<{ fingerprint: string; rule: string; file: string; message: string }> = [];
-  const sarifFiles: SarifFile[] = [];
   const totals = stylishTotals();
-  // A plain check prints each file's part of the report as it goes (a bad --baseline stops before any file is linted).
-  const stream = report && !sarif && !writes && !baselineError;
-  const toStdout = (text: string) => {
-    progress.done(); // the progress line (a terminal's stderr) is cleared before the report goes on
-    process.stdout.write(text);
-  };
-  const sink = !stream ? keptReport() : o.format === 'json' ? streamedJson(toStdout) : streamedStylish(toStdout);
+  const base = docsBase();
+  const fileContext: Omit<FileContext, 'fingerprints'> = { cwd, documented: new Set(allRules.map((r) => r.meta.id)), docsBase: base };
+  const sarifBuilder = sarif
+    ? new SarifBuilder({ root, toolVersion: TOOL_VERSION, docsBase: base, informationUri: REPOSITORY_URL, rules, settings, baseline: o.baseline })
+    : undefined;
+  const envelope = reportEnvelope(o.format, sarifBuilder);
+  // A plain check prints each file's part of the report as it goes (a bad --baseline stops before any file is linted),
+  // waiting for stdout to drain when it is behind, so memory does not grow with the workspace.
+  const stream = report && !writes && !baselineError;
+  const out = stdoutWriter(process.stdout, () => progress.done()); // the progress line is cleared before the report
+  const sink: ReportSink = !stream ? keptReport() : envelope ? streamedList(out.write, envelope) : streamedStylish(out.write);
   let errors = 0;
   let warnings = 0;
   let suppressed = 0;
-  files.forEach((file, i) => {
+  for (const [i, file] of files.entries()) {
+    await out.drained();
     progress.update(i + 1, files.length);
     let original: string;
     let size: number;
@@ -128,18 +128,18 @@ export function lintCommand(o: LintOptions): number {
       const st = fs.statSync(file);
       if (!st.isFile()) {
         readErrors.push(`${file}: not a regular file, not read`);
-        return;
+        continue;
       }
       size = st.size;
       original = size > settings.maxFileSize ? readHead(file) : fs.readFileSync(file, 'utf8');
     } catch (e) {
       readErrors.push(readError(file, e));
-      return;
+      continue;
     }
     // A run that writes (fixes, a baseline, --output) stops at the first unreadable file, so nothing is written;
     // a plain check reads on and reports the rest, then exits 2 for the files it could not read.
-    if ((readErrors.length && writes) || baselineError) return;
-    if (!classify(file, original)) return;
+    if ((readErrors.length && writes) || baselineError) continue;
+    if (!classify(file, original)) continue;
     let text = original;
     const first = lintText(file, original, { settings, rules, byteLength: size });
     const before = first.findings;
@@ -171,30 +171,35 @@ export function lintCommand(o: LintOptions): number {
     }
     suppressed += baselined.size;
     // What counts (and is shown in stylish/json): findings not in the baseline, errors only with --quiet.
-    const visible = findings.filter((f, j) => !baselined.has(j) && (!o.quiet || f.severity === 'error'));
+    const isVisible = (f: LintFinding, j: number) => !baselined.has(j) && (!o.quiet || f.severity === 'error');
+    const visible = findings.filter(isVisible);
     for (const f of visible) {
       if (f.severity === 'error') errors++;
       else if (f.severity === 'warning') warnings++;
     }
-    if (!report) return;
-    if (sarif) {
+    if (!report) continue;
+    if (sarifBuilder) {
       const keep = findings.map((_f, j) => j).filter((j) => !o.quiet || findings[j].severity === 'error');
-      sarifFiles.push({
+      const part: SarifFile = {
         path: file,
         findings: [...keep.map((j) => findings[j]), ...hidden],
         fingerprints: [...keep.map((j) => fps[j]), ...allFps.slice(findings.length)],
         baselined: new Set(keep.map((j, k) => (baselined.has(j) ? k : -1)).filter((k) => k >= 0)),
         inSource: new Map(hidden.map((f, k) => [keep.length + k, f.suppression.reason] as const)),
-      });
-    } else if (o.format === 'json') {
-      sink.add(jsonElements(file, visible, cwd));
+      };
+      sink.add(sarifBuilder.results(part).map((r) => JSON.stringify(r, null, 2).replace(/\n/g, '\n        ')));
+    } else if (o.format !== 'stylish') {
+      const visibleFps = needFingerprints ? findings.map((f, j) => (isVisible(f, j) ? fps[j] : '')).filter((x) => x) : undefined;
+      const ctx: FileContext = { ...fileContext, fingerprints: visibleFps };
+      const render = { json: jsonElements, gitlab: gitlabElements, github: githubElements, checkstyle: checkstyleElements, junit: junitElements }[o.format as Exclude<Format, 'stylish' | 'sarif'>];
+      sink.add(render(file, visible, ctx));
     } else {
       // One string per file, made by join (a flat copy): the lines' pieces — messages that quote the file — would
       // otherwise keep the whole file text alive until the end. The report joins the blocks with the same '\n'.
       const lines = stylishFile(file, visible, cwd, paint, totals);
       if (lines.length) sink.add(lines.join('\n'));
     }
-  });
+  }
   progress.done();
   if (readErrors.length && writes) throw new CliError(readErrors.join('\ncarbonlint: '));
   if (baselineError) throw baselineError;
@@ -235,18 +240,19 @@ export function lintCommand(o: LintOptions): number {
   }
 
   if (report) {
-    let out: string;
-    if (sarif) {
-      out = JSON.stringify(toSarif(sarifFiles, { root, toolVersion: TOOL_VERSION, docsBase: docsBase(), rules, settings, baseline: o.baseline }), null, 2) + '\n';
-    } else if (o.format === 'json') {
-      out = sink.finish(jsonReport);
+    let text: string;
+    if (envelope) {
+      text = sink.finish((elements) => assemble(envelope, elements));
     } else {
       const notes: string[] = [];
       if (suppressed) notes.push(`${plural(suppressed, 'finding')} accepted by the baseline ${o.baseline} (not shown).`);
+      if (legacyBaseline) notes.push(`The baseline ${o.baseline} has fingerprints of an older version (matched as they are); --update-baseline rewrites it.`);
       if (o.maxWarnings !== undefined && warnings > o.maxWarnings) notes.push(`Too many warnings: ${warnings}, at most ${o.maxWarnings} allowed (--max-warnings).`);
-      out = sink.finish((blocks) => stylishReport(blocks, totals, paint, notes));
+      text = sink.finish((blocks) => stylishReport(blocks, totals, paint, notes));
     }
-    emit(out, o.output);
+    if (stream) out.write(text);
+    else emit(text, o.output);
+    await out.drained();
   }
   if (readErrors.length) {
     process.stderr.write(`carbonlint: ${readErrors.join('\ncarbonlint: ')}\n`);
@@ -255,4 +261,27 @@ export function lintCommand(o: LintOptions): number {
   if (errors > 0) return 1;
   if (o.maxWarnings !== undefined && warnings > o.maxWarnings) return 1;
   return 0;
+}
+
+/** The envelope of a CI format (the SARIF one prints the rules the results used at its end); none for stylish. */
+function reportEnvelope(format: LintOptions['format'], sarif?: SarifBuilder): Envelope | undefined {
+  if (sarif) {
+    // The document with an empty result list, cut where the results go (they come first in the run).
+    const [open] = (JSON.stringify(sarif.document([]), null, 2) + '\n').split('"results": []');
+    const rest = () => (JSON.stringify(sarif.document([]), null, 2) + '\n').split('"results": []')[1];
+    return { open: `${open}"results": [\n        `, sep: ',\n        ', close: () => `\n      ]${rest()}`, empty: () => `${open}"results": []${rest()}` };
+  }
+  switch (format) {
+    case 'json':
+    case 'gitlab':
+      return JSON_ENVELOPE;
+    case 'github':
+      return LINES_ENVELOPE;
+    case 'checkstyle':
+      return CHECKSTYLE_ENVELOPE;
+    case 'junit':
+      return JUNIT_ENVELOPE;
+    default:
+      return undefined;
+  }
 }
