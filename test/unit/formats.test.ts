@@ -103,7 +103,7 @@ test('empty reports are valid in every format', () => {
     for (const format of ['json', 'gitlab']) assert.deepEqual(JSON.parse(run(['.', '-f', format], { cwd: dir }).stdout), []);
     assert.equal(run(['.', '-f', 'github'], { cwd: dir }).stdout, '');
     for (const format of ['checkstyle', 'junit']) assert.equal(XMLValidator.validate(run(['.', '-f', format], { cwd: dir }).stdout), true, format);
-    const sarif = JSON.parse(run(['.', '-f', 'sarif'], { cwd: dir }).stdout);
+    const sarif = JSON.parse(run([".", "-f", "sarif"], { cwd: dir }).stdout) as { runs: Array<{ results: unknown[] }> };
     assert.ok(validateSarif(sarif));
     assert.deepEqual(sarif.runs[0].results, []);
   } finally {
