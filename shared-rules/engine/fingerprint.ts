@@ -21,7 +21,7 @@ function skeleton(line: string): string {
   const kv = /^\s*(?:export\s+)?([^\s=:<>"']+)\s*[=:]/.exec(noStrings);
   if (kv) return `${kv[1]}=`;
   // XML and script lines: names stay, values (after = or between tags) go.
-  return noStrings.replace(/=\s*[^\s"'>]+/g, '=').replace(/>[^<]*</g, '><').replace(/\s+/g, ' ').trim();
+  return noStrings.replace(/=\s*[^\s"'>]+/g, '=').replace(/>[^<>]*</g, '><').replace(/\s+/g, ' ').trim();
 }
 
 /** Fingerprints of a file's findings, in the same order; `relPath` uses forward slashes. */
