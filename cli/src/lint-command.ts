@@ -24,6 +24,7 @@ import { fileDiff } from './diff';
 import { emit } from './output';
 import { keptReport, streamedList, streamedStylish, type ReportSink } from './report-sink';
 import { stdoutWriter } from './stdout-writer';
+import { openOutput } from './output-file';
 import { CliError } from './errors';
 import { loadCliProject } from './project';
 import { TOOL_VERSION, REPOSITORY_URL, docsBase } from './version';
@@ -112,155 +113,172 @@ export async function lintCommand(o: LintOptions): Promise<number> {
   const envelope = reportEnvelope(o.format, sarifBuilder);
   // A plain check prints each file's part of the report as it goes (a bad --baseline stops before any file is linted),
   // waiting for stdout to drain when it is behind, so memory does not grow with the workspace.
-  const stream = report && !writes && !baselineError;
-  const out = stdoutWriter(process.stdout, () => progress.done()); // the progress line is cleared before the report
-  const sink: ReportSink = !stream ? keptReport() : envelope ? streamedList(out.write, envelope) : streamedStylish(out.write);
-  let errors = 0;
-  let warnings = 0;
-  let suppressed = 0;
-  for (const [i, file] of files.entries()) {
-    await out.drained();
-    progress.update(i + 1, files.length);
-    let original: string;
-    let size: number;
-    try {
-      // stat first: a FIFO or device would block a read forever, and a huge file must not be read whole.
-      const st = fs.statSync(file);
-      if (!st.isFile()) {
-        readErrors.push(`${file}: not a regular file, not read`);
+  // --output streams too, into a temp file renamed over it at the very end (output-file.ts); a report to stdout is
+  // kept when the run writes files (--fix, --update-baseline), so that an error (exit 2) prints nothing.
+  const toFile = report && !!o.output && !baselineError;
+  const stream = report && !baselineError && (toFile || !writes);
+  const outFile = toFile ? openOutput(o.output!) : undefined;
+  const out = outFile ? { write: outFile.write, drained: async () => {} } : stdoutWriter(process.stdout, () => progress.done()); // the progress line is cleared first
+  try {
+    return await lintFiles();
+  } catch (e) {
+    outFile?.abort();
+    throw e;
+  }
+
+  async function lintFiles(): Promise<number> {
+    const sink: ReportSink = !stream ? keptReport() : envelope ? streamedList(out.write, envelope) : streamedStylish(out.write);
+    let errors = 0;
+    let warnings = 0;
+    let suppressed = 0;
+    for (const [i, file] of files.entries()) {
+      await out.drained();
+      progress.update(i + 1, files.length);
+      let original: string;
+      let size: number;
+      try {
+        // stat first: a FIFO or device would block a read forever, and a huge file must not be read whole.
+        const st = fs.statSync(file);
+        if (!st.isFile()) {
+          readErrors.push(`${file}: not a regular file, not read`);
+          continue;
+        }
+        size = st.size;
+        original = size > settings.maxFileSize ? readHead(file) : fs.readFileSync(file, 'utf8');
+      } catch (e) {
+        readErrors.push(readError(file, e));
         continue;
       }
-      size = st.size;
-      original = size > settings.maxFileSize ? readHead(file) : fs.readFileSync(file, 'utf8');
-    } catch (e) {
-      readErrors.push(readError(file, e));
-      continue;
-    }
-    // A run that writes (fixes, a baseline, --output) stops at the first unreadable file, so nothing is written;
-    // a plain check reads on and reports the rest, then exits 2 for the files it could not read.
-    if ((readErrors.length && writes) || baselineError) continue;
-    if (!classify(file, original)) continue;
-    let text = original;
-    const first = lintText(file, original, { settings, rules, byteLength: size });
-    const before = first.findings;
-    if (o.fix || o.fixDryRun) {
-      text = fixText(file, original, { settings, rules, safeOnly: true }).output;
-    }
-    const final = text === original ? first : lintText(file, text, { settings, rules });
-    const findings = final.findings;
-    if (text !== original) {
-      fixes.push(`${path.relative(cwd, file) || file} (${fixedRules(before, findings) || 'formatting'})`);
-      changed.push({ file, original, text });
-    }
-    const rel = path.relative(root, file).split(path.sep).join('/');
-    // SARIF also lists the findings hidden by carbonlint-disable comments; they come after the others, so the
-    // others' fingerprints (occurrence indexes) are the same as without them.
-    const hidden = sarif ? (final.suppressed ?? []).filter((f) => !o.quiet || f.severity === 'error') : [];
-    const allFps = needFingerprints ? fingerprints(rel, text, hidden.length ? [...findings, ...hidden] : findings) : [];
-    const fps = hidden.length ? allFps.slice(0, findings.length) : allFps;
-    const baselined = new Set<number>();
-    if (o.updateBaseline) {
-      findings.forEach((f, j) => {
-        baselineEntries.push({ fingerprint: fps[j], rule: f.ruleId, file: rel, message: f.message });
-        baselined.add(j);
-      });
-    } else if (accepted.size) {
-      // A baseline written before fingerprints v2 is matched by its own (v1) fingerprints, computed only for this.
-      const legacy = legacyBaseline ? fingerprints(rel, text, findings, 1) : [];
-      findings.forEach((_f, j) => (accepted.has(fps[j]) || accepted.has(legacy[j])) && baselined.add(j));
-    }
-    suppressed += baselined.size;
-    // What counts (and is shown in stylish/json): findings not in the baseline, errors only with --quiet.
-    const isVisible = (f: LintFinding, j: number) => !baselined.has(j) && (!o.quiet || f.severity === 'error');
-    const visible = findings.filter(isVisible);
-    for (const f of visible) {
-      if (f.severity === 'error') errors++;
-      else if (f.severity === 'warning') warnings++;
-    }
-    if (!report) continue;
-    if (sarifBuilder) {
-      const keep = findings.map((_f, j) => j).filter((j) => !o.quiet || findings[j].severity === 'error');
-      const part: SarifFile = {
-        path: file,
-        findings: [...keep.map((j) => findings[j]), ...hidden],
-        fingerprints: [...keep.map((j) => fps[j]), ...allFps.slice(findings.length)],
-        baselined: new Set(keep.map((j, k) => (baselined.has(j) ? k : -1)).filter((k) => k >= 0)),
-        inSource: new Map(hidden.map((f, k) => [keep.length + k, f.suppression.reason] as const)),
-      };
-      sink.add(sarifBuilder.results(part).map((r) => JSON.stringify(r, null, 2).replace(/\n/g, '\n        ')));
-    } else if (o.format !== 'stylish') {
-      const visibleFps = needFingerprints ? findings.map((f, j) => (isVisible(f, j) ? fps[j] : '')).filter((x) => x) : undefined;
-      const ctx: FileContext = { ...fileContext, fingerprints: visibleFps };
-      const render = { json: jsonElements, gitlab: gitlabElements, github: githubElements, checkstyle: checkstyleElements, junit: junitElements }[o.format as Exclude<Format, 'stylish' | 'sarif'>];
-      sink.add(render(file, visible, ctx));
-    } else {
-      // One string per file, made by join (a flat copy): the lines' pieces — messages that quote the file — would
-      // otherwise keep the whole file text alive until the end. The report joins the blocks with the same '\n'.
-      const lines = stylishFile(file, visible, cwd, paint, totals);
-      if (lines.length) sink.add(lines.join('\n'));
-    }
-  }
-  progress.done();
-  if (readErrors.length && writes) throw new CliError(readErrors.join('\ncarbonlint: '));
-  if (baselineError) throw baselineError;
-
-  // Everything is known: now write (fixes, baseline), then report.
-  if (o.fixDryRun) {
-    let masked = false;
-    let withheld = 0;
-    const diffs = changed.map((c) => {
-      const oldShown = redactLines(c.original);
-      const newShown = redactLines(c.text);
-      const d = fileDiff(c.original, c.text, path.relative(cwd, c.file).split(path.sep).join('/'), { showOld: (i) => oldShown[i], showNew: (i) => newShown[i], paint });
-      withheld += d.withheld;
-      masked ||= d.text.includes(MASK);
-      return d.text;
-    }).join('');
-    // Said in the output itself, as comment lines `git apply` and `patch` skip.
-    const note = masked
-      ? `# carbonlint: secret values are shown as ${MASK}\n# carbonlint: a masked line never enters the patch, so \`git apply\` applies it as printed\n` +
-        (withheld ? `# carbonlint: ${plural(withheld, 'change')} touching such a line ${withheld === 1 ? 'is' : 'are'} shown as # comments only; --fix applies ${withheld === 1 ? 'it' : 'them'}\n` : '')
-      : '';
-    emit(diffs ? note + diffs : '', o.output);
-    for (const f of fixes) process.stderr.write(`carbonlint: would fix ${f}\n`);
-    process.stderr.write(`carbonlint: --fix-dry-run: ${plural(fixes.length, 'file')} would change; none was written\n`);
-  } else if (o.fix) {
-    for (const c of changed) {
-      try {
-        writeAtomic(c.file, c.text);
-      } catch (e) {
-        throw new CliError(`${c.file}: cannot write the fixes (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+      // A run that writes (fixes, a baseline, --output) stops at the first unreadable file, so nothing is written;
+      // a plain check reads on and reports the rest, then exits 2 for the files it could not read.
+      if ((readErrors.length && writes) || baselineError) continue;
+      if (!classify(file, original)) continue;
+      let text = original;
+      const first = lintText(file, original, { settings, rules, byteLength: size });
+      const before = first.findings;
+      if (o.fix || o.fixDryRun) {
+        text = fixText(file, original, { settings, rules, safeOnly: true }).output;
+      }
+      const final = text === original ? first : lintText(file, text, { settings, rules });
+      const findings = final.findings;
+      if (text !== original) {
+        fixes.push(`${path.relative(cwd, file) || file} (${fixedRules(before, findings) || 'formatting'})`);
+        changed.push({ file, original, text });
+      }
+      const rel = path.relative(root, file).split(path.sep).join('/');
+      // SARIF also lists the findings hidden by carbonlint-disable comments; they come after the others, so the
+      // others' fingerprints (occurrence indexes) are the same as without them.
+      const hidden = sarif ? (final.suppressed ?? []).filter((f) => !o.quiet || f.severity === 'error') : [];
+      const allFps = needFingerprints ? fingerprints(rel, text, hidden.length ? [...findings, ...hidden] : findings) : [];
+      const fps = hidden.length ? allFps.slice(0, findings.length) : allFps;
+      const baselined = new Set<number>();
+      if (o.updateBaseline) {
+        findings.forEach((f, j) => {
+          baselineEntries.push({ fingerprint: fps[j], rule: f.ruleId, file: rel, message: f.message });
+          baselined.add(j);
+        });
+      } else if (accepted.size) {
+        // A baseline written before fingerprints v2 is matched by its own (v1) fingerprints, computed only for this.
+        const legacy = legacyBaseline ? fingerprints(rel, text, findings, 1) : [];
+        findings.forEach((_f, j) => (accepted.has(fps[j]) || accepted.has(legacy[j])) && baselined.add(j));
+      }
+      suppressed += baselined.size;
+      // What counts (and is shown in stylish/json): findings not in the baseline, errors only with --quiet.
+      const isVisible = (f: LintFinding, j: number) => !baselined.has(j) && (!o.quiet || f.severity === 'error');
+      const visible = findings.filter(isVisible);
+      for (const f of visible) {
+        if (f.severity === 'error') errors++;
+        else if (f.severity === 'warning') warnings++;
+      }
+      if (!report) continue;
+      if (sarifBuilder) {
+        const keep = findings.map((_f, j) => j).filter((j) => !o.quiet || findings[j].severity === 'error');
+        const part: SarifFile = {
+          path: file,
+          findings: [...keep.map((j) => findings[j]), ...hidden],
+          fingerprints: [...keep.map((j) => fps[j]), ...allFps.slice(findings.length)],
+          baselined: new Set(keep.map((j, k) => (baselined.has(j) ? k : -1)).filter((k) => k >= 0)),
+          inSource: new Map(hidden.map((f, k) => [keep.length + k, f.suppression.reason] as const)),
+        };
+        sink.add(sarifBuilder.results(part).map((r) => JSON.stringify(r, null, 2).replace(/\n/g, '\n        ')));
+      } else if (o.format !== 'stylish') {
+        const visibleFps = needFingerprints ? findings.map((f, j) => (isVisible(f, j) ? fps[j] : '')).filter((x) => x) : undefined;
+        const ctx: FileContext = { ...fileContext, fingerprints: visibleFps };
+        const render = { json: jsonElements, gitlab: gitlabElements, github: githubElements, checkstyle: checkstyleElements, junit: junitElements }[o.format as Exclude<Format, 'stylish' | 'sarif'>];
+        sink.add(render(file, visible, ctx));
+      } else {
+        // One string per file, made by join (a flat copy): the lines' pieces — messages that quote the file — would
+        // otherwise keep the whole file text alive until the end. The report joins the blocks with the same '\n'.
+        const lines = stylishFile(file, visible, cwd, paint, totals);
+        if (lines.length) sink.add(lines.join('\n'));
       }
     }
-    for (const f of fixes) process.stderr.write(`carbonlint: fixed ${f}\n`);
-  }
-  if (o.updateBaseline) {
-    emit(serializeBaseline(createBaseline(baselineEntries)), o.baseline);
-    process.stderr.write(`carbonlint: baseline ${o.baseline}: ${plural(baselineEntries.length, 'finding')} accepted\n`);
-  }
+    progress.done();
+    if (readErrors.length && writes) throw new CliError(readErrors.join('\ncarbonlint: '));
+    if (baselineError) throw baselineError;
 
-  if (report) {
-    let text: string;
-    if (envelope) {
-      text = sink.finish((elements) => assemble(envelope, elements));
-    } else {
-      const notes: string[] = [];
-      if (suppressed) notes.push(`${plural(suppressed, 'finding')} accepted by the baseline ${o.baseline} (not shown).`);
-      if (legacyBaseline) notes.push(`The baseline ${o.baseline} has fingerprints of an older version (matched as they are); --update-baseline rewrites it.`);
-      if (o.maxWarnings !== undefined && warnings > o.maxWarnings) notes.push(`Too many warnings: ${warnings}, at most ${o.maxWarnings} allowed (--max-warnings).`);
-      text = sink.finish((blocks) => stylishReport(blocks, totals, paint, notes));
+    // Everything is known: now write (fixes, baseline), then report.
+    if (o.fixDryRun) {
+      let masked = false;
+      let withheld = 0;
+      const diffs = changed.map((c) => {
+        const oldShown = redactLines(c.original);
+        const newShown = redactLines(c.text);
+        const d = fileDiff(c.original, c.text, path.relative(cwd, c.file).split(path.sep).join('/'), { showOld: (i) => oldShown[i], showNew: (i) => newShown[i], paint });
+        withheld += d.withheld;
+        masked ||= d.text.includes(MASK);
+        return d.text;
+      }).join('');
+      // Said in the output itself, as comment lines `git apply` and `patch` skip.
+      const note = masked
+        ? `# carbonlint: secret values are shown as ${MASK}\n# carbonlint: a masked line never enters the patch, so \`git apply\` applies it as printed\n` +
+          (withheld ? `# carbonlint: ${plural(withheld, 'change')} touching such a line ${withheld === 1 ? 'is' : 'are'} shown as # comments only; --fix applies ${withheld === 1 ? 'it' : 'them'}\n` : '')
+        : '';
+      emit(diffs ? note + diffs : '', o.output);
+      for (const f of fixes) process.stderr.write(`carbonlint: would fix ${f}\n`);
+      process.stderr.write(`carbonlint: --fix-dry-run: ${plural(fixes.length, 'file')} would change; none was written\n`);
+    } else if (o.fix) {
+      for (const c of changed) {
+        try {
+          writeAtomic(c.file, c.text);
+        } catch (e) {
+          throw new CliError(`${c.file}: cannot write the fixes (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+        }
+      }
+      for (const f of fixes) process.stderr.write(`carbonlint: fixed ${f}\n`);
     }
-    if (stream) out.write(text);
-    else emit(text, o.output);
-    await out.drained();
+    if (o.updateBaseline) {
+      emit(serializeBaseline(createBaseline(baselineEntries)), o.baseline);
+      process.stderr.write(`carbonlint: baseline ${o.baseline}: ${plural(baselineEntries.length, 'finding')} accepted\n`);
+    }
+
+    if (report) {
+      let text: string;
+      if (envelope) {
+        text = sink.finish((elements) => assemble(envelope, elements));
+      } else {
+        const notes: string[] = [];
+        if (suppressed) notes.push(`${plural(suppressed, 'finding')} accepted by the baseline ${o.baseline} (not shown).`);
+        if (legacyBaseline) notes.push(`The baseline ${o.baseline} has fingerprints of an older version (matched as they are); --update-baseline rewrites it.`);
+        if (o.maxWarnings !== undefined && warnings > o.maxWarnings) notes.push(`Too many warnings: ${warnings}, at most ${o.maxWarnings} allowed (--max-warnings).`);
+        text = sink.finish((blocks) => stylishReport(blocks, totals, paint, notes));
+      }
+      if (stream) {
+        out.write(text);
+        outFile?.commit();
+      } else {
+        emit(text, o.output);
+      }
+      await out.drained();
+    }
+    if (readErrors.length) {
+      process.stderr.write(`carbonlint: ${readErrors.join('\ncarbonlint: ')}\n`);
+      return 2;
+    }
+    if (errors > 0) return 1;
+    if (o.maxWarnings !== undefined && warnings > o.maxWarnings) return 1;
+    return 0;
   }
-  if (readErrors.length) {
-    process.stderr.write(`carbonlint: ${readErrors.join('\ncarbonlint: ')}\n`);
-    return 2;
-  }
-  if (errors > 0) return 1;
-  if (o.maxWarnings !== undefined && warnings > o.maxWarnings) return 1;
-  return 0;
 }
 
 /** The envelope of a CI format (the SARIF one prints the rules the results used at its end); none for stylish. */

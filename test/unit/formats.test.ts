@@ -3,6 +3,7 @@
 // stdout to drain.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Writable } from 'node:stream';
@@ -174,4 +175,24 @@ test('the streamed report waits for stdout to drain', async () => {
   await waiting;
   assert.equal(done, true);
   await out.drained(); // nothing pending: returns at once
+});
+
+test('--output streams into a temp file: a failed run (exit 2) leaves the old file and no temp behind', () => {
+  const dir = layout({ 'wso2am-4.2.0/repository/conf/deployment.toml': '[super_admin]\nusername = "admin"\npassword = "admin"\n' });
+  try {
+    fs.writeFileSync(path.join(dir, 'report.json'), 'old\n');
+    // A FIFO named like a config file is not read: with --output that is an error, after the other file was linted.
+    const fifo = path.join(dir, 'wso2am-4.2.0/repository/conf/log4j2.properties');
+    if (spawnSync('mkfifo', [fifo]).status !== 0) return;
+    const r = run(['.', '-f', 'json', '--output', 'report.json'], { cwd: dir });
+    assert.equal(r.status, 2, r.stderr);
+    assert.equal(fs.readFileSync(path.join(dir, 'report.json'), 'utf8'), 'old\n');
+    assert.deepEqual(fs.readdirSync(dir).filter((f) => f.includes('carbonlint')), [], 'no temp file left');
+    fs.rmSync(fifo);
+    assert.equal(run(['.', '-f', 'json', '--output', 'report.json'], { cwd: dir }).status, 1);
+    assert.equal((JSON.parse(fs.readFileSync(path.join(dir, 'report.json'), 'utf8')) as unknown[]).length, 3);
+    assert.deepEqual(fs.readdirSync(dir).filter((f) => f.includes('carbonlint')), []);
+  } finally {
+    rm(dir);
+  }
 });
