@@ -118,7 +118,7 @@ export async function lintCommand(o: LintOptions): Promise<number> {
   const toFile = report && !!o.output && !baselineError;
   const stream = report && !baselineError && (toFile || !writes);
   const outFile = toFile ? openOutput(o.output!) : undefined;
-  const out = outFile ? { write: outFile.write, drained: async () => {} } : stdoutWriter(process.stdout, () => progress.done()); // the progress line is cleared first
+  const out = outFile ? { write: outFile.write, drained: async () => {} } : stdoutWriter(process.stdout, () => progress.done()); // the progress line is cleared before each part
   try {
     return await lintFiles();
   } catch (e) {

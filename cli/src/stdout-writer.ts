@@ -9,15 +9,12 @@ export interface StdoutWriter {
   drained: () => Promise<void>;
 }
 
-export function stdoutWriter(stream: NodeJS.WritableStream, beforeFirst: () => void = () => {}): StdoutWriter {
+/** `before` runs before each write (the CLI clears its progress line on a terminal's stderr there). */
+export function stdoutWriter(stream: NodeJS.WritableStream, before: () => void = () => {}): StdoutWriter {
   let behind = false;
-  let started = false;
   return {
     write: (text) => {
-      if (!started) {
-        started = true;
-        beforeFirst();
-      }
+      before();
       if (!stream.write(text)) behind = true;
     },
     drained: async () => {
