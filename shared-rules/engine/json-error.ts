@@ -2,7 +2,7 @@
 // ('Unexpected token 'x', "{"pass": x…" is not valid JSON'), and a project or baseline file may hold a secret.
 // Only the position (line and column) is kept.
 
-/** "not valid JSON at line L, column C" (or "… ends too early"), from the error JSON.parse threw on `text`. */
+/** "not valid JSON at line L, column C (position N)" (or "… ends too early"), from the error JSON.parse threw on `text`. */
 export function jsonSyntaxMessage(text: string, e: unknown): string {
   const msg = e instanceof Error ? e.message : '';
   const m = /\bposition (\d{1,12})\b/.exec(msg);
@@ -14,7 +14,8 @@ export function jsonSyntaxMessage(text: string, e: unknown): string {
       line++;
       lineStart = i + 1;
     }
-    return `not valid JSON at line ${line}, column ${pos - lineStart + 1}`;
+    // "position N" stays: the language server places its diagnostic there (server/src/project-file.ts).
+    return `not valid JSON at line ${line}, column ${pos - lineStart + 1} (position ${pos})`;
   }
   if (/end of (JSON )?input|Unterminated/i.test(msg)) return 'not valid JSON: the text ends too early';
   return 'not valid JSON';
