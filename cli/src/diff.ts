@@ -1,76 +1,10 @@
-// A small unified-diff generator (Myers' O(ND) algorithm) for --fix-dry-run; git apply / patch -p1 accept it.
-// Lines are shown through `show` so secret values can be masked; the edit script is computed on the real text.
+// The unified diff --fix-dry-run prints: hunks from jsdiff (`diff`, see docs/decisions.md), shown with secret values
+// masked. A masked line no longer matches the file, so a hunk must never carry one as a line `git apply` checks:
+// masked context at a hunk's edges is trimmed, and a hunk that still holds a masked line (a change to a line with a
+// secret) is withheld from the patch — printed before the file's header as `#` comment lines, both sides masked the
+// same way — so the patch always applies, and `--fix` applies everything.
+import { structuredPatch } from 'diff';
 import type { Paint } from './color';
-
-type Op = [kind: ' ' | '-' | '+', a: number, b: number];
-
-interface Lines {
-  lines: string[];
-  /** False when the text does not end with a line break ("\ No newline at end of file"). */
-  eol: boolean;
-}
-
-function split(text: string): Lines {
-  if (text === '') return { lines: [], eol: true };
-  const lines = text.split('\n');
-  const eol = lines[lines.length - 1] === '';
-  if (eol) lines.pop();
-  return { lines, eol };
-}
-
-/** The shortest edit script between a and b as ops over line indexes. */
-export function diffLines(a: readonly string[], b: readonly string[]): Op[] {
-  let pre = 0;
-  while (pre < a.length && pre < b.length && a[pre] === b[pre]) pre++;
-  let suf = 0;
-  while (suf < a.length - pre && suf < b.length - pre && a[a.length - 1 - suf] === b[b.length - 1 - suf]) suf++;
-  const A = a.slice(pre, a.length - suf);
-  const B = b.slice(pre, b.length - suf);
-  const n = A.length;
-  const m = B.length;
-  const max = n + m;
-  const v = new Int32Array(2 * max + 2);
-  const trace: Int32Array[] = [];
-  let found = n === 0 && m === 0;
-  for (let d = 0; d <= max && !found; d++) {
-    trace.push(v.slice());
-    for (let k = -d; k <= d; k += 2) {
-      let x = k === -d || (k !== d && v[max + k - 1] < v[max + k + 1]) ? v[max + k + 1] : v[max + k - 1] + 1;
-      let y = x - k;
-      while (x < n && y < m && A[x] === B[y]) {
-        x++;
-        y++;
-      }
-      v[max + k] = x;
-      if (x >= n && y >= m) {
-        found = true;
-        break;
-      }
-    }
-  }
-  // Walk the trace back from (n, m) to (0, 0).
-  const mid: Op[] = [];
-  let x = n;
-  let y = m;
-  for (let d = trace.length - 1; d >= 0 && (x > 0 || y > 0); d--) {
-    const vd = trace[d];
-    const k = x - y;
-    const prevK = k === -d || (k !== d && vd[max + k - 1] < vd[max + k + 1]) ? k + 1 : k - 1;
-    const px = vd[max + prevK];
-    const py = px - prevK;
-    while (x > px && y > py) mid.push([' ', pre + --x, pre + --y]);
-    if (d > 0) {
-      if (x === px) mid.push(['+', pre + x, pre + --y]);
-      else mid.push(['-', pre + --x, pre + y]);
-    }
-  }
-  mid.reverse();
-  const ops: Op[] = [];
-  for (let i = 0; i < pre; i++) ops.push([' ', i, i]);
-  ops.push(...mid);
-  for (let i = 0; i < suf; i++) ops.push([' ', a.length - suf + i, b.length - suf + i]);
-  return ops;
-}
 
 export interface DiffOptions {
   context?: number;
@@ -80,41 +14,90 @@ export interface DiffOptions {
   paint?: Paint;
 }
 
+export interface FileDiff {
+  /** Comment lines (each starting with "# ") for withheld hunks, then the applicable patch of the file ('' if none). */
+  text: string;
+  /** How many hunks were withheld because they change or border a line holding a secret. */
+  withheld: number;
+}
+
+type Kind = ' ' | '-' | '+' | '\\';
+interface Row {
+  kind: Kind;
+  /** Line index in the old (' ', '-') or new ('+') text. */
+  at: number;
+  line: string;
+  /** Old and new lines before this row (for a trimmed hunk's header). */
+  oBefore: number;
+  nBefore: number;
+}
+
+const NO_EOL = '\\ No newline at end of file';
+
 /** A unified diff of one file, or '' when the texts are equal. Names are shown as a/<name> and b/<name>. */
 export function unifiedDiff(oldText: string, newText: string, name: string, o: DiffOptions = {}): string {
-  if (oldText === newText) return '';
-  const A = split(oldText);
-  const B = split(newText);
-  // A missing final newline is a difference of the last line: compare with a marker so it shows up.
-  const a = A.lines.map((l, i) => (i === A.lines.length - 1 && !A.eol ? `${l}\u0000` : l));
-  const b = B.lines.map((l, i) => (i === B.lines.length - 1 && !B.eol ? `${l}\u0000` : l));
-  const ops = diffLines(a, b);
-  const ctx = o.context ?? 3;
+  return fileDiff(oldText, newText, name, o).text;
+}
+
+export function fileDiff(oldText: string, newText: string, name: string, o: DiffOptions = {}): FileDiff {
+  if (oldText === newText) return { text: '', withheld: 0 };
   const paint = o.paint ?? ((_s, t) => t);
-  const showOld = o.showOld ?? ((i) => A.lines[i]);
-  const showNew = o.showNew ?? ((i) => B.lines[i]);
-  const out = [paint('bold', `--- a/${name}`), paint('bold', `+++ b/${name}`)];
-  const changed = ops.map((op, i) => (op[0] !== ' ' ? i : -1)).filter((i) => i >= 0);
-  let h = 0;
-  while (h < changed.length) {
-    // Group changes whose context windows touch into one hunk.
-    let end = h;
-    while (end + 1 < changed.length && changed[end + 1] - changed[end] <= 2 * ctx) end++;
-    const from = Math.max(0, changed[h] - ctx);
-    const to = Math.min(ops.length - 1, changed[end] + ctx);
-    const slice = ops.slice(from, to + 1);
-    const oldCount = slice.filter((op) => op[0] !== '+').length;
-    const newCount = slice.filter((op) => op[0] !== '-').length;
-    const oldStart = slice.find((op) => op[0] !== '+')?.[1] ?? slice[0][1];
-    const newStart = slice.find((op) => op[0] !== '-')?.[2] ?? slice[0][2];
-    out.push(paint('cyan', `@@ -${oldCount ? oldStart + 1 : oldStart},${oldCount} +${newCount ? newStart + 1 : newStart},${newCount} @@`));
-    for (const [kind, ai, bi] of slice) {
-      const text = kind === '+' ? showNew(bi) : showOld(ai);
-      out.push(kind === '-' ? paint('red', `-${text}`) : kind === '+' ? paint('green', `+${text}`) : ` ${text}`);
-      const last = kind === '+' ? bi === B.lines.length - 1 && !B.eol : ai === A.lines.length - 1 && !A.eol;
-      if (last) out.push('\\ No newline at end of file');
+  const showOld = o.showOld ?? ((i: number) => undefined);
+  const showNew = o.showNew ?? ((i: number) => undefined);
+  const patch = structuredPatch(`a/${name}`, `b/${name}`, oldText, newText, '', '', { context: o.context ?? 3 });
+  const oldCount = oldText === '' ? 0 : oldText.split('\n').length - (oldText.endsWith('\n') ? 1 : 0);
+  const hunks: string[] = [];
+  const withheld: string[] = [];
+  for (const h of patch.hunks) {
+    let oi = h.oldStart - 1;
+    let ni = h.newStart - 1;
+    const rows: Row[] = h.lines.map((l) => {
+      const kind = l[0] as Kind;
+      const row = { kind, line: l.slice(1), oBefore: oi, nBefore: ni };
+      if (kind === '+') return { ...row, at: ni++ };
+      if (kind === '-') return { ...row, at: oi++ };
+      if (kind === ' ') {
+        ni++;
+        return { ...row, at: oi++ };
+      }
+      return { ...row, at: -1 };
+    });
+    const shown = (r: Row) => (r.kind === '\\' ? r.line : ((r.kind === '+' ? showNew(r.at) : showOld(r.at)) ?? r.line));
+    const masked = (r: Row) => r.kind !== '\\' && shown(r) !== r.line;
+    // Trim context at the edges back to the nearest masked line (exclusive).
+    let from = 0;
+    let to = rows.length; // exclusive
+    for (let i = 0; i < rows.length && rows[i].kind === ' '; i++) if (masked(rows[i])) from = i + 1;
+    const lastChange = rows.map((r) => r.kind === '-' || r.kind === '+').lastIndexOf(true);
+    for (let i = rows.length - 1; i > lastChange; i--) if (rows[i].kind === ' ' && masked(rows[i])) to = i;
+    // A "\ No newline" marker belongs to the line before it: keep it only with that line.
+    while (to > from && to < rows.length && rows[to].kind === '\\') to++;
+    const kept = rows.slice(from, to);
+    const oldRows = kept.filter((r) => r.kind === ' ' || r.kind === '-');
+    const lastOld = oldRows.length ? oldRows[oldRows.length - 1].at : h.oldStart - 2;
+    // git requires a hunk without trailing context to end at the end of the file.
+    const trailing = kept.length - 1 - kept.map((r) => r.kind === '-' || r.kind === '+').lastIndexOf(true);
+    const trailingContext = kept.slice(kept.length - trailing).filter((r) => r.kind === ' ').length;
+    const endsFile = lastOld >= oldCount - 1;
+    if (kept.some(masked) || (trailingContext === 0 && !endsFile)) {
+      withheld.push(`# @@ -${h.oldStart},${h.oldLines} +${h.newStart},${h.newLines} @@ (not in the patch: it touches a line holding a secret)`, ...rows.map((r) => `# ${r.kind === '\\' ? '' : r.kind}${shown(r)}`));
+      continue;
     }
-    h = end + 1;
+    const oLines = oldRows.length;
+    const nLines = kept.filter((r) => r.kind === ' ' || r.kind === '+').length;
+    // GNU convention: an empty side names the line before it (0 at the top).
+    const oPos = kept[0].oBefore + (oLines ? 1 : 0);
+    const nPos = kept[0].nBefore + (nLines ? 1 : 0);
+    hunks.push(paint('cyan', `@@ -${oPos},${oLines} +${nPos},${nLines} @@`));
+    for (const r of kept) {
+      if (r.kind === '\\') hunks.push(NO_EOL);
+      else if (r.kind === '-') hunks.push(paint('red', `-${shown(r)}`));
+      else if (r.kind === '+') hunks.push(paint('green', `+${shown(r)}`));
+      else hunks.push(` ${shown(r)}`);
+    }
   }
-  return out.join('\n') + '\n';
+  const head = withheld.length ? [`# ${name}: ${withheld.filter((l) => l.startsWith('# @@')).length} change(s) not in the patch below (a line holding a secret); --fix applies them`, ...withheld] : [];
+  const body = hunks.length ? [paint('bold', `--- a/${name}`), paint('bold', `+++ b/${name}`), ...hunks] : [];
+  const lines = [...head, ...body];
+  return { text: lines.length ? lines.join('\n') + '\n' : '', withheld: head.length ? withheld.filter((l) => l.startsWith('# @@')).length : 0 };
 }

@@ -1,4 +1,4 @@
-// Output formats of the CLI. Messages come from the engine and never carry a secret's value.
+// The stylish format (the CI formats are in formats.ts). Messages come from the engine and never carry a secret's value.
 import * as path from 'node:path';
 import type { LintFinding } from '../../shared-rules/engine/lint';
 import type { Paint } from './color';
@@ -6,31 +6,6 @@ import type { Paint } from './color';
 export interface FileResult {
   file: string;
   findings: LintFinding[];
-}
-
-export function formatJson(results: FileResult[], cwd: string): string {
-  return jsonReport(results.flatMap((r) => jsonElements(r.file, r.findings, cwd)));
-}
-
-/**
- * One file's rows of the JSON report, each already rendered as an element of the report's top-level array
- * (`JSON.stringify(rows, null, 2)` indents each element by two more spaces; string values never hold a raw line break).
- */
-export function jsonElements(file: string, findings: readonly LintFinding[], cwd: string): string[] {
-  return findings.map((f) => JSON.stringify({
-    file: path.relative(cwd, file) || file,
-    rule: f.ruleId,
-    guideline: f.guideline,
-    severity: f.severity,
-    message: f.message,
-    range: f.range,
-    fixable: !!f.fix,
-  }, null, 2).replace(/\n/g, '\n  '));
-}
-
-/** The JSON report from rendered elements: byte for byte `JSON.stringify(rows, null, 2) + '\n'`. */
-export function jsonReport(elements: readonly string[]): string {
-  return (elements.length ? `[\n  ${elements.join(',\n  ')}\n]` : '[]') + '\n';
 }
 
 export interface StylishTotals {

@@ -7,23 +7,29 @@ import { fixText } from '../../shared-rules/engine/fixes';
 import { classify } from '../../shared-rules/engine/files';
 import { resolveSettings } from '../../shared-rules/engine/settings';
 import { fingerprints } from '../../shared-rules/engine/fingerprint';
-import { toSarif } from '../../shared-rules/engine/sarif';
-import { createBaseline, parseBaseline, serializeBaseline } from '../../shared-rules/engine/baseline';
+import { SarifBuilder, type SarifFile } from '../../shared-rules/engine/sarif';
+import { createBaseline, readBaseline, serializeBaseline } from '../../shared-rules/engine/baseline';
 import { redactLines, MASK } from '../../shared-rules/engine/redact';
 import { allRules } from '../../shared-rules/rules';
 import { collectFiles, type WalkError } from '../../shared-rules/engine/walk';
-import { jsonElements, jsonReport, stylishFile, stylishReport, stylishTotals } from './format';
+import { stylishFile, stylishReport, stylishTotals } from './format';
+import {
+  assemble, checkstyleElements, CHECKSTYLE_ENVELOPE, githubElements, gitlabElements, jsonElements, JSON_ENVELOPE, junitElements, JUNIT_ENVELOPE,
+  LINES_ENVELOPE, type Envelope, type FileContext,
+} from './formats';
 import { writeAtomic } from './atomic';
-import { readConfigFile } from '../../shared-rules/engine/read-config';
 import { colorEnabled, painter } from './color';
 import { Progress } from './progress';
-import { unifiedDiff } from './diff';
+import { fileDiff } from './diff';
 import { checkOutput, emit } from './output';
-import { keptReport, streamedJson, streamedStylish } from './report-sink';
+import { readConfigFile } from '../../shared-rules/engine/read-config';
+import { keptReport, streamedList, streamedStylish, type ReportSink } from './report-sink';
+import { stdoutWriter } from './stdout-writer';
+import { openOutput } from './output-file';
 import { CliError } from './errors';
 import { loadCliProject } from './project';
-import { TOOL_VERSION, docsBase } from './version';
-import type { LintOptions } from './options';
+import { TOOL_VERSION, REPOSITORY_URL, docsBase } from './version';
+import type { Format, LintOptions } from './options';
 
 /** A file --fix or --fix-dry-run changes: the only texts kept until the end. */
 interface Changed {
@@ -32,19 +38,10 @@ interface Changed {
   text: string;
 }
 
-/** What SARIF needs of a file (its findings, not its text). */
-interface SarifFile {
-  path: string;
-  findings: Array<LintFinding | SuppressedFinding>;
-  fingerprints: string[];
-  baselined: Set<number>;
-  inSource: Map<number, string | undefined>;
-}
+const plural = (n: number, w: string) => `${n} ${w}${n === 1 ? '' : 's'}`;
 
 /** Baselines of 100,000 findings are about 20 MB. */
 const BASELINE_MAX_BYTES = 64 << 20;
-
-const plural = (n: number, w: string) => `${n} ${w}${n === 1 ? '' : 's'}`;
 
 /** What --fix changed, by rule: safe-fixable findings before minus those left after. */
 function fixedRules(before: LintFinding[], after: LintFinding[]): string {
@@ -54,7 +51,7 @@ function fixedRules(before: LintFinding[], after: LintFinding[]): string {
   return [...a].map(([id, n]) => [id, n - (b.get(id) ?? 0)] as const).filter(([, n]) => n > 0).map(([id, n]) => (n > 1 ? `${id} ×${n}` : id)).join(', ');
 }
 
-export function lintCommand(o: LintOptions): number {
+export async function lintCommand(o: LintOptions): Promise<number> {
   const project = loadCliProject(o.inputs, o.config);
   const settings = resolveSettings(project.settings, o.product ? { product: o.product } : undefined);
   const rules = allRules.filter((r) => (!o.rules.length || o.rules.includes(r.meta.id)) && !o.ignoreRules.includes(r.meta.id));
@@ -75,6 +72,7 @@ export function lintCommand(o: LintOptions): number {
   const notices = skippedEntries.map((e) => `${e.path}: ${e.message}`);
   const within = writeRoots(o.inputs);
   let accepted = new Set<string>();
+  let legacyBaseline = false;
   // Reported after the read errors, as when every file was read before the baseline (and then nothing is linted).
   let baselineError: CliError | undefined;
   if (o.baseline && !o.updateBaseline) {
@@ -85,7 +83,9 @@ export function lintCommand(o: LintOptions): number {
     else if (read.tooLarge) baselineError = new CliError(`--baseline ${o.baseline}: larger than ${BASELINE_MAX_BYTES} bytes; not read`);
     else {
       try {
-        accepted = parseBaseline(read.text);
+        const b = readBaseline(read.text);
+        accepted = b.accepted;
+        legacyBaseline = b.version === 1;
       } catch (e) {
         baselineError = new CliError(`--baseline ${o.baseline}: ${(e as Error).message}`);
       }
@@ -99,151 +99,210 @@ export function lintCommand(o: LintOptions): number {
   const paint = painter(colorEnabled(o.output ? {} : process.stdout));
   const report = !o.fixDryRun;
   const sarif = report && o.format === 'sarif';
-  const needFingerprints = sarif || !!o.baseline || !!o.updateBaseline;
+  const needFingerprints = sarif || (report && o.format === 'gitlab') || !!o.baseline || !!o.updateBaseline;
   const writeErrors: string[] = [];
   const writes = o.fix || o.updateBaseline || !!o.output;
   const progress = new Progress();
   const changed: Changed[] = [];
   const fixes: string[] = [];
   const baselineEntries: Array<{ fingerprint: string; rule: string; file: string; message: string }> = [];
-  const sarifFiles: SarifFile[] = [];
   const totals = stylishTotals();
-  // A plain check prints each file's part of the report as it goes (a bad --baseline stops before any file is linted).
-  const stream = report && !sarif && !writes && !baselineError;
-  const toStdout = (text: string) => {
-    progress.done(); // the progress line (a terminal's stderr) is cleared before the report goes on
-    process.stdout.write(text);
-  };
-  const sink = !stream ? keptReport() : o.format === 'json' ? streamedJson(toStdout) : streamedStylish(toStdout);
-  let errors = 0;
-  let warnings = 0;
-  let suppressed = 0;
-  files.forEach((file, i) => {
-    progress.update(i + 1, files.length);
-    // Only a regular file is read (judged on the open descriptor, never blocking); over the limit, only its head.
-    const read = readConfigFile(file, settings.maxFileSize);
-    if (!read.ok) {
-      notices.push(`${file}: ${read.reason}`);
-      return;
-    }
-    if (baselineError) return;
-    const original = read.text;
-    const size = read.size;
-    if (!classify(file, original)) return;
-    let text = original;
-    const first = lintText(file, original, { settings, rules, byteLength: size });
-    const before = first.findings;
-    if (o.fix || o.fixDryRun) {
-      text = fixText(file, original, { settings, rules, safeOnly: true }).output;
-    }
-    const final = text === original ? first : lintText(file, text, { settings, rules });
-    const findings = final.findings;
-    if (text !== original) {
-      fixes.push(`${path.relative(cwd, file) || file} (${fixedRules(before, findings) || 'formatting'})`);
-      changed.push({ file, original, text });
-    }
-    const rel = path.relative(root, file).split(path.sep).join('/');
-    // SARIF also lists the findings hidden by carbonlint-disable comments; they come after the others, so the
-    // others' fingerprints (occurrence indexes) are the same as without them.
-    const hidden = sarif ? (final.suppressed ?? []).filter((f) => !o.quiet || f.severity === 'error') : [];
-    const allFps = needFingerprints ? fingerprints(rel, text, hidden.length ? [...findings, ...hidden] : findings) : [];
-    const fps = hidden.length ? allFps.slice(0, findings.length) : allFps;
-    const baselined = new Set<number>();
-    if (o.updateBaseline) {
-      findings.forEach((f, j) => {
-        baselineEntries.push({ fingerprint: fps[j], rule: f.ruleId, file: rel, message: f.message });
-        baselined.add(j);
-      });
-    } else if (accepted.size) {
-      findings.forEach((_f, j) => accepted.has(fps[j]) && baselined.add(j));
-    }
-    suppressed += baselined.size;
-    // What counts (and is shown in stylish/json): findings not in the baseline, errors only with --quiet.
-    const visible = findings.filter((f, j) => !baselined.has(j) && (!o.quiet || f.severity === 'error'));
-    for (const f of visible) {
-      if (f.severity === 'error') errors++;
-      else if (f.severity === 'warning') warnings++;
-    }
-    if (!report) return;
-    if (sarif) {
-      const keep = findings.map((_f, j) => j).filter((j) => !o.quiet || findings[j].severity === 'error');
-      sarifFiles.push({
-        path: file,
-        findings: [...keep.map((j) => findings[j]), ...hidden],
-        fingerprints: [...keep.map((j) => fps[j]), ...allFps.slice(findings.length)],
-        baselined: new Set(keep.map((j, k) => (baselined.has(j) ? k : -1)).filter((k) => k >= 0)),
-        inSource: new Map(hidden.map((f, k) => [keep.length + k, f.suppression.reason] as const)),
-      });
-    } else if (o.format === 'json') {
-      sink.add(jsonElements(file, visible, cwd));
-    } else {
-      // One string per file, made by join (a flat copy): the lines' pieces — messages that quote the file — would
-      // otherwise keep the whole file text alive until the end. The report joins the blocks with the same '\n'.
-      const lines = stylishFile(file, visible, cwd, paint, totals);
-      if (lines.length) sink.add(lines.join('\n'));
-    }
-  });
-  progress.done();
-  if (baselineError) throw baselineError;
+  const base = docsBase();
+  const fileContext: Omit<FileContext, 'fingerprints'> = { cwd, documented: new Set(allRules.map((r) => r.meta.id)), docsBase: base };
+  const sarifBuilder = sarif
+    ? new SarifBuilder({ root, toolVersion: TOOL_VERSION, docsBase: base, informationUri: REPOSITORY_URL, rules, settings, baseline: o.baseline })
+    : undefined;
+  const envelope = reportEnvelope(o.format, sarifBuilder);
+  // A plain check prints each file's part of the report as it goes (a bad --baseline stops before any file is linted),
+  // waiting for stdout to drain when it is behind, so memory does not grow with the workspace.
+  // --output streams too, into a temp file renamed over it at the very end (output-file.ts); a report to stdout is
+  // kept when the run writes files (--fix, --update-baseline), so that an error (exit 2) prints nothing.
+  const toFile = report && !!o.output && !baselineError;
+  const stream = report && !baselineError && (toFile || !writes);
+  const outFile = toFile ? openOutput(o.output!) : undefined;
+  const out = outFile ? { write: outFile.write, drained: async () => {} } : stdoutWriter(process.stdout, () => progress.done()); // the progress line is cleared before each part
+  try {
+    return await lintFiles();
+  } catch (e) {
+    outFile?.abort();
+    throw e;
+  }
 
-  // Everything is known: now write (fixes, baseline), then report.
-  if (o.fixDryRun) {
-    let masked = false;
-    const diffs = changed.map((c) => {
-      const oldShown = redactLines(c.original);
-      const newShown = redactLines(c.text);
-      masked ||= oldShown.some((l) => l.includes(MASK)) || newShown.some((l) => l.includes(MASK));
-      return unifiedDiff(c.original, c.text, path.relative(cwd, c.file).split(path.sep).join('/'), { showOld: (i) => oldShown[i], showNew: (i) => newShown[i], paint });
-    }).join('');
-    const note = masked ? `# carbonlint: secret values are shown as ${MASK}\n` : '';
-    emit(diffs ? note + diffs : '', o.output);
-    for (const f of fixes) process.stderr.write(`carbonlint: would fix ${f}\n`);
-    process.stderr.write(`carbonlint: --fix-dry-run: ${plural(fixes.length, 'file')} would change; none was written\n`);
-  } else if (o.fix) {
-    // Every file is tried; each one that could not be written is reported (exit 2), the others keep their fixes.
-    const written = new Set<string>();
-    changed.forEach((c, i) => {
-      // The same file reached twice (itself and through a symlink in the workspace) is written once.
-      const real = realOrSelf(c.file);
-      if (written.has(real)) return;
-      written.add(real);
-      try {
-        writeAtomic(c.file, c.text, { expected: c.original, within });
-        process.stderr.write(`carbonlint: fixed ${fixes[i]}\n`);
-      } catch (e) {
-        const err = e as NodeJS.ErrnoException;
-        writeErrors.push(`${path.relative(cwd, c.file) || c.file}: cannot write the fixes (${err.code === 'ESKIPPED' ? err.message : err.code ?? err.message})`);
+  async function lintFiles(): Promise<number> {
+    const sink: ReportSink = !stream ? keptReport() : envelope ? streamedList(out.write, envelope) : streamedStylish(out.write);
+    let errors = 0;
+    let warnings = 0;
+    let suppressed = 0;
+    for (const [i, file] of files.entries()) {
+      await out.drained();
+      progress.update(i + 1, files.length);
+      // Only a regular file is read (judged on the open descriptor, never blocking); over the limit, only its head.
+      const read = readConfigFile(file, settings.maxFileSize);
+      if (!read.ok) {
+        notices.push(`${file}: ${read.reason}`);
+        continue;
       }
-    });
-  }
-  if (o.updateBaseline) {
-    emit(serializeBaseline(createBaseline(baselineEntries)), o.baseline);
-    process.stderr.write(`carbonlint: baseline ${o.baseline}: ${plural(baselineEntries.length, 'finding')} accepted\n`);
-  }
-
-  if (report) {
-    let out: string;
-    if (sarif) {
-      out = JSON.stringify(toSarif(sarifFiles, { root, toolVersion: TOOL_VERSION, docsBase: docsBase(), rules, settings, baseline: o.baseline }), null, 2) + '\n';
-    } else if (o.format === 'json') {
-      out = sink.finish(jsonReport);
-    } else {
-      const notes: string[] = [];
-      if (suppressed) notes.push(`${plural(suppressed, 'finding')} accepted by the baseline ${o.baseline} (not shown).`);
-      if (notices.length) notes.push(`Not read: ${notices.length} ${notices.length === 1 ? 'file or folder' : 'files or folders'} (listed on stderr: not a regular file, unreadable, or outside the workspace).`);
-      if (o.maxWarnings !== undefined && warnings > o.maxWarnings) notes.push(`Too many warnings: ${warnings}, at most ${o.maxWarnings} allowed (--max-warnings).`);
-      out = sink.finish((blocks) => stylishReport(blocks, totals, paint, notes));
+      if (baselineError) continue;
+      const original = read.text;
+      const size = read.size;
+      if (!classify(file, original)) continue;
+      let text = original;
+      const first = lintText(file, original, { settings, rules, byteLength: size });
+      const before = first.findings;
+      if (o.fix || o.fixDryRun) {
+        text = fixText(file, original, { settings, rules, safeOnly: true }).output;
+      }
+      const final = text === original ? first : lintText(file, text, { settings, rules });
+      const findings = final.findings;
+      if (text !== original) {
+        fixes.push(`${path.relative(cwd, file) || file} (${fixedRules(before, findings) || 'formatting'})`);
+        changed.push({ file, original, text });
+      }
+      const rel = path.relative(root, file).split(path.sep).join('/');
+      // SARIF also lists the findings hidden by carbonlint-disable comments; they come after the others, so the
+      // others' fingerprints (occurrence indexes) are the same as without them.
+      const hidden = sarif ? (final.suppressed ?? []).filter((f) => !o.quiet || f.severity === 'error') : [];
+      const allFps = needFingerprints ? fingerprints(rel, text, hidden.length ? [...findings, ...hidden] : findings) : [];
+      const fps = hidden.length ? allFps.slice(0, findings.length) : allFps;
+      const baselined = new Set<number>();
+      if (o.updateBaseline) {
+        findings.forEach((f, j) => {
+          baselineEntries.push({ fingerprint: fps[j], rule: f.ruleId, file: rel, message: f.message });
+          baselined.add(j);
+        });
+      } else if (accepted.size) {
+        // A baseline written before fingerprints v2 is matched by its own (v1) fingerprints, computed only for this.
+        const legacy = legacyBaseline ? fingerprints(rel, text, findings, 1) : [];
+        findings.forEach((_f, j) => (accepted.has(fps[j]) || accepted.has(legacy[j])) && baselined.add(j));
+      }
+      suppressed += baselined.size;
+      // What counts (and is shown in stylish/json): findings not in the baseline, errors only with --quiet.
+      const isVisible = (f: LintFinding, j: number) => !baselined.has(j) && (!o.quiet || f.severity === 'error');
+      const visible = findings.filter(isVisible);
+      for (const f of visible) {
+        if (f.severity === 'error') errors++;
+        else if (f.severity === 'warning') warnings++;
+      }
+      if (!report) continue;
+      if (sarifBuilder) {
+        const keep = findings.map((_f, j) => j).filter((j) => !o.quiet || findings[j].severity === 'error');
+        const part: SarifFile = {
+          path: file,
+          findings: [...keep.map((j) => findings[j]), ...hidden],
+          fingerprints: [...keep.map((j) => fps[j]), ...allFps.slice(findings.length)],
+          baselined: new Set(keep.map((j, k) => (baselined.has(j) ? k : -1)).filter((k) => k >= 0)),
+          inSource: new Map(hidden.map((f, k) => [keep.length + k, f.suppression.reason] as const)),
+        };
+        sink.add(sarifBuilder.results(part).map((r) => JSON.stringify(r, null, 2).replace(/\n/g, '\n        ')));
+      } else if (o.format !== 'stylish') {
+        const visibleFps = needFingerprints ? findings.map((f, j) => (isVisible(f, j) ? fps[j] : '')).filter((x) => x) : undefined;
+        const ctx: FileContext = { ...fileContext, fingerprints: visibleFps };
+        const render = { json: jsonElements, gitlab: gitlabElements, github: githubElements, checkstyle: checkstyleElements, junit: junitElements }[o.format as Exclude<Format, 'stylish' | 'sarif'>];
+        sink.add(render(file, visible, ctx));
+      } else {
+        // One string per file, made by join (a flat copy): the lines' pieces — messages that quote the file — would
+        // otherwise keep the whole file text alive until the end. The report joins the blocks with the same '\n'.
+        const lines = stylishFile(file, visible, cwd, paint, totals);
+        if (lines.length) sink.add(lines.join('\n'));
+      }
     }
-    emit(out, o.output);
+    progress.done();
+    if (baselineError) throw baselineError;
+
+    // Everything is known: now write (fixes, baseline), then report.
+    if (o.fixDryRun) {
+      let masked = false;
+      let withheld = 0;
+      const diffs = changed.map((c) => {
+        const oldShown = redactLines(c.original);
+        const newShown = redactLines(c.text);
+        const d = fileDiff(c.original, c.text, path.relative(cwd, c.file).split(path.sep).join('/'), { showOld: (i) => oldShown[i], showNew: (i) => newShown[i], paint });
+        withheld += d.withheld;
+        masked ||= d.text.includes(MASK);
+        return d.text;
+      }).join('');
+      // Said in the output itself, as comment lines `git apply` and `patch` skip.
+      const note = masked
+        ? `# carbonlint: secret values are shown as ${MASK}\n# carbonlint: a masked line never enters the patch, so \`git apply\` applies it as printed\n` +
+          (withheld ? `# carbonlint: ${plural(withheld, 'change')} touching such a line ${withheld === 1 ? 'is' : 'are'} shown as # comments only; --fix applies ${withheld === 1 ? 'it' : 'them'}\n` : '')
+        : '';
+      emit(diffs ? note + diffs : '', o.output);
+      for (const f of fixes) process.stderr.write(`carbonlint: would fix ${f}\n`);
+      process.stderr.write(`carbonlint: --fix-dry-run: ${plural(fixes.length, 'file')} would change; none was written\n`);
+    } else if (o.fix) {
+      // Every file is tried; each one that could not be written is reported (exit 2), the others keep their fixes.
+      const written = new Set<string>();
+      changed.forEach((c, i) => {
+        // The same file reached twice (itself and through a symlink in the workspace) is written once.
+        const real = realOrSelf(c.file);
+        if (written.has(real)) return;
+        written.add(real);
+        try {
+          writeAtomic(c.file, c.text, { expected: c.original, within });
+          process.stderr.write(`carbonlint: fixed ${fixes[i]}\n`);
+        } catch (e) {
+          const err = e as NodeJS.ErrnoException;
+          writeErrors.push(`${path.relative(cwd, c.file) || c.file}: cannot write the fixes (${err.code === 'ESKIPPED' ? err.message : err.code ?? err.message})`);
+        }
+      });
+    }
+    if (o.updateBaseline) {
+      emit(serializeBaseline(createBaseline(baselineEntries)), o.baseline);
+      process.stderr.write(`carbonlint: baseline ${o.baseline}: ${plural(baselineEntries.length, 'finding')} accepted\n`);
+    }
+
+    if (report) {
+      let text: string;
+      if (envelope) {
+        text = sink.finish((elements) => assemble(envelope, elements));
+      } else {
+        const notes: string[] = [];
+        if (suppressed) notes.push(`${plural(suppressed, 'finding')} accepted by the baseline ${o.baseline} (not shown).`);
+        if (notices.length) notes.push(`Not read: ${notices.length} ${notices.length === 1 ? 'file or folder' : 'files or folders'} (listed on stderr: not a regular file, unreadable, or outside the workspace).`);
+        if (legacyBaseline) notes.push(`The baseline ${o.baseline} has fingerprints of an older version (matched as they are); --update-baseline rewrites it.`);
+        if (o.maxWarnings !== undefined && warnings > o.maxWarnings) notes.push(`Too many warnings: ${warnings}, at most ${o.maxWarnings} allowed (--max-warnings).`);
+        text = sink.finish((blocks) => stylishReport(blocks, totals, paint, notes));
+      }
+      if (stream) {
+        out.write(text);
+        outFile?.commit();
+      } else {
+        emit(text, o.output);
+      }
+      await out.drained();
+    }
+    for (const n of notices) process.stderr.write(`carbonlint: skipped ${n}\n`);
+    if (writeErrors.length) {
+      process.stderr.write(`carbonlint: ${writeErrors.join('\ncarbonlint: ')}\n`);
+      return 2;
+    }
+    if (errors > 0) return 1;
+    if (o.maxWarnings !== undefined && warnings > o.maxWarnings) return 1;
+    return 0;
   }
-  for (const n of notices) process.stderr.write(`carbonlint: skipped ${n}\n`);
-  if (writeErrors.length) {
-    process.stderr.write(`carbonlint: ${writeErrors.join('\ncarbonlint: ')}\n`);
-    return 2;
+}
+
+/** The envelope of a CI format (the SARIF one prints the rules the results used at its end); none for stylish. */
+function reportEnvelope(format: LintOptions['format'], sarif?: SarifBuilder): Envelope | undefined {
+  if (sarif) {
+    // The document with an empty result list, cut where the results go (they come first in the run).
+    const [open] = (JSON.stringify(sarif.document([]), null, 2) + '\n').split('"results": []');
+    const rest = () => (JSON.stringify(sarif.document([]), null, 2) + '\n').split('"results": []')[1];
+    return { open: `${open}"results": [\n        `, sep: ',\n        ', close: () => `\n      ]${rest()}`, empty: () => `${open}"results": []${rest()}` };
   }
-  if (errors > 0) return 1;
-  if (o.maxWarnings !== undefined && warnings > o.maxWarnings) return 1;
-  return 0;
+  switch (format) {
+    case 'json':
+    case 'gitlab':
+      return JSON_ENVELOPE;
+    case 'github':
+      return LINES_ENVELOPE;
+    case 'checkstyle':
+      return CHECKSTYLE_ENVELOPE;
+    case 'junit':
+      return JUNIT_ENVELOPE;
+    default:
+      return undefined;
+  }
 }
 
 function realOrSelf(file: string): string {

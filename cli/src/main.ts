@@ -12,7 +12,8 @@ import { CliError, UsageError } from './errors';
 
 const USAGE = `Usage:
   carbonlint [paths…] [options]                      check files and folders (default: .)
-    --format stylish|json|sarif   output format (default stylish)      --output FILE   write it to FILE
+    --format FORMAT               stylish (default), json, sarif, junit, checkstyle, gitlab (Code Quality), github
+                                  (workflow commands)                  --output FILE   write it to FILE
     --fix                         apply the safe fixes (atomic writes)  --fix-dry-run   print them as a diff
     --baseline FILE               report only findings not in FILE      --update-baseline   (re)write FILE
     --max-warnings N              exit 1 above N warnings               --quiet         errors only
@@ -27,7 +28,7 @@ const USAGE = `Usage:
 
 Exit codes: 0 no errors, 1 findings at error severity (or over --max-warnings), 2 usage or internal error.`;
 
-function main(argv: string[]): number {
+function main(argv: string[]): number | Promise<number> {
   const [command] = argv;
   if (command === 'lsp') {
     // The server reads its transport flag (--stdio / --node-ipc) from process.argv itself.
@@ -75,13 +76,20 @@ for (const stream of [process.stdout, process.stderr]) {
   });
 }
 
-let code: number;
-try {
-  code = main(process.argv.slice(2));
-} catch (e) {
+function failed(e: unknown): number {
   const usage = e instanceof UsageError || (e as NodeJS.ErrnoException).code?.startsWith('ERR_PARSE_ARGS');
   const known = usage || e instanceof CliError;
   process.stderr.write(`carbonlint: ${known ? (e as Error).message : `internal error: ${(e as Error).stack ?? e}`}\n${usage ? 'Run `carbonlint --help` for the options.\n' : ''}`);
-  code = 2;
+  return 2;
 }
-if (code >= 0) process.exitCode = code;
+
+// The lint command is async (it waits for stdout to drain while streaming); the others return at once.
+void (async () => {
+  let code: number;
+  try {
+    code = await main(process.argv.slice(2));
+  } catch (e) {
+    code = failed(e);
+  }
+  if (code >= 0) process.exitCode = code;
+})();

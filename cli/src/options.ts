@@ -3,7 +3,9 @@ import { parseArgs } from 'node:util';
 import { allRules } from '../../shared-rules/rules';
 import { UsageError } from './errors';
 
-export type Format = 'stylish' | 'json' | 'sarif';
+import { FORMATS } from './formats';
+
+export type Format = (typeof FORMATS)[number];
 
 export interface LintOptions {
   inputs: string[];
@@ -71,7 +73,7 @@ export function parseLintOptions(argv: string[]): LintOptions {
     },
   });
   const format = values.format as string;
-  if (format !== 'stylish' && format !== 'json' && format !== 'sarif') throw new UsageError(`unknown format "${format}" (use stylish, json or sarif)`);
+  if (!(FORMATS as readonly string[]).includes(format)) throw new UsageError(`unknown format "${format}" (use ${FORMATS.slice(0, -1).join(', ')} or ${FORMATS[FORMATS.length - 1]})`);
   if (values.fix && values['fix-dry-run']) throw new UsageError('use either --fix or --fix-dry-run');
   if (values['fix-dry-run'] && format !== 'stylish') throw new UsageError('--fix-dry-run prints a diff; it cannot be combined with --format');
   if (values['update-baseline'] && !values.baseline) throw new UsageError('--update-baseline needs --baseline FILE (the file to write)');
@@ -86,7 +88,7 @@ export function parseLintOptions(argv: string[]): LintOptions {
   checkRuleIds([...rules, ...ignoreRules]);
   return {
     inputs: positionals.length ? positionals : ['.'],
-    format,
+    format: format as Format,
     output: values.output,
     fix: values.fix as boolean,
     fixDryRun: values['fix-dry-run'] as boolean,

@@ -2,6 +2,8 @@
 // known, so a 10,000-file run does not hold the whole report (21 MB of text) until the end; a run that writes
 // (--fix, --update-baseline, --output) keeps it, so that an error (exit 2) still prints and writes nothing. The
 // bytes are the same either way.
+import type { Envelope } from './formats';
+
 export interface ReportSink {
   /** One file's part: a stylish block, or JSON array elements. */
   add(parts: string | readonly string[]): void;
@@ -29,16 +31,16 @@ export function streamedStylish(write: (text: string) => void): ReportSink {
   };
 }
 
-/** Prints JSON array elements as they come: `[\n  a,\n  b\n]\n`, or `[]\n` when there is none. */
-export function streamedJson(write: (text: string) => void): ReportSink {
+/** Prints a format's elements as they come (its envelope's opening before the first); `finish` gives the rest. */
+export function streamedList(write: (text: string) => void, env: Envelope): ReportSink {
   let first = true;
   return {
     add: (p) => {
       for (const el of typeof p === 'string' ? [p] : p) {
-        write((first ? '[\n  ' : ',\n  ') + el);
+        write((first ? env.open : env.sep) + el);
         first = false;
       }
     },
-    finish: () => (first ? '[]\n' : '\n]\n'),
+    finish: () => (first ? env.empty() : env.close()),
   };
 }

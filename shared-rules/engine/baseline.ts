@@ -1,3 +1,5 @@
+import { jsonSyntaxMessage } from './json-error';
+
 // Baselines: today's accepted findings, keyed by their fingerprints, so a pipeline fails only on new ones.
 // The file holds no line numbers (they churn) and no source text (secrets): fingerprint, rule, file, message.
 
@@ -9,14 +11,15 @@ export interface BaselineEntry {
 }
 
 export interface Baseline {
-  version: 1;
+  /** 2: fingerprints v2 (location and rule, no value); 1 (older): v1 fingerprints, still read, never written. */
+  version: 1 | 2;
   tool: 'carbonlint';
   findings: BaselineEntry[];
 }
 
 export function createBaseline(entries: readonly BaselineEntry[]): Baseline {
   const findings = [...entries].sort((a, b) => a.file.localeCompare(b.file) || a.rule.localeCompare(b.rule) || a.fingerprint.localeCompare(b.fingerprint));
-  return { version: 1, tool: 'carbonlint', findings };
+  return { version: 2, tool: 'carbonlint', findings };
 }
 
 export function serializeBaseline(b: Baseline): string {
@@ -25,18 +28,23 @@ export function serializeBaseline(b: Baseline): string {
 
 /** Parses a baseline file; throws an Error naming what is wrong (the CLI turns it into exit 2). */
 export function parseBaseline(text: string): Set<string> {
+  return readBaseline(text).accepted;
+}
+
+/** The accepted fingerprints and the fingerprint version they were computed with. */
+export function readBaseline(text: string): { accepted: Set<string>; version: 1 | 2 } {
   let raw: unknown;
   try {
     raw = JSON.parse(text);
   } catch (e) {
-    throw new Error(`not valid JSON: ${(e as Error).message}`);
+    throw new Error(jsonSyntaxMessage(text, e));
   }
   const b = raw as Partial<Baseline> | null;
-  if (!b || typeof b !== 'object' || b.version !== 1 || !Array.isArray(b.findings)) throw new Error('not a CarbonLint baseline (expected {"version": 1, "findings": [...]})');
+  if (!b || typeof b !== 'object' || (b.version !== 1 && b.version !== 2) || !Array.isArray(b.findings)) throw new Error('not a CarbonLint baseline (expected {"version": 2, "findings": [...]})');
   const out = new Set<string>();
   b.findings.forEach((f, i) => {
     if (!f || typeof f.fingerprint !== 'string') throw new Error(`findings[${i}].fingerprint: must be a string`);
     out.add(f.fingerprint);
   });
-  return out;
+  return { accepted: out, version: b.version };
 }

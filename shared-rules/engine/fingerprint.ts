@@ -1,17 +1,40 @@
 // Stable identities for findings, shared by SARIF (partialFingerprints) and baselines.
-// A fingerprint hashes the rule, the file and the finding's (masked, whitespace-normalised) source lines plus an
-// occurrence index — never line numbers — so inserting or moving unrelated lines keeps it.
+// A fingerprint (v2) hashes the rule, the file and the finding's location in the file's structure — the enclosing
+// TOML table and the names on its lines, with every value and quoted string taken out — plus an occurrence index:
+// never line numbers (inserting or moving unrelated lines keeps it) and never a value (a hash of a short secret can
+// be confirmed by guessing, and masking only catches the secrets it knows). v1 hashed the masked lines; it is kept
+// only so that a baseline written by an older version still matches (never output).
 import { createHash } from 'node:crypto';
 import { LineIndex } from './text';
 import { EDITOR_LINES, redactLines } from './redact';
 import type { LintFinding } from './lint';
 
-export const FINGERPRINT_KEY = 'carbonlint/v1';
+export const FINGERPRINT_KEY = 'carbonlint/v2';
+export type FingerprintVersion = 1 | 2;
+
+const TOML_TABLE = /^\s*\[\[?[^\]]*\]\]?/;
+/** A line without its values: quoted strings emptied, a `key = value` / `key: value` line cut after its key. */
+function skeleton(line: string): string {
+  const t = TOML_TABLE.exec(line);
+  if (t) return t[0].replace(/\s+/g, '');
+  const noStrings = line.replace(/"[^"]*"|'[^']*'/g, '""');
+  const kv = /^\s*(?:export\s+)?([^\s=:<>"']+)\s*[=:]/.exec(noStrings);
+  if (kv) return `${kv[1]}=`;
+  // XML and script lines: names stay, values (after = or between tags) go.
+  return noStrings.replace(/=\s*[^\s"'>]+/g, '=').replace(/>[^<>]*</g, '><').replace(/\s+/g, ' ').trim();
+}
 
 /** Fingerprints of a file's findings, in the same order; `relPath` uses forward slashes. */
-export function fingerprints(relPath: string, text: string, findings: readonly LintFinding[]): string[] {
+export function fingerprints(relPath: string, text: string, findings: readonly LintFinding[], version: FingerprintVersion = 2): string[] {
   const index = new LineIndex(text);
   const masked = findings.length ? redactLines(text, EDITOR_LINES).map((l) => l.replace(/\s+/g, ' ').trim()) : [];
+  // v2: each line's skeleton, prefixed by the TOML table it is in (lines before any table: none).
+  let table = '';
+  const lines = version === 1 ? masked : masked.map((l) => {
+    const s = skeleton(l);
+    if (TOML_TABLE.test(l)) table = s;
+    return `${table}\u0001${s}`;
+  });
   // Blank and comment lines carry no configuration: anchors skip them (a leading "<!--" line only, for XML).
   const filler = (l: string) => l === '' || /^(#|!|\/\/|<!--|<\?xml)/.test(l);
   const firstContent = masked.findIndex((l) => !filler(l));
@@ -23,7 +46,7 @@ export function fingerprints(relPath: string, text: string, findings: readonly L
     while (first >= last && filler(masked[first]) && first + 1 < masked.length) first++;
     // Findings about what a file lacks are anchored at its top, whatever line that is: the message identifies
     // them, so comments or blank lines added at the top do not make them new.
-    const identity = first === firstContent && last <= first ? `top\u0000${f.message}` : masked.slice(first, Math.max(first, last) + 1).join('\n');
+    const identity = first === firstContent && last <= first ? `top\u0000${f.message}` : lines.slice(first, Math.max(first, last) + 1).join('\n');
     const key = [f.ruleId, relPath.replace(/\\/g, '/'), identity].join('\u0000');
     const n = seen.get(key) ?? 0;
     seen.set(key, n + 1);

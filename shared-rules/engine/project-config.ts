@@ -1,5 +1,6 @@
 // `.carbonlint.json`: the project file that holds the same settings as the editor, so the editor and CI agree.
 import * as fs from 'node:fs';
+import { jsonSyntaxMessage } from './json-error';
 import * as path from 'node:path';
 import type { Settings, RuleLevel } from './settings';
 import { globProblem } from './glob';
@@ -34,7 +35,7 @@ export function parseProjectConfig(text: string, ruleIds?: ReadonlySet<string>, 
   try {
     raw = JSON.parse(text);
   } catch (e) {
-    return { config, errors: [{ key: '', message: `not valid JSON: ${(e as Error).message}` }] };
+    return { config, errors: [{ key: '', message: jsonSyntaxMessage(text, e) }] };
   }
   if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return { config, errors: [{ key: '', message: 'must be a JSON object' }] };
   const o = raw as Record<string, unknown>;

@@ -7,7 +7,7 @@ export const MASK = '********';
 // Names whose values are credentials, in any of the four file kinds (dotted, snake, camel case): `keystorePass`
 // too, but not `passthru`. The lookbehind starts a name only where a run of name characters starts, so a long run
 // without a keyword is tried once, not from every position (which made this quadratic).
-const KW = String.raw`(?:password|passwd|pwd|secret|passphrase|credential|token|private_?key|access_?key|(?:key|store|[_.-])pass(?![a-z]))`;
+const KW = String.raw`(?:password|passwd|pwd|secret|passphrase|credential|token|private_?key|access_?key|hmac_?key|(?:key|store|[_.-])pass(?![a-z]))`;
 const NAME = String.raw`(?<![\w.:-])[\w.:-]*?${KW}[\w.:-]*`;
 const HAS_KW = new RegExp(KW, 'i');
 // Prefixes only: the value is the rest of the line. A `(.*)$` tail could fail (a CR inside a line) and backtrack.
@@ -25,6 +25,15 @@ const URL_USERINFO = /(\/\/[^/\s:@"'<>]+:)([^@\s/"'<>]+)(@)/g;
 const ORACLE_USERPASS = /(jdbc:oracle:\w+:[^/\s@"'<>]+\/)([^@\s"'<>]+)(@)/gi;
 const URL_PARAM = /([?&;]\s*(?:amp;)?(?:password|pwd|passwd|user_?password|secret)\s*=\s*)([^&;"'\s<>]+)/gi;
 const TOML_KEY_VALUE = /^\s*[\w."'-]+\s*=\s*/;
+// Keys that hold a secret (or a hash of one, which can be confirmed by guessing) under a name without a secret-ish
+// word: `[encryption] key` (the internal encryption key), `[account_recovery.endpoint.auth] hash` (SHA-256 of app_password).
+const SECRET_KEYS_BY_TABLE = new Map<string, RegExp>([
+  ['encryption', /^\s*["']?key["']?\s*=/],
+  ['account_recovery.endpoint.auth', /^\s*["']?hash["']?\s*=/],
+]);
+const SECRET_DOTTED_KEYS = /^(\s*["']?(?:encryption\.key|account_recovery\.endpoint\.auth\.hash)["']?\s*=\s*)(.*)$/;
+// An XML internal entity's replacement text can be anything, a password included: <!ENTITY name "value">.
+const XML_ENTITY = /(<!ENTITY\s+(?:%\s+)?[^\s"'>]+\s+)("[^"]*"|'[^']*'|["'][^\n]*)/gi;
 // Past this, a line that mentions a secret-ish name is hidden whole: no value search runs over megabytes.
 const MAX_LINE = 4096;
 const QUOTES = ['"""', "'''", '"', "'"];
@@ -48,6 +57,7 @@ function maskValue(v: string): string {
 /** One line, without file context. */
 export function redactLine(line: string): string {
   let out = line;
+  if (out.includes('<!')) out = out.replace(XML_ENTITY, (_m, pre: string, v: string) => `${pre}${v[0]}${MASK}${v[0]}`);
   if (out.includes('@') || /[?&;]/.test(out)) {
     out = out.replace(URL_USERINFO, `$1${MASK}$3`).replace(ORACLE_USERPASS, `$1${MASK}$3`).replace(URL_PARAM, `$1${MASK}`);
   }
@@ -73,13 +83,20 @@ export const EDITOR_LINES = /\r\n|\r|\n/;
  */
 export function redactLines(text: string, breaks: string | RegExp = '\n'): string[] {
   let inSecrets = false;
+  let secretKey: RegExp | undefined;
   return text.split(breaks).map((line) => {
     const t = tomlTableName(line);
-    if (t !== undefined) inSecrets = t.replace(/["'\s]/g, '') === 'secrets';
-    if (inSecrets && t === undefined) {
+    if (t !== undefined) {
+      const name = t.replace(/["'\s]/g, '');
+      inSecrets = name === 'secrets';
+      secretKey = SECRET_KEYS_BY_TABLE.get(name);
+    }
+    if ((inSecrets || secretKey?.test(line)) && t === undefined) {
       const kv = TOML_KEY_VALUE.exec(line);
       if (kv) return kv[0] + maskValue(line.slice(kv[0].length));
     }
+    const dotted = SECRET_DOTTED_KEYS.exec(line);
+    if (dotted) return dotted[1] + maskValue(dotted[2]);
     return redactLine(line);
   });
 }

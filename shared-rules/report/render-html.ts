@@ -2,11 +2,14 @@
 // Content-Security-Policy says so), readable on screen and on paper. Also what the editor's webview shows.
 import { notCheckedHtml } from './not-checked';
 import type { Entry, FindingRef, ReadinessReport, Section } from './model';
+import { LOOKS_FOR, NO_FILES_ADVICE, NO_FILES_HEADLINE } from './no-files';
 import { CONFIRMATION_LABEL, STATUS_LABEL, defaultLink, productsLine, type LinkFn } from './labels';
 
 const esc = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 /** Escaped text with the `code` spans of rule messages and docs shown as code. */
 const text = (s: string) => esc(s).replace(/`([^`]+)`/g, '<code>$1</code>');
+/** An href that cannot run script: javascript:, vbscript: and data: URLs become relative paths. */
+const href = (url: string) => esc(/^(javascript|vbscript|data):/i.test(url.replace(/[\s\u0000-\u001f]/g, '')) ? `./${url}` : url);
 const anchor = (s: Section, e: Entry) => `${e.guidelineId}-${s.id}`;
 
 const CSS = `
@@ -47,7 +50,7 @@ footer{margin-top:40px;font-size:12px;color:var(--muted)}
 `;
 
 function findingItem(x: FindingRef, link: LinkFn): string {
-  return `<li><a href="${esc(link(x.file, x.line))}"><code>${esc(x.file)}:${x.line}:${x.column}</code></a> <span class="sev ${x.severity}">${x.severity}</span> ${text(x.message)} <span class="small">(${esc(x.rule)})</span></li>`;
+  return `<li><a href="${href(link(x.file, x.line))}"><code>${esc(x.file)}:${x.line}:${x.column}</code></a> <span class="sev ${x.severity}">${x.severity}</span> ${text(x.message)} <span class="small">(${esc(x.rule)})</span></li>`;
 }
 
 function entryHtml(s: Section, e: Entry, link: LinkFn): string {
@@ -60,7 +63,7 @@ function entryHtml(s: Section, e: Entry, link: LinkFn): string {
   if (e.notes.length) parts.push(`<p class="small">Notes (they do not fail the guideline):</p><ul class="findings">${e.notes.map((x) => findingItem(x, link)).join('')}</ul>`);
   // What a rule examined is the evidence of a pass; elsewhere a compact line is enough.
   if (e.checked.length && e.status === 'passed') {
-    parts.push(`<ul class="small">${e.checked.map((c) => `<li>Checked by <code>${esc(c.rule)}</code> in ${c.files.map((f) => `<a href="${esc(link(f))}"><code>${esc(f)}</code></a>`).join(', ')}: ${text(c.what)}</li>`).join('')}</ul>`);
+    parts.push(`<ul class="small">${e.checked.map((c) => `<li>Checked by <code>${esc(c.rule)}</code> in ${c.files.map((f) => `<a href="${href(link(f))}"><code>${esc(f)}</code></a>`).join(', ')}: ${text(c.what)}</li>`).join('')}</ul>`);
   } else if (e.checked.length && e.status === 'failed') {
     const files = new Set(e.checked.flatMap((c) => c.files));
     parts.push(`<p class="small">Checked by ${e.checked.map((c) => `<code>${esc(c.rule)}</code>`).join(', ')} in ${files.size} file${files.size === 1 ? '' : 's'}.</p>`);
@@ -118,6 +121,7 @@ ${tile('not-applicable', c.notApplicable, 'not applicable', 'to this workspace')
 <ul class="overview">${r.guidelines.map((g) => `<li><a class="${g.status}" href="#${first.get(g.id)?.id ?? g.id}" title="${esc(`${g.id} ${g.title}: ${STATUS_LABEL[g.status]}`)}">${g.id}</a></li>`).join('')}</ul>
 <p class="legend">Legend:<i style="background:var(--fail)"></i>failed<i style="background:var(--man-bg);box-shadow:inset 0 0 0 1px var(--man)"></i>manual<i style="background:var(--pass)"></i>passed<i style="background:var(--na-bg);box-shadow:inset 0 0 0 1px var(--na)"></i>not applicable</p>
 <p class="small">Manual guidelines are confirmed in <code>.carbonlint.json</code> (<code>confirmations</code>); a confirmation goes stale after ${r.staleAfterDays} days or when the product version moves on.</p>
+${r.files.length ? '' : `<div class="problems" role="alert"><b>${esc(NO_FILES_HEADLINE)}</b> CarbonLint looks for:<ul>${LOOKS_FOR.map((x) => `<li>${text(x)}</li>`).join('')}</ul><p>${text(NO_FILES_ADVICE)}</p></div>`}
 ${r.configErrors.length ? `<div class="problems"><b>Problems in the project file</b> (those entries were ignored):<ul>${r.configErrors.map((e) => `<li><code>${esc(e.key || '(file)')}</code>: ${esc(e.message)}</li>`).join('')}</ul></div>` : ''}
 ${notCheckedHtml(r, esc)}</header>
 <main>

@@ -3,11 +3,15 @@ import { notCheckedMarkdown } from './not-checked';
 import type { Entry, FindingRef, ReadinessReport } from './model';
 import { CONFIRMATION_LABEL, STATUS_ICON, STATUS_LABEL, defaultLink, productsLine, type LinkFn } from './labels';
 
-// Rule texts and messages are Markdown already (`code`); only keep raw HTML out.
-const esc = (s: string) => s.replace(/</g, '&lt;').replace(/>/g, '&gt;');
+import { codeSpan, mdEscape, mdText, mdUrl } from './md-escape';
+import { LOOKS_FOR, NO_FILES_ADVICE, NO_FILES_HEADLINE } from './no-files';
+
+// Rule texts and messages use `code` spans and nothing else of Markdown: mdText keeps those and escapes the rest
+// (they quote names from the files); file names and other values are escaped as plain text or code (md-escape.ts).
+const esc = mdText;
 
 function finding(x: FindingRef, link: LinkFn): string {
-  return `- [${x.file}:${x.line}:${x.column}](${link(x.file, x.line)}) — ${x.severity}: ${x.message} (\`${x.rule}\`)`;
+  return `- [${mdEscape(`${x.file}:${x.line}:${x.column}`)}](${mdUrl(link(x.file, x.line))}) — ${x.severity}: ${mdText(x.message)} (${codeSpan(x.rule)})`;
 }
 
 function entry(e: Entry, link: LinkFn): string[] {
@@ -16,7 +20,7 @@ function entry(e: Entry, link: LinkFn): string[] {
   for (const x of e.findings) out.push(finding(x, link));
   if (e.notes.length) out.push('', 'Notes (do not fail the guideline):', ...e.notes.map((x) => finding(x, link)));
   if (e.findings.length || e.notes.length) out.push('');
-  if (e.status === 'passed') for (const c of e.checked) out.push(`- Checked by \`${c.rule}\` (${esc(c.title)}) in ${c.files.map((f) => `\`${f}\``).join(', ')}: ${esc(c.what)}`);
+  if (e.status === 'passed') for (const c of e.checked) out.push(`- Checked by ${codeSpan(c.rule)} (${esc(c.title)}) in ${c.files.map((f) => codeSpan(f)).join(', ')}: ${esc(c.what)}`);
   else if (e.checked.length && e.status === 'failed') out.push(`Checked by ${e.checked.map((c) => `\`${c.rule}\``).join(', ')} in ${new Set(e.checked.flatMap((c) => c.files)).size} file(s).`);
   if (e.checked.length) out.push('');
   if (e.manual) {
@@ -27,7 +31,7 @@ function entry(e: Entry, link: LinkFn): string[] {
     out.push('');
     if (m.confirmation) {
       const c = m.confirmation;
-      out.push(`Confirmed by ${esc(c.by)} on ${c.date}${c.product ? ` for ${c.product}` : ''}${c.note ? `: ${esc(c.note)}` : '.'}`);
+      out.push(`Confirmed by ${mdEscape(c.by)} on ${mdEscape(c.date)}${c.product ? ` for ${mdEscape(c.product)}` : ''}${c.note ? `: ${mdEscape(c.note)}` : '.'}`);
     }
     for (const r of m.reasons) if (m.confirmation) out.push(`**${esc(r)}**`);
     out.push('');
@@ -38,10 +42,10 @@ function entry(e: Entry, link: LinkFn): string[] {
 export function renderMarkdown(r: ReadinessReport, link: LinkFn = defaultLink): string {
   const c = r.counts;
   const out = [
-    `# ${r.title}: ${esc(r.root)}`,
+    `# ${mdEscape(r.title)}: ${mdEscape(r.root)}`,
     '',
     `Generated ${r.generated.slice(0, 10)} by ${r.tool.name} ${r.tool.version} against the *Security Guidelines for Production Deployment*. ` +
-      `Products: ${productsLine(r)}. Files checked: ${r.files.length}.`,
+      `Products: ${mdEscape(productsLine(r))}. Files checked: ${r.files.length}.`,
     '',
     '| status | guidelines |',
     '|---|---|',
@@ -53,8 +57,11 @@ export function renderMarkdown(r: ReadinessReport, link: LinkFn = defaultLink): 
     `Confirmations are kept in \`.carbonlint.json\` (\`confirmations\`) and expire after ${r.staleAfterDays} days.`,
     '',
   ];
+  if (!r.files.length) {
+    out.push(`> **${NO_FILES_HEADLINE}** CarbonLint looks for:`, '>', ...LOOKS_FOR.map((x) => `> - ${mdText(x)}`), '>', `> ${mdText(NO_FILES_ADVICE)}`, '');
+  }
   if (r.configErrors.length) {
-    out.push('> **Problems in the project file** (those entries were ignored):', ...r.configErrors.map((e) => `> - \`${e.key || '(file)'}\`: ${esc(e.message)}`), '');
+    out.push('> **Problems in the project file** (those entries were ignored):', ...r.configErrors.map((e) => `> - ${codeSpan(e.key || '(file)')}: ${esc(e.message)}`), '');
   }
   out.push(...notCheckedMarkdown(r));
   for (const s of r.sections) {

@@ -10,7 +10,7 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { runCli, tempDir, type CliRun } from './helpers/cli';
 import { startSpyClient } from './helpers/lsp';
-import { SECRET_FILES, canaryPositions, leaks, writeSecretWorkspace } from './helpers/canaries';
+import { SECRET_FILES, canaryPositions, leaks, traces, writeSecretWorkspace } from './helpers/canaries';
 
 let ws: string | undefined;
 function workspace(): string {
@@ -37,6 +37,7 @@ function noLeak(out: string | undefined, what: string): void {
   if (out === undefined) return;
   assert.ok(out.length > 0, `${what}: no output at all`);
   assert.deepEqual(leaks(out), [], `${what} shows secrets`);
+  assert.deepEqual(traces(out), [], `${what} shows a piece or a hash of a secret`);
 }
 
 test('the fixture itself holds every canary (the checks below would see them)', () => {
@@ -44,11 +45,74 @@ test('the fixture itself holds every canary (the checks below would see them)', 
   assert.ok(leaks(all).length >= 30, `${leaks(all).length} canaries`);
 });
 
-for (const format of ['stylish', 'json', 'sarif']) {
+for (const format of ['stylish', 'json', 'sarif', 'junit', 'checkstyle', 'gitlab', 'github']) {
   test(`CLI --format ${format}`, async (t) => noLeak(await cli(t, ['.', '--format', format]), format));
 }
 
-test('CLI --fix-dry-run (the diff of what --fix would write)', async (t) => noLeak(await cli(t, ['.', '--fix-dry-run']), 'fix-dry-run'));
+test('SARIF carries no fix that writes the SHA-256 of app_password, and fingerprints do not depend on values', async (t) => {
+  const out = await cli(t, ['.', '--format', 'sarif']);
+  if (out === undefined) return;
+  const log = JSON.parse(out.slice(0, out.lastIndexOf('}') + 1)) as { runs: Array<{ results: Array<{ ruleId: string; fixes?: unknown[]; partialFingerprints: Record<string, string> }> }> };
+  const mismatch = log.runs[0].results.filter((r) => r.ruleId === 'default-app-password');
+  assert.ok(mismatch.length > 0, 'the hash mismatch is reported');
+  for (const r of mismatch) assert.equal(r.fixes, undefined, 'a fix that would write a hash of the secret is left out');
+});
+
+test('--fix-dry-run prints a diff without [encryption] key, hmac_key, the app_password hash or entity values', async (t) => {
+  const out = await cli(t, ['.', '--fix-dry-run']);
+  noLeak(out, 'fix-dry-run');
+  assert.match(out ?? '', /^# carbonlint: secret values are shown as \*{8}$/m);
+});
+
+/** A workspace of one recognised file and a broken project/baseline file whose content is a canary. */
+function brokenFiles(): string {
+  const dir = tempDir('secrets-parse');
+  fs.mkdirSync(path.join(dir, 'wso2am-4.2.0/repository/conf'), { recursive: true });
+  fs.writeFileSync(path.join(dir, 'wso2am-4.2.0/repository/conf/deployment.toml'), '[server]\nhostname = "h"\n');
+  // V8's JSON.parse error quotes the text around the error: these put a canary right there.
+  fs.writeFileSync(path.join(dir, '.carbonlint.json'), '{"rules": Zq9-LEAKCANARY-60 }');
+  fs.writeFileSync(path.join(dir, 'other.json'), '{"product": "Zq9-LEAKCANARY-61');
+  fs.writeFileSync(path.join(dir, 'baseline.json'), '{"version": 2, "findings": [Zq9-LEAKCANARY-62]}');
+  return dir;
+}
+
+test('parse errors of .carbonlint.json, --config and --baseline files never quote their content (CLI, report)', async () => {
+  const dir = brokenFiles();
+  try {
+    const seen: string[] = [];
+    for (const args of [['.'], ['.', '--config', 'other.json'], ['.', '--baseline', 'baseline.json'], ['report', '.', '--format', 'md'], ['report', '.', '--format', 'html']]) {
+      const r = await runCli(args, { cwd: dir, timeoutMs: 30_000 });
+      const out = r.stdout + r.stderr;
+      seen.push(out);
+      // Not even the start of a canary: V8 quotes about ten characters around the error.
+      assert.ok(!/Zq9|LEAKCA/.test(out), `${args.join(' ')} quotes the file: ${out.slice(0, 400)}`);
+    }
+    assert.ok(seen.some((o) => /not valid JSON at line \d+, column \d+/.test(o)), 'the position is given instead');
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('the language server\'s diagnostic for a broken .carbonlint.json does not quote it', async () => {
+  const dir = brokenFiles();
+  const c = await startSpyClient({ rootUri: pathToFileURL(dir).toString() });
+  try {
+    const uri = pathToFileURL(path.join(dir, 'wso2am-4.2.0/repository/conf/deployment.toml')).toString();
+    c.open(uri, '[server]\nhostname = "h"\n');
+    await c.diagnostics(uri);
+    const cfg = pathToFileURL(path.join(dir, '.carbonlint.json')).toString();
+    c.open(cfg, fs.readFileSync(path.join(dir, '.carbonlint.json'), 'utf8'));
+    await new Promise((r) => setTimeout(r, 500));
+    const sent = JSON.stringify(c.received.filter((m) => m.method !== 'workspace/applyEdit'));
+    assert.match(sent, /not valid JSON/, 'the server reported the broken project file');
+    assert.ok(!/Zq9|LEAKCA/.test(sent), 'server notifications quote the file');
+    assert.ok(!/Zq9|LEAKCA/.test(c.stderr()), 'server stderr quotes the file');
+  } finally {
+    await c.stop();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
+
 
 
 test('CLI --update-baseline (the baseline file)', async (t) => {

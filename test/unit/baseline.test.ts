@@ -26,7 +26,7 @@ test('round trip: the baseline accepts old findings (also after lines move), a n
     assert.match(up.stderr, /baseline carbonlint-baseline\.json: \d+ findings accepted/);
     const text = fs.readFileSync(path.join(dir, 'carbonlint-baseline.json'), 'utf8');
     const b = JSON.parse(text) as { version: number; findings: Array<{ fingerprint: string; rule: string; file: string; message: string }> };
-    assert.equal(b.version, 1);
+    assert.equal(b.version, 2); // fingerprints v2 (rule and location, never a value)
     assert.ok(b.findings.length >= 5);
     assert.deepEqual(Object.keys(b.findings[0]), ['fingerprint', 'rule', 'file', 'message']);
     assert.ok(!text.includes('Pr0d-Db-Passw0rd'), 'no secret in the baseline');

@@ -13,12 +13,14 @@ const run = (args: string[], cwd = REPO) => spawnSync(process.execPath, [CLI, ..
 test('corpus: exit 1, findings in all four file kinds, no internal errors', { skip: NO_CORPUS }, () => {
   const r = run([CORPUS, '--format', 'json']);
   assert.equal(r.status, 1, r.stderr);
-  const rows = JSON.parse(r.stdout) as Array<{ file: string; rule: string; guideline: string | null; severity: string; range: { start: { line: number; character: number } }; fixable: boolean }>;
+  const rows = JSON.parse(r.stdout) as Array<{ file: string; rule: string; guideline: string | null; severity: string; line: number; column: number; range: { start: { line: number; character: number } }; fixable: boolean }>;
   const kinds = new Set(rows.filter((x) => x.guideline).map((x) => path.extname(x.file)));
   for (const ext of ['.toml', '.properties', '.xml', '.sh']) assert.ok(kinds.has(ext), `findings in ${ext} files`);
   assert.equal(rows.filter((x) => x.rule === 'internal-error').length, 0);
   for (const x of rows) {
-    assert.deepEqual(Object.keys(x), ['file', 'rule', 'guideline', 'severity', 'message', 'range', 'fixable']);
+    assert.deepEqual(Object.keys(x), ['file', 'rule', 'guideline', 'guidelineId', 'severity', 'message', 'line', 'column', 'range', 'fixable', 'docsUrl']);
+    assert.equal(x.line, x.range.start.line + 1);
+    assert.equal(x.column, x.range.start.character + 1);
     assert.ok(x.range.start.line >= 0 && x.range.start.character >= 0);
   }
 });

@@ -67,8 +67,10 @@ function checkCodeScanningSubset(log: Log): void {
     assert.equal(loc.artifactLocation.uriBaseId, '%SRCROOT%');
     const g = loc.region;
     assert.ok(g.startLine >= 1 && g.startColumn >= 1 && g.endLine >= g.startLine && (g.endLine > g.startLine || g.endColumn >= g.startColumn));
-    const fp = x.partialFingerprints['carbonlint/v1'];
+    const fp = x.partialFingerprints['carbonlint/v2'];
     assert.match(fp, /^[0-9a-f]{32}$/);
+    // GitHub's key, ours (no line text behind it: upload-sarif would hash the line, a secret's value included).
+    assert.equal(x.partialFingerprints.primaryLocationLineHash, `${fp.slice(0, 16)}:1`);
     assert.ok(!seen.has(fp), `fingerprint ${fp} is unique`);
     seen.add(fp);
   }

@@ -1,5 +1,6 @@
 // Files full of distinctive secrets (each "Zq9-LEAKCANARY-n"), in every password-ish place of the four file kinds:
 // what CarbonLint prints, logs, uploads (SARIF) or shows (hovers, code-action titles) must contain none of them.
+import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
@@ -81,6 +82,34 @@ appender.bad.password = Zq9\\uZZZZ-${CANARY}-23
   <Environment name="secret" value="${c(34)}" type="java.lang.String"/>
 </Context>
 `,
+  // Secrets under names without a secret-ish word, and the SHA-256 of app_password that a quick fix writes.
+  'wso2is-7.0.0/repository/conf/deployment.toml': `[server]
+hostname = "localhost"
+
+[encryption]
+key = "${c(50)}"
+
+[apim.gateway]
+hmac_key = "${c(51)}"
+
+[identity.auth_framework.endpoint]
+app_password = "${c(52)}"
+
+[account_recovery.endpoint.auth]
+hash = "0000000000000000000000000000000000000000000000000000000000000000"
+
+[super_admin]
+username = "admin"
+password = "admin"
+`,
+  'wso2is-7.0.0/repository/conf/tomcat/context.xml': `<?xml version="1.0" encoding="UTF-8"?>
+<!DOCTYPE Context [
+<!ENTITY dbpw "${c(53)}">
+]>
+<Context>
+  <Manager className="org.apache.catalina.session.StandardManager" sessionIdLength="16"/>
+</Context>
+`,
   'wso2am-4.2.0/bin/api-manager.sh': `#!/bin/sh
 JAVA_OPTS="-Djavax.net.ssl.trustStorePassword=${c(43)}"
 KEYSTORE_PASSWORD='${c(44)}'
@@ -116,4 +145,33 @@ export function canaryPositions(text: string): Array<{ line: number; character: 
     for (let i = l.indexOf(CANARY); i !== -1; i = l.indexOf(CANARY, i + 1)) out.push({ line, character: i });
   });
   return out;
+}
+
+/** Every canary value in the fixture (with the escaped variant as written in log4j2.properties, decoded). */
+export function canaryValues(): string[] {
+  return [...new Set(Object.values(SECRET_FILES).join('\n').match(new RegExp(`Zq9-${CANARY}-\\d+`, 'g')) ?? [])];
+}
+
+/**
+ * Traces of the canaries in `text` beyond the whole value: any 8-character piece of one (short of the shared
+ * "Zq9-LEAKCANARY-" stem, which the whole-value check covers), and its SHA-256, SHA-1 or MD5 in hex (either case) or
+ * base64. A hash of a short secret is the secret: it can be confirmed by guessing.
+ */
+export function traces(text: string): string[] {
+  const found: string[] = [];
+  for (const v of canaryValues()) {
+    for (const algo of ['sha256', 'sha1', 'md5']) {
+      const d = createHash(algo).update(v, 'utf8').digest();
+      for (const form of [d.toString('hex'), d.toString('hex').toUpperCase(), d.toString('base64')]) {
+        if (text.includes(form.slice(0, 16))) found.push(`${algo} of ${v}`);
+      }
+    }
+    // Pieces that hold the number: the stem alone is common to all canaries and is covered by leaks().
+    const tail = v.slice(v.lastIndexOf('-') + 1);
+    for (let i = Math.max(0, v.length - tail.length - 7); i + 8 <= v.length; i++) {
+      const piece = v.slice(i, i + 8);
+      if (new RegExp(`${piece.replace(/[-]/g, '\\-')}(?!\\d)`).test(text)) found.push(`piece "${piece}" of ${v}`);
+    }
+  }
+  return [...new Set(found)];
 }

@@ -1,0 +1,27 @@
+// Writes a streamed report to stdout with back-pressure: when the stream is behind (write() returned false), the
+// scan waits for 'drain' before linting the next file, so a slow reader (a pipe to a CI log) cannot make the
+// report pile up in memory.
+import { once } from 'node:events';
+
+export interface StdoutWriter {
+  write: (text: string) => void;
+  /** Resolves at once, or when the stream has drained after a write that filled its buffer. */
+  drained: () => Promise<void>;
+}
+
+/** `before` runs before each write (the CLI clears its progress line on a terminal's stderr there). */
+export function stdoutWriter(stream: NodeJS.WritableStream, before: () => void = () => {}): StdoutWriter {
+  let behind = false;
+  return {
+    write: (text) => {
+      before();
+      if (!stream.write(text)) behind = true;
+    },
+    drained: async () => {
+      if (!behind) return;
+      behind = false;
+      // An error (EPIPE: the reader went away) ends the wait too; main.ts handles it.
+      await Promise.race([once(stream, 'drain'), once(stream, 'error'), once(stream, 'close')]).catch(() => undefined);
+    },
+  };
+}
