@@ -10,7 +10,6 @@ import { fingerprints } from '../../shared-rules/engine/fingerprint';
 import { toSarif } from '../../shared-rules/engine/sarif';
 import { createBaseline, parseBaseline, serializeBaseline } from '../../shared-rules/engine/baseline';
 import { redactLines, MASK } from '../../shared-rules/engine/redact';
-import { allRules } from '../../shared-rules/rules';
 import { collectFiles, type WalkError } from '../../shared-rules/engine/walk';
 import { jsonElements, jsonReport, stylishFile, stylishReport, stylishTotals } from './format';
 import { writeAtomic } from './atomic';
@@ -22,7 +21,9 @@ import { keptReport, streamedJson, streamedStylish } from './report-sink';
 import { CliError } from './errors';
 import { loadCliProject } from './project';
 import { TOOL_VERSION, docsBase } from './version';
-import type { LintOptions } from './options';
+import { SEVERITIES, type LintOptions } from './options';
+import { selectRules } from './rule-selection';
+import { unmatchedInputs } from './unmatched';
 
 /** A file --fix or --fix-dry-run changes: the only texts kept until the end. */
 interface Changed {
@@ -67,8 +68,17 @@ function fixedRules(before: LintFinding[], after: LintFinding[]): string {
 
 export function lintCommand(o: LintOptions): number {
   const project = loadCliProject(o.inputs, o.config);
-  const settings = resolveSettings(project.settings, o.product ? { product: o.product } : undefined);
-  const rules = allRules.filter((r) => (!o.rules.length || o.rules.includes(r.meta.id)) && !o.ignoreRules.includes(r.meta.id));
+  const selection = selectRules(o.rules, o.ignoreRules);
+  const settings = resolveSettings(project.settings, selection.settings, o.product ? { product: o.product } : undefined);
+  const rules = selection.listed;
+  const lint = (file: string, text: string, byteLength?: number) => {
+    const r = lintText(file, text, { settings, rules: selection.lint, byteLength });
+    if (selection.keep) {
+      r.findings = r.findings.filter(selection.keep);
+      if (r.suppressed) r.suppressed = r.suppressed.filter(selection.keep);
+    }
+    return r;
+  };
   const cwd = process.cwd();
   const root = path.resolve(o.sarifRoot ?? cwd);
   if (o.sarifRoot && !fs.existsSync(root)) throw new CliError(`--sarif-root ${o.sarifRoot}: no such folder`);
@@ -78,6 +88,10 @@ export function lintCommand(o: LintOptions): number {
   // which a relative path would hide. Output stays relative to the working folder.
   const files = collectFiles(o.inputs, walkErrors, { excluded: project.excluded }).map((f) => path.resolve(f));
   if (walkErrors.length) throw new CliError(walkErrors.map((e) => `${e.path}: ${e.message}`).join('\ncarbonlint: '));
+  if (o.errorOnUnmatched) {
+    const unmatched = unmatchedInputs(o.inputs, files, settings.maxFileSize);
+    if (unmatched.length) throw new CliError(unmatched.join('\ncarbonlint: '));
+  }
   let accepted = new Set<string>();
   // Reported after the read errors, as when every file was read before the baseline (and then nothing is linted).
   let baselineError: CliError | undefined;
@@ -115,6 +129,7 @@ export function lintCommand(o: LintOptions): number {
   const sink = !stream ? keptReport() : o.format === 'json' ? streamedJson(toStdout) : streamedStylish(toStdout);
   let errors = 0;
   let warnings = 0;
+  let failing = 0; // shown findings at or above --fail-on
   let suppressed = 0;
   files.forEach((file, i) => {
     progress.update(i + 1, files.length);
@@ -138,12 +153,12 @@ export function lintCommand(o: LintOptions): number {
     if ((readErrors.length && writes) || baselineError) return;
     if (!classify(file, original)) return;
     let text = original;
-    const first = lintText(file, original, { settings, rules, byteLength: size });
+    const first = lint(file, original, size);
     const before = first.findings;
     if (o.fix || o.fixDryRun) {
-      text = fixText(file, original, { settings, rules, safeOnly: true }).output;
+      text = fixText(file, original, { settings, rules: selection.fix, safeOnly: true }).output;
     }
-    const final = text === original ? first : lintText(file, text, { settings, rules });
+    const final = text === original ? first : lint(file, text);
     const findings = final.findings;
     if (text !== original) {
       fixes.push(`${path.relative(cwd, file) || file} (${fixedRules(before, findings) || 'formatting'})`);
@@ -168,6 +183,7 @@ export function lintCommand(o: LintOptions): number {
     // What counts (and is shown in stylish/json): findings not in the baseline, errors only with --quiet.
     const visible = findings.filter((f, j) => !baselined.has(j) && (!o.quiet || f.severity === 'error'));
     for (const f of visible) {
+      if (SEVERITIES.indexOf(f.severity) <= SEVERITIES.indexOf(o.failOn)) failing++;
       if (f.severity === 'error') errors++;
       else if (f.severity === 'warning') warnings++;
     }
@@ -232,6 +248,7 @@ export function lintCommand(o: LintOptions): number {
       const notes: string[] = [];
       if (suppressed) notes.push(`${plural(suppressed, 'finding')} accepted by the baseline ${o.baseline} (not shown).`);
       if (o.maxWarnings !== undefined && warnings > o.maxWarnings) notes.push(`Too many warnings: ${warnings}, at most ${o.maxWarnings} allowed (--max-warnings).`);
+      if (o.failOn !== 'error' && failing) notes.push(`${plural(failing, 'finding')} at ${o.failOn} or above (--fail-on ${o.failOn}).`);
       out = sink.finish((blocks) => stylishReport(blocks, totals, paint, notes));
     }
     emit(out, o.output);
@@ -240,7 +257,7 @@ export function lintCommand(o: LintOptions): number {
     process.stderr.write(`carbonlint: ${readErrors.join('\ncarbonlint: ')}\n`);
     return 2;
   }
-  if (errors > 0) return 1;
+  if (errors > 0 || failing > 0) return 1;
   if (o.maxWarnings !== undefined && warnings > o.maxWarnings) return 1;
   return 0;
 }

@@ -8,12 +8,12 @@ const SAFETY: Record<string, string> = {
   none: 'There is no quick fix: the right value depends on your deployment.',
 };
 
-export function ruleMarkdown(rule: Rule, opts: { heading?: boolean } = {}): string {
+export function ruleMarkdown(rule: Pick<Rule, 'meta'>, opts: { heading?: boolean } = {}): string {
   const { meta } = rule;
   const lang = FENCE[meta.kind];
   const lines = [
     ...(opts.heading === false ? [] : [`# ${meta.id}: ${meta.title}`, '']),
-    `**Guideline:** ${meta.guidelineId} — ${meta.guideline}  `,
+    meta.guidelineId ? `**Guideline:** ${meta.guidelineId} — ${meta.guideline}  ` : `**Guideline:** none — CarbonLint's own check, in every file kind  `,
     `**Default severity:** ${meta.severity} · **Products:** ${meta.products.map(productName).join(', ')}`,
     '',
     '## What it does',
