@@ -10,6 +10,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { parse } from 'yaml';
 import { REPO } from '../helpers/shared';
+import { copyRepo } from '../helpers/repo-copy';
 
 interface Step { name: string; id?: string; shell?: string; run?: string; uses?: string; if?: string; env?: Record<string, string>; with?: Record<string, string> }
 interface Action { inputs: Record<string, { default?: string }>; outputs: Record<string, { value: string }>; runs: { using: string; steps: Step[] } }
@@ -61,12 +62,7 @@ before(() => {
   work = fs.mkdtempSync(path.join(os.tmpdir(), 'carbonlint-action-'));
   fs.mkdirSync(path.join(work, 'runner-temp'));
   actionPath = path.join(work, 'action');
-  const files = execFileSync('git', ['ls-files', '-co', '--exclude-standard'], { cwd: REPO, encoding: 'utf8' })
-    .split('\n').filter((f) => f && !f.startsWith('test/') && fs.existsSync(path.join(REPO, f)));
-  for (const f of files) {
-    fs.mkdirSync(path.dirname(path.join(actionPath, f)), { recursive: true });
-    fs.copyFileSync(path.join(REPO, f), path.join(actionPath, f));
-  }
+  copyRepo(actionPath);
   workspace = path.join(work, 'workspace');
   fs.mkdirSync(path.join(workspace, 'repository/conf'), { recursive: true });
   fs.mkdirSync(path.join(workspace, 'other/conf'), { recursive: true });

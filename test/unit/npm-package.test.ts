@@ -9,6 +9,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { REPO } from '../helpers/shared';
+import { copyRepo } from '../helpers/repo-copy';
 
 const LIMIT = 1.5 * 1024 * 1024;
 let work: string;
@@ -20,12 +21,7 @@ before(() => {
   const src = path.join(work, 'src');
   // The repository's files (tracked and new, not ignored), tests left out, node_modules linked: the working tree's
   // dist/ is not touched by the production build.
-  const files = execFileSync('git', ['ls-files', '-co', '--exclude-standard'], { cwd: REPO, encoding: 'utf8' })
-    .split('\n').filter((f) => f && !f.startsWith('test/') && fs.existsSync(path.join(REPO, f)));
-  for (const f of files) {
-    fs.mkdirSync(path.dirname(path.join(src, f)), { recursive: true });
-    fs.copyFileSync(path.join(REPO, f), path.join(src, f));
-  }
+  copyRepo(src);
   fs.symlinkSync(path.join(REPO, 'node_modules'), path.join(src, 'node_modules'));
   fs.mkdirSync(path.join(work, 'out'));
   const r = spawnSync('npm', ['pack', '--json', '--pack-destination', path.join(work, 'out')], { cwd: src, encoding: 'utf8', maxBuffer: 16 << 20 });

@@ -10,6 +10,7 @@ import * as path from 'node:path';
 import { parse } from 'yaml';
 import { classify } from '../../shared-rules/engine/files';
 import { REPO } from '../helpers/shared';
+import { copyRepo } from '../helpers/repo-copy';
 import { ensureAptPackage } from '../helpers/apt';
 
 const hooks = parse(fs.readFileSync(path.join(REPO, '.pre-commit-hooks.yaml'), 'utf8')) as Array<{ id: string; files: string; entry: string; language: string }>;
@@ -57,12 +58,7 @@ before(() => {
   work = fs.mkdtempSync(path.join(os.tmpdir(), 'carbonlint-pre-commit-'));
   // The hook repository: this working tree's files (tests left out) committed in a fresh repository.
   hookRepo = path.join(work, 'carbonlint');
-  const files = execFileSync('git', ['ls-files', '-co', '--exclude-standard'], { cwd: REPO, encoding: 'utf8' })
-    .split('\n').filter((f) => f && !f.startsWith('test/') && fs.existsSync(path.join(REPO, f)));
-  for (const f of files) {
-    fs.mkdirSync(path.dirname(path.join(hookRepo, f)), { recursive: true });
-    fs.copyFileSync(path.join(REPO, f), path.join(hookRepo, f));
-  }
+  copyRepo(hookRepo);
   git(hookRepo, 'init', '-q');
   git(hookRepo, 'add', '-A');
   git(hookRepo, 'commit', '-qm', 'hook repository');
