@@ -156,7 +156,7 @@ export function lintCommand(o: LintOptions): number {
     const first = lint(file, original, size);
     const before = first.findings;
     if (o.fix || o.fixDryRun) {
-      text = fixText(file, original, { settings, rules: selection.fix, safeOnly: true }).output;
+      text = fixText(file, original, { settings, rules: selection.fix, safeOnly: true, only: selection.keep }).output;
     }
     const final = text === original ? first : lint(file, text);
     const findings = final.findings;

@@ -10,7 +10,7 @@ import { UNUSED_SUPPRESSION } from '../../shared-rules/engine/suppressions';
 export interface RuleSelection {
   /** For lintText: undefined = every rule (so blanket suppressions can be judged unused). */
   lint: readonly Rule[] | undefined;
-  /** For fixText: the selected rules only. */
+  /** For fixText: the selected rules only (with `keep`: every rule runs, only kept findings are fixed). */
   fix: readonly Rule[] | undefined;
   /** The rule descriptors a report lists (SARIF). */
   listed: readonly Rule[];
@@ -33,7 +33,7 @@ export function selectRules(only: readonly string[], ignore: readonly string[]):
   const ran = allRules.filter((r) => !ignored(r));
   return {
     lint: ran.length === allRules.length ? undefined : ran,
-    fix: picked,
+    fix: ran.length === allRules.length ? undefined : ran,
     listed: picked,
     keep: (f) => only.includes(f.ruleId) || !CONFIGURABLE_RULE_IDS.has(f.ruleId),
   };

@@ -53,7 +53,7 @@ export function stdinCommand(o: LintOptions, readStdin: () => string = () => fs.
   };
   let final = text;
   if (o.fix) {
-    final = fixText(file, text, { settings, rules: selection.fix, safeOnly: true }).output;
+    final = fixText(file, text, { settings, rules: selection.fix, safeOnly: true, only: selection.keep }).output;
     process.stdout.write(final);
   }
   const findings = lint(final).findings;

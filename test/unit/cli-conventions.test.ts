@@ -152,3 +152,20 @@ test('unused-suppression is a documented rule: rules lists it, docs writes its p
     rm(dir);
   }
 });
+
+test('--rule unused-suppression --fix removes stale suppressions and nothing else', () => {
+  const text = '# carbonlint-disable-next-line plaintext-password\n[server]\nhostname = "x"\n\n[secrets]\nadmin_password = "[hidden]"\n\n[apim.cors]\nallow_origins = "https://portal.example.com"\n';
+  const dir = layout({ 'deployment.toml': text });
+  try {
+    const r = run(['--rule', 'unused-suppression', '--fix', 'deployment.toml'], { cwd: dir });
+    assert.notEqual(r.status, 2, r.stderr);
+    const after = fs.readFileSync(path.join(dir, 'deployment.toml'), 'utf8');
+    assert.equal(after, text.replace('# carbonlint-disable-next-line plaintext-password\n', ''));
+    // The other safe fix (secrets-table-last) is still there to make.
+    const left = JSON.parse(run(['--format', 'json', 'deployment.toml'], { cwd: dir }).stdout).map((x: { rule: string }) => x.rule);
+    assert.ok(left.includes('secrets-table-last'));
+    assert.ok(!left.includes('unused-suppression'));
+  } finally {
+    rm(dir);
+  }
+});
