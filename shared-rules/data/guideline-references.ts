@@ -62,13 +62,17 @@ export const GUIDELINE_PAGES = {
   wso2: 'https://apim.docs.wso2.com/en/3.2.0/install-and-setup/setup/deployment-best-practices/security-guidelines-for-production-deployment/',
 };
 
-/** Vendor pages on how to do what a guideline asks, for the keys the rules read (checked to exist). */
+/** Vendor pages on how to do what a guideline asks, for the keys the rules read (each looked up in the published docs). */
 export const VENDOR_DOCS: Record<string, ReadonlyArray<{ title: string; url: string }>> = {
   G02: [{ title: 'Configuring Keystores in WSO2 API Manager', url: 'https://apim.docs.wso2.com/en/4.7.0/install-and-setup/setup/security/configuring-keystores/configuring-keystores-in-wso2-api-manager/' }],
-  G03: [{ title: 'Encrypting Secrets using WSO2 Secure Vault (Micro Integrator)', url: 'https://apim.docs.wso2.com/en/4.1.0/install-and-setup/setup/mi-setup/security/encrypting_plain_text/' }],
+  G03: [{ title: 'Set Passwords using Environment Variables/System Properties', url: 'https://apim.docs.wso2.com/en/3.1.0/install-and-setup/setup/security/logins-and-passwords/set-passwords-using-vars-and-sys-props/' }, { title: 'Encrypting Secrets using WSO2 Secure Vault (Micro Integrator)', url: 'https://apim.docs.wso2.com/en/4.1.0/install-and-setup/setup/mi-setup/security/encrypting_plain_text/' }],
   G04: [{ title: 'Changing the Default Ports with Offset', url: 'https://apim.docs.wso2.com/en/4.7.0/install-and-setup/setup/deployment-best-practices/changing-the-default-ports-with-offset' }],
+  G05: [{ title: 'Configuring a Read-Only LDAP User Store', url: 'https://apim.docs.wso2.com/en/4.7.0/install-and-setup/setup/configure-userstores/configure-primary-user-store/configuring-a-read-only-ldap-user-store/' }],
   G08: [{ title: 'Configuring Transport Level Security', url: 'https://apim.docs.wso2.com/en/latest/install-and-setup/setup/security/configuring-transport-level-security/' }],
   G09: [{ title: 'Configuring Transport Level Security', url: 'https://apim.docs.wso2.com/en/latest/install-and-setup/setup/security/configuring-transport-level-security/' }],
   G13: [{ title: 'Configuring Transport Level Security', url: 'https://apim.docs.wso2.com/en/latest/install-and-setup/setup/security/configuring-transport-level-security/' }],
   G14: [{ title: 'Configuring Transport Level Security', url: 'https://apim.docs.wso2.com/en/latest/install-and-setup/setup/security/configuring-transport-level-security/' }],
+  G15: [{ title: 'Enabling Hostname Verification', url: 'https://apim.docs.wso2.com/en/4.1.0/install-and-setup/setup/security/enabling-hostname-verification/' }],
+  G18: [{ title: 'Maintaining Logins and Passwords: changing the super admin credentials', url: 'https://apim.docs.wso2.com/en/3.1.0/install-and-setup/setup/security/logins-and-passwords/maintaining-logins-and-passwords/' }],
+  G20: [{ title: 'Managing Log Growth', url: 'https://apim.docs.wso2.com/en/latest/administer/logging-and-monitoring/logging/managing-log-growth/' }],
 };
