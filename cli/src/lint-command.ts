@@ -29,7 +29,9 @@ import { openOutput } from './output-file';
 import { CliError } from './errors';
 import { loadCliProject } from './project';
 import { TOOL_VERSION, REPOSITORY_URL, docsBase } from './version';
-import type { Format, LintOptions } from './options';
+import { SEVERITIES, type Format, type LintOptions } from './options';
+import { selectRules } from './rule-selection';
+import { unmatchedInputs } from './unmatched';
 
 /** A file --fix or --fix-dry-run changes: the only texts kept until the end. */
 interface Changed {
@@ -53,8 +55,17 @@ function fixedRules(before: LintFinding[], after: LintFinding[]): string {
 
 export async function lintCommand(o: LintOptions): Promise<number> {
   const project = loadCliProject(o.inputs, o.config);
-  const settings = resolveSettings(project.settings, o.product ? { product: o.product } : undefined);
-  const rules = allRules.filter((r) => (!o.rules.length || o.rules.includes(r.meta.id)) && !o.ignoreRules.includes(r.meta.id));
+  const selection = selectRules(o.rules, o.ignoreRules);
+  const settings = resolveSettings(project.settings, selection.settings, o.product ? { product: o.product } : undefined);
+  const rules = selection.listed;
+  const lint = (file: string, text: string, byteLength?: number) => {
+    const r = lintText(file, text, { settings, rules: selection.lint, byteLength });
+    if (selection.keep) {
+      r.findings = r.findings.filter(selection.keep);
+      if (r.suppressed) r.suppressed = r.suppressed.filter(selection.keep);
+    }
+    return r;
+  };
   const cwd = process.cwd();
   const root = path.resolve(o.sarifRoot ?? cwd);
   if (o.sarifRoot && !fs.existsSync(root)) throw new CliError(`--sarif-root ${o.sarifRoot}: no such folder`);
@@ -67,6 +78,10 @@ export async function lintCommand(o: LintOptions): Promise<number> {
   // which a relative path would hide. Output stays relative to the working folder.
   const files = collectFiles(o.inputs, walkErrors, { excluded: project.excluded, skipped: skippedEntries }).map((f) => path.resolve(f));
   if (walkErrors.length) throw new CliError(walkErrors.map((e) => `${e.path}: ${e.message}`).join('\ncarbonlint: '));
+  if (o.errorOnUnmatched) {
+    const unmatched = unmatchedInputs(o.inputs, files, settings.maxFileSize);
+    if (unmatched.length) throw new CliError(unmatched.join('\ncarbonlint: '));
+  }
   // What could not be read (special files, unreadable folders, links out of the workspace, bad names) is a notice:
   // the rest is linted, and the exit code follows the findings.
   const notices = skippedEntries.map((e) => `${e.path}: ${e.message}`);
@@ -132,6 +147,7 @@ export async function lintCommand(o: LintOptions): Promise<number> {
     const sink: ReportSink = !stream ? keptReport() : envelope ? streamedList(out.write, envelope) : streamedStylish(out.write);
     let errors = 0;
     let warnings = 0;
+    let failing = 0; // shown findings at or above --fail-on
     let suppressed = 0;
     for (const [i, file] of files.entries()) {
       await out.drained();
@@ -147,12 +163,12 @@ export async function lintCommand(o: LintOptions): Promise<number> {
       const size = read.size;
       if (!classify(file, original)) continue;
       let text = original;
-      const first = lintText(file, original, { settings, rules, byteLength: size });
+      const first = lint(file, original, size);
       const before = first.findings;
       if (o.fix || o.fixDryRun) {
-        text = fixText(file, original, { settings, rules, safeOnly: true }).output;
+        text = fixText(file, original, { settings, rules: selection.fix, safeOnly: true, only: selection.keep }).output;
       }
-      const final = text === original ? first : lintText(file, text, { settings, rules });
+      const final = text === original ? first : lint(file, text);
       const findings = final.findings;
       if (text !== original) {
         fixes.push(`${path.relative(cwd, file) || file} (${fixedRules(before, findings) || 'formatting'})`);
@@ -180,6 +196,7 @@ export async function lintCommand(o: LintOptions): Promise<number> {
       const isVisible = (f: LintFinding, j: number) => !baselined.has(j) && (!o.quiet || f.severity === 'error');
       const visible = findings.filter(isVisible);
       for (const f of visible) {
+        if (SEVERITIES.indexOf(f.severity) <= SEVERITIES.indexOf(o.failOn)) failing++;
         if (f.severity === 'error') errors++;
         else if (f.severity === 'warning') warnings++;
       }
@@ -197,7 +214,7 @@ export async function lintCommand(o: LintOptions): Promise<number> {
       } else if (o.format !== 'stylish') {
         const visibleFps = needFingerprints ? findings.map((f, j) => (isVisible(f, j) ? fps[j] : '')).filter((x) => x) : undefined;
         const ctx: FileContext = { ...fileContext, fingerprints: visibleFps };
-        const render = { json: jsonElements, gitlab: gitlabElements, github: githubElements, checkstyle: checkstyleElements, junit: junitElements }[o.format as Exclude<Format, 'stylish' | 'sarif'>];
+        const render = RENDERERS[o.format as Exclude<Format, 'stylish' | 'sarif'>];
         sink.add(render(file, visible, ctx));
       } else {
         // One string per file, made by join (a flat copy): the lines' pieces — messages that quote the file — would
@@ -261,6 +278,7 @@ export async function lintCommand(o: LintOptions): Promise<number> {
         if (notices.length) notes.push(`Not read: ${notices.length} ${notices.length === 1 ? 'file or folder' : 'files or folders'} (listed on stderr: not a regular file, unreadable, or outside the workspace).`);
         if (legacyBaseline) notes.push(`The baseline ${o.baseline} has fingerprints of an older version (matched as they are); --update-baseline rewrites it.`);
         if (o.maxWarnings !== undefined && warnings > o.maxWarnings) notes.push(`Too many warnings: ${warnings}, at most ${o.maxWarnings} allowed (--max-warnings).`);
+        if (o.failOn !== 'error' && failing) notes.push(`${plural(failing, 'finding')} at ${o.failOn} or above (--fail-on ${o.failOn}).`);
         text = sink.finish((blocks) => stylishReport(blocks, totals, paint, notes));
       }
       if (stream) {
@@ -276,14 +294,17 @@ export async function lintCommand(o: LintOptions): Promise<number> {
       process.stderr.write(`carbonlint: ${writeErrors.join('\ncarbonlint: ')}\n`);
       return 2;
     }
-    if (errors > 0) return 1;
+    if (errors > 0 || failing > 0) return 1;
     if (o.maxWarnings !== undefined && warnings > o.maxWarnings) return 1;
     return 0;
   }
 }
 
+/** The per-file renderer of each list format (stylish and SARIF have their own). */
+export const RENDERERS = { json: jsonElements, gitlab: gitlabElements, github: githubElements, checkstyle: checkstyleElements, junit: junitElements };
+
 /** The envelope of a CI format (the SARIF one prints the rules the results used at its end); none for stylish. */
-function reportEnvelope(format: LintOptions['format'], sarif?: SarifBuilder): Envelope | undefined {
+export function reportEnvelope(format: LintOptions['format'], sarif?: SarifBuilder): Envelope | undefined {
   if (sarif) {
     // The document with an empty result list, cut where the results go (they come first in the run).
     const [open] = (JSON.stringify(sarif.document([]), null, 2) + '\n').split('"results": []');

@@ -9,6 +9,15 @@ import { parseLintOptions } from './options';
 import { lintCommand } from './lint-command';
 import { reportCommand, REPORT_USAGE } from './report-command';
 import { CliError, UsageError } from './errors';
+import { stdinCommand } from './stdin-command';
+import { TOOL_VERSION } from './version';
+import { unusedSuppressionDoc } from '../../shared-rules/engine/unused-suppression-doc';
+
+/** The rules and the engine's own unused-suppression check: what `rules` lists and `docs` writes. */
+const documented = [...allRules, unusedSuppressionDoc];
+
+const LSP_USAGE = `Usage: carbonlint lsp --stdio | --node-ipc | --socket=PORT | --pipe=NAME
+  Runs the CarbonLint language server for any LSP editor (Neovim, Helix, Emacs, Sublime…); the transport is required.`;
 
 const USAGE = `Usage:
   carbonlint [paths…] [options]                      check files and folders (default: .)
@@ -17,20 +26,34 @@ const USAGE = `Usage:
     --fix                         apply the safe fixes (atomic writes)  --fix-dry-run   print them as a diff
     --baseline FILE               report only findings not in FILE      --update-baseline   (re)write FILE
     --max-warnings N              exit 1 above N warnings               --quiet         errors only
+    --fail-on SEVERITY            exit 1 on a finding at or above it: error (default), warning, info, hint
     --rule ID / --ignore-rule ID  only / not these rules (repeatable)   --product P     e.g. apim-4.2.0
     --config FILE                 project file (default: nearest .carbonlint.json)
     --sarif-root DIR              SARIF locations and fingerprints relative to DIR (default: .)
+    --stdin --stdin-filename PATH lint stdin as the file PATH (with --fix: the fixed text on stdout, the report on stderr)
+    --no-error-on-unmatched-pattern   a named path CarbonLint reads nothing from is skipped, not an error (exit 2)
+  carbonlint --version                                 print the version
   ${REPORT_USAGE}
                                                       the production-readiness report (all 42 guidelines)
   carbonlint rules [--format text|json|md]            list the rules
   carbonlint docs --out DIR                           write each rule's documentation as Markdown
   carbonlint lsp --stdio | --node-ipc                 run the language server (for any LSP editor)
+  (--product P: auto, apim, is or mi, optionally at a release line, e.g. apim-4.2.0, is-7.0.0, mi-4.3.0)
 
 Exit codes: 0 no errors, 1 findings at error severity (or over --max-warnings), 2 usage or internal error.`;
 
 function main(argv: string[]): number | Promise<number> {
   const [command] = argv;
   if (command === 'lsp') {
+    const rest = argv.slice(1);
+    if (rest.some((a) => a === '--help' || a === '-h')) {
+      process.stdout.write(LSP_USAGE + '\n');
+      return 0;
+    }
+    if (!rest.some((a) => /^--(stdio|node-ipc|socket=\d+|pipe=.+)$/.test(a))) {
+      process.stderr.write(`carbonlint: lsp needs a transport\n${LSP_USAGE}\n`);
+      return 2;
+    }
     // The server reads its transport flag (--stdio / --node-ipc) from process.argv itself.
     require(path.join(__dirname, 'server.js'));
     return -1; // keep running
@@ -43,17 +66,23 @@ function main(argv: string[]): number | Promise<number> {
     process.stdout.write(USAGE + '\n');
     return 0;
   }
-  return lintCommand(options);
+  if (options.version) {
+    process.stdout.write(`${TOOL_VERSION}\n`);
+    return 0;
+  }
+  return options.stdin ? stdinCommand(options) : lintCommand(options);
 }
 
 function rulesCommand(argv: string[]): number {
   const { values } = parseArgs({ args: argv, options: { format: { type: 'string', default: 'text' } } });
   if (values.format === 'json') {
-    process.stdout.write(JSON.stringify(allRules.map((r) => ({ ...r.meta, fixable: r.meta.docs.fixSafety !== 'none' })), null, 2) + '\n');
+    process.stdout.write(JSON.stringify(documented.map((r) => ({ ...r.meta, fixable: r.meta.docs.fixSafety !== 'none' })), null, 2) + '\n');
   } else if (values.format === 'md') {
-    process.stdout.write(allRules.map((r) => ruleMarkdown(r)).join('\n'));
+    process.stdout.write(documented.map((r) => ruleMarkdown(r)).join('\n'));
   } else if (values.format === 'text') {
     for (const r of allRules) process.stdout.write(`${r.meta.id.padEnd(28)} ${r.meta.severity.padEnd(8)} ${r.meta.kind.padEnd(11)} ${r.meta.guidelineId} ${r.meta.guideline}\n`);
+    const u = unusedSuppressionDoc.meta;
+    process.stdout.write(`${u.id.padEnd(28)} ${u.severity.padEnd(8)} ${'any'.padEnd(11)} —   ${u.title} (CarbonLint's own check)\n`);
   } else {
     throw new UsageError(`unknown format "${values.format}" (use text, json or md)`);
   }
@@ -64,7 +93,7 @@ function docsCommand(argv: string[]): number {
   const { values } = parseArgs({ args: argv, options: { out: { type: 'string' } } });
   if (!values.out) throw new UsageError('docs needs --out DIR');
   fs.mkdirSync(values.out, { recursive: true });
-  for (const r of allRules) fs.writeFileSync(path.join(values.out, `${r.meta.id}.md`), ruleMarkdown(r));
+  for (const r of documented) fs.writeFileSync(path.join(values.out, `${r.meta.id}.md`), ruleMarkdown(r));
   return 0;
 }
 

@@ -1,6 +1,8 @@
 // The lint command's options, parsed and checked before anything is read or written (bad ones exit 2).
 import { parseArgs } from 'node:util';
-import { allRules } from '../../shared-rules/rules';
+import { CONFIGURABLE_RULE_IDS } from '../../shared-rules/rules';
+import type { Severity } from '../../shared-rules/engine/rule';
+import { checkProduct } from './products';
 import { UsageError } from './errors';
 
 import { FORMATS } from './formats';
@@ -23,7 +25,17 @@ export interface LintOptions {
   updateBaseline: boolean;
   sarifRoot?: string;
   help: boolean;
+  version: boolean;
+  /** Lint the text on stdin as the file `stdinFilename` (which decides its kind and product). */
+  stdin: boolean;
+  stdinFilename?: string;
+  /** Exit 1 when a shown finding is at or above this severity (default: error). */
+  failOn: Severity;
+  /** A named path CarbonLint reads nothing from is an error (exit 2) unless this is set. */
+  errorOnUnmatched: boolean;
 }
+
+export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info', 'hint'];
 
 export const PRODUCT_PATTERN = /^(auto|(apim|is|mi)(-\d+\.\d+(\.\d+)?)?)$/;
 
@@ -43,7 +55,7 @@ function distance(a: string, b: string): number {
 
 /** Throws for an unknown rule id, suggesting the nearest known one. */
 export function checkRuleIds(ids: readonly string[]): void {
-  const known = allRules.map((r) => r.meta.id);
+  const known = [...CONFIGURABLE_RULE_IDS];
   for (const id of ids) {
     if (known.includes(id)) continue;
     const near = known.map((k) => [k, distance(id, k)] as const).sort((x, y) => x[1] - y[1])[0];
@@ -70,6 +82,11 @@ export function parseLintOptions(argv: string[]): LintOptions {
       'update-baseline': { type: 'boolean', default: false },
       'sarif-root': { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
+      version: { type: 'boolean', short: 'v', default: false },
+      stdin: { type: 'boolean', default: false },
+      'stdin-filename': { type: 'string' },
+      'fail-on': { type: 'string' },
+      'no-error-on-unmatched-pattern': { type: 'boolean', default: false },
     },
   });
   const format = values.format as string;
@@ -82,7 +99,16 @@ export function parseLintOptions(argv: string[]): LintOptions {
     maxWarnings = Number(values['max-warnings']);
     if (!Number.isInteger(maxWarnings) || maxWarnings < 0) throw new UsageError(`--max-warnings needs a whole number, 0 or more (got "${values['max-warnings']}")`);
   }
-  if (values.product !== undefined && !PRODUCT_PATTERN.test(values.product)) throw new UsageError(`--product "${values.product}": use auto or a product such as apim-4.2.0, is, mi-4.3.0`);
+  if (values.product !== undefined) checkProduct(values.product);
+  const failOn = (values['fail-on'] ?? 'error') as Severity;
+  if (!SEVERITIES.includes(failOn)) throw new UsageError(`--fail-on "${values['fail-on']}": use ${SEVERITIES.join(', ')}`);
+  if (values['stdin-filename'] !== undefined && !values.stdin) throw new UsageError('--stdin-filename names the text read with --stdin');
+  if (values.stdin) {
+    if (!values['stdin-filename']) throw new UsageError('--stdin needs --stdin-filename PATH: its name decides the file kind and the product');
+    if (positionals.length) throw new UsageError('--stdin reads one text from stdin; do not name paths as well');
+    if (values['fix-dry-run']) throw new UsageError('with --stdin, --fix prints the fixed text to stdout (--fix-dry-run is for files)');
+    if (values['update-baseline']) throw new UsageError('--update-baseline needs files, not --stdin');
+  }
   const rules = values.rule as string[];
   const ignoreRules = values['ignore-rule'] as string[];
   checkRuleIds([...rules, ...ignoreRules]);
@@ -102,5 +128,10 @@ export function parseLintOptions(argv: string[]): LintOptions {
     updateBaseline: values['update-baseline'] as boolean,
     sarifRoot: values['sarif-root'],
     help: values.help as boolean,
+    version: values.version as boolean,
+    stdin: values.stdin as boolean,
+    stdinFilename: values['stdin-filename'],
+    failOn,
+    errorOnUnmatched: !values['no-error-on-unmatched-pattern'],
   };
 }

@@ -9,7 +9,7 @@ import { renderJson } from '../../shared-rules/report/render-json';
 import { CliError, UsageError } from './errors';
 import { Progress } from './progress';
 import { checkOutput, emit } from './output';
-import { PRODUCT_PATTERN } from './options';
+import { checkProduct } from './products';
 import { loadCliProject } from './project';
 import { TOOL_VERSION } from './version';
 
@@ -35,7 +35,7 @@ export function reportCommand(argv: string[]): number {
   const format = values.format as string;
   if (!['md', 'html', 'json'].includes(format)) throw new UsageError(`unknown report format "${format}" (use md, html or json)`);
   if (positionals.length > 1) throw new UsageError('report takes one folder');
-  if (values.product !== undefined && !PRODUCT_PATTERN.test(values.product)) throw new UsageError(`--product "${values.product}": use auto or a product such as apim-4.2.0, is, mi-4.3.0`);
+  if (values.product !== undefined) checkProduct(values.product);
   let staleAfterDays: number | undefined;
   if (values['stale-after'] !== undefined) {
     staleAfterDays = Number(values['stale-after']);

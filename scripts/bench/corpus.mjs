@@ -1,9 +1,9 @@
-// The shared corpus (beside the repository, or $CARBONLINT_SHARED/corpus), keystores excluded, with each file's kind.
+// The shared corpus (the vendored test/fixtures/shared copy, or $CARBONLINT_SHARED/corpus), keystores excluded, with each file's kind.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
 export function corpusDir(repo) {
-  return path.join(process.env.CARBONLINT_SHARED ?? path.resolve(repo, '..', 'shared'), 'corpus');
+  return path.join(process.env.CARBONLINT_SHARED ?? path.join(repo, 'test', 'fixtures', 'shared'), 'corpus');
 }
 
 /** [{ rel, abs, text, kind }] for every file the engine checks, sorted by path. */

@@ -37,12 +37,14 @@ export interface FixResult {
 }
 
 /** Applies all (safe) fixes until the file is stable; each pass re-lints, so later fixes see earlier ones. */
-export function fixText(fileName: string, text: string, options: LintOptions & { safeOnly?: boolean } = {}): FixResult {
+export function fixText(fileName: string, text: string, options: LintOptions & { safeOnly?: boolean; only?: (f: LintFinding) => boolean } = {}): FixResult {
   let output = text;
   let applied = 0;
   let passes = 0;
   for (; passes < MAX_PASSES; passes++) {
-    const chosen = nonOverlapping(lintText(fileName, output, options).findings, options.safeOnly ?? true);
+    const found = lintText(fileName, output, options).findings;
+    // `only`: fix just these findings (the CLI's --rule unused-suppression runs every rule but fixes its own).
+    const chosen = nonOverlapping(options.only ? found.filter(options.only) : found, options.safeOnly ?? true);
     if (chosen.length === 0) break;
     output = applyEdits(output, chosen.flatMap((f) => f.fix!.edits));
     applied += chosen.length;

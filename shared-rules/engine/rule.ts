@@ -30,6 +30,16 @@ export interface RuleDocs {
   fix: string;
   /** 'safe': the quick fix never changes meaning beyond the hardening; 'unsafe': review it; 'none': no quick fix. */
   fixSafety: 'safe' | 'unsafe' | 'none';
+  /** Settings that change what the rule reports (a key of Settings, dotted), for the Options section of its page. */
+  options?: ReadonlyArray<RuleOption>;
+}
+
+export interface RuleOption {
+  /** Dotted key: `carbonlint.<setting>` in the editor, the same path in .carbonlint.json. */
+  setting: string;
+  default: string;
+  values: string;
+  description: string;
 }
 
 export interface RuleMeta {

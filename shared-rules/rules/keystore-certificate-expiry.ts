@@ -17,6 +17,7 @@ export default defineRule({
       example: KEYSTORE_EXAMPLE,
       fix: `Renew the certificate before it expires: have your CA issue a new one and import it under the same alias (\`keytool -importcert -alias acme-tls -file renewed.crt -keystore acme-tls.p12\`), or create a new key pair:\n\n${KEYTOOL_NEW_KEYSTORE}\n\nCarbonLint never runs keytool. There is no quick fix.`,
       fixSafety: 'none',
+      options: [{ setting: 'keystore.expiryWarningDays', default: '30', values: 'an integer, 0 or more', description: 'Warn when a certificate expires within this many days (0: report only certificates already expired).' }],
     },
   },
   check(ctx) {

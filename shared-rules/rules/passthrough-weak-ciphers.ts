@@ -24,6 +24,7 @@ export default defineRule({
       },
       fix: 'Write `PreferredCiphers` with forward-secret AEAD suites only, as JSSE (IANA) names separated by commas. The quick fix inserts such a list when it is missing (TLS 1.3 suites plus ECDHE/DHE AES-GCM), or removes the broken and weak suites (and CBC ones while an AEAD suite remains) from an existing list, keeping its separators; it never empties a list. Review before applying: clients limited to the removed suites will fail to connect, and a suite the JVM lacks can stop the listener from starting.',
       fixSafety: 'unsafe',
+      options: [{ setting: 'tls.minimumVersion', default: 'TLSv1.2', values: 'TLSv1.2, TLSv1.3', description: 'The lowest TLS version accepted: with TLSv1.3 the recommended cipher list the quick fix writes holds only TLS 1.3 suites.' }],
     },
   },
   check(ctx) {

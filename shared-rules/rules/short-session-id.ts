@@ -20,6 +20,7 @@ export default defineRule({
       },
       fix: 'Set `sessionIdLength` to at least the minimum. The quick fix writes it in the form the file already uses: the `<SessionIdGenerator>` element (Tomcat 9, used by every deployment.toml-era product) or, in Tomcat 7/8 files that already use it, the `<Manager>` attribute. An ignored `<Manager>` attribute on Tomcat 9 is moved into a nested `<SessionIdGenerator>` (keeping a longer value); a stray `<SessionIdGenerator>` is wrapped in `<Manager>`.',
       fixSafety: 'safe',
+      options: [{ setting: 'session.minIdLength', default: '32', values: 'an integer, 16 or more', description: 'The shortest JSESSIONID length in bytes accepted; the quick fix sets sessionIdLength to it.' }],
     },
   },
   check(ctx) {

@@ -24,6 +24,7 @@ export default defineRule({
       },
       fix: 'Keep only forward-secret AEAD suites (TLS_ECDHE_*/TLS_DHE_RSA_* with GCM or ChaCha20-Poly1305, and the TLS 1.3 suites). The quick fix removes the broken and weak suites — and the CBC ones while an AEAD suite remains — keeping your separator and quotes; for an OpenSSL-syntax Tomcat string it appends exclusions such as `:!kECDH:!aDSS`. It never empties a list: when every suite would go, the message says what to write instead. A missing list gets forward-secret AEAD suites. Review before applying: old clients may not support the remaining suites.',
       fixSafety: 'unsafe',
+      options: [{ setting: 'tls.minimumVersion', default: 'TLSv1.2', values: 'TLSv1.2, TLSv1.3', description: 'The lowest TLS version accepted: with TLSv1.3 the recommended cipher list the quick fix writes holds only TLS 1.3 suites.' }],
     },
   },
   check(ctx) {

@@ -23,6 +23,7 @@ export default defineRule({
       },
       fix: 'Keep only TLS 1.2 and 1.3. The quick fix removes the weak versions from each list in the syntax that key expects (`"+TLSv1.2, +TLSv1.3"` for Tomcat `protocols`, a comma list for `HttpsProtocols`, a TOML array for the binary receiver), keeping your separators and quotes; a list left empty, or a missing one, gets every version from the minimum up. Review before applying: clients (or, for senders, backends) that only speak TLS 1.0/1.1 will no longer connect, and TLS 1.3 needs JDK 11 (or 8u261+). Lists with names JSSE does not know are not rewritten.',
       fixSafety: 'unsafe',
+      options: [{ setting: 'tls.minimumVersion', default: 'TLSv1.2', values: 'TLSv1.2, TLSv1.3', description: 'The lowest TLS version accepted: versions below it are reported, and the quick fix keeps it and the versions above.' }],
     },
   },
   check(ctx) {

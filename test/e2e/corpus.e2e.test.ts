@@ -9,7 +9,7 @@ import { CodeServer, REPO, launchChromium, makeProfile, packageVsix, tooling, wa
 import { BASE_SETTINGS } from './workspace';
 import { Workbench } from './workbench';
 
-const CORPUS = path.resolve(process.env.CARBONLINT_SHARED ?? path.join(REPO, '..', 'shared'), 'corpus');
+const CORPUS = path.resolve(process.env.CARBONLINT_SHARED ?? path.join(REPO, 'test', 'fixtures', 'shared'), 'corpus');
 const ARTIFACTS = path.join(REPO, 'artifacts', 'e2e-corpus');
 
 describe('CarbonLint in VS Code on the shared corpus', { timeout: 10 * 60_000, skip: !fs.existsSync(CORPUS) && `no corpus at ${CORPUS}` }, () => {

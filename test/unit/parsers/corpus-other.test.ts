@@ -12,8 +12,8 @@ import { parseProperties } from '../../../shared-rules/parsers/properties/parse'
 import type { XmlElement } from '../../../shared-rules/parsers/xml/model';
 import { parseXml } from '../../../shared-rules/parsers/xml/parse';
 import { parseShell } from '../../../shared-rules/parsers/shell/parse';
+import { CORPUS } from '../../helpers/shared';
 
-const CORPUS = path.resolve(__dirname, '../../../../shared/corpus');
 const skip = !fs.existsSync(CORPUS) && 'corpus not beside the repo';
 
 function walk(dir: string): string[] {

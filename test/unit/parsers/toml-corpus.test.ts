@@ -8,8 +8,9 @@ import type { Span } from '../../../shared-rules/engine/text';
 import { effectiveConfig } from '../../../shared-rules/parsers/toml/effective';
 import type { TomlEntry, TomlValue } from '../../../shared-rules/parsers/toml/model';
 import { parseToml } from '../../../shared-rules/parsers/toml/parse';
+import { CORPUS } from '../../helpers/shared';
 
-const corpus = path.resolve(__dirname, '../../../../shared/corpus');
+const corpus = CORPUS;
 
 function tomlFiles(dir: string): string[] {
   if (!fs.existsSync(dir)) return [];

@@ -6,6 +6,7 @@ import type { Span } from '../../../shared-rules/engine/text';
 import { effectiveConfig } from '../../../shared-rules/parsers/toml/effective';
 import type { TomlDocument, TomlEntry, TomlValue } from '../../../shared-rules/parsers/toml/model';
 import { parseToml } from '../../../shared-rules/parsers/toml/parse';
+import { CORPUS } from '../../helpers/shared';
 
 const slice = (text: string, s: Span | undefined): string => {
   assert.ok(s, 'span present');
@@ -639,7 +640,7 @@ describe('never throws', () => {
   });
 
   test('truncated corpus files', () => {
-    const dir = path.resolve(__dirname, '../../../../shared/corpus');
+    const dir = CORPUS;
     const file = path.join(dir, 'helm-apim-main/gateway/deployment.toml');
     const other = path.join(dir, 'fs-accelerator-main/fs-apim/wso2am-4.6.0-deployment.toml');
     const texts = [fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '', fs.existsSync(other) ? fs.readFileSync(other, 'utf8') : ''];

@@ -1,0 +1,36 @@
+// A path named on the command line from which CarbonLint reads nothing is an error, not a silent pass: a CI gate
+// pointed at the wrong file or folder must not report "No problems in 0 files" (ESLint's habit).
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { classify } from '../../shared-rules/engine/files';
+
+export const WHAT_WE_READ = 'deployment.toml (and *-deployment.toml), log4j2*.properties, context.xml, product startup scripts (wso2server.sh, api-manager.sh, micro-integrator.sh, … or any .sh/.bat/.cmd that starts a Carbon Bootstrap class)';
+
+/** Whether CarbonLint checks this file: by name, else (scripts) by content; an unreadable file counts (its read error is reported later). */
+export function isChecked(file: string, maxBytes: number): boolean {
+  if (classify(file)) return true;
+  try {
+    const st = fs.statSync(file);
+    if (!st.isFile() || st.size > maxBytes) return true;
+    return classify(file, fs.readFileSync(file, 'utf8')) !== undefined;
+  } catch {
+    return true;
+  }
+}
+
+/** One message per input that yields no checked file; `files` are the walk's results (absolute paths). */
+export function unmatchedInputs(inputs: readonly string[], files: readonly string[], maxBytes: number): string[] {
+  const out: string[] = [];
+  for (const input of inputs) {
+    const abs = path.resolve(input);
+    const under = files.filter((f) => f === abs || f.startsWith(abs.endsWith(path.sep) ? abs : abs + path.sep));
+    if (under.some((f) => isChecked(f, maxBytes))) continue;
+    const isFile = under.length === 1 && under[0] === abs;
+    out.push(
+      isFile
+        ? `${input}: not a file CarbonLint reads (it reads ${WHAT_WE_READ}); pass --no-error-on-unmatched-pattern to skip such paths silently`
+        : `${input}: no file CarbonLint reads here${under.length ? ' (the folder holds only other scripts)' : ''}; it reads ${WHAT_WE_READ} (pass --no-error-on-unmatched-pattern to allow an empty folder)`,
+    );
+  }
+  return out;
+}
