@@ -100,11 +100,13 @@ test('every format parses and counts as many findings as JSON; streamed = writte
 
 test('empty reports are valid in every format', () => {
   const dir = layout({ 'notes.txt': 'nothing to check\n' });
+  // A folder with nothing CarbonLint reads is an error by default (exit 2); this flag asks for the empty report.
+  const empty = ['.', '--no-error-on-unmatched-pattern', '-f'];
   try {
-    for (const format of ['json', 'gitlab']) assert.deepEqual(JSON.parse(run(['.', '-f', format], { cwd: dir }).stdout), []);
-    assert.equal(run(['.', '-f', 'github'], { cwd: dir }).stdout, '');
-    for (const format of ['checkstyle', 'junit']) assert.equal(XMLValidator.validate(run(['.', '-f', format], { cwd: dir }).stdout), true, format);
-    const sarif = JSON.parse(run([".", "-f", "sarif"], { cwd: dir }).stdout) as { runs: Array<{ results: unknown[] }> };
+    for (const format of ['json', 'gitlab']) assert.deepEqual(JSON.parse(run([...empty, format], { cwd: dir }).stdout), []);
+    assert.equal(run([...empty, 'github'], { cwd: dir }).stdout, '');
+    for (const format of ['checkstyle', 'junit']) assert.equal(XMLValidator.validate(run([...empty, format], { cwd: dir }).stdout), true, format);
+    const sarif = JSON.parse(run([...empty, 'sarif'], { cwd: dir }).stdout) as { runs: Array<{ results: unknown[] }> };
     assert.ok(validateSarif(sarif));
     assert.deepEqual(sarif.runs[0].results, []);
   } finally {
@@ -181,14 +183,20 @@ test('--output streams into a temp file: a failed run (exit 2) leaves the old fi
   const dir = layout({ 'wso2am-4.2.0/repository/conf/deployment.toml': '[super_admin]\nusername = "admin"\npassword = "admin"\n' });
   try {
     fs.writeFileSync(path.join(dir, 'report.json'), 'old\n');
-    // A FIFO named like a config file is not read: with --output that is an error, after the other file was linted.
-    const fifo = path.join(dir, 'wso2am-4.2.0/repository/conf/log4j2.properties');
-    if (spawnSync('mkfifo', [fifo]).status !== 0) return;
-    const r = run(['.', '-f', 'json', '--output', 'report.json'], { cwd: dir });
+    // A run that fails (exit 2: a baseline that is not JSON) leaves the old report and no temp file.
+    fs.writeFileSync(path.join(dir, 'bad-baseline.json'), '{ not json');
+    const r = run(['.', '-f', 'json', '--output', 'report.json', '--baseline', 'bad-baseline.json'], { cwd: dir });
     assert.equal(r.status, 2, r.stderr);
     assert.equal(fs.readFileSync(path.join(dir, 'report.json'), 'utf8'), 'old\n');
     assert.deepEqual(fs.readdirSync(dir).filter((f) => f.includes('carbonlint')), [], 'no temp file left');
-    fs.rmSync(fifo);
+    // A FIFO named like a config file is a notice, not a failure: the report is written, the exit follows the findings.
+    const fifo = path.join(dir, 'wso2am-4.2.0/repository/conf/log4j2.properties');
+    if (spawnSync('mkfifo', [fifo]).status === 0) {
+      const n = run(['.', '-f', 'json', '--output', 'report.json'], { cwd: dir });
+      assert.equal(n.status, 1, n.stderr);
+      assert.match(n.stderr, /skipped .*log4j2\.properties: a named pipe/);
+      fs.rmSync(fifo);
+    }
     assert.equal(run(['.', '-f', 'json', '--output', 'report.json'], { cwd: dir }).status, 1);
     assert.equal((JSON.parse(fs.readFileSync(path.join(dir, 'report.json'), 'utf8')) as unknown[]).length, 3);
     assert.deepEqual(fs.readdirSync(dir).filter((f) => f.includes('carbonlint')), []);
