@@ -12,7 +12,7 @@ import { insertKey, keyInsertionPoint, replaceValue, writtenKey } from './toml';
 import { keyInSection, renderArray, rewriteStringList, sourceList, type SourceList } from './tls-toml';
 import { isFullDeployment } from './scope';
 import { oneLine } from './message';
-import { transportsFor, type ApplicableTransport, type TransportId } from './tls-transports';
+import { transportLabel, transportsFor, type ApplicableTransport, type TransportId } from './tls-transports';
 
 const SEVERITY: Partial<Record<Verdict, Severity>> = { broken: 'error', weak: 'warning', discouraged: 'info' };
 const REMOVED: ReadonlySet<Verdict> = new Set<Verdict>(['broken', 'weak']);
@@ -184,7 +184,7 @@ function checkTransportCiphers(ctx: RuleContext<'toml'>, t: ApplicableTransport)
     ctx.report({
       span: a.list.entry.value.span,
       severity: SEVERITY[worst],
-      message: `${spec.label}: \`${key}\` enables cipher suites the guideline advises against — ${text}. ${advice}.`,
+      message: `${transportLabel(spec, config, ctx.product.product)}: \`${key}\` enables cipher suites the guideline advises against — ${text}. ${advice}.`,
       related,
       fix: edit ? { title: `Remove the weak cipher suites from ${key}`, edits: [edit], safe: false } : undefined,
     });
@@ -213,7 +213,7 @@ function checkTransportCiphers(ctx: RuleContext<'toml'>, t: ApplicableTransport)
   ctx.report({
     span: keyInsertionPoint(config, first, section).reportSpan,
     severity,
-    message: `${spec.label}: ${message}. Set it to forward-secret AEAD suites.`,
+    message: `${transportLabel(spec, config, ctx.product.product)}: ${message}. Set it to forward-secret AEAD suites.`,
     fix: edit ? { title: `Set ${where} to forward-secret AEAD suites`, edits: [edit], safe: false } : undefined,
   });
 }
