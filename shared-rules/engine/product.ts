@@ -11,6 +11,7 @@ import * as path from 'node:path';
 import type { Product } from './rule';
 import { APIM_SPLIT_SINCE, PRODUCT_NAMES, SCRIPT_HINTS, compareVersions, kernelLine, type Distribution } from '../data/products';
 import { CONTENT_MARKERS, IS_VERSION_HINTS } from '../data/product-markers';
+import { distributionFromServerRole } from './server-role';
 
 export type { Distribution } from '../data/products';
 
@@ -180,7 +181,8 @@ function finish(info: ProductInfo, text: string, distributionHint: Distribution 
   }
   if (product === 'apim') {
     const early = info.version !== undefined && compareVersions(info.version, APIM_SPLIT_SINCE) < 0;
-    info.distribution = distributionHint ?? apimDistributionFromContent(text, info.version) ?? (early ? 'all-in-one' : undefined);
+    // A split distribution's folder names what the pack can run; otherwise the file's own server_role decides.
+    info.distribution = distributionHint ?? distributionFromServerRole(text) ?? apimDistributionFromContent(text, info.version) ?? (early ? 'all-in-one' : undefined);
   }
   return info;
 }
