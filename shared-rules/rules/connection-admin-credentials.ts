@@ -10,12 +10,12 @@ const ELSEWHERE = new Set(['super_admin', 'internal_apis', 'secrets', 'runtime_s
 const USER_KEYS = new Set(['username', 'user_name', 'user', 'admin_username']);
 const PASSWORD_KEYS = new Set(['password', 'admin_password']);
 
-/** `[a.b]` / `[[a.b]] #2` / `[a] b.` — how a message names the block a key pair is written in. */
+/** `[a.b]` / `[[a.b]] #2` / `[a] b` — how a message names the block a key pair is written in. */
 function blockName(table: TomlTable, parent: readonly string[]): string {
   const head = table.path.join('.');
   const header = table.isArray ? `[[${head}]]${table.arrayIndex > 0 ? ` #${table.arrayIndex + 1}` : ''}` : head ? `[${head}]` : '';
   const rest = parent.slice(table.path.length).join('.');
-  return rest ? `${header ? header + ' ' : ''}${rest}.` : header || '(top level)';
+  return rest ? `${header ? header + ' ' : ''}${rest}` : header;
 }
 
 export default defineRule({
@@ -46,7 +46,8 @@ export default defineRule({
       const blocks = new Map<string, { parent: string[]; user?: TomlEntry; password?: TomlEntry }>();
       for (const e of table.entries) {
         const parent = e.path.slice(0, -1);
-        if (ELSEWHERE.has(parent[0] ?? '')) continue;
+        // Top-level keys: no product table holds them (a tool's own settings file named deployment.toml does).
+        if (parent.length === 0 || ELSEWHERE.has(parent[0])) continue;
         const key = e.path[e.path.length - 1];
         const slot = USER_KEYS.has(key) ? 'user' : PASSWORD_KEYS.has(key) ? 'password' : undefined;
         if (!slot) continue;
@@ -72,6 +73,7 @@ export default defineRule({
       { code: '[[service_catalog]]\napim_host = "https://apim:9443"\nusername = "svc"\npassword = "$secret{sc_pw}"\n' },
       { name: 'references to the super admin are that rule\'s business', code: '[apim.throttling]\nusername = "$ref{super_admin.username}"\npassword = "$ref{super_admin.password}"\n' },
       { name: 'a database account is not the product admin', code: '[database.apim_db]\nusername = "admin"\npassword = "admin"\n' },
+      { name: 'top-level keys belong to no product table', code: 'username = "admin"\npassword = "admin"\n' },
       { name: 'admin with another password', code: '[apim.event_hub]\nusername = "admin"\npassword = "$env{EH_PW}"\n' },
     ],
     invalid: [
@@ -82,7 +84,7 @@ export default defineRule({
           { range: [3, 11, 3, 18], message: '[[service_catalog]] connects with the shipped admin/admin account' },
           { range: [8, 11, 8, 18], message: '[[apim.throttling.url_group]] connects' },
           { range: [12, 11, 12, 18], message: '[apim.key_manager] connects' },
-          { range: [16, 21, 16, 28], message: '[apim] event_hub. connects' },
+          { range: [16, 21, 16, 28], message: '[apim] event_hub connects' },
         ],
       },
       {
