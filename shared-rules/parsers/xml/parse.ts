@@ -7,7 +7,7 @@ import { skipDoctype } from './doctype';
 import type { XmlElementNode } from './element';
 import type { XmlComment, XmlDocument, XmlElement } from './model';
 import { parseStartTag, type TagSink } from './start-tag';
-import { bareAmpersands, illegalChars, xmlDeclProblem } from './wellformed';
+import { bareAmpersands, cdataCloseIn, illegalChars, xmlDeclProblem } from './wellformed';
 
 const DOCTYPE_MESSAGE = 'DOCTYPE ignored: CarbonLint never processes DTDs or expands entities';
 /** An editor cannot use millions of diagnostics (`<` × 10⁷); past this many, one note stands for the rest. */
@@ -60,7 +60,11 @@ class XmlParser implements TagSink {
       const lt = text.indexOf('<', i);
       const textEnd = lt < 0 ? n : lt;
       if (this.stack.length === 0 && textEnd > i) this.checkOutsideText(i, textEnd);
-      else if (textEnd > i) bareAmpersands(text, i, textEnd, (at) => this.bareAmpersand(at));
+      else if (textEnd > i) {
+        bareAmpersands(text, i, textEnd, (at) => this.bareAmpersand(at));
+        const cdataEnd = cdataCloseIn(text, i, textEnd); // ']]>' may not appear in character data
+        if (cdataEnd >= 0) this.error(cdataEnd, cdataEnd + 3, "']]>' is not allowed in text (write ]]&gt;)");
+      }
       if (lt < 0) break;
       i = this.markup(lt);
     }
@@ -79,7 +83,10 @@ class XmlParser implements TagSink {
     const c = text.charCodeAt(lt + 1);
     if (c === 33 /* ! */) {
       if (text.startsWith('<!--', lt)) return this.comment(lt);
-      if (text.startsWith('<![CDATA[', lt)) return this.skipTo(lt, ']]>', 'CDATA section');
+      if (text.startsWith('<![CDATA[', lt)) {
+        if (this.stack.length === 0) this.error(lt, lt + 9, 'CDATA section outside the root element');
+        return this.skipTo(lt, ']]>', 'CDATA section');
+      }
       if (text.slice(lt + 2, lt + 9).toUpperCase() === 'DOCTYPE') return this.doctype(lt);
       const gt = this.tagEnd(lt + 2);
       this.error(lt, gt, 'Unexpected markup declaration (only allowed inside a DOCTYPE, which is ignored)');
@@ -87,6 +94,7 @@ class XmlParser implements TagSink {
     }
     if (c === 63 /* ? */) {
       const target = text.slice(lt + 2, nameEnd(text, lt + 2));
+      if (!target) this.error(lt, lt + 2, 'Processing instruction without a target name');
       const bomOffset = text.charCodeAt(0) === 0xfeff ? 1 : 0;
       const end = this.skipTo(lt, '?>', 'processing instruction');
       if (target.toLowerCase() === 'xml') {

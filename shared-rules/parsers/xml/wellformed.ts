@@ -52,3 +52,11 @@ export function xmlDeclProblem(decl: string): string | undefined {
   if (!/^<\?xml[ \t\r\n]+version[ \t\r\n]*=/.test(decl)) return "the XML declaration must start with version=\"1.0\"";
   return 'malformed XML declaration: expected version, then optional encoding and standalone="yes|no", quoted, in that order';
 }
+
+/** Offset of the first `]]>` inside [from, to), or -1 (a scan bounded by `to`, unlike indexOf). */
+export function cdataCloseIn(text: string, from: number, to: number): number {
+  for (let i = from; i + 3 <= to; i++) {
+    if (text.charCodeAt(i) === 93 && text.charCodeAt(i + 1) === 93 && text.charCodeAt(i + 2) === 62) return i;
+  }
+  return -1;
+}

@@ -31,3 +31,10 @@ test('a malformed XML declaration', () => {
   assert.match(String(errors('<?xml version=1.0?><a/>')[0]?.[2]), /^Malformed XML declaration/);
   assert.match(String(errors('<?XML version="1.0"?><a/>')[0]?.[2]), /reserved/);
 });
+
+test("']]>' in text, CDATA outside the root, a processing instruction without a target", () => {
+  assert.deepEqual(errors('<a>x]]>y</a>'), [[4, 7, "']]>' is not allowed in text (write ]]&gt;)"]]);
+  assert.deepEqual(errors('<a/>\n<![CDATA[x]]>'), [[5, 14, 'CDATA section outside the root element']]);
+  assert.deepEqual(errors('<a><? ?></a>'), [[3, 5, 'Processing instruction without a target name']]);
+  assert.deepEqual(errors('<a><![CDATA[ ]]> ]] > </a>'), []);
+});
