@@ -62,7 +62,7 @@ export default defineRule({
         if (pw?.text !== DEFAULT_ADMIN_PASSWORD) continue;
         ctx.report({
           span: b.password.value.span,
-          message: `${blockName(table, b.parent)} connects with the shipped admin/admin account${viaNote(pw)}: the remote node must keep the default administrator for this to work. Use a dedicated account with its own password, referenced through Secure Vault or an environment variable.`,
+          message: `${blockName(table, b.parent)} connects as the shipped default administrator (user name "admin" with the shipped default password${viaNote(pw)}): the remote node must keep that account for this to work. Use a dedicated account with its own password, referenced through Secure Vault or an environment variable.`,
           related: [{ span: b.user.value.span, message: 'The well-known user name "admin".' }],
         });
       }
@@ -81,7 +81,7 @@ export default defineRule({
         name: 'MI service catalog, throttling url group, key manager connection, dotted event hub keys',
         code: '[[service_catalog]]\napim_host = "https://apim:9443"\nusername = "admin"\npassword = "admin"\n\n[[apim.throttling.url_group]]\ntraffic_manager_urls = ["tcp://tm:9611"]\nusername = "admin"\npassword = "admin"\n\n[apim.key_manager]\nusername = "admin"\npassword = "admin"\n\n[apim]\nevent_hub.username = "admin"\nevent_hub.password = "admin"\n',
         errors: [
-          { range: [3, 11, 3, 18], message: '[[service_catalog]] connects with the shipped admin/admin account' },
+          { range: [3, 11, 3, 18], message: '[[service_catalog]] connects as the shipped default administrator' },
           { range: [8, 11, 8, 18], message: '[[apim.throttling.url_group]] connects' },
           { range: [12, 11, 12, 18], message: '[apim.key_manager] connects' },
           { range: [16, 21, 16, 28], message: '[apim] event_hub connects' },
