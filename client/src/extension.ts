@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import { window, workspace, type ExtensionContext, type TextDocument } from 'vscode';
 import { LanguageClient, RevealOutputChannelOn, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { classify, PRODUCT_BATCH_NAMES, PRODUCT_SCRIPT_NAMES } from '../../shared-rules/engine/files';
+import { isForeignLog4j } from '../../shared-rules/engine/foreign';
 import { explicitSettings } from './settings';
 import { StatusItems } from './status';
 import { registerCommands } from './commands';
@@ -24,14 +25,31 @@ const SELECTOR: Filter[] = SCHEMES.flatMap((scheme) => PATTERNS.map((p) => ({ ..
 
 // VS Code activates on a language (any XML file…) or on workspaceContains; the server only starts when a
 // recognised file is really there, so an unrelated pom.xml costs no server process.
-const WORKSPACE_GLOBS = ['**/*deployment*.toml', '**/log4j2*.properties', '**/context.xml', '**/.carbonlint.json',
+// A log4j2.properties alone does not start it: every Java project has one (HBase, Spring Boot); it must be a product's.
+const WORKSPACE_GLOBS = ['**/*deployment*.toml', '**/context.xml', '**/.carbonlint.json',
   `**/{${[...PRODUCT_SCRIPT_NAMES, ...PRODUCT_BATCH_NAMES].join(',')}}`];
-const recognised = (d: TextDocument) => SCHEMES.includes(d.uri.scheme) && classify(d.uri.path, d.getText()) !== undefined;
+const LOG4J_GLOB = '**/log4j2*.properties';
+const MAX_LOG4J_LOOKS = 5;
+const recognised = (d: TextDocument) => {
+  if (!SCHEMES.includes(d.uri.scheme)) return false;
+  const kind = classify(d.uri.path, d.getText());
+  return kind !== undefined && !(kind === 'properties' && isForeignLog4j(d.getText()));
+};
+
+/** Whether one of the first few log4j2*.properties files of the workspace is a product's. */
+async function productLog4jInSight(): Promise<boolean> {
+  const files = await workspace.findFiles(LOG4J_GLOB, '**/node_modules/**', MAX_LOG4J_LOOKS).then((f) => f, () => []);
+  for (const uri of files) {
+    const text = await workspace.fs.readFile(uri).then((b) => Buffer.from(b).toString('utf8'), () => '');
+    if (text && !isForeignLog4j(text)) return true;
+  }
+  return false;
+}
 
 async function inSight(): Promise<boolean> {
   if (workspace.textDocuments.some(recognised)) return true;
   const found = await Promise.all(WORKSPACE_GLOBS.map((g) => workspace.findFiles(g, '**/node_modules/**', 1).then((f) => f.length > 0, () => false)));
-  return found.some(Boolean);
+  return found.some(Boolean) || productLog4jInSight();
 }
 
 function start(context: ExtensionContext): Promise<LanguageClient> {

@@ -17,6 +17,8 @@ const SAFETY: Record<string, string> = {
  * (VS Code). The finding's own message is not repeated: every editor already shows it with the diagnostic.
  */
 export function hoverFor(findings: readonly LintFinding[], commandLinks: boolean): Hover | null {
+  const ruleIds = new Set(findings.filter((f) => ruleById(f.ruleId)).map((f) => f.ruleId));
+  if (ruleIds.size > CROWDED) return crowdedHover(findings, commandLinks);
   const parts: string[] = [];
   for (const id of [...new Set(findings.map((f) => f.ruleId))]) {
     const rule = ruleById(id);
@@ -45,5 +47,46 @@ export function hoverFor(findings: readonly LintFinding[], commandLinks: boolean
   }
   if (!parts.length) return null;
   const contents: MarkupContent = { kind: 'markdown', value: parts.join('\n\n---\n\n') };
+  return { contents, range: findings.find((f) => ruleById(f.ruleId))!.range };
+}
+
+/** More rules than this at one position (absent keys of a file without their tables gather on its first line): an index. */
+const CROWDED = 2;
+const SEVERITY_ORDER: Record<string, number> = { error: 0, warning: 1, info: 2, hint: 3 };
+
+/** The first sentence of a message, for the index (the full text is in the diagnostic itself). */
+function firstSentence(message: string): string {
+  const m = /^[\s\S]{0,240}?[.:](?=\s|$)/.exec(message);
+  const s = (m ? m[0] : message.slice(0, 240)).replace(/\s+/g, ' ').trim();
+  return s.replace(/[.:]$/, '');
+}
+
+/**
+ * Many findings at one position, grouped by guideline (in guideline order), one line each: severity, rule, the gist of
+ * its message and a link to its documentation. Each stays its own finding (suppressed, fixed one by one).
+ */
+function crowdedHover(findings: readonly LintFinding[], commandLinks: boolean): Hover | null {
+  const byGuideline = new Map<string, { title: string; lines: Array<{ order: number; text: string }> }>();
+  let shown = 0;
+  for (const f of findings) {
+    const rule = ruleById(f.ruleId);
+    if (!rule) continue;
+    const { meta } = rule;
+    const g = byGuideline.get(meta.guidelineId) ?? { title: `**${meta.guidelineId}** ${meta.guideline}`, lines: [] };
+    const link = commandLinks
+      ? `[docs](command:carbonlint.showRuleDoc?${encodeURIComponent(JSON.stringify([f.ruleId]))})`
+      : `[docs](${ruleDocUri(f.ruleId)})`;
+    g.lines.push({ order: SEVERITY_ORDER[f.severity] ?? 4, text: `- ${f.severity} \`${f.ruleId}\` — ${firstSentence(f.message)} · ${link}` });
+    byGuideline.set(meta.guidelineId, g);
+    shown++;
+  }
+  if (!shown) return null;
+  const num = (id: string) => Number(id.replace(/\D/g, '')) || 0;
+  const groups = [...byGuideline.entries()].sort((a, b) => num(a[0]) - num(b[0]));
+  const value = [
+    `**CarbonLint** — ${shown} findings here, by guideline (each is its own finding: fix or suppress it on its own):`,
+    ...groups.map(([, g]) => [``, g.title, ...g.lines.sort((a, b) => a.order - b.order).map((l) => l.text)].join('\n')),
+  ].join('\n');
+  const contents: MarkupContent = { kind: 'markdown', value };
   return { contents, range: findings.find((f) => ruleById(f.ruleId))!.range };
 }

@@ -4,6 +4,11 @@ export type Driver = 'mysql' | 'mariadb' | 'postgresql' | 'sqlserver' | 'oracle'
 
 export interface Verdict {
   ok: boolean;
+  /**
+   * `unauthenticated`: encrypted, but the driver does not check the server's certificate, so a man-in-the-middle
+   * can present any certificate (still G06). Otherwise (absent) the connection may be plain text.
+   */
+  problem?: 'unauthenticated';
   /** Why not, in the message's words. */
   reason?: string;
   /** A parameter whose value turns TLS off, and what to write instead (for the quick fix). */
@@ -13,6 +18,21 @@ export interface Verdict {
 const TRUE = /^(true|yes|1)$/i;
 const FALSE = /^(false|no|0)$/i;
 
+function unauthenticated(reason: string, name?: string, from?: string, to?: string): Verdict {
+  return { ok: false, problem: 'unauthenticated', reason, replace: name && from !== undefined && to ? { name, from, to } : undefined };
+}
+
+/** What authenticates the server, per driver (for messages about encrypted but unauthenticated connections). */
+export const VERIFY_EXAMPLE: Record<Driver, string> = {
+  mysql: 'use sslMode=VERIFY_IDENTITY (or VERIFY_CA)',
+  mariadb: 'use sslMode=verify-full',
+  postgresql: 'use sslmode=verify-full (or verify-ca)',
+  sqlserver: 'set trustServerCertificate=false',
+  oracle: 'set ssl_server_dn_match=true',
+  db2: 'set sslTrustStoreLocation',
+  h2: '',
+};
+
 export function tlsVerdict(driver: Driver, params: ReadonlyMap<string, string>, url: string): Verdict {
   const p = (k: string) => params.get(k.toLowerCase());
   switch (driver) {
@@ -20,17 +40,27 @@ export function tlsVerdict(driver: Driver, params: ReadonlyMap<string, string>, 
       const mode = p('sslMode')?.toUpperCase();
       if (mode === 'DISABLED') return { ok: false, reason: 'sslMode=DISABLED turns TLS off', replace: { name: 'sslMode', from: p('sslMode')!, to: 'VERIFY_IDENTITY' } };
       if (mode === 'PREFERRED') return { ok: false, reason: 'sslMode=PREFERRED falls back to plain text' };
+      if (mode === 'REQUIRED') return unauthenticated('sslMode=REQUIRED encrypts without checking the server certificate', 'sslMode', p('sslMode')!, 'VERIFY_IDENTITY');
       if (mode) return { ok: true };
       const useSsl = p('useSSL');
       if (useSsl !== undefined && FALSE.test(useSsl)) return { ok: false, reason: 'useSSL=false turns TLS off', replace: { name: 'useSSL', from: useSsl, to: 'true' } };
+      const verify = p('verifyServerCertificate');
+      if (useSsl !== undefined && TRUE.test(useSsl) && verify !== undefined && FALSE.test(verify)) {
+        return unauthenticated('useSSL=true with verifyServerCertificate=false encrypts without checking the server certificate', 'verifyServerCertificate', verify, 'true');
+      }
       if (useSsl !== undefined && TRUE.test(useSsl)) return { ok: true };
       return { ok: false, reason: 'it sets neither useSSL=true nor sslMode=REQUIRED/VERIFY_CA/VERIFY_IDENTITY, so Connector/J falls back to plain text when the server offers no TLS' };
     }
     case 'mariadb': {
       const mode = p('sslMode')?.toLowerCase();
       if (mode === 'disable') return { ok: false, reason: 'sslMode=disable turns TLS off', replace: { name: 'sslMode', from: p('sslMode')!, to: 'verify-full' } };
+      if (mode === 'trust') return unauthenticated('sslMode=trust encrypts without checking the server certificate', 'sslMode', p('sslMode')!, 'verify-full');
       if (mode) return { ok: true };
       const useSsl = p('useSsl');
+      const trust = p('trustServerCertificate');
+      if (useSsl !== undefined && TRUE.test(useSsl) && trust !== undefined && TRUE.test(trust)) {
+        return unauthenticated('trustServerCertificate=true accepts any server certificate', 'trustServerCertificate', trust, 'false');
+      }
       if (useSsl !== undefined && TRUE.test(useSsl)) return { ok: true };
       if (useSsl !== undefined && FALSE.test(useSsl)) return { ok: false, reason: 'useSsl=false turns TLS off', replace: { name: 'useSsl', from: useSsl, to: 'true' } };
       return { ok: false, reason: 'it sets neither useSsl=true nor sslMode=verify-full' };
@@ -39,6 +69,8 @@ export function tlsVerdict(driver: Driver, params: ReadonlyMap<string, string>, 
       const mode = p('sslmode')?.toLowerCase();
       if (mode === 'disable') return { ok: false, reason: 'sslmode=disable turns TLS off', replace: { name: 'sslmode', from: p('sslmode')!, to: 'verify-full' } };
       if (mode === 'allow' || mode === 'prefer') return { ok: false, reason: `sslmode=${mode} falls back to plain text` };
+      if (mode === 'require') return unauthenticated('sslmode=require encrypts without checking the server certificate', 'sslmode', p('sslmode')!, 'verify-full');
+      if (/NonValidatingFactory$/.test(p('sslfactory') ?? '')) return unauthenticated('sslfactory=…NonValidatingFactory accepts any server certificate');
       if (mode) return { ok: true };
       const ssl = p('ssl');
       if (ssl !== undefined && TRUE.test(ssl)) return { ok: true };
@@ -50,7 +82,7 @@ export function tlsVerdict(driver: Driver, params: ReadonlyMap<string, string>, 
       if (enc !== undefined && /^(false|no|optional)$/i.test(enc)) return { ok: false, reason: `encrypt=${enc} turns TLS off`, replace: { name: 'encrypt', from: enc, to: 'true' } };
       if (enc === undefined) return { ok: false, reason: 'it does not set encrypt=true (drivers before 10.2 do not encrypt by default)' };
       const trust = p('trustServerCertificate');
-      if (trust !== undefined && TRUE.test(trust)) return { ok: false, reason: 'trustServerCertificate=true accepts any server certificate', replace: { name: 'trustServerCertificate', from: trust, to: 'false' } };
+      if (trust !== undefined && TRUE.test(trust)) return unauthenticated('trustServerCertificate=true accepts any server certificate', 'trustServerCertificate', trust, 'false');
       return { ok: true };
     }
     case 'oracle':

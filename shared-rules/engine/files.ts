@@ -28,7 +28,8 @@ function isDeploymentToml(base: string): boolean {
 export function classify(fileName: string, text?: string): FileKind | undefined {
   const base = path.basename(fileName).toLowerCase();
   if (isDeploymentToml(base)) return 'toml';
-  if (base === 'log4j2.properties' || /^log4j2[-_.].*\.properties$/.test(base)) return 'properties';
+  // log4j2.properties and the variants kept beside it (log4j2WithoutLocalAppenders.properties, log4j2-tm.properties).
+  if (base.startsWith('log4j2') && base.endsWith('.properties')) return 'properties';
   if (base === 'context.xml') return 'xml';
   if (SCRIPT_EXT.test(base)) {
     if (PRODUCT_SCRIPT_NAMES.has(base) || PRODUCT_BATCH_NAMES.has(base)) return 'shell';

@@ -6,6 +6,7 @@ import { diskResources } from '../keystores/store-files';
 import { resolveSettings, type Settings } from './settings';
 import { detectProduct, type ProductInfo } from './product';
 import { classify } from './files';
+import { isForeignLog4j } from './foreign';
 import { parseModel } from './models';
 import { allRules, ruleById } from '../rules';
 import { applySuppressions, type SuppressedFinding } from './suppressions';
@@ -90,6 +91,8 @@ export function lintText(fileName: string, text: string, options: LintOptions = 
   const product = detectProduct(fileName, skip ? '' : text, settings.product);
   const result: LintResult = { kind, product, findings: [] };
   if (!kind) return result;
+  // Another project's log4j2.properties (nothing in its path or content names a product): no finding, no fix.
+  if (kind === 'properties' && !skip && product.product === 'unknown' && isForeignLog4j(text)) return result;
   if (skip) {
     // The first line, up to 200 characters (a lone CR ends a line too, as in LineIndex).
     const head = text.slice(0, 200);

@@ -11,6 +11,7 @@ import * as path from 'node:path';
 import type { Product } from './rule';
 import { APIM_SPLIT_SINCE, PRODUCT_NAMES, SCRIPT_HINTS, compareVersions, kernelLine, type Distribution } from '../data/products';
 import { CONTENT_MARKERS, IS_VERSION_HINTS } from '../data/product-markers';
+import { distributionFromServerRole } from './server-role';
 
 export type { Distribution } from '../data/products';
 
@@ -34,6 +35,8 @@ interface Segment {
   products: Set<Product>;
   version?: string;
   distribution?: Distribution;
+  /** Names the Integration Control Plane (`icp`, `wso2icp-1.1.0`, `integration-control-plane`): not Micro Integrator. */
+  icp?: boolean;
 }
 
 /** Reads one path segment: which products it names, a version, an API-M distribution word. */
@@ -55,13 +58,21 @@ function readSegment(seg: string): Segment {
     else if ((w === 'traffic' && next === 'manager') || w === 'tm') distribution = 'traffic-manager';
     else if ((w === 'key' && next === 'manager') || w === 'km') distribution ??= 'key-manager';
   }
+  const icp = t.includes('icp') || t.includes('wso2icp') || (t.includes('integration') && t.includes('control') && t.includes('plane'));
+  if (icp) {
+    products.clear();
+    distribution = undefined;
+  }
   // carbon-kernel-4.10.x, carbon-deployment-4.11.x: component versions, not product releases.
   const component = t.includes('kernel') || (t.includes('carbon') && t.includes('deployment'));
-  const v = component ? null : /(?:^|[^\d.])(\d+\.\d+\.\d+)(?![\d])/.exec(seg) ?? /(?:^|[^\d.])(\d+\.\d+)\.x(?![a-z0-9])/i.exec(seg);
-  return { products, version: v?.[1], distribution };
+  const v = component ? null : /(?:^|[^\d.])(\d+\.\d+\.\d+)(?![\d])/.exec(seg) ?? /(?:^|[^\d.])(\d+\.\d+)\.x(?![a-z0-9])/i.exec(seg)
+    // A release line written x.y beside the product's name (wso2am-4.5, IS-6.2): only where a product is named.
+    ?? (products.size > 0 ? /(?:^|[^\d.])([1-9]\.\d{1,2})(?![\d.])/.exec(seg) : null);
+  return { products, version: v?.[1], distribution, icp };
 }
 
 interface PathEvidence {
+  icp?: boolean;
   product?: Product;
   version?: string;
   distribution?: Distribution;
@@ -73,6 +84,7 @@ function fromPath(fileName: string): PathEvidence {
   const base = path.basename(fileName.replace(/\\/g, '/')).toLowerCase();
   const script = SCRIPT_HINTS.find((h) => h.script === base || h.script.replace('.sh', '.bat') === base);
   for (let i = segs.length - 1; i >= 0; i--) {
+    if (segs[i].icp) return { icp: true }; // the nearest folder names the Control Plane: its files are not MI's
     if (segs[i].products.size !== 1) continue;
     const product = [...segs[i].products][0];
     // The deciding segment and the product-less folders below it, then ancestors naming the same product
@@ -173,6 +185,9 @@ function fromLayout(fileName: string): { product: Product; distribution?: Distri
   return hit ? { product: hit.product, distribution: hit.distribution } : undefined;
 }
 
+/** Tables only the Integration Control Plane's deployment.toml has. */
+const ICP_CONTENT = /^[ \t]*\[\[?icp_server[.\]]/m;
+
 function finish(info: ProductInfo, text: string, distributionHint: Distribution | undefined): ProductInfo {
   if (info.product === 'unknown') return info;
   const product = info.product;
@@ -186,7 +201,8 @@ function finish(info: ProductInfo, text: string, distributionHint: Distribution 
   }
   if (product === 'apim') {
     const early = info.version !== undefined && compareVersions(info.version, APIM_SPLIT_SINCE) < 0;
-    info.distribution = distributionHint ?? apimDistributionFromContent(text, info.version) ?? (early ? 'all-in-one' : undefined);
+    // A split distribution's folder names what the pack can run; otherwise the file's own server_role decides.
+    info.distribution = distributionHint ?? distributionFromServerRole(text) ?? apimDistributionFromContent(text, info.version) ?? (early ? 'all-in-one' : undefined);
   }
   return info;
 }
@@ -196,6 +212,9 @@ export function detectProduct(fileName: string, text: string, setting = 'auto'):
   try {
     const m = PRODUCT_SETTING.exec(setting.trim().toLowerCase());
     const byPath = fromPath(fileName);
+    // The Integration Control Plane (its own server, not Carbon's config-mapper): no product's rules fit it, and it
+    // must not be taken for Micro Integrator (whose G27 would then speak about it).
+    if (!m && (byPath.icp || ICP_CONTENT.test(text))) return { product: 'unknown', brand, source: byPath.icp ? 'path' : 'content' };
     if (m) {
       const product = m[1] as Product;
       return finish({ product, version: m[2] ?? (byPath.product === product ? byPath.version : undefined), brand, source: 'setting' }, text, byPath.product === product ? byPath.distribution : undefined);

@@ -11,6 +11,7 @@ import { GUIDELINES, guideline } from '../guidelines';
 import { CHECKLISTS } from './checklists';
 import { SECTIONS, GUIDELINE_SCOPE, type SectionDef } from './sections';
 import { confirmationState, type Confirmations } from './confirmations';
+import { compareVersions } from '../data/products';
 import type { DetectedProduct, Entry, Evidence, FindingRef, ReadinessReport, ReportCounts, Section, Status } from './model';
 
 export interface LintedFile {
@@ -55,19 +56,20 @@ function list(names: string[]): string {
 }
 
 function detectedProducts(files: readonly LintedFile[]): DetectedProduct[] {
-  const by = new Map<string, DetectedProduct & { versions: Map<string, number> }>();
+  const by = new Map<string, Omit<DetectedProduct, 'versions'> & { counts: Map<string, number> }>();
   for (const f of files) {
     const p = f.product.product;
     if (p === 'unknown') continue;
-    const d = by.get(p) ?? { product: p, name: productName(p), brand: f.product.brand, files: 0, versions: new Map() };
+    const d = by.get(p) ?? { product: p, name: productName(p), brand: f.product.brand, files: 0, counts: new Map<string, number>() };
     d.files++;
-    if (f.product.version) d.versions.set(f.product.version, (d.versions.get(f.product.version) ?? 0) + 1);
+    if (f.product.version) d.counts.set(f.product.version, (d.counts.get(f.product.version) ?? 0) + 1);
     if (f.product.brand === 'MWARE') d.brand = 'MWARE';
     by.set(p, d);
   }
-  return [...by.values()].map(({ versions, ...d }) => {
-    const version = [...versions.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
-    return version ? { ...d, version } : d;
+  return [...by.values()].map(({ counts, ...d }) => {
+    // Most files first; equal counts newest first.
+    const all = [...counts.entries()].sort((a, b) => b[1] - a[1] || compareVersions(b[0], a[0])).map(([v]) => v);
+    return all.length ? { ...d, version: all[0], versions: all } : d;
   });
 }
 

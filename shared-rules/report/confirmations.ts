@@ -79,7 +79,7 @@ export type ConfirmationState = 'confirmed' | 'partial' | 'stale' | 'unconfirmed
  * this workspace now runs; partial when some checklist items are not confirmed.
  */
 export function confirmationState(
-  c: Confirmation | undefined, itemCount: number, now: Date, maxAgeDays: number, products: ReadonlyArray<{ product: string; version?: string }>,
+  c: Confirmation | undefined, itemCount: number, now: Date, maxAgeDays: number, products: ReadonlyArray<{ product: string; version?: string; versions?: string[] }>,
 ): { state: ConfirmationState; reasons: string[] } {
   if (!c) return { state: 'unconfirmed', reasons: ['Not confirmed yet.'] };
   const reasons: string[] = [];
@@ -88,7 +88,9 @@ export function confirmationState(
   if (c.product) {
     const [p, v] = c.product.split(/-(.*)/s);
     for (const d of products) {
-      if (d.product === p && v && d.version && compareVersions(d.version, v) > 0) reasons.push(`Confirmed for ${c.product}; this workspace has ${p}-${d.version}.`);
+      // Any release in the tree newer than the one confirmed makes the confirmation stale.
+      const newer = (d.versions ?? (d.version ? [d.version] : [])).filter((dv) => v && compareVersions(dv, v) > 0);
+      if (d.product === p && newer.length) reasons.push(`Confirmed for ${c.product}; this workspace has ${newer.map((dv) => `${p}-${dv}`).join(', ')}.`);
     }
   }
   if (reasons.length) return { state: 'stale', reasons };

@@ -6,10 +6,13 @@ export const STATUS_LABEL: Record<Status, string> = { passed: 'passed', failed: 
 export const STATUS_ICON: Record<Status, string> = { passed: '✅', failed: '❌', 'not-applicable': '➖', manual: '📋' };
 export const CONFIRMATION_LABEL: Record<ConfirmationState, string> = { confirmed: 'confirmed', partial: 'partly confirmed', stale: 'confirmation stale', unconfirmed: 'to confirm' };
 
-/** "API Manager 4.2.0 (WSO2), Micro Integrator 4.3.0 (MWARE)" or "none detected". */
+/** "API Manager 4.2.0 / 4.6.0 (WSO2), Micro Integrator 4.3.0 (MWARE)" or "none detected" (every version the tree holds). */
 export function productsLine(r: ReadinessReport): string {
   if (!r.products.length) return 'none detected';
-  return r.products.map((p) => `${p.name}${p.version ? ` ${p.version}` : ''} (${p.brand})`).join(', ');
+  return r.products.map((p) => {
+    const versions = p.versions ?? (p.version ? [p.version] : []);
+    return `${p.name}${versions.length ? ` ${versions.join(' / ')}` : ''} (${p.brand})`;
+  }).join(', ');
 }
 
 /** The link to a finding's file; renderers default to the workspace-relative path. */

@@ -61,7 +61,10 @@ export interface Section {
 export interface DetectedProduct {
   product: string;
   name: string;
+  /** The version most files of the product show. */
   version?: string;
+  /** Every version found, most files first (a tree may hold several releases). Absent when none is known. */
+  versions?: string[];
   brand: string;
   files: number;
 }

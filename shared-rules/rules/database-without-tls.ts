@@ -1,5 +1,5 @@
 import { defineRule } from '../engine/rule';
-import { TLS_EXAMPLE, tlsVerdict, type Driver } from '../data/jdbc-tls';
+import { TLS_EXAMPLE, VERIFY_EXAMPLE, tlsVerdict, type Driver } from '../data/jdbc-tls';
 import { findParamValue, isLoopback } from './util/jdbc';
 import { dataSources, dataSourceType, visibleJdbcUrl } from './util/datasources';
 import { literalString } from './util/toml';
@@ -17,7 +17,7 @@ export default defineRule({
     kind: 'toml',
     products: ['apim', 'is', 'mi'],
     docs: {
-      what: 'Checks the JDBC URL of every `[database.*]`, `[datasource.*]` and `[[datasource]]` for the driver\'s TLS parameters (after decoding `&amp;`): MySQL `useSSL=true` or `sslMode=REQUIRED|VERIFY_CA|VERIFY_IDENTITY`; MariaDB `sslMode=verify-full` or `useSsl=true`; PostgreSQL `ssl=true` or `sslmode=require|verify-ca|verify-full`; SQL Server `encrypt=true` (and not `trustServerCertificate=true`); Oracle TCPS; DB2 `sslConnection=true`. A `[database.*]` with `type` and `hostname` but no `url` is reported too: the URL config-mapper builds has no TLS parameters. Loopback hosts (localhost, 127.0.0.1) and H2 (see `h2-database`) are left alone; URLs from templates, `$env{}`/`$ref{}` or deploy-time tokens are not visible and not checked.',
+      what: 'Checks the JDBC URL of every `[database.*]`, `[datasource.*]` and `[[datasource]]` for the driver\'s TLS parameters (after decoding `&amp;`): MySQL `useSSL=true` or `sslMode=VERIFY_CA|VERIFY_IDENTITY`; MariaDB `sslMode=verify-ca|verify-full` or `useSsl=true`; PostgreSQL `ssl=true` or `sslmode=verify-ca|verify-full`; SQL Server `encrypt=true` (and not `trustServerCertificate=true`); Oracle TCPS; DB2 `sslConnection=true`. Settings that encrypt without authenticating the server — MySQL `sslMode=REQUIRED` or `useSSL=true` with `verifyServerCertificate=false`, MariaDB `sslMode=trust` or `trustServerCertificate=true`, PostgreSQL `sslmode=require` or the `NonValidatingFactory`, SQL Server `trustServerCertificate=true` — are reported as such: the traffic is encrypted but open to a man-in-the-middle. A `[database.*]` with `type` and `hostname` but no `url` is reported too: the URL config-mapper builds has no TLS parameters. Loopback hosts (localhost, 127.0.0.1) and H2 (see `h2-database`) are left alone; URLs from templates, `$env{}`/`$ref{}` or deploy-time tokens are not visible and not checked.',
       why: 'Without TLS, database credentials and every token, session and user record cross the network in plain text, readable and alterable by anyone on the path.',
       example: {
         bad: '[database.apim_db]\ntype = "mysql"\nurl = "jdbc:mysql://db:3306/apim?useSSL=false"',
@@ -35,9 +35,12 @@ export default defineRule({
         const v = tlsVerdict(jdbc.driver, jdbc.params, jdbc.url);
         if (v.ok) continue;
         const at = v.replace && findParamValue(ds.url.value.raw, v.replace.name, v.replace.from);
+        const advice = v.replace ? `Use ${v.replace.name}=${v.replace.to}` : (v.problem ? VERIFY_EXAMPLE : TLS_EXAMPLE)[jdbc.driver].replace(/^./, (c) => c.toUpperCase());
         ctx.report({
           span: ds.url.value.span,
-          message: `${ds.label} url connects without TLS: ${v.reason}. ${v.replace ? `Use ${v.replace.name}=${v.replace.to}` : TLS_EXAMPLE[jdbc.driver].replace(/^./, (c) => c.toUpperCase())}, with TLS enabled on the database server.`,
+          message: v.problem === 'unauthenticated'
+            ? `${ds.label} url encrypts the connection but does not authenticate the database server: ${v.reason}, so anyone on the network path can present their own certificate and read or alter the traffic (man-in-the-middle). ${advice}, with the database's CA certificate in the truststore.`
+            : `${ds.label} url connects without TLS: ${v.reason}. ${advice}, with TLS enabled on the database server.`,
           fix: at ? {
             title: `Set ${v.replace!.name}=${v.replace!.to}`,
             edits: [{ start: ds.url.value.span.start + at.start, end: ds.url.value.span.start + at.end, newText: v.replace!.to }],
@@ -61,6 +64,7 @@ export default defineRule({
       { code: '[database.apim_db]\nurl = "jdbc:mysql://db:3306/apim?autoReconnect=true&amp;sslMode=VERIFY_IDENTITY"\n' },
       { code: '[database.identity_db]\nurl = "jdbc:postgresql://pg:5432/identity?sslmode=verify-full"\n' },
       { code: '[database.shared_db]\nurl = "jdbc:sqlserver://ms:1433;databaseName=shared;encrypt=true"\n' },
+      { name: 'MySQL VERIFY_CA, PostgreSQL verify-ca, MariaDB verify-full', code: '[database.a]\nurl = "jdbc:mysql://db:3306/a?sslMode=VERIFY_CA"\n[database.b]\nurl = "jdbc:postgresql://pg/b?sslmode=verify-ca"\n[database.c]\nurl = "jdbc:mariadb://m/c?sslMode=verify-full"\n' },
       { code: '[database.shared_db]\nurl = "jdbc:oracle:thin:@tcps://ora:2484/svc"\n' },
       { code: '[database.shared_db]\nurl = "jdbc:oracle:thin:@(DESCRIPTION=(ADDRESS=(PROTOCOL=TCPS)(HOST=ora)(PORT=2484))(CONNECT_DATA=(SERVICE_NAME=svc)))"\n' },
       { code: '[[datasource]]\nid = "WSO2CarbonDB"\nurl = "jdbc:db2://db2:50000/testdb:sslConnection=true;"\n' },
@@ -85,6 +89,17 @@ export default defineRule({
           { range: [8, 6, 8, 36], message: '[[datasource]] D url' },
           { range: [10, 6, 10, 30], message: '[[datasource]] #2 url connects without TLS: it does not set sslConnection=true' },
         ],
+      },
+      {
+        name: 'encrypted but the server not authenticated: SQL Server trustServerCertificate, MySQL REQUIRED and verifyServerCertificate=false, PostgreSQL require',
+        code: '[database.a]\nurl = "jdbc:sqlserver://ms:1433;databaseName=a;encrypt=true;trustServerCertificate=true"\n[database.b]\nurl = "jdbc:mysql://db:3306/b?sslMode=REQUIRED"\n[database.c]\nurl = "jdbc:mysql://db:3306/c?useSSL=true&amp;verifyServerCertificate=false"\n[database.d]\nurl = "jdbc:postgresql://pg:5432/d?sslmode=require"\n',
+        errors: [
+          { range: [1, 6, 1, 88], message: '[database.a] url encrypts the connection but does not authenticate the database server: trustServerCertificate=true accepts any server certificate, so anyone on the network path can present their own certificate and read or alter the traffic (man-in-the-middle). Use trustServerCertificate=false' },
+          { range: [3, 6, 3, 47], message: 'sslMode=REQUIRED encrypts without checking the server certificate' },
+          { range: [5, 6, 5, 76], message: 'useSSL=true with verifyServerCertificate=false encrypts' },
+          { range: [7, 6, 7, 51], message: 'sslmode=require encrypts without checking the server certificate, so anyone on the network path' },
+        ],
+        output: '[database.a]\nurl = "jdbc:sqlserver://ms:1433;databaseName=a;encrypt=true;trustServerCertificate=false"\n[database.b]\nurl = "jdbc:mysql://db:3306/b?sslMode=VERIFY_IDENTITY"\n[database.c]\nurl = "jdbc:mysql://db:3306/c?useSSL=true&amp;verifyServerCertificate=true"\n[database.d]\nurl = "jdbc:postgresql://pg:5432/d?sslmode=verify-full"\n',
       },
       {
         name: 'URL inferred from hostname',

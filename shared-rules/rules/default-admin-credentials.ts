@@ -47,6 +47,16 @@ export default defineRule({
         output: '[super_admin]\nusername = "admin"\npassword = "$env{CARBON_ADMIN_PASSWORD}"\ncreate_admin_account = true\n',
       },
       {
+        name: 'the Integration Control Plane (not MI): G18',
+        fileName: '/charts/helm-mi/icp/deployment.toml',
+        code: '[super_admin]\nusername = "admin"\npassword = "admin"\n',
+        errors: [
+          { range: [1, 11, 1, 18], message: 'well-known user name "admin"', severity: 'warning' },
+          { range: [2, 11, 2, 18], message: 'shipped default password', severity: 'error' },
+        ],
+        output: '[super_admin]\nusername = "admin"\npassword = "$env{CARBON_ADMIN_PASSWORD}"\n',
+      },
+      {
         name: 'dotted keys are the same key',
         code: 'super_admin.password = "admin"\n',
         errors: [{ range: [0, 23, 0, 30] }],

@@ -8,6 +8,9 @@ const STRICT_FLAG = `-D${VERIFIER}=Strict`;
 const DISABLERS: ReadonlyArray<{ name: string; severity: Severity; what: string }> = [
   { name: 'org.wso2.ignoreHostnameVerification', severity: 'error', what: "turns off hostname verification in Carbon's HTTP clients" },
   { name: 'org.opensaml.httpclient.https.disableHostnameVerification', severity: 'warning', what: "turns off hostname verification in OpenSAML's HTTP client (SAML metadata and artifact resolution)" },
+  // Spring Cloud OpenFeign reads system properties: its Apache/OkHttp clients then trust any certificate for any host.
+  { name: 'feign.httpclient.disableSslValidation', severity: 'error', what: "turns off certificate and hostname validation in Feign's HTTP client: any certificate is accepted" },
+  { name: 'jdk.internal.httpclient.disableHostnameVerification', severity: 'warning', what: "turns off hostname verification in the JDK's java.net.http client" },
 ];
 const REVIEW = 'review: backends with mismatched certificates will fail';
 
@@ -30,7 +33,7 @@ export default defineRule({
     kind: 'shell',
     products: ['apim', 'is', 'mi'],
     docs: {
-      what: 'Finds product startup scripts (`.sh` and `.bat`) whose java launch command does not end up with `-Dhttpclient.hostnameVerifier=Strict` (AllowAll is an error, DefaultAndLocalhost or no value a warning), or that pass `-Dorg.wso2.ignoreHostnameVerification=true` or `-Dorg.opensaml.httpclient.https.disableHostnameVerification=true`. Flags that `JAVA_OPTS`/`CMD_LINE_ARGS` assignments in the script add count, in order: the last one wins, and because every Carbon script expands `$JAVA_OPTS` before its own flags, a `Strict` in JAVA_OPTS is overridden by the script\'s `AllowAll` line (the finding says so and points at both).',
+      what: 'Finds product startup scripts (`.sh` and `.bat`) whose java launch command does not end up with `-Dhttpclient.hostnameVerifier=Strict` (AllowAll is an error, DefaultAndLocalhost or no value a warning), or that pass `-Dorg.wso2.ignoreHostnameVerification=true` or `-Dorg.opensaml.httpclient.https.disableHostnameVerification=true`, `-Dfeign.httpclient.disableSslValidation=true` (Feign trusts any certificate), `-Djdk.internal.httpclient.disableHostnameVerification=true`. Flags that `JAVA_OPTS`/`CMD_LINE_ARGS` assignments in the script add count, in order: the last one wins (an assignment in a branch a plain start does not take — the `--debug` or `stop` arm, `if [ -n "$X" ]` — does not count), and because every Carbon script expands `$JAVA_OPTS` before its own flags, a `Strict` in JAVA_OPTS is overridden by the script\'s `AllowAll` line (the finding says so and points at both).',
       why: 'Without hostname verification a TLS connection accepts a valid certificate issued for any other host, so anyone who can intercept the traffic to a backend, key manager or identity provider can impersonate it. API Manager ships with `AllowAll`, Identity Server with `DefaultAndLocalhost`, Micro Integrator with nothing.',
       example: {
         bad: '    $JAVA_OPTS \\\n    -Dorg.opensaml.httpclient.https.disableHostnameVerification=true \\\n    -Dhttpclient.hostnameVerifier=AllowAll \\\n    org.wso2.carbon.bootstrap.Bootstrap $*',
@@ -76,8 +79,32 @@ export default defineRule({
         fileName: 'wso2server.bat',
         code: 'set CMD_LINE_ARGS=%JAVA_OPTS% -Dhttpclient.hostnameVerifier="Strict"\r\n"%JAVA_HOME%\\bin\\java" %CMD_LINE_ARGS% org.wso2.carbon.bootstrap.Bootstrap %CMD%\r\n',
       },
+      {
+        name: 'AllowAll only in the --debug arm: a plain start keeps Strict',
+        code: '#!/bin/sh\nJAVA_OPTS="$JAVA_OPTS -Dhttpclient.hostnameVerifier=Strict"\nif [ "$CMD" = "--debug" ]; then\n  JAVA_OPTS="$JAVA_OPTS -Dhttpclient.hostnameVerifier=AllowAll"\nfi\n$JAVACMD $JAVA_OPTS org.wso2.carbon.bootstrap.Bootstrap $*\n',
+      },
+      {
+        name: 'AllowAll only in a case arm for --stop',
+        code: '#!/bin/sh\nJAVA_OPTS="-Dhttpclient.hostnameVerifier=Strict"\ncase "$1" in\n  --stop|stop)\n    JAVA_OPTS="$JAVA_OPTS -Dhttpclient.hostnameVerifier=AllowAll" ;;\n  *) ;;\nesac\n$JAVACMD $JAVA_OPTS org.wso2.carbon.bootstrap.Bootstrap $*\n',
+      },
+      {
+        name: 'AllowAll only when an opt-in variable is set',
+        code: '#!/bin/sh\nJAVA_OPTS="-Dhttpclient.hostnameVerifier=Strict"\nif [ -n "$DEV_MODE" ]; then JAVA_OPTS="$JAVA_OPTS -Dhttpclient.hostnameVerifier=AllowAll"; fi\n$JAVACMD $JAVA_OPTS org.wso2.carbon.bootstrap.Bootstrap $*\n',
+      },
     ],
     invalid: [
+      {
+        name: 'AllowAll in a default-value branch (-z) and in the catch-all case arm: both run on a plain start',
+        code: '#!/bin/sh\nif [ -z "$JAVA_OPTS" ]; then\n  JAVA_OPTS="-Dhttpclient.hostnameVerifier=Strict"\nfi\ncase "$1" in\n  --debug) ;;\n  *) JAVA_OPTS="$JAVA_OPTS -Dhttpclient.hostnameVerifier=AllowAll" ;;\nesac\n$JAVACMD $JAVA_OPTS org.wso2.carbon.bootstrap.Bootstrap $*\n',
+        errors: [{ range: [6, 27, 6, 65], severity: 'error', message: /AllowAll turns hostname verification off.*overrides the Strict set/ }],
+        output: '#!/bin/sh\nif [ -z "$JAVA_OPTS" ]; then\n  JAVA_OPTS="-Dhttpclient.hostnameVerifier=Strict"\nfi\ncase "$1" in\n  --debug) ;;\n  *) JAVA_OPTS="$JAVA_OPTS -Dhttpclient.hostnameVerifier=Strict" ;;\nesac\n$JAVACMD $JAVA_OPTS org.wso2.carbon.bootstrap.Bootstrap $*\n',
+      },
+      {
+        name: 'Feign told to skip certificate validation',
+        code: '#!/bin/sh\n$JAVACMD -Dhttpclient.hostnameVerifier=Strict -Dfeign.httpclient.disableSslValidation=true org.wso2.carbon.bootstrap.Bootstrap $*\n',
+        errors: [{ range: [1, 46, 1, 90], severity: 'error', message: /feign\.httpclient\.disableSslValidation=true turns off certificate and hostname validation/ }],
+        output: '#!/bin/sh\n$JAVACMD -Dhttpclient.hostnameVerifier=Strict -Dfeign.httpclient.disableSslValidation=false org.wso2.carbon.bootstrap.Bootstrap $*\n',
+      },
       {
         name: 'API Manager as shipped: AllowAll and OpenSAML verification off',
         code: '#!/bin/sh\n    $JAVACMD \\\n    $JAVA_OPTS \\\n    -Dorg.opensaml.httpclient.https.disableHostnameVerification=true \\\n    -Dhttpclient.hostnameVerifier=AllowAll \\\n    org.wso2.carbon.bootstrap.Bootstrap $*\n',

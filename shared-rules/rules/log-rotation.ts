@@ -84,6 +84,11 @@ export default defineRule({
   cases: {
     valid: [
       {
+        name: "another project's log4j2.properties (HBase): complete, and nothing in it names a product",
+        fileName: '/opt/hbase-2.5.8/conf/log4j2.properties',
+        code: 'status = warn\nappender.DRFA.type = RollingFile\nappender.DRFA.name = DRFA\nappender.DRFA.fileName = ${sys:hbase.log.dir:-.}/${sys:hbase.log.file:-hbase.log}\nappender.DRFA.filePattern = ${sys:hbase.log.dir:-.}/${sys:hbase.log.file:-hbase.log}.%d{yyyy-MM-dd}\nappender.DRFA.policies.type = Policies\nappender.DRFA.policies.time.type = TimeBasedTriggeringPolicy\nappender.DRFA.policies.size.type = SizeBasedTriggeringPolicy\nappender.DRFA.policies.size.size = 256MB\nrootLogger = ${sys:hbase.root.logger:-INFO,console}\nlogger.zookeeper.name = org.apache.zookeeper\nlogger.zookeeper.level = INFO\n',
+      },
+      {
         name: 'API-M 4.2+ CARBON_LOGFILE',
         code: 'appenders = CARBON_LOGFILE\nappender.CARBON_LOGFILE.type = RollingFile\nappender.CARBON_LOGFILE.fileName = ${sys:carbon.home}/repository/logs/wso2carbon.log\nappender.CARBON_LOGFILE.filePattern = ${sys:carbon.home}/repository/logs/wso2carbon-%d{MM-dd-yyyy}-%i.log\nappender.CARBON_LOGFILE.policies.type = Policies\nappender.CARBON_LOGFILE.policies.time.type = TimeBasedTriggeringPolicy\nappender.CARBON_LOGFILE.policies.size.type = SizeBasedTriggeringPolicy\nappender.CARBON_LOGFILE.policies.size.size = 10MB\n',
       },
@@ -92,6 +97,13 @@ export default defineRule({
       { name: 'a single policy.type', code: 'appender.R.type = RollingFile\nappender.R.filePattern = r-%i.log\nappender.R.policy.type = SizeBasedTriggeringPolicy\n' },
     ],
     invalid: [
+      {
+        name: 'the same complete file under a product home is the product\'s (a variant name kept beside the real one)',
+        fileName: '/opt/wso2am-4.2.0/repository/conf/log4j2WithoutLocalAppenders.properties',
+        code: 'appender.R.type = RollingFile\nappender.R.filePattern = logs/r.%d{yyyy-MM-dd}\nappender.R.policies.type = Policies\nappender.R.policies.size.type = SizeBasedTriggeringPolicy\nrootLogger.level = INFO\nlogger.zk.name = org.apache.zookeeper\n',
+        errors: [{ range: [1, 25, 1, 46], message: 'overwrites' }],
+        output: 'appender.R.type = RollingFile\nappender.R.filePattern = logs/r.%d{yyyy-MM-dd}-%i\nappender.R.policies.type = Policies\nappender.R.policies.size.type = SizeBasedTriggeringPolicy\nrootLogger.level = INFO\nlogger.zk.name = org.apache.zookeeper\n',
+      },
       {
         name: 'size policy, dated pattern without %i (API-M 3.2 wso2carbon.log)',
         code: 'appender.CARBON_LOGFILE.type = RollingFile\nappender.CARBON_LOGFILE.filePattern = ${sys:carbon.home}/repository/logs/wso2carbon-%d{MM-dd-yyyy}.log\nappender.CARBON_LOGFILE.policies.type = Policies\nappender.CARBON_LOGFILE.policies.time.type = TimeBasedTriggeringPolicy\nappender.CARBON_LOGFILE.policies.size.type = SizeBasedTriggeringPolicy\n',

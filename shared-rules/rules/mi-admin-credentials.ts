@@ -44,6 +44,7 @@ export default defineRule({
   },
   cases: {
     valid: [
+      { name: 'the Integration Control Plane is not Micro Integrator (its admin is default-admin-credentials\' business, G18)', fileName: '/charts/helm-mi/icp/deployment.toml', code: '[super_admin]\nusername = "admin"\npassword = "admin"\n' },
       { fileName: '/opt/wso2mi-4.3.0/conf/deployment.toml', code: '[server]\nhostname = "h"\n\n[[internal_apis.users]]\nuser.name = "ops"\nuser.password = "$secret{mi_admin}"\n\n[secrets]\nmi_admin = "x"\n' },
       { name: 'file user store disabled', fileName: '/opt/wso2mi-4.3.0/conf/deployment.toml', code: '[server]\nhostname = "h"\n[internal_apis.file_user_store]\nenable = false\n' },
       { name: 'template', fileName: '/opt/wso2mi-4.3.0/conf/deployment.toml', code: '[server]\noffset = {{ .Values.offset }}\n' },

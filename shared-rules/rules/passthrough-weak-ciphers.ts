@@ -40,8 +40,20 @@ export default defineRule({
       { name: 'MI, the documented dotted form', code: '[transport.https]\nlistener.parameter.PreferredCiphers = "TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384,TLS_AES_256_GCM_SHA384"\n' },
       { name: 'the Traffic Manager has no PassThrough listener', fileName: 'wso2am-tm-4.6.0/repository/conf/deployment.toml', code: '[server]\nhostname = "tm"\n' },
       { name: 'MI with listener.preferred_ciphers', fileName: 'wso2mi-4.3.0/conf/deployment.toml', code: '[server]\nhostname = "localhost"\n\n[transport.http]\nlistener.preferred_ciphers = "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256"\n' },
+      {
+        name: 'server_role names a Traffic Manager: no PassThrough listener, whatever the tables suggest',
+        fileName: 'wso2am-4.2.0/repository/conf/deployment.toml',
+        code: '[server]\nhostname = "tm"\nserver_role = "traffic-manager"\n\n[[apim.gateway.environment]]\nname = "Default"\n\n[apim.sync_runtime_artifacts.gateway]\ngateway_labels = ["Default"]\n',
+      },
     ],
     invalid: [
+      {
+        name: 'server_role = "default" is the all-in-one, though its tables look like a Traffic Manager',
+        fileName: 'wso2am-4.2.0/repository/conf/deployment.toml',
+        code: '[server]\nhostname = "apim"\nserver_role = "default"\n\n[database.apim_db]\ntype = "mysql"\n',
+        errors: [{ range: [0, 0, 0, 8], message: 'every suite the JVM enables is accepted', severity: 'warning' }],
+        output: '[server]\nhostname = "apim"\nserver_role = "default"\n\n[database.apim_db]\ntype = "mysql"\n\n[transport.passthru_https.listener.parameters]\nPreferredCiphers = "TLS_AES_256_GCM_SHA384,TLS_AES_128_GCM_SHA256,TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384,TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384,TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256,TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256,TLS_DHE_RSA_WITH_AES_256_GCM_SHA384,TLS_DHE_RSA_WITH_AES_128_GCM_SHA256"\n',
+      },
       {
         name: 'API-M gateway without PreferredCiphers accepts the JVM defaults',
         fileName: 'wso2am-universal-gw-4.6.0/repository/conf/deployment.toml',

@@ -56,6 +56,7 @@ export default defineRule({
   cases: {
     valid: [
       { code: '[server]\n[identity_mgt.recovery]\ncallback_url = "https://myaccount\\\\.example\\\\.com/.*"\n' },
+      { name: 'a fixed host after a configurable scheme', code: '[server]\n[identity_mgt.recovery]\ncallback_url = "${carbon.protocol}://myaccount\\\\.example\\\\.com/.*"\n' },
       { name: 'dotted form', code: '[server]\n[identity_mgt]\nrecovery.callback_url = "^https://app\\\\.example\\\\.com/recover$"\n' },
       { name: 'template', code: '[identity_mgt]\nuser_self_registration.callback_url = "https://{{ .Values.host }}/.*"\n' },
       { name: 'API-M gateway node', fileName: '/opt/wso2am-universal-gw-4.5.0/repository/conf/deployment.toml', code: '[server]\nhostname = "gw"\n' },
@@ -66,8 +67,17 @@ export default defineRule({
         code: '[identity_mgt.recovery]\ncallback_url = ".*"\n[identity_mgt.user_self_registration]\ncallback_url = "https://.*"\n[identity_mgt.lite_user_registration]\ncallback_url = "https://.*\\\\.example\\\\.com/.*"\n',
         errors: [
           { range: [1, 15, 1, 19], message: 'matches any URL, so password and user name recovery links can be sent to any site. Allow only your applications, e.g. callback_url = "https://your-app\\\\.example\\\\.com/.*"' },
-          { range: [3, 15, 3, 27], message: 'lets any host through' },
+          { range: [3, 15, 3, 27], message: 'fixes only the scheme (https): it matches any URL on any host, as open as ".*"' },
           { range: [5, 15, 5, 46], message: 'wildcard in the host part' },
+        ],
+      },
+      {
+        name: 'only the scheme fixed, however it is written: as open as .*',
+        code: '[identity_mgt.recovery]\ncallback_url = "${carbon.protocol}://.*"\n[identity_mgt.user_self_registration]\ncallback_url = "^(http|https)://.+/.*$"\n[identity_mgt.lite_user_registration]\ncallback_url = "https://[^/]+/recovery"\n',
+        errors: [
+          { range: [1, 15, 1, 40], message: 'fixes only the scheme (${carbon.protocol}): it matches any URL on any host' },
+          { range: [3, 15, 3, 39], message: 'fixes only the scheme ((http|https))' },
+          { range: [5, 15, 5, 39], message: 'lets any host through' },
         ],
       },
       {

@@ -2,12 +2,13 @@ import { defineRule } from '../engine/rule';
 import { serverHeaderName } from '../engine/product';
 import { insertKey, keyInsertionPoint, literalString, replaceValue, tomlString } from './util/toml';
 import { isFullDeployment } from './util/scope';
+import { listenPort } from './util/ports';
 
 // Both Tomcat connectors (HTTPS 9443, HTTP 9763) send `server` as the Server header; the kernel's default.json sets
 // it to "WSO2 Carbon Server" ("MWARE Carbon Server" in the rebranded distributions).
 const CONNECTORS = [
-  { path: ['transport', 'https', 'properties', 'server'], label: 'HTTPS connector (9443)' },
-  { path: ['transport', 'http', 'properties', 'server'], label: 'HTTP connector (9763)' },
+  { path: ['transport', 'https', 'properties', 'server'], label: 'HTTPS connector', port: 9443 },
+  { path: ['transport', 'http', 'properties', 'server'], label: 'HTTP connector', port: 9763 },
 ] as const;
 
 const NEUTRAL = 'server';
@@ -40,19 +41,21 @@ export default defineRule({
     for (const c of CONNECTORS) {
       const entry = config.get(c.path);
       const section = c.path.slice(0, -1);
+      // The port it really listens on: an explicit `port` in the same table, plus `[server] offset`.
+      const label = `${c.label} (${listenPort(config, ctx.product.product, c.port, [[...section, 'port']])})`;
       if (entry) {
         const value = literalString(entry.value);
         if (value === undefined || !REVEALING.test(value)) continue;
         ctx.report({
           span: entry.value.span,
-          message: `The ${c.label} sends the Server header ${JSON.stringify(value)}, which names the product stack. Use a neutral value such as "${NEUTRAL}".`,
+          message: `The ${label} sends the Server header ${JSON.stringify(value)}, which names the product stack. Use a neutral value such as "${NEUTRAL}".`,
           fix: { title: `Set the Server header to "${NEUTRAL}"`, edits: [replaceValue(entry, tomlString(NEUTRAL))], safe: true, preferred: true },
         });
       } else if (full) {
         const insert = insertKey(ctx.text, config, c.path, tomlString(NEUTRAL), section);
         ctx.report({
           span: keyInsertionPoint(config, c.path).reportSpan,
-          message: `The ${c.label} has no \`server\` property in [${section.join('.')}], so it sends the shipped Server header "${serverHeaderName(ctx.product)}". Set a neutral value such as "${NEUTRAL}".`,
+          message: `The ${label} has no \`server\` property in [${section.join('.')}], so it sends the shipped Server header "${serverHeaderName(ctx.product)}". Set a neutral value such as "${NEUTRAL}".`,
           fix: insert ? { title: `Set the Server header to "${NEUTRAL}"`, edits: [insert], safe: true, preferred: true } : undefined,
         });
       }
@@ -86,6 +89,15 @@ export default defineRule({
           { range: [3, 0, 3, 28], message: '"MWARE Carbon Server"' },
         ],
         output: '[server]\nhostname = "is.example.com"\n\n[transport.https.properties]\nproxyPort = 443\nserver = "server"\n\n[transport.http.properties]\nserver = "server"\n',
+      },
+      {
+        name: 'the message names the port the file sets: an explicit connector port, the offset added to both',
+        code: '[server]\noffset = 2\n[transport.https.properties]\nport = "443"\nserver = "WSO2 Carbon Server"\n[transport.http.properties]\nserver = "Apache-Coyote/1.1"\n',
+        errors: [
+          { range: [4, 9, 4, 29], message: 'The HTTPS connector (445) sends' },
+          { range: [6, 9, 6, 28], message: 'The HTTP connector (9765) sends' },
+        ],
+        output: '[server]\noffset = 2\n[transport.https.properties]\nport = "443"\nserver = "server"\n[transport.http.properties]\nserver = "server"\n',
       },
     ],
   },

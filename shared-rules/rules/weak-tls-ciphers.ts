@@ -16,7 +16,7 @@ export default defineRule({
     kind: 'toml',
     products: ['apim', 'is', 'mi'],
     docs: {
-      what: 'Judges every suite a cipher list enables — Tomcat `ciphers` (JSSE or OpenSSL names, and OpenSSL strings such as `HIGH:!aNULL`, evaluated as Tomcat does), the PassThrough and MI senders\' `PreferredCiphers`, and the binary receiver\'s `ciphers` array: broken (NULL, EXPORT, anonymous, DES, 3DES, RC4, RC2, IDEA, MD5) is an error, weak (no forward secrecy: `TLS_RSA_*`, static `TLS_ECDH_*`/`TLS_DH_*`; DSS) a warning, CBC where GCM or ChaCha20 exists an information. A name that is no cipher suite (such as `TLS_EMPTY_RENEGOTIATION_INFO_SCSVF`, a typo in WSO2\'s own documented list) gets a finding of its own. In a full product deployment.toml a missing Tomcat `ciphers` (Tomcat\'s default `HIGH:!aNULL:!eNULL:!EXPORT:!DES:!RC4:!MD5:!kRSA` still admits static ECDH and DSS suites) and a missing binary receiver list (its shipped list has CBC suites) are reported too.',
+      what: 'Judges every suite a cipher list enables — Tomcat `ciphers` (JSSE or OpenSSL names, and OpenSSL strings such as `HIGH:!aNULL`, evaluated as Tomcat does), the PassThrough and MI senders\' `PreferredCiphers`, and the binary receiver\'s `ciphers` array: broken (NULL, EXPORT, anonymous, DES, 3DES, RC4, RC2, IDEA, MD5) is an error, weak (no forward secrecy: `TLS_RSA_*`, static `TLS_ECDH_*`/`TLS_DH_*`; DSS) a warning, CBC where GCM or ChaCha20 exists an information. A name that is no cipher suite (such as `TLS_EMPTY_RENEGOTIATION_INFO_SCSVF`, a typo in WSO2\'s own documented list) gets a finding of its own. In a full product deployment.toml a missing Tomcat `ciphers` (Tomcat\'s default `HIGH:!aNULL:!eNULL:!EXPORT:!DES:!RC4:!MD5:!kRSA` still admits static ECDH and DSS suites) and a missing binary receiver list (its shipped list has CBC suites) are reported too. For a listener, what it can negotiate depends on its key: when the TLS keystore can be read, the message says which suites its key really negotiates (an RSA key never negotiates DSS, ECDSA or static-ECDH suites) and the severity follows those; otherwise the RSA key every shipped keystore holds is assumed, and the rest is phrased as "if the key were DSA or EC".',
       why: 'The guideline: DES/3DES are deprecated, MD5 has collision attacks, RC4 has cryptanalytic attacks, DSS is limited to 1024-bit keys, suites without (perfect) forward secrecy expose past traffic when the key leaks, and GCM suites are recommended over CBC.',
       example: {
         bad: '[transport.https.sslHostConfig.properties]\nciphers = "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256, TLS_RSA_WITH_AES_128_CBC_SHA, SSL_RSA_WITH_3DES_EDE_CBC_SHA"',
@@ -84,10 +84,14 @@ export default defineRule({
         output: "[transport.passthru_https.sender.parameters]\nPreferredCiphers = 'TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384'\n",
       },
       {
-        name: "Tomcat without ciphers: its default HIGH:!aNULL:… still admits static ECDH and DSS",
+        name: "Tomcat without ciphers: with an RSA key (as shipped) its default HIGH:!aNULL:… negotiates CBC suites; DSS and static ECDH only with a DSA/EC key",
         fileName: 'wso2is-6.1.0/repository/conf/deployment.toml',
         code: '[server]\nhostname = "is.example.com"\n',
-        errors: [{ range: [0, 0, 0, 8], message: 'no forward secrecy: 12 suites' }],
+        errors: [{
+          range: [0, 0, 0, 8],
+          severity: 'info',
+          message: /enables CBC \(prefer GCM or ChaCha20-Poly1305\): 8 suites such as TLS_ECDHE_RSA_WITH_AES_256_CBC_SHA384 \(selected by HIGH\) with an RSA key \(as shipped\); if the key were DSA or EC, also DSS \(1024-bit keys\): 6 suites such as TLS_DHE_DSS_WITH_AES_256_GCM_SHA384 \(selected by HIGH\); no forward secrecy: 12 suites such as TLS_ECDH_ECDSA_WITH_AES_256_GCM_SHA384 \(selected by HIGH\)\. Set it/,
+        }],
         output: '[server]\nhostname = "is.example.com"\n\n[transport.https.sslHostConfig.properties]\nciphers = "TLS_AES_256_GCM_SHA384,TLS_AES_128_GCM_SHA256,TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384,TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384,TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256,TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256,TLS_DHE_RSA_WITH_AES_256_GCM_SHA384,TLS_DHE_RSA_WITH_AES_128_GCM_SHA256"\n',
       },
       {

@@ -46,6 +46,15 @@ export default defineRule({
     ],
     invalid: [
       {
+        name: 'the message names the port in force: [server] offset and an explicit connector port',
+        code: '[server]\noffset = 1\n[transport.https.properties]\nport = 443\n[transport.https.sslHostConfig.properties]\nprotocols = "+TLSv1, +TLSv1.2"\n[transport.passthru_https.listener.parameters]\nHttpsProtocols = "TLSv1,TLSv1.2"\n',
+        errors: [
+          { range: [5, 12, 5, 30], message: /^Tomcat HTTPS transport \(servlet port 444\): / },
+          { range: [7, 17, 7, 32], message: /^PassThrough HTTPS listener \(gateway port 8244\): / },
+        ],
+        output: '[server]\noffset = 1\n[transport.https.properties]\nport = 443\n[transport.https.sslHostConfig.properties]\nprotocols = "+TLSv1.2"\n[transport.passthru_https.listener.parameters]\nHttpsProtocols = "TLSv1.2"\n',
+      },
+      {
         name: 'Tomcat protocols keeps its "+X, +Y" style',
         code: '[transport.https.sslHostConfig.properties]\nprotocols = "+TLSv1, +TLSv1.1, +TLSv1.2"\n',
         errors: [{ range: [1, 12, 1, 40], message: 'enables TLSv1 and TLSv1.1 (deprecated, RFC 8996)', severity: 'warning' }],

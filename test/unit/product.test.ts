@@ -43,7 +43,7 @@ const CORPUS_TOML: Record<string, Expect> = {
   'helm-apim-main/gateway/deployment.toml': ['apim', undefined, 'gateway'],
   'helm-apim-main/key-manager/deployment.toml': ['apim', undefined, 'key-manager'],
   'helm-apim-main/traffic-manager/deployment.toml': ['apim', undefined, 'traffic-manager'],
-  'helm-mi-main/icp/deployment.toml': ['mi', undefined],
+  'helm-mi-main/icp/deployment.toml': ['unknown', undefined], // the Integration Control Plane, not MI (issue 18)
   'helm-mi-main/mi/deployment.toml': ['mi', undefined],
   'is-5.10.0/deployment.toml': ['is', '5.10.0'],
   'is-5.11.0/deployment.toml': ['is', '5.11.0'],

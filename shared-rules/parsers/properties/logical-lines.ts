@@ -38,7 +38,9 @@ function nonEmpty(segs: Segment[]): Segment[] {
 export function logicalLines(text: string): LineEvent[] {
   const events: LineEvent[] = [];
   const n = text.length;
-  let i = text.charCodeAt(0) === 0xfeff ? 1 : 0; // tolerate a BOM (Java would read it as a key char)
+  // A BOM is not skipped: java.util.Properties (ISO-8859-1, as log4j2 loads the file) reads it as part of the first
+  // line, so a first comment becomes a key and a first key gets another name. parseProperties reports it.
+  let i = 0;
   let segments: Segment[] = [];
   let len = 0; // logical characters collected so far
   let continued = false; // at the start of a continuation line: blanks are skipped, line breaks are not

@@ -113,6 +113,18 @@ export function parseProperties(text: string): PropertiesDocument {
       entries.push(parseEntry(text, ev.segments, problems));
     }
   }
+  if (text.charCodeAt(0) === 0xfeff) {
+    const first = entries[0]?.span.start === 0 ? entries[0] : undefined;
+    const what = !first ? 'it becomes part of the first line'
+      : /^\uFEFF[#!]/.test(text) ? 'the first line, a comment, is read as a key instead'
+      : `the first key is read as "\u00EF\u00BB\u00BF${first.key.slice(1)}", so ${first.key.slice(1) || 'it'} is not set as written`;
+    addProblem(problems, {
+      span: { start: 0, end: 1 },
+      message: `The file starts with a UTF-8 byte order mark: log4j2 loads it with java.util.Properties (ISO-8859-1), where ${what}. Save the file without a BOM.`,
+      severity: 'warning',
+      code: 'properties-bom',
+    });
+  }
   const byKey = new Map<string, PropEntry>();
   for (const e of entries) byKey.set(e.key, e); // later definitions win
   return {

@@ -9,6 +9,8 @@ export interface SimpleCommand {
   words: ShellWord[];
   /** Offset just past the command's last word or redirection target. */
   end: number;
+  /** The operator that ended it (`;`, `)`, `\n`…); none at EOF. */
+  endOp?: string;
 }
 
 /** A TokenSink that hands each finished simple command to `onCommand`. Call `finish()` at EOF. */
@@ -17,7 +19,11 @@ export class CommandAssembler implements TokenSink {
   private end = 0;
   private redirTarget = false;
 
-  constructor(private readonly onCommand: (cmd: SimpleCommand) => void) {}
+  constructor(
+    private readonly onCommand: (cmd: SimpleCommand) => void,
+    /** Every operator, after the command it ends was handed over. */
+    private readonly onOp?: (op: string) => void,
+  ) {}
 
   word(word: ShellWord): void {
     this.end = word.span.end;
@@ -25,8 +31,9 @@ export class CommandAssembler implements TokenSink {
     else this.words.push(word);
   }
 
-  op(): void {
-    this.finish();
+  op(op: string): void {
+    this.finish(op);
+    this.onOp?.(op);
   }
 
   redir(_op: string, span: Span): void {
@@ -34,8 +41,8 @@ export class CommandAssembler implements TokenSink {
     this.redirTarget = true;
   }
 
-  finish(): void {
-    if (this.words.length > 0) this.onCommand({ words: this.words, end: this.end });
+  finish(endOp?: string): void {
+    if (this.words.length > 0) this.onCommand({ words: this.words, end: this.end, endOp });
     this.words = [];
     this.redirTarget = false;
   }

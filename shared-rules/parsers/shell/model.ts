@@ -51,6 +51,11 @@ export interface ShellAssignment {
   /** The `NAME=value` word (without a leading `export`). */
   span: Span;
   exported: boolean;
+  /**
+   * sh: the condition or `case` pattern (as written) of an enclosing branch the normal start (no argument)
+   * does not take — a `--debug`/`stop` arm, `if [ -n "$X" ]`. Absent when the assignment runs on a plain start.
+   */
+  offPath?: string;
 }
 
 export interface ShellComment {

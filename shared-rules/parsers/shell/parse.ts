@@ -7,6 +7,7 @@ import { lexShell } from './lexer';
 import type { JavaLaunch, ShellAssignment, ShellDocument } from './model';
 import { findBootstrapClass, isProductScriptName } from './product';
 import { isBatchName, parseBatch } from './batch';
+import { BranchTracker } from './branches';
 
 /** Parses a startup script; `.bat`/`.cmd` files go to the batch parser (same model, `dialect: 'batch'`). */
 export function parseShell(text: string, fileName?: string): ShellDocument {
@@ -16,17 +17,21 @@ export function parseShell(text: string, fileName?: string): ShellDocument {
   // Launch lines need the continuation offsets, known only once lexing is done: build launches after.
   const launchCommands: [SimpleCommand, number, number][] = [];
 
+  const branches = new BranchTracker();
   const onCommand = (cmd: SimpleCommand): void => {
     const { words } = cmd;
+    branches.command(words, cmd.endOp);
+    const offPath = branches.offPath();
+    const mark = (a: ShellAssignment): ShellAssignment => (offPath === undefined ? a : { ...a, offPath });
     let k = skipReserved(words);
     const start = k < words.length ? words[k].span.start : 0;
     for (let p = 0; k < words.length && (p = assignmentPrefix(words[k])) > 0; k++) {
-      assignments.push(toAssignment(words[k], p, false));
+      assignments.push(mark(toAssignment(words[k], p, false)));
     }
     if (k >= words.length) return;
     const declared = declarationAssignments(words, k);
     if (declared) {
-      assignments.push(...declared);
+      assignments.push(...declared.map(mark));
       return;
     }
     // `exec $JAVACMD`, `nohup java` (but `command -v java` only looks java up).
@@ -37,7 +42,7 @@ export function parseShell(text: string, fileName?: string): ShellDocument {
     if (isJavaLauncher(words[k])) launchCommands.push([cmd, k, start]);
   };
 
-  const assembler = new CommandAssembler(onCommand);
+  const assembler = new CommandAssembler(onCommand, (op) => branches.op(op));
   const { comments, continuations } = lexShell(text, assembler);
   assembler.finish();
   for (const [cmd, k, start] of launchCommands) {

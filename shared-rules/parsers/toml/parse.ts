@@ -141,7 +141,8 @@ class Parser {
     const line = this.lineOf(w.prevAt);
     const what = w.kind === 'duplicate-table' ? `Table [${displayPath(w.path)}]` : `Key '${displayPath(w.path)}'`;
     const message = `${what} ${w.detail} (line ${line}); the product's TOML parser rejects this file — the last definition is used here`;
-    addProblem(this.problems, { span: w.span, message, severity: 'warning', code: `toml-${w.kind}` });
+    // An error: the product's parser refuses the file, so the server does not start.
+    addProblem(this.problems, { span: w.span, message, severity: 'error', code: `toml-${w.kind}` });
   }
 
   // ---- lines -------------------------------------------------------------------------------------------------
@@ -530,7 +531,7 @@ class Parser {
 
 /**
  * Parses a deployment.toml. Never throws: syntax errors become `problems` (code "toml-syntax") and parsing resumes
- * at the next line, duplicate definitions become warnings ("toml-duplicate-key", "toml-duplicate-table"; the last
+ * at the next line, duplicate definitions become errors ("toml-duplicate-key", "toml-duplicate-table"; the last
  * definition wins in lookups). Offsets index `text` as given (a leading BOM is skipped, not removed).
  */
 export function parseToml(text: string): TomlDocument {
@@ -547,5 +548,29 @@ export function parseToml(text: string): TomlDocument {
       code: 'toml-internal',
     });
   }
+  controlCharacters(p.text, p.problems);
   return p.document();
+}
+
+// TOML forbids control characters (other than tab, and CR in CRLF) anywhere, comments included, and a BOM other
+// than at the very start. Strings already report theirs; this pass adds the rest (comments, between tokens).
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]|(?<!^)\uFEFF/g;
+const MAX_CONTROL_PROBLEMS = 100;
+
+function controlCharacters(text: string, problems: ParseProblem[]): void {
+  const covered = problems.filter((q) => q.severity === 'error').map((q) => q.span).sort((a, b) => a.start - b.start);
+  let k = 0;
+  let coverEnd = -1;
+  let added = 0;
+  CONTROL.lastIndex = 0;
+  for (let m = CONTROL.exec(text); m && added < MAX_CONTROL_PROBLEMS; m = CONTROL.exec(text)) {
+    const at = m.index;
+    while (k < covered.length && covered[k].start <= at) coverEnd = Math.max(coverEnd, covered[k++].end);
+    if (at < coverEnd) continue; // already inside a reported error (a string with the character, say)
+    const code = m[0].charCodeAt(0);
+    const name = code === 0xfeff ? 'A byte order mark (U+FEFF) is only allowed at the start of the file' : `Control character U+${code.toString(16).toUpperCase().padStart(4, '0')} is not allowed in TOML`;
+    problems.push({ span: { start: at, end: at + 1 }, message: `${name}; the product's TOML parser rejects this file`, severity: 'error', code: 'toml-syntax' });
+    added++;
+  }
+  if (added) problems.sort((a, b) => a.span.start - b.span.start);
 }

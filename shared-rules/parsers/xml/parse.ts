@@ -7,6 +7,7 @@ import { skipDoctype } from './doctype';
 import type { XmlElementNode } from './element';
 import type { XmlComment, XmlDocument, XmlElement } from './model';
 import { parseStartTag, type TagSink } from './start-tag';
+import { bareAmpersands, cdataCloseIn, illegalChars, xmlDeclProblem } from './wellformed';
 
 const DOCTYPE_MESSAGE = 'DOCTYPE ignored: CarbonLint never processes DTDs or expands entities';
 /** An editor cannot use millions of diagnostics (`<` × 10⁷); past this many, one note stands for the rest. */
@@ -37,6 +38,10 @@ class XmlParser implements TagSink {
     this.report({ span: { start, end }, message, severity: 'error', code: 'xml-syntax' });
   }
 
+  bareAmpersand(at: number): void {
+    this.error(at, at + 1, "Unescaped '&' (write &amp;)");
+  }
+
   unknownEntity(start: number, end: number, name: string): void {
     this.report({
       span: { start, end },
@@ -50,10 +55,16 @@ class XmlParser implements TagSink {
     const { text } = this;
     const n = text.length;
     let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+    illegalChars(text, (at, code) => this.error(at, at + 1, `Character U+${code.toString(16).toUpperCase().padStart(4, '0')} is not allowed in XML (not even escaped)`));
     while (i < n) {
       const lt = text.indexOf('<', i);
       const textEnd = lt < 0 ? n : lt;
       if (this.stack.length === 0 && textEnd > i) this.checkOutsideText(i, textEnd);
+      else if (textEnd > i) {
+        bareAmpersands(text, i, textEnd, (at) => this.bareAmpersand(at));
+        const cdataEnd = cdataCloseIn(text, i, textEnd); // ']]>' may not appear in character data
+        if (cdataEnd >= 0) this.error(cdataEnd, cdataEnd + 3, "']]>' is not allowed in text (write ]]&gt;)");
+      }
       if (lt < 0) break;
       i = this.markup(lt);
     }
@@ -72,7 +83,10 @@ class XmlParser implements TagSink {
     const c = text.charCodeAt(lt + 1);
     if (c === 33 /* ! */) {
       if (text.startsWith('<!--', lt)) return this.comment(lt);
-      if (text.startsWith('<![CDATA[', lt)) return this.skipTo(lt, ']]>', 'CDATA section');
+      if (text.startsWith('<![CDATA[', lt)) {
+        if (this.stack.length === 0) this.error(lt, lt + 9, 'CDATA section outside the root element');
+        return this.skipTo(lt, ']]>', 'CDATA section');
+      }
       if (text.slice(lt + 2, lt + 9).toUpperCase() === 'DOCTYPE') return this.doctype(lt);
       const gt = this.tagEnd(lt + 2);
       this.error(lt, gt, 'Unexpected markup declaration (only allowed inside a DOCTYPE, which is ignored)');
@@ -80,11 +94,18 @@ class XmlParser implements TagSink {
     }
     if (c === 63 /* ? */) {
       const target = text.slice(lt + 2, nameEnd(text, lt + 2));
+      if (!target) this.error(lt, lt + 2, 'Processing instruction without a target name');
       const bomOffset = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-      if (target.toLowerCase() === 'xml' && lt !== bomOffset) {
-        this.error(lt, lt + 5, 'The XML declaration must be at the very start of the file');
+      const end = this.skipTo(lt, '?>', 'processing instruction');
+      if (target.toLowerCase() === 'xml') {
+        if (lt !== bomOffset) this.error(lt, lt + 5, 'The XML declaration must be at the very start of the file');
+        else if (target !== 'xml') this.error(lt, lt + 5, `'<?${target}' is reserved: the XML declaration is written '<?xml'`);
+        else {
+          const problem = xmlDeclProblem(text.slice(lt, end));
+          if (problem) this.error(lt, end, problem.replace(/^./, (ch) => ch.toUpperCase()));
+        }
       }
-      return this.skipTo(lt, '?>', 'processing instruction');
+      return end;
     }
     if (c === 47 /* / */) return this.closeTag(lt);
     if (isNameStart(c)) return this.openTag(lt);
@@ -96,6 +117,10 @@ class XmlParser implements TagSink {
     const close = this.text.indexOf('-->', lt + 4);
     const end = close < 0 ? this.text.length : close + 3;
     if (close < 0) this.error(lt, lt + 4, 'Comment is never closed (missing -->)');
+    // '--' may not occur inside a comment (and so a comment may not end with '--->').
+    const body = close < 0 ? end : close;
+    const dd = this.text.indexOf('--', lt + 4);
+    if (dd >= 0 && dd < body) this.error(dd, dd + 2, "'--' is not allowed inside a comment");
     this.comments.push({ span: { start: lt, end }, text: this.text.slice(lt + 4, close < 0 ? end : close) });
     return end;
   }

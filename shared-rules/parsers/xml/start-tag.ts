@@ -2,6 +2,7 @@
 import { isNameStart, isXmlSpace, nameEnd, skipSpace } from './chars';
 import { XmlElementNode } from './element';
 import { decodeAttributeValue } from './entities';
+import { bareAmpersands } from './wellformed';
 
 export interface TagSink {
   /** Reports an "xml-syntax" error at [start, end). */
@@ -127,6 +128,7 @@ function parseAttribute(text: string, start: number, el: XmlElementNode, state: 
     sink.error(start, j, `Attribute '${name}' has no value`);
     return j;
   }
+  bareAmpersands(text, valueStart, valueEnd, (at) => sink.error(at, at + 1, "Unescaped '&' (write &amp;)"));
   if (state.seen.has(name)) sink.error(start, nEnd, `Duplicate attribute '${name}' on <${el.name}>`);
   state.seen.add(name);
   el.attributes.push({

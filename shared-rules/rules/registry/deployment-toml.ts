@@ -16,6 +16,7 @@ import miAdminCredentials from '../mi-admin-credentials';
 import recoveryCallbackRegex from '../recovery-callback-regex';
 import defaultAppPassword from '../default-app-password';
 import sessionDataCleanup from '../session-data-cleanup';
+import connectionAdminCredentials from '../connection-admin-credentials';
 
 export const deploymentTomlRules: Rule[] = [
   defaultKeystore, // G02
@@ -30,6 +31,7 @@ export const deploymentTomlRules: Rule[] = [
   h2Database,
   privilegedDatastoreUser, // G07
   defaultAdminCredentials, // G18
+  connectionAdminCredentials,
   recoveryCallbackRegex, // G25
   defaultAppPassword, // G26
   miAdminCredentials, // G27

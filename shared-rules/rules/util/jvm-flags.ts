@@ -50,6 +50,7 @@ function assignmentsByName(doc: ShellDocument): Map<string, ShellAssignment[]> {
   const batch = dialectOf(doc) === 'batch';
   const map = new Map<string, ShellAssignment[]>();
   for (const a of doc.assignments) {
+    if (a.offPath !== undefined) continue; // a `--debug` arm or an opt-in branch: not what a plain start runs
     const key = batch ? a.name.toUpperCase() : a.name;
     let list = map.get(key);
     if (!list) map.set(key, (list = []));

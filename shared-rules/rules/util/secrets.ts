@@ -1,6 +1,6 @@
 // The Secure Vault `[secrets]` table: where it is, what it defines, and the block of text it spans.
 import type { EffectiveConfig, TomlDocument, TomlEntry, TomlTable } from '../../parsers/toml/model';
-import { stringText } from './toml';
+import { literalScalar, stringText } from './toml';
 
 /** Tables config-mapper reads aliases from (`[runtime_secrets]` is resolved at run time). */
 const SECRET_TABLES = ['secrets', 'runtime_secrets'];
@@ -12,6 +12,20 @@ export function secretEntry(config: EffectiveConfig, alias: string): TomlEntry |
     if (e) return e;
   }
   return undefined;
+}
+
+/**
+ * `[runtime_secrets] enable = "true"` (IS 5.12+/6.x, MI): `$secret{alias}` is then resolved at run time from an
+ * external vault, so an alias absent from `[secrets]` is not an error.
+ */
+export function runtimeSecretsEnabled(config: EffectiveConfig): boolean {
+  const v = literalScalar(config.get(['runtime_secrets', 'enable'])?.value);
+  return v !== undefined && v.trim().toLowerCase() === 'true';
+}
+
+/** MI's external-vault references, `$secret{vault:alias}` / `$secret{hashicorp:path}`: resolved outside `[secrets]`. */
+export function externalVaultAlias(alias: string): boolean {
+  return /^[A-Za-z][\w-]*:./.test(alias);
 }
 
 /** The alias of a value that is exactly `$secret{alias}`. */

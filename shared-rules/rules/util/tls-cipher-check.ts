@@ -12,7 +12,31 @@ import { insertKey, keyInsertionPoint, replaceValue, writtenKey } from './toml';
 import { keyInSection, renderArray, rewriteStringList, sourceList, type SourceList } from './tls-toml';
 import { isFullDeployment } from './scope';
 import { oneLine } from './message';
-import { transportsFor, type ApplicableTransport, type TransportId } from './tls-transports';
+import { transportLabel, transportsFor, type ApplicableTransport, type TransportId } from './tls-transports';
+import { keyNames, serverKeys, splitByKey, type KeyKind, type ServerKeys } from './cipher-keys';
+
+/** Transports where this server presents its own key (listeners): what it negotiates depends on that key. */
+const LISTENERS: ReadonlySet<TransportId> = new Set<TransportId>(['tomcat', 'passthru-listener', 'binary-receiver', 'mi-listener']);
+const RSA_ONLY: ReadonlySet<KeyKind> = new Set<KeyKind>(['rsa']);
+
+/**
+ * What a listener's list really enables, with its key type: the negotiable suites' weaknesses first; the suites
+ * its key cannot negotiate are named as such (known key) or as what a DSA/EC key would add (unknown key, RSA assumed).
+ */
+function describeForKey(enabled: readonly EnabledSuite[], keys: ServerKeys | undefined, compact: boolean): { text: string; worst: Verdict } {
+  const { real, other } = splitByKey(enabled, keys?.kinds ?? RSA_ONLY);
+  const mine = describeSuites(real, compact);
+  // Only what is worse than the negotiable suites' worst is worth a word (a few more CBC suites are not).
+  const worseOther = other.filter((e) => { const v = suiteVerdict(e.suite); return v !== mine.worst && worse(v, mine.worst) === v; });
+  const rest = describeSuites(worseOther, compact);
+  // Counts are of the suites the key can negotiate: say which key when the list holds others.
+  const head = keys || other.length === 0 || !mine.text ? mine.text : `${mine.text} with an RSA key (as shipped)`;
+  if (!SEVERITY[rest.worst]) return { text: head, worst: mine.worst };
+  const text = keys
+    ? `${head}${head ? ' ' : ''}(with the ${keyNames(keys.kinds)} in ${keys.store}, the list's ${rest.text} can never be negotiated)`
+    : `${head}${head ? '; ' : ''}if the key were DSA or EC, also ${rest.text}`;
+  return { text, worst: mine.worst };
+}
 
 const SEVERITY: Partial<Record<Verdict, Severity>> = { broken: 'error', weak: 'warning', discouraged: 'info' };
 const REMOVED: ReadonlySet<Verdict> = new Set<Verdict>(['broken', 'weak']);
@@ -129,6 +153,7 @@ interface ShippedAnalysis {
   worst: Verdict;
   /** IANA names of the list's suites judged ok, in list order. */
   good: readonly string[];
+  enabled: readonly EnabledSuite[];
 }
 
 // Shipped default lists are module constants and their analysis depends only on the list and the dialect (not on
@@ -143,7 +168,7 @@ function shippedAnalysis(shipped: readonly string[] | string, dialect: Applicabl
     const a = typeof shipped === 'string' ? analyzeCipherString(shipped, dialect) : analyzeCiphers(shipped.map((s, i) => ({ text: s, start: i, end: i })), dialect);
     const { text, worst } = describeSuites(a.enabled, true);
     const good = Object.freeze(a.enabled.filter((e) => suiteVerdict(e.suite) === 'ok').map((e) => e.suite.iana));
-    r = { text, worst, good };
+    r = { text, worst, good, enabled: a.enabled };
     byDialect.set(dialect, r);
   }
   return r;
@@ -168,8 +193,11 @@ function checkTransportCiphers(ctx: RuleContext<'toml'>, t: ApplicableTransport)
     analyzed.push({ list, analysis });
   }
   const recommended = recommendedCiphers(min);
+  const listener = LISTENERS.has(spec.id);
+  const keys = listener ? serverKeys(ctx) : undefined;
   for (const a of analyzed) {
-    const { text, worst } = describeSuites(a.analysis.enabled);
+    // A written list is judged by key only when the key is known: listing DSS suites is then harmless but said so.
+    const { text, worst } = keys ? describeForKey(a.analysis.enabled, keys, false) : describeSuites(a.analysis.enabled);
     if (!SEVERITY[worst]) continue;
     const key = writtenKey(a.list.entry);
     const edit = a.list.literal ? fixList(a, dialect) : undefined;
@@ -184,7 +212,7 @@ function checkTransportCiphers(ctx: RuleContext<'toml'>, t: ApplicableTransport)
     ctx.report({
       span: a.list.entry.value.span,
       severity: SEVERITY[worst],
-      message: `${spec.label}: \`${key}\` enables cipher suites the guideline advises against — ${text}. ${advice}.`,
+      message: `${transportLabel(spec, config, ctx.product.product)}: \`${key}\` enables cipher suites the guideline advises against — ${text}. ${advice}.`,
       related,
       fix: edit ? { title: `Remove the weak cipher suites from ${key}`, edits: [edit], safe: false } : undefined,
     });
@@ -202,7 +230,9 @@ function checkTransportCiphers(ctx: RuleContext<'toml'>, t: ApplicableTransport)
     severity = 'warning';
     message = `\`${where}\` is not set, so every suite the JVM enables is accepted — on JDK 8–17 that includes suites without forward secrecy (TLS_RSA_WITH_AES_*) and CBC suites`;
   } else {
-    const { text, worst, good } = shippedAnalysis(shipped, dialect);
+    const shippedInfo = shippedAnalysis(shipped, dialect);
+    const { good } = shippedInfo;
+    const { text, worst } = listener ? describeForKey(shippedInfo.enabled, keys, true) : shippedInfo;
     if (!SEVERITY[worst]) return;
     severity = SEVERITY[worst]!;
     message = `\`${where}\` is not set, so the shipped default${typeof shipped === 'string' ? ` "${shipped}"` : ''} enables ${text}`;
@@ -213,7 +243,7 @@ function checkTransportCiphers(ctx: RuleContext<'toml'>, t: ApplicableTransport)
   ctx.report({
     span: keyInsertionPoint(config, first, section).reportSpan,
     severity,
-    message: `${spec.label}: ${message}. Set it to forward-secret AEAD suites.`,
+    message: `${transportLabel(spec, config, ctx.product.product)}: ${message}. Set it to forward-secret AEAD suites.`,
     fix: edit ? { title: `Set ${where} to forward-secret AEAD suites`, edits: [edit], safe: false } : undefined,
   });
 }

@@ -10,7 +10,7 @@ import { insertKey, keyInsertionPoint, literalString, replaceValue, writtenKey }
 import { allEdits, keyInSection, renderArray, rewriteStringList, sourceList, type SourceList } from './tls-toml';
 import { isFullDeployment } from './scope';
 import { oneLine } from './message';
-import type { ApplicableTransport, ProtocolKey, ProtocolSyntax } from './tls-transports';
+import { transportLabel, type ApplicableTransport, type ProtocolKey, type ProtocolSyntax } from './tls-transports';
 
 interface Written {
   key: ProtocolKey;
@@ -137,8 +137,8 @@ export function checkTransportProtocols(ctx: RuleContext<'toml'>, t: ApplicableT
   ctx.report({
     span: anchor,
     severity,
-    message: `${spec.label}: ${parts.join('; ')}.${flagged.length > 0 || defaultBad.length > 0 ? ` Allow only ${listNames(recommended)}.` : ''}`,
+    message: `${transportLabel(spec, config, ctx.product.product)}: ${parts.join('; ')}.${flagged.length > 0 || defaultBad.length > 0 ? ` Allow only ${listNames(recommended)}.` : ''}`,
     related: related.length > 0 ? related : undefined,
-    fix: all ? { title: `Allow only ${min} and later on the ${spec.label}`, edits: all, safe: false } : undefined,
+    fix: all ? { title: `Allow only ${min} and later on the ${transportLabel(spec, config, ctx.product.product)}`, edits: all, safe: false } : undefined,
   });
 }

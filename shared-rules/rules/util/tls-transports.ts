@@ -8,6 +8,8 @@ import {
 } from '../../data/tls/defaults';
 import type { CipherDialect } from '../../data/tls/cipher-lists';
 import type { Distribution } from '../../data/products';
+import type { EffectiveConfig } from '../../parsers/toml/model';
+import { listenPort } from './ports';
 
 export type TransportId = 'tomcat' | 'passthru-listener' | 'passthru-sender' | 'binary-receiver' | 'mi-listener' | 'mi-sender' | 'mi-internal-api';
 
@@ -39,6 +41,8 @@ export interface TransportSpec {
   defaultProtocols?(p: ProductInfo): readonly string[];
   /** How the default is written in default.json, for messages. */
   defaultProtocolsText?(p: ProductInfo): string;
+  /** The listening port: shipped base (before the offset) and the keys that set it explicitly; the label names it. */
+  port?: { base: number; keys?: string[][] };
   /** Shipped cipher list when absent (a list, or an OpenSSL string for Tomcat); 'jvm' = the JVM's enabled suites. */
   defaultCiphers?: readonly string[] | string | 'jvm';
 }
@@ -49,6 +53,7 @@ const SSL_HOST = 'transport.https.sslHostConfig.properties';
 export const TRANSPORTS: readonly TransportSpec[] = [
   {
     id: 'tomcat', product: 'apim', label: 'Tomcat HTTPS transport (servlet port 9443)',
+    port: { base: 9443, keys: [P('transport.https.properties.port')] },
     protocolKeys: [
       { path: P(`${SSL_HOST}.protocols`), syntax: 'tomcat-plus' },
       { path: P('transport.https.properties.protocols'), syntax: 'tomcat-plus' },
@@ -64,6 +69,7 @@ export const TRANSPORTS: readonly TransportSpec[] = [
   },
   {
     id: 'passthru-listener', product: 'apim', label: 'PassThrough HTTPS listener (gateway port 8243)',
+    port: { base: 8243, keys: [P('transport.passthru_https.listener.parameters.port')] },
     protocolKeys: [{ path: P('transport.passthru_https.listener.parameters.HttpsProtocols'), syntax: 'comma' }],
     sslProtocolKeys: [],
     cipherKeys: [P('transport.passthru_https.listener.parameters.PreferredCiphers')],
@@ -81,6 +87,7 @@ export const TRANSPORTS: readonly TransportSpec[] = [
   },
   {
     id: 'binary-receiver', product: 'apim', label: 'binary event receiver (Traffic Manager SSL port 9711)',
+    port: { base: 9711 },
     protocolKeys: [
       { path: P('transport.receiver.ssl_enabled_protocols'), syntax: 'array' },
       { path: P('transport.binary.receiver.sslEnabledProtocols'), syntax: 'array' },
@@ -93,6 +100,7 @@ export const TRANSPORTS: readonly TransportSpec[] = [
   },
   {
     id: 'mi-listener', product: 'mi', label: 'Micro Integrator HTTPS listener (port 8253)',
+    port: { base: 8243 },
     protocolKeys: [
       { path: P('transport.http.listener.secured_protocols'), syntax: 'comma', section: P('transport.http') },
       { path: P('transport.https.listener.parameter.HttpsProtocols'), syntax: 'comma' },
@@ -116,6 +124,7 @@ export const TRANSPORTS: readonly TransportSpec[] = [
   },
   {
     id: 'mi-internal-api', product: 'mi', label: 'Micro Integrator management API (port 9164)',
+    port: { base: 9154 },
     protocolKeys: [{ path: P('internal_api_ssl_config.parameter.httpsProtocols'), syntax: 'comma' }],
     sslProtocolKeys: [P('internal_api_ssl_config.parameter.sslProtocol')],
     cipherKeys: [],
@@ -123,6 +132,13 @@ export const TRANSPORTS: readonly TransportSpec[] = [
     defaultProtocols: () => MI_DEFAULT_PROTOCOLS,
   },
 ];
+
+/** The label with the port the server will really use (explicit port key, `[server] offset`). */
+export function transportLabel(spec: TransportSpec, config: EffectiveConfig, product: string): string {
+  if (!spec.port) return spec.label;
+  const port = listenPort(config, product === 'unknown' ? spec.product : product, spec.port.base, spec.port.keys);
+  return spec.label.replace(/port \d+\)$/, `port ${port})`);
+}
 
 /** The servlet transport also serves Identity Server. */
 function productsOf(t: TransportSpec): Product[] {

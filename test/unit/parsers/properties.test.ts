@@ -194,11 +194,18 @@ test('CRLF and lone CR line breaks: values and spans exclude the \\r', () => {
   assert.equal(d.comments[0].text, ' c');
 });
 
-test('a leading BOM is not part of the first key', () => {
-  const text = '\uFEFFa=1';
-  const [e] = parseProperties(text).entries;
-  assert.equal(e.key, 'a');
-  assert.deepEqual(e.keySpan, { start: 1, end: 2 });
+test('a leading BOM is part of the first key, as java.util.Properties reads it (issue 18), and is reported', () => {
+  const text = '\uFEFFa=1\nb=2';
+  const d = parseProperties(text);
+  assert.equal(d.entries[0].key, '\uFEFFa');
+  assert.deepEqual(d.entries[0].keySpan, { start: 0, end: 2 });
+  assert.equal(d.get('a'), undefined);
+  assert.equal(d.get('b')?.value, '2');
+  assert.deepEqual(d.problems?.map((p) => [p.code, p.severity, p.span.start, p.span.end]), [['properties-bom', 'warning', 0, 1]]);
+  assert.match(d.problems![0].message, /so a is not set as written/);
+  const c = parseProperties('\uFEFF# header\nb=2');
+  assert.equal(c.comments.length, 0);
+  assert.match(c.problems![0].message, /the first line, a comment, is read as a key instead/);
 });
 
 test('malformed \\uXXXX: kept literally and reported, never thrown', () => {

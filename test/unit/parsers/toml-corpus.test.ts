@@ -129,10 +129,10 @@ for (const file of files) {
 
     const reference = readIarna(text);
     if (reference === undefined) {
-      // Known-invalid TOML: its problems must be duplicate warnings, not crashes or syntax errors.
+      // Known-invalid TOML: its problems must be duplicate errors (the product rejects such a file), not crashes or syntax errors.
       assert.deepEqual(syntaxLines, []);
       assert.ok(doc.problems.length > 0, 'iarna rejects it, so something must be reported');
-      assert.ok(doc.problems.every((p) => p.code.startsWith('toml-duplicate') && p.severity === 'warning'));
+      assert.ok(doc.problems.every((p) => p.code.startsWith('toml-duplicate') && p.severity === 'error'));
       return;
     }
 

@@ -294,13 +294,13 @@ describe('keys and tables', () => {
 });
 
 describe('duplicates', () => {
-  test('duplicate key: one warning, the last value wins', () => {
+  test('duplicate key: one error (the product rejects the file), the last value wins', () => {
     const text = '[a]\nk = 1\nk = 2\n';
     const doc = parseToml(text);
     assert.equal(doc.problems.length, 1);
     const [p] = doc.problems;
     assert.equal(p.code, 'toml-duplicate-key');
-    assert.equal(p.severity, 'warning');
+    assert.equal(p.severity, 'error');
     assert.match(p.message, /line 2/);
     assert.equal(slice(text, p.span), 'k');
     assert.equal(p.span.start, text.lastIndexOf('k'));
@@ -317,16 +317,29 @@ describe('duplicates', () => {
     assert.equal(effectiveConfig(doc).get(['a', 'b'])?.value.value, 2);
   });
 
-  test('table defined twice: one warning, keys of both are kept', () => {
+  test('table defined twice: one error, keys of both are kept', () => {
     const doc = parseToml('[a]\nx = 1\n[b]\n[a]\ny = 2');
     assert.deepEqual(
       doc.problems.map((p) => [p.code, p.severity]),
-      [['toml-duplicate-table', 'warning']],
+      [['toml-duplicate-table', 'error']],
     );
     const cfg = effectiveConfig(doc);
     assert.equal(cfg.get(['a', 'x'])?.value.value, 1);
     assert.equal(cfg.get(['a', 'y'])?.value.value, 2);
     assert.equal(cfg.table(['a']), doc.tables[3]);
+  });
+
+  test('a dotted key adding to a table a header defined or implied: an error (toml-test table/append-with-dotted-keys)', () => {
+    const text = '[a.b.c]\nz = 9\n\n[a]\nb.c.t = 8\n';
+    const doc = parseToml(text);
+    assert.deepEqual(doc.problems.map((p) => [p.code, p.severity, slice(text, p.span)]), [['toml-duplicate-table', 'error', 'b.c.t']]);
+    assert.match(doc.problems[0].message, /Table \[a\.b\] is already implied by a table header: a dotted key cannot add to it \(line 1\)/);
+    const text2 = '[a.b]\nx = 1\n[a]\nb.y = 2\n';
+    const d2 = parseToml(text2);
+    assert.deepEqual(d2.problems.map((p) => [p.code, slice(text2, p.span)]), [['toml-duplicate-table', 'b.y']]);
+    assert.match(d2.problems[0].message, /Table \[a\.b\] is already defined by a table header/);
+    // Dotted keys extending a table they made themselves stay valid.
+    assert.deepEqual(parseToml('[a]\nb.x = 1\nb.y = 2\n[c]\n').problems, []);
   });
 
   test('value redefined as a table', () => {
