@@ -4,6 +4,8 @@ import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 
 const production = process.argv.includes('--production');
+// The security advisories (raw Markdown → shared-rules/data/advisories/generated.json); a no-op when it is current.
+execFileSync(process.execPath, ['scripts/advisories/convert.mjs', '--quiet'], { stdio: 'inherit' });
 const common = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', sourcemap: !production, minify: production, logLevel: 'warning' };
 
 await Promise.all([
