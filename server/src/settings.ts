@@ -1,7 +1,7 @@
 // Reads `carbonlint.*` and `files.exclude` from the client (workspace/configuration), once per scope (a workspace
 // folder, or a file outside any folder): resource-scoped settings can differ per folder, not per file.
 import type { Connection } from 'vscode-languageserver/node';
-import type { Settings, RuleLevel } from '../../shared-rules/engine/settings';
+import { ADVISORY_LEVELS, DEFAULT_SETTINGS, type Settings, type RuleLevel } from '../../shared-rules/engine/settings';
 
 export interface EditorSettings {
   enable: boolean;
@@ -36,6 +36,13 @@ export function toEditorSettings(raw: Raw, files: Raw): EditorSettings {
   if (typeof days === 'number' && Number.isInteger(days) && days >= 0) settings.keystore = { expiryWarningDays: days };
   if (typeof r.maxFileSize === 'number' && r.maxFileSize > 0) settings.maxFileSize = r.maxFileSize;
   if (typeof r.maxFindingsPerFile === 'number' && Number.isInteger(r.maxFindingsPerFile) && r.maxFindingsPerFile >= 1) settings.maxFindingsPerFile = r.maxFindingsPerFile;
+  const adv = r.advisories as { severity?: unknown; maxDataAgeDays?: unknown } | undefined;
+  if (adv && typeof adv === 'object') {
+    const a = { ...DEFAULT_SETTINGS.advisories };
+    if (typeof adv.severity === 'string' && ADVISORY_LEVELS.has(adv.severity)) a.severity = adv.severity as Settings['advisories']['severity'];
+    if (typeof adv.maxDataAgeDays === 'number' && Number.isInteger(adv.maxDataAgeDays) && adv.maxDataAgeDays >= 0) a.maxDataAgeDays = adv.maxDataAgeDays;
+    settings.advisories = a;
+  }
   const exclude = Array.isArray(r.exclude) ? r.exclude.filter((x): x is string => typeof x === 'string') : [];
   const filesExclude = files && typeof files === 'object' ? Object.entries(files).filter(([, on]) => on === true).map(([g]) => g) : [];
   return { enable: r.enable !== false, workspaceScan: r.workspaceScan !== false, exclude, filesExclude, settings };
