@@ -3,6 +3,7 @@ import type { FileKind, Severity } from '../engine/rule';
 import type { ConfigError } from '../engine/project-config';
 import type { Confirmation, ConfirmationState } from './confirmations';
 import type { SectionId } from './sections';
+import type { ProductAdvisories } from './advisories';
 
 export type Status = 'passed' | 'failed' | 'not-applicable' | 'manual';
 
@@ -93,4 +94,6 @@ export interface ReadinessReport {
   staleAfterDays: number;
   /** Problems in the project file (the report is still built, without the bad entries). */
   configErrors: ConfigError[];
+  /** G01: the published security advisories per product release found (absent when advisories are off). */
+  advisories?: ProductAdvisories[];
 }

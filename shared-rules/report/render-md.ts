@@ -1,5 +1,6 @@
 // The readiness report as Markdown (for a pull request, a wiki page or an audit ticket).
 import type { Entry, FindingRef, ReadinessReport } from './model';
+import { advisoriesMarkdown } from './render-advisories';
 import { CONFIRMATION_LABEL, STATUS_ICON, STATUS_LABEL, defaultLink, productsLine, type LinkFn } from './labels';
 
 // Rule texts and messages are Markdown already (`code`); only keep raw HTML out.
@@ -63,5 +64,6 @@ export function renderMarkdown(r: ReadinessReport, link: LinkFn = defaultLink): 
     }
     for (const e of s.entries) out.push(...entry(e, link));
   }
+  out.push(...advisoriesMarkdown(r.advisories));
   return out.join('\n').replace(/\n{3,}/g, '\n\n') + '\n';
 }

@@ -7,6 +7,8 @@ import * as path from 'node:path';
 import { REPO } from '../helpers/shared';
 import { run, layout, rm } from './cli-helpers';
 import { detectHome } from '../../shared-rules/engine/product-home';
+import { parseProjectConfig } from '../../shared-rules/engine/project-config';
+import { toEditorSettings } from '../../server/src/settings';
 
 const RAW = path.join(REPO, 'shared-rules/data/advisories/raw/en/docs/security-announcements/security-advisories');
 
@@ -119,14 +121,12 @@ test('detectHome: precedence, each fact with its source; EI 6.x carbon.xml; U2 f
   assert.equal(placeholder.version, undefined);
 });
 
-test('advisories settings: .carbonlint.json and the editor both accept severity and maxDataAgeDays, and reject bad values', async () => {
-  const { parseProjectConfig } = await import('../../shared-rules/engine/project-config');
+test('advisories settings: .carbonlint.json and the editor both accept severity and maxDataAgeDays, and reject bad values', () => {
   const ok = parseProjectConfig('{"advisories": {"severity": "info", "maxDataAgeDays": 30}}');
   assert.deepEqual(ok.errors, []);
   assert.deepEqual(ok.config.settings.advisories, { severity: 'info', maxDataAgeDays: 30 });
   const bad = parseProjectConfig('{"advisories": {"severity": "loud", "maxDataAgeDays": -1}}');
   assert.deepEqual(bad.errors.map((e) => e.key), ['advisories.severity', 'advisories.maxDataAgeDays']);
-  const { toEditorSettings } = await import('../../server/src/settings');
   assert.deepEqual(toEditorSettings({ advisories: { severity: 'off', maxDataAgeDays: 90 } }, null).settings.advisories, { severity: 'off', maxDataAgeDays: 90 });
   assert.equal(toEditorSettings({ advisories: { severity: 'nope' } }, null).settings.advisories?.severity, 'auto');
 });
