@@ -176,3 +176,22 @@ export function textReader(readFile: (p: string) => Uint8Array | undefined): Rea
     return b ? Buffer.from(b.subarray(0, 256 * 1024)).toString('utf8') : undefined;
   };
 }
+
+/**
+ * The release a config file belongs to, as every G01 front end sees it: an explicit carbonlint.product with a
+ * version wins (the home may still give the update level); else the product home's files; else the file's own
+ * detection (path). `home` overrides the home derived from the file's location.
+ */
+export function detectRelease(fileName: string, info: ProductInfo, read: ReadText, home?: string): HomeInfo {
+  const at = home ?? (path.isAbsolute(fileName) ? homeOf(fileName) : undefined);
+  if (info.source !== 'setting' || !info.version) return detectHome(at, read, info);
+  const out = detectHome(undefined, read, info);
+  if (at) {
+    const h = detectHome(at, read, info);
+    if (h.updateLevel !== undefined && h.product === out.product && h.version === out.version) {
+      out.updateLevel = h.updateLevel;
+      out.facts.push(...h.facts.filter((f) => f.what === 'updateLevel'));
+    }
+  }
+  return out;
+}

@@ -78,3 +78,16 @@ export function advisoriesHtml(lists: readonly ProductAdvisories[] | undefined):
   parts.push('</section>');
   return parts.join('\n');
 }
+
+/** A short Markdown list for the editor's hover: the advisories not known to be fixed, most severe first, with links. */
+export function advisoriesHoverMarkdown(l: ProductAdvisories, max = 12): string {
+  const notFixed = l.advisories.filter((a) => a.status !== 'fixed').sort((a, b) => SEV_ORDER[a.severity] - SEV_ORDER[b.severity] || (b.cvss?.score ?? 0) - (a.cvss?.score ?? 0));
+  const out = [`#### Advisories for ${l.name} ${l.version}${l.updateLevel !== undefined ? ` at update level ${l.updateLevel}` : ' (update level unknown)'}`, '', summary(l), ''];
+  for (const a of notFixed.slice(0, max)) {
+    const fix = a.fixedInUpdateLevel !== null ? ` — fixed in update level ${a.fixedInUpdateLevel}` : '';
+    out.push(`- [${a.id}](${a.url}) **${a.severity}**${a.cvss ? ` ${a.cvss.score.toFixed(1)}` : ''} ${a.status === 'open' ? '(open)' : ''} ${escMd(a.title.length > 90 ? a.title.slice(0, 87) + '…' : a.title)}${fix}`.replace(/\s+\)/g, ')').replace(/ {2,}/g, ' '));
+  }
+  if (notFixed.length > max) out.push(`- … and ${notFixed.length - max} more: run \`carbonlint advisories\` or open the readiness report.`);
+  out.push('', `Advisory data of ${l.dataDate}.`);
+  return out.join('\n');
+}

@@ -1,7 +1,7 @@
 // What the G01 rules share: the product home of the linted deployment.toml, and its advisories with their status.
 import * as path from 'node:path';
 import type { RuleContext, Severity } from '../../engine/rule';
-import { detectHome, homeOf, textReader, type HomeInfo } from '../../engine/product-home';
+import { detectRelease, textReader, type HomeInfo } from '../../engine/product-home';
 import { readFileBounded } from '../../engine/resources';
 import { PRODUCT_TITLES, advisoriesFor, type AdvisoryMatch, type AdvisorySeverity } from '../../data/advisories';
 
@@ -18,19 +18,8 @@ export function isHomeConfig(fileName: string): boolean {
 }
 
 export function advisoryScope(ctx: RuleContext<'toml'>): AdvisoryScope {
-  const abs = path.isAbsolute(ctx.fileName);
-  const home = ctx.resources?.productHome ?? (abs ? homeOf(ctx.fileName) : undefined);
   const read = textReader(ctx.resources?.readFile ?? ((p) => readFileBounded(p)));
-  const setting = ctx.product.source === 'setting' && ctx.product.version ? ctx.product : undefined;
-  // An explicit carbonlint.product with a version wins over what the files say (as for every other rule).
-  const info = setting ? detectHome(undefined, read, setting) : detectHome(home, read, ctx.product);
-  if (setting && home) {
-    const level = detectHome(home, read, setting);
-    if (level.updateLevel !== undefined && level.product === info.product) {
-      info.updateLevel = level.updateLevel;
-      info.facts.push(...level.facts.filter((f) => f.what === 'updateLevel'));
-    }
-  }
+  const info = detectRelease(ctx.fileName, ctx.product, read, ctx.resources?.productHome);
   const label = `${ctx.product.brand} ${info.product ? PRODUCT_TITLES[info.product] ?? info.product : 'product'}${info.version ? ' ' + info.version : ''}`;
   if (!info.product || !info.version) return { info, label };
   return { info, label, matches: advisoriesFor(info.product, info.version, info.updateLevel) };
