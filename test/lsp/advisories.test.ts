@@ -26,7 +26,7 @@ test('hover on the G01 summary lists advisories with links; the status item says
     const p = await c.diagnostics(uri, (d) => d.version === 1);
     const d = p.diagnostics.find((x) => x.code === 'security-advisories');
     assert.ok(d, 'the G01 summary');
-    assert.match(d.message, /update level 150 from updates\/config\.json/);
+    assert.match(String(d.message), /update level 150 from updates\/config\.json/);
     const hover = (await c.conn.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 2 } })) as Hover;
     const md = (hover.contents as MarkupContent).value;
     assert.match(md, /#### Advisories for WSO2 API Manager 4\.2\.0 at update level 150/);
