@@ -119,8 +119,46 @@ const dockerfile: HomeDetector = (home, read) => {
   return [];
 };
 
+/**
+ * Helm values (values.yaml in the home or up to two folders above): `image: [org/]wso2am:4.2.0.5` on one line, or
+ * `repository: [org/]wso2am` followed within three lines by `tag: 4.2.0[.5]` — the common chart layout. Charts that
+ * name images some other way are not read (the convention must be clear).
+ */
+const helmValues: HomeDetector = (home, read) => {
+  for (const dir of [home, path.dirname(home), path.dirname(path.dirname(home))]) {
+    const file = path.join(dir, 'values.yaml');
+    const t = read(file)?.slice(0, 256 * 1024);
+    if (!t) continue;
+    const lines = t.split('\n');
+    for (let i = 0; i < lines.length; i++) {
+      let code: string | undefined;
+      let tag: { version: string; level?: string } | undefined;
+      const one = /^\s*image:\s*["']?(?:\S*\/)?([a-z0-9-]{2,40}):(\d+\.\d+\.\d+)(?:\.(\d{1,5}))?["']?\s*$/.exec(lines[i]);
+      if (one) {
+        code = one[1];
+        tag = { version: one[2], level: one[3] };
+      } else {
+        const repo = /^\s*repository:\s*["']?(?:\S*\/)?([a-z0-9-]{2,40})["']?\s*$/.exec(lines[i]);
+        if (!repo) continue;
+        code = repo[1];
+        for (let j = i + 1; j <= i + 3 && j < lines.length && !tag; j++) {
+          const m = /^\s*tag:\s*["']?(\d+\.\d+\.\d+)(?:\.(\d{1,5}))?["']?\s*$/.exec(lines[j]);
+          if (m) tag = { version: m[1], level: m[2] };
+        }
+      }
+      const product = code ? PRODUCT_CODES[code.toLowerCase()] : undefined;
+      if (!product || !tag) continue;
+      const source = `image tag in ${path.relative(home, file).split(path.sep).join('/')}`;
+      const facts: HomeFact[] = [{ what: 'product', value: product, file, source }, { what: 'version', value: tag.version, file, source }];
+      if (tag.level !== undefined) facts.push({ what: 'updateLevel', value: String(Number(tag.level)), file, source: `${source} (<version>.<update level> tag convention)`, uncertain: true });
+      return facts;
+    }
+  }
+  return [];
+};
+
 /** Strongest first: the README's precedence (product.txt → carbon.xml → version.txt → names), levels from config.json first. */
-export const HOME_DETECTORS: HomeDetector[] = [productTxt, carbonXml, versionTxt, updateConfig, folderName, dockerfile];
+export const HOME_DETECTORS: HomeDetector[] = [productTxt, carbonXml, versionTxt, updateConfig, folderName, dockerfile, helmValues];
 
 /** The product home of a config file: <home>/repository/conf/x, <home>/conf/x (MI, EI); undefined otherwise. */
 export function homeOf(fileName: string): string | undefined {

@@ -117,6 +117,12 @@ test('detectHome: precedence, each fact with its source; EI 6.x carbon.xml; U2 f
   const docker = detectHome('/repo/am/home', files({ '/repo/am/Dockerfile': 'ARG X=1\nFROM docker.wso2.com/wso2am:4.2.0.5 AS base\n' }));
   assert.deepEqual([docker.product, docker.version, docker.updateLevel], ['apim', '4.2.0', 5]);
   assert.match(docker.facts[1].source, /image tag in \.\.\/Dockerfile/);
+  const helm = detectHome('/k/charts/am/home', files({ '/k/charts/am/values.yaml': 'wso2:\n  image:\n    repository: "docker.wso2.com/wso2am"\n    tag: "4.2.0.12"\n' }));
+  assert.deepEqual([helm.product, helm.version, helm.updateLevel], ['apim', '4.2.0', 12]);
+  const helmOne = detectHome('/k/home', files({ '/k/values.yaml': 'image: wso2/wso2is:7.1.0\n' }));
+  assert.deepEqual([helmOne.product, helmOne.version, helmOne.updateLevel], ['is', '7.1.0', undefined]);
+  const notClear = detectHome('/k/home', files({ '/k/values.yaml': 'imageName: wso2am\nimageTag: 4.2.0\n' }));
+  assert.equal(notClear.version, undefined);
   const placeholder = detectHome('/h', files({ '/h/repository/conf/carbon.xml': '<Name>${product.name}</Name><Version>${product.version}</Version>' }));
   assert.equal(placeholder.version, undefined);
 });
