@@ -38,7 +38,7 @@ export default defineRule({
     products: ['apim', 'is', 'mi'],
     docs: {
       what: 'For a product home whose release CarbonLint can tell — from `updates/product.txt`, `repository/conf/carbon.xml`, `bin/version.txt`, the home folder\'s name, an image tag in a Dockerfile beside it, the file\'s path or the `carbonlint.product` setting — one finding on its `deployment.toml` summarising the vendor\'s published security advisories that list that release (bundled offline, with their date): how many by severity, the most severe ids, and whether the update level is known. With `updates/config.json` (`update-level`), advisories whose fixing update level is at or below it count as fixed. `carbonlint advisories` lists them all.',
-      why: 'Most attacks on WSO2 servers use published vulnerabilities. An advisory that lists your release is fixed only by the update level (or patch) it names: until that is applied, the server is exposed. The finding is as severe as the worst advisory not known to be fixed.',
+      why: 'Most attacks on WSO2 servers use published vulnerabilities. An advisory that lists your release is fixed only by the update level (or patch) it names: until that is applied, the server is exposed. The finding is as severe as the worst open advisory (error for critical or high); with no update level recorded, as the worst advisory that lists the release.',
       example: {
         bad: '# wso2am-4.2.0/repository/conf/deployment.toml, updates/product.txt = wso2am-4.2.0, no updates/config.json\n[server]\nhostname = "am.example.com"',
         good: '# the same home after `bin/wso2update_linux`: updates/config.json {"update-level": 200}\n[server]\nhostname = "am.example.com"',
@@ -71,7 +71,8 @@ export default defineRule({
     } else {
       const open = notFixed.filter((m) => m.status === 'open');
       const unknown = notFixed.length - open.length;
-      const top = worst(notFixed.filter((m) => m.advisory.severity !== 'none')).slice(0, MOST).map((m) => m.advisory.id);
+      const named = info.updateLevel !== undefined && open.length ? open : notFixed;
+      const top = worst(named.filter((m) => m.advisory.severity !== 'none')).slice(0, MOST).map((m) => m.advisory.id);
       parts.push(`${matches.length} published advisor${matches.length === 1 ? 'y lists' : 'ies list'} this release;`);
       if (info.updateLevel !== undefined) {
         parts.push(`${open.length} open at update level ${info.updateLevel} (${countBy(open) || 'none'}), ${fixed} fixed${unknown ? `, ${unknown} without a stated fixing level (${countBy(notFixed.filter((m) => m.status === 'unknown'))})` : ''}.`);
@@ -80,8 +81,10 @@ export default defineRule({
       }
       if (top.length) parts.push(`Most severe: ${top.join(', ')}.`);
       parts.push('`carbonlint advisories` lists them with links.');
-      const w = worst(notFixed)[0].advisory.severity;
-      severity = severityOf(w);
+      // With a known level, only open advisories set the severity: U2 levels are cumulative, and one without a
+      // stated fixing level is more likely fixed than not at a recent level — it is counted, not alarmed on.
+      const driving = info.updateLevel !== undefined ? open : notFixed;
+      severity = driving.length ? severityOf(worst(driving)[0].advisory.severity) : 'info';
     }
     if (setting.severity !== 'auto') severity = setting.severity;
     const first = ctx.text.indexOf('\n');
@@ -106,7 +109,14 @@ export default defineRule({
         code: '[server]\n',
         fileName: `${HOME}/repository/conf/deployment.toml`,
         resources: stub({ ...APIM_HOME, [`${HOME}/updates/config.json`]: '{"update-level": 100000}' }),
-        errors: [{ range: [0, 0, 0, 8], message: /update level 100000 from updates\/config\.json update-level\): \d+ published advisories list this release; 0 open at update level 100000 \(none\), \d+ fixed, \d+ without a stated fixing level/ }],
+        errors: [{ range: [0, 0, 0, 8], severity: 'info', message: /update level 100000 from updates\/config\.json update-level\): \d+ published advisories list this release; 0 open at update level 100000 \(none\), \d+ fixed, \d+ without a stated fixing level/ }],
+      },
+      {
+        name: 'a known level: open advisories decide the severity',
+        code: '[server]\n',
+        fileName: `${HOME}/repository/conf/deployment.toml`,
+        resources: stub({ ...APIM_HOME, [`${HOME}/updates/config.json`]: '{"update-level": 196}' }),
+        errors: [{ range: [0, 0, 0, 8], severity: 'error', message: /\b1 open at update level 196 \(1 critical\).* Most severe: WSO2-2026-5328\./ }],
       },
       {
         name: 'old data: the message says so',
