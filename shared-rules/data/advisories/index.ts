@@ -132,17 +132,32 @@ export interface AdvisoryMatch {
   status: AdvisoryStatus;
 }
 
+// The data never changes at run time: the list per release is computed once (the editor lints on every keystroke).
+const LISTED = new Map<string, ReadonlyArray<{ advisory: Advisory; pair: AffectedPair }>>();
+
+function listed(product: string, version: string): ReadonlyArray<{ advisory: Advisory; pair: AffectedPair }> {
+  const key = `${product}@${version}`;
+  let out = LISTED.get(key);
+  if (!out) {
+    const found: Array<{ advisory: Advisory; pair: AffectedPair }> = [];
+    for (const a of ADVISORIES) {
+      const pair = a.affected.find((x) => x.p === product && x.v === version);
+      if (pair) found.push({ advisory: a, pair });
+    }
+    found.sort((x, y) => (x.advisory.published < y.advisory.published ? 1 : x.advisory.published > y.advisory.published ? -1 : x.advisory.id < y.advisory.id ? 1 : -1));
+    if (LISTED.size > 256) LISTED.clear();
+    LISTED.set(key, (out = found));
+  }
+  return out;
+}
+
 /** Every advisory that lists (product, version), newest first, with its status at the given update level. */
 export function advisoriesFor(product: string, version: string, updateLevel?: number): AdvisoryMatch[] {
-  const out: AdvisoryMatch[] = [];
-  for (const a of ADVISORIES) {
-    const pair = a.affected.find((x) => x.p === product && x.v === version);
-    if (!pair) continue;
+  return listed(product, version).map(({ advisory, pair }) => {
     let status: AdvisoryStatus = 'unknown';
     if (updateLevel !== undefined && pair.l !== undefined) status = updateLevel >= pair.l ? 'fixed' : 'open';
-    out.push({ advisory: a, pair, status });
-  }
-  return out.sort((x, y) => (x.advisory.published < y.advisory.published ? 1 : x.advisory.published > y.advisory.published ? -1 : x.advisory.id < y.advisory.id ? 1 : -1));
+    return { advisory, pair, status };
+  });
 }
 
 /** Released versions of a product that any advisory lists (for messages such as "no advisory lists 9.9.9"). */

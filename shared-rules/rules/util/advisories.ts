@@ -17,7 +17,18 @@ export function isHomeConfig(fileName: string): boolean {
   return path.basename(fileName) === 'deployment.toml';
 }
 
+// Both G01 rules ask the same question of the same lint: answer once per parsed model.
+const SCOPES = new WeakMap<object, AdvisoryScope>();
+
 export function advisoryScope(ctx: RuleContext<'toml'>): AdvisoryScope {
+  const cached = SCOPES.get(ctx.model);
+  if (cached) return cached;
+  const scope = computeScope(ctx);
+  SCOPES.set(ctx.model, scope);
+  return scope;
+}
+
+function computeScope(ctx: RuleContext<'toml'>): AdvisoryScope {
   const read = textReader(ctx.resources?.readFile ?? ((p) => readFileBounded(p)));
   const info = detectRelease(ctx.fileName, ctx.product, read, ctx.resources?.productHome);
   const label = `${ctx.product.brand} ${info.product ? PRODUCT_TITLES[info.product] ?? info.product : 'product'}${info.version ? ' ' + info.version : ''}`;
