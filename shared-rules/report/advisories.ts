@@ -80,6 +80,14 @@ export function workspaceReleases(root: string, files: readonly string[], settin
     const self = detectHome(root, read);
     if (self.facts.some((f) => f.what === 'version' && f.source !== 'folder name') || files.length === 0) add(self);
   }
+  // Homes of any checked file: <home>/conf/x, <home>/repository/conf/x, <home>/bin/x.sh (an EI 6.x or a Carbon
+  // 4.4-era home may hold no deployment.toml); a home counts when its own files name the release.
+  const homes = new Set<string>();
+  for (const f of files) {
+    const h = homeOf(f) ?? (path.basename(path.dirname(f)) === 'bin' ? path.dirname(path.dirname(f)) : undefined);
+    if (h) homes.add(h);
+  }
+  for (const h of homes) add(detectHome(h, read));
   for (const f of files) {
     if (path.basename(f) !== 'deployment.toml') continue;
     const text = read(f) ?? '';

@@ -45,3 +45,21 @@ test('report: advisories off → no section', () => {
     rm(dir);
   }
 });
+
+test('report: a home without deployment.toml (EI 6.6.0: conf/carbon.xml beside bin/integrator.sh) gets its advisories', () => {
+  const dir = layout({
+    'ei/conf/carbon.xml': '<Server xmlns="http://wso2.org/projects/carbon/carbon.xml"><Name>WSO2 Enterprise Integrator</Name><Version>6.6.0</Version></Server>\n',
+    'ei/bin/integrator.sh': '#!/bin/sh\nexec java -Xms256m -Xmx1024m -classpath x org.wso2.carbon.bootstrap.Bootstrap "$@"\n',
+  });
+  try {
+    const { report } = workspaceReport(dir, { toolVersion: 'test' });
+    const ei = report.advisories?.find((a) => a.product === 'ei');
+    assert.ok(ei, JSON.stringify(report.advisories?.map((a) => a.product)));
+    assert.equal(ei.version, '6.6.0');
+    assert.equal(ei.home, 'ei');
+    assert.deepEqual(ei.sources.map((s) => s.file), ['ei/conf/carbon.xml', 'ei/conf/carbon.xml']);
+    assert.ok(ei.advisories.some((a) => a.id === 'WSO2-2025-4800'));
+  } finally {
+    rm(dir);
+  }
+});
