@@ -221,7 +221,8 @@ export function textReader(readFile: (p: string) => Uint8Array | undefined): Rea
  * detection (path). `home` overrides the home derived from the file's location.
  */
 export function detectRelease(fileName: string, info: ProductInfo, read: ReadText, home?: string): HomeInfo {
-  const at = home ?? (path.isAbsolute(fileName) ? homeOf(fileName) : undefined);
+  // Outside a product home (a deployment repository), the file's own folder: a Dockerfile or values.yaml beside it.
+  const at = home ?? (path.isAbsolute(fileName) ? homeOf(fileName) ?? path.dirname(fileName) : undefined);
   if (info.source !== 'setting' || !info.version) return detectHome(at, read, info);
   const out = detectHome(undefined, read, info);
   if (at) {

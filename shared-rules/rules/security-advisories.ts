@@ -134,6 +134,13 @@ export default defineRule({
         errors: [{ range: [0, 0, 0, 8], severity: 'info' }],
       },
       {
+        name: 'a deployment repository: the image tag in the Dockerfile beside the file',
+        code: '[server]\nhostname = "is.example.com"\n',
+        fileName: '/repo/identity/deployment.toml',
+        resources: stub({ '/repo/identity/Dockerfile': 'FROM docker.wso2.com/wso2is:7.1.0.32\nCOPY deployment.toml /home/wso2carbon/wso2is-7.1.0/repository/conf/\n' }),
+        errors: [{ range: [0, 0, 0, 8], message: /^WSO2 Identity Server 7\.1\.0 \(version from image tag in Dockerfile, update level 32 from image tag in Dockerfile \(<version>\.<update level> tag convention\)\): \d+ published advisories list this release; \d+ open at update level 32/ }],
+      },
+      {
         name: 'MI home (conf/deployment.toml) with bin/version.txt',
         code: '[server]\nhostname = "localhost"\n',
         fileName: '/opt/mi/conf/deployment.toml',
