@@ -5,6 +5,7 @@ import { defineRule, type RuleResources } from '../engine/rule';
 import type { EffectiveConfig, TomlEntry } from '../parsers/toml/model';
 import type { Mitigation, TomlCondition } from '../data/advisories';
 import { advisoryScope } from './util/advisories';
+import { isFullDeployment } from './util/scope';
 
 function holds(entry: TomlEntry | undefined, c: TomlCondition): boolean {
   const v = entry?.value.value;
@@ -64,9 +65,12 @@ export default defineRule({
         if (m.kind === 'MIT' && status === 'fixed') continue; // a config-only mitigation is moot once the update is in
         if (m.when && !holds(config.get(m.when.key), m.when)) continue;
         const checks = [...(m.require ?? []).map((c) => ({ c, forbid: false })), ...(m.forbid ?? []).map((c) => ({ c, forbid: true }))];
+        // An absent key means the shipped default only in a whole deployment.toml (not a snippet or a template).
+        const whole = isFullDeployment(ctx);
         for (const { c, forbid } of checks) {
           const entry = config.get(c.key);
           if (forbid ? !holds(entry, c) : holds(entry, c)) continue;
+          if (!forbid && !entry && !whole) continue;
           const k = `${forbid}:${keyText(c)}`;
           const slot = byKey.get(k) ?? { entry, c, forbid, ids: [] };
           slot.ids.push({ id: advisory.id, url: advisory.url, note: m.note });
@@ -89,6 +93,7 @@ export default defineRule({
   cases: {
     valid: [
       { name: 'release unknown: nothing', code: '[server]\n', fileName: '/srv/repo/deployment.toml', resources: stub({}) },
+      { name: 'a snippet (no [server] table): an absent key is not the default here', code: '[oauth]\nauthorize_all_scopes = true\n', fileName: IS_TOML, resources: stub(IS_HOME) },
       {
         name: 'IS 7.0.0 with every prescribed key',
         code: '[server]\n\n[authentication.local_authenticators]\nhide_user_existence = true\n\n[token_exchange.implicit_association]\ninclude_primary_when_secondary_present = true\n\n[remote_logging]\nencrypt_secrets = true\nhide_secrets = true\n\n[common_auth_caller_path]\nenable_common_auth_caller_path_validation = true\n\n[request_parameters]\nallow_sensitive_data_in_url = false\n\n[oauth.token_renewal]\nvalidate_authenticated_user_for_refresh_grant = true\n\n[event.default_listener.governance_identity_store]\nenable_hybrid_data_store = false\n',
