@@ -41,7 +41,7 @@ export const ADVISORIES_CSS = `
 .adv .h{order:-1!important;border-top:0;font-weight:600;background:var(--na-bg)}
 .adv .h label{cursor:pointer;text-decoration:underline dotted}
 .sortkey{position:absolute;opacity:0;pointer-events:none}
-.sortkey:focus-visible + .adv .h{outline:2px solid #175cd3}
+.sortkey:focus-visible ~ .adv .h{outline:2px solid #175cd3}
 .s-sev:checked ~ .adv .r{order:var(--sev)}.s-cvss:checked ~ .adv .r{order:var(--cvss)}.s-date:checked ~ .adv .r{order:var(--date)}
 .s-status:checked ~ .adv .r{order:var(--status)}.s-id:checked ~ .adv .r{order:var(--id)}
 .adv .critical,.adv .high{color:var(--fail);font-weight:600}.adv .medium{color:var(--man)}.adv .open{color:var(--fail);font-weight:600}.adv .fixed{color:var(--pass)}
