@@ -7,6 +7,9 @@ import * as fs from 'node:fs';
 import { writeNotice } from './notice.mjs';
 
 const production = process.argv.includes('--production');
+// The security advisories (raw Markdown → shared-rules/data/advisories/generated.json); a no-op when it is current.
+// In-process (no second Node start-up): a stat of the inputs when nothing changed.
+(await import('./advisories/convert.mjs')).run({ quiet: true });
 const common = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', sourcemap: !production, minify: production, logLevel: 'warning', metafile: true };
 
 const results = await Promise.all([

@@ -8,6 +8,7 @@ import { ruleMarkdown } from '../../shared-rules/engine/docs';
 import { parseLintOptions } from './options';
 import { lintCommand } from './lint-command';
 import { reportCommand, REPORT_USAGE } from './report-command';
+import { advisoriesCommand, ADVISORIES_USAGE } from './advisories-command';
 import { CliError, UsageError } from './errors';
 import { stdinCommand } from './stdin-command';
 import { TOOL_VERSION } from './version';
@@ -35,6 +36,8 @@ const USAGE = `Usage:
   carbonlint --version                                 print the version
   ${REPORT_USAGE}
                                                       the production-readiness report (all 42 guidelines)
+  ${ADVISORIES_USAGE}
+                                                      the vendor's security advisories for the releases found
   carbonlint rules [--format text|json|md]            list the rules
   carbonlint docs --out DIR                           write each rule's documentation as Markdown
   carbonlint lsp --stdio | --node-ipc                 run the language server (for any LSP editor)
@@ -61,6 +64,7 @@ function main(argv: string[]): number | Promise<number> {
   if (command === 'rules') return rulesCommand(argv.slice(1));
   if (command === 'docs') return docsCommand(argv.slice(1));
   if (command === 'report') return reportCommand(argv.slice(1));
+  if (command === 'advisories') return advisoriesCommand(argv.slice(1));
   const options = parseLintOptions(argv);
   if (options.help) {
     process.stdout.write(USAGE + '\n');

@@ -64,6 +64,11 @@ export class StatusItems implements Disposable {
     this.findings.detail = parts.filter(Boolean).join(' · ');
     this.product.text = s.product ? s.product.label : 'Product not detected';
     this.product.detail = s.product ? `from the ${s.product.source}${s.product.distribution ? ` · ${s.product.distribution}` : ''}` : 'set carbonlint.product to name it';
+    // The home's release and update level (what the G01 advisories are matched against), with their sources.
+    if (s.release) {
+      this.product.text = s.release.label;
+      this.product.detail = s.release.detail;
+    }
   }
 
   dispose(): void {

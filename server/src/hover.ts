@@ -5,6 +5,20 @@ import type { LintFinding } from '../../shared-rules/engine/lint';
 import { productName } from '../../shared-rules/engine/docs';
 import { ruleById } from '../../shared-rules/rules';
 import { ruleDocUri } from './diagnostics';
+import type { LintResult } from '../../shared-rules/engine/lint';
+import { detectRelease, textReader } from '../../shared-rules/engine/product-home';
+import { readFileBounded } from '../../shared-rules/engine/resources';
+import { productAdvisories } from '../../shared-rules/report/advisories';
+import { advisoriesHoverMarkdown } from '../../shared-rules/report/render-advisories';
+
+/** The G01 summary's hover lists the advisories themselves, with links (from the same home detection as the rule). */
+function advisoryPart(fileName: string | undefined, result: LintResult | undefined): string | undefined {
+  if (!fileName || !result || result.product.product === 'unknown') return undefined;
+  const read = textReader((p) => readFileBounded(p, 1024 * 1024));
+  const h = detectRelease(fileName, result.product, read);
+  if (!h.product || !h.version) return undefined;
+  return advisoriesHoverMarkdown(productAdvisories({ ...h, product: h.product, version: h.version }));
+}
 
 const SAFETY: Record<string, string> = {
   safe: 'a **safe** quick fix is offered (also applied by *Fix all* and `carbonlint --fix`).',
@@ -16,7 +30,7 @@ const SAFETY: Record<string, string> = {
  * Markdown for the rules of the findings under the cursor; `commandLinks` when the client runs our commands
  * (VS Code). The finding's own message is not repeated: every editor already shows it with the diagnostic.
  */
-export function hoverFor(findings: readonly LintFinding[], commandLinks: boolean): Hover | null {
+export function hoverFor(findings: readonly LintFinding[], commandLinks: boolean, context?: { fileName: string; result: LintResult }): Hover | null {
   const ruleIds = new Set(findings.filter((f) => ruleById(f.ruleId)).map((f) => f.ruleId));
   if (ruleIds.size > CROWDED) return crowdedHover(findings, commandLinks);
   const parts: string[] = [];
@@ -44,6 +58,10 @@ export function hoverFor(findings: readonly LintFinding[], commandLinks: boolean
       '',
       links.join(' · '),
     ].join('\n'));
+    if (id === 'security-advisories') {
+      const list = advisoryPart(context?.fileName, context?.result);
+      if (list) parts.push(list);
+    }
   }
   if (!parts.length) return null;
   const contents: MarkupContent = { kind: 'markdown', value: parts.join('\n\n---\n\n') };

@@ -12,6 +12,8 @@ export interface FileStatus {
   kind?: string;
   /** e.g. "WSO2 API Manager 4.2.0", and how it was found (setting, path, content, layout). */
   product?: { label: string; source: string; distribution?: string };
+  /** The product home's release and update level (G01 advisories), each with the file that says it. */
+  release?: { label: string; detail: string };
   counts: { error: number; warning: number; info: number; hint: number };
   /** Findings hidden by carbonlint-disable comments. */
   suppressed: number;

@@ -182,12 +182,12 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     const c = await current(params.textDocument.uri);
     if (!c) return null;
     const offset = c.doc.offsetAt(params.position);
-    return hoverFor(c.linted.result.findings.filter((f) => f.span.start <= offset && offset <= f.span.end), caps.commandLinks);
+    return hoverFor(c.linted.result.findings.filter((f) => f.span.start <= offset && offset <= f.span.end), caps.commandLinks, { fileName: URI.toPath(params.textDocument.uri), result: c.linted.result });
   });
 
   connection.onRequest(FileStatusRequest, async (params: FileStatusParams) => {
     const c = await current(params.uri);
-    return fileStatus(c?.linted.result, c?.linted.cfg, c?.linted.notChecked);
+    return fileStatus(c?.linted.result, c?.linted.cfg, c?.linted.notChecked, URI.isFile(params.uri) ? URI.toPath(params.uri) : undefined);
   });
   connection.onRequest(RulesRequest, () => ruleSummaries());
   connection.onRequest(ScanWorkspaceRequest, () => {

@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import { DiagnosticSeverity, MessageType, ShowMessageNotification, type Connection, type Diagnostic } from 'vscode-languageserver/node';
 import { LineIndex } from '../../shared-rules/engine/text';
 import { URI } from './uri';
-import type { Settings, RuleLevel } from '../../shared-rules/engine/settings';
+import { ADVISORY_LEVELS, DEFAULT_SETTINGS, type Settings, type RuleLevel } from '../../shared-rules/engine/settings';
 import { globProblem } from '../../shared-rules/engine/glob';
 
 export interface EditorSettings {
@@ -50,6 +50,13 @@ export function toEditorSettings(raw: Raw, files: Raw): EditorSettings {
   if (typeof days === 'number' && Number.isInteger(days) && days >= 0) settings.keystore = { expiryWarningDays: days };
   if (typeof r.maxFileSize === 'number' && r.maxFileSize > 0) settings.maxFileSize = r.maxFileSize;
   if (typeof r.maxFindingsPerFile === 'number' && Number.isInteger(r.maxFindingsPerFile) && r.maxFindingsPerFile >= 1) settings.maxFindingsPerFile = r.maxFindingsPerFile;
+  const adv = r.advisories as { severity?: unknown; maxDataAgeDays?: unknown } | undefined;
+  if (adv && typeof adv === 'object') {
+    const a = { ...DEFAULT_SETTINGS.advisories };
+    if (typeof adv.severity === 'string' && ADVISORY_LEVELS.has(adv.severity)) a.severity = adv.severity as Settings['advisories']['severity'];
+    if (typeof adv.maxDataAgeDays === 'number' && Number.isInteger(adv.maxDataAgeDays) && adv.maxDataAgeDays >= 0) a.maxDataAgeDays = adv.maxDataAgeDays;
+    settings.advisories = a;
+  }
   const problems: SettingProblem[] = [];
   const valid = (setting: string) => (g: string) => {
     const problem = globProblem(g);

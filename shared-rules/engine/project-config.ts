@@ -2,7 +2,7 @@
 import * as fs from 'node:fs';
 import { jsonSyntaxMessage } from './json-error';
 import * as path from 'node:path';
-import type { Settings, RuleLevel } from './settings';
+import { ADVISORY_LEVELS, DEFAULT_SETTINGS, type Settings, type RuleLevel } from './settings';
 import { globProblem } from './glob';
 
 export const PROJECT_CONFIG_NAME = '.carbonlint.json';
@@ -22,7 +22,7 @@ export interface ConfigError {
 }
 
 const LEVELS: readonly RuleLevel[] = ['off', 'hint', 'info', 'warning', 'error'];
-const KNOWN = new Set(['$schema', 'rules', 'product', 'tls', 'session', 'keystore', 'maxFileSize', 'maxFindingsPerFile', 'exclude']);
+const KNOWN = new Set(['$schema', 'rules', 'product', 'tls', 'session', 'keystore', 'maxFileSize', 'maxFindingsPerFile', 'exclude', 'advisories']);
 
 /**
  * Parses and validates a project file. Unknown rule ids are reported when `ruleIds` is given.
@@ -83,6 +83,19 @@ export function parseProjectConfig(text: string, ruleIds?: ReadonlySet<string>, 
     const v = o.maxFindingsPerFile;
     if (typeof v !== 'number' || !Number.isInteger(v) || v < 1) errors.push({ key: 'maxFindingsPerFile', message: 'must be a whole number, 1 or more' });
     else config.settings.maxFindingsPerFile = v;
+  }
+  if (o.advisories !== undefined) {
+    const a = (o.advisories ?? {}) as { severity?: unknown; maxDataAgeDays?: unknown };
+    const out: Partial<Settings['advisories']> = {};
+    if (a.severity !== undefined) {
+      if (typeof a.severity !== 'string' || !ADVISORY_LEVELS.has(a.severity)) errors.push({ key: 'advisories.severity', message: 'must be one of auto, off, error, warning, info, hint' });
+      else out.severity = a.severity as Settings['advisories']['severity'];
+    }
+    if (a.maxDataAgeDays !== undefined) {
+      if (typeof a.maxDataAgeDays !== 'number' || !Number.isInteger(a.maxDataAgeDays) || a.maxDataAgeDays < 0) errors.push({ key: 'advisories.maxDataAgeDays', message: 'must be a whole number of days, 0 or more' });
+      else out.maxDataAgeDays = a.maxDataAgeDays;
+    }
+    config.settings.advisories = { ...DEFAULT_SETTINGS.advisories, ...out };
   }
   if (o.exclude !== undefined) {
     if (!Array.isArray(o.exclude) || o.exclude.some((x) => typeof x !== 'string')) errors.push({ key: 'exclude', message: 'must be an array of glob strings' });

@@ -17,6 +17,8 @@ export interface Settings {
   maxFileSize: number;
   /** At most this many findings per file; the rest are summed up in one notice (a generated file must not flood the editor). */
   maxFindingsPerFile: number;
+  /** G01 (security advisories): 'auto' follows the worst open advisory, a level caps it, 'off' silences it; warn when the offline data is older than maxDataAgeDays. */
+  advisories: { severity: 'auto' | RuleLevel; maxDataAgeDays: number };
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -27,11 +29,14 @@ export const DEFAULT_SETTINGS: Settings = {
   keystore: { expiryWarningDays: 30 },
   maxFileSize: 5 * 1024 * 1024,
   maxFindingsPerFile: 1000,
+  advisories: { severity: 'auto', maxDataAgeDays: 180 },
 };
+
+export const ADVISORY_LEVELS: ReadonlySet<string> = new Set(['auto', 'off', 'error', 'warning', 'info', 'hint']);
 
 /** Deep-merges partial settings (from the editor, a project file or a test case) over the defaults. */
 export function resolveSettings(...layers: Array<Partial<Settings> | undefined>): Settings {
-  const out: Settings = { ...DEFAULT_SETTINGS, rules: {}, tls: { ...DEFAULT_SETTINGS.tls }, session: { ...DEFAULT_SETTINGS.session }, keystore: { ...DEFAULT_SETTINGS.keystore } };
+  const out: Settings = { ...DEFAULT_SETTINGS, rules: {}, tls: { ...DEFAULT_SETTINGS.tls }, session: { ...DEFAULT_SETTINGS.session }, keystore: { ...DEFAULT_SETTINGS.keystore }, advisories: { ...DEFAULT_SETTINGS.advisories } };
   for (const l of layers) {
     if (!l) continue;
     if (l.rules) Object.assign(out.rules, l.rules);
@@ -41,6 +46,8 @@ export function resolveSettings(...layers: Array<Partial<Settings> | undefined>)
     if (typeof l.keystore?.expiryWarningDays === 'number' && l.keystore.expiryWarningDays >= 0) out.keystore.expiryWarningDays = l.keystore.expiryWarningDays;
     if (typeof l.maxFileSize === 'number') out.maxFileSize = l.maxFileSize;
     if (typeof l.maxFindingsPerFile === 'number' && l.maxFindingsPerFile >= 1) out.maxFindingsPerFile = Math.floor(l.maxFindingsPerFile);
+    if (l.advisories?.severity && ADVISORY_LEVELS.has(l.advisories.severity)) out.advisories.severity = l.advisories.severity;
+    if (typeof l.advisories?.maxDataAgeDays === 'number' && l.advisories.maxDataAgeDays >= 0) out.advisories.maxDataAgeDays = Math.floor(l.advisories.maxDataAgeDays);
   }
   return out;
 }

@@ -3,6 +3,7 @@ import type { FileKind, Severity } from '../engine/rule';
 import type { ConfigError } from '../engine/project-config';
 import type { Confirmation, ConfirmationState } from './confirmations';
 import type { SectionId } from './sections';
+import type { ProductAdvisories } from './advisories';
 
 export type Status = 'passed' | 'failed' | 'not-applicable' | 'manual';
 
@@ -98,4 +99,6 @@ export interface ReadinessReport {
   configErrors: ConfigError[];
   /** Files and folders that were not checked — too large, binary, not a regular file, unreadable, outside — and why. */
   notChecked?: Array<{ path: string; reason: string }>;
+  /** G01: the published security advisories per product release found (absent when advisories are off). */
+  advisories?: ProductAdvisories[];
 }

@@ -3,6 +3,7 @@
 import { notCheckedHtml } from './not-checked';
 import type { Entry, FindingRef, ReadinessReport, Section } from './model';
 import { LOOKS_FOR, NO_FILES_ADVICE, NO_FILES_HEADLINE } from './no-files';
+import { ADVISORIES_CSS, advisoriesHtml } from './render-advisories';
 import { CONFIRMATION_LABEL, STATUS_LABEL, defaultLink, productsLine, type LinkFn } from './labels';
 
 const esc = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -107,7 +108,7 @@ export function renderHtml(r: ReadinessReport, link: LinkFn = defaultLink): stri
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${esc(r.title)}: ${esc(r.root)}</title>
-<style>${CSS}</style></head>
+<style>${CSS}${r.advisories?.length ? ADVISORIES_CSS : ''}</style></head>
 <body>
 <header>
 <h1>${esc(r.title)}: ${esc(r.root)}</h1>
@@ -126,6 +127,7 @@ ${r.configErrors.length ? `<div class="problems"><b>Problems in the project file
 ${notCheckedHtml(r, esc)}</header>
 <main>
 ${r.sections.map((s) => sectionHtml(s, link)).join('\n')}
+${advisoriesHtml(r.advisories)}
 </main>
 <footer>${esc(r.tool.name)} ${esc(r.tool.version)} · ${r.guidelines.length} guidelines · files: ${r.files.map((f) => esc(f.path)).join(', ') || 'none'}</footer>
 </body></html>

@@ -1,6 +1,7 @@
 // The readiness report as Markdown (for a pull request, a wiki page or an audit ticket).
 import { notCheckedMarkdown } from './not-checked';
 import type { Entry, FindingRef, ReadinessReport } from './model';
+import { advisoriesMarkdown } from './render-advisories';
 import { CONFIRMATION_LABEL, STATUS_ICON, STATUS_LABEL, defaultLink, productsLine, type LinkFn } from './labels';
 
 import { codeSpan, mdEscape, mdText, mdUrl } from './md-escape';
@@ -72,5 +73,6 @@ export function renderMarkdown(r: ReadinessReport, link: LinkFn = defaultLink): 
     }
     for (const e of s.entries) out.push(...entry(e, link));
   }
+  out.push(...advisoriesMarkdown(r.advisories));
   return out.join('\n').replace(/\n{3,}/g, '\n\n') + '\n';
 }

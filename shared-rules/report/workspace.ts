@@ -11,6 +11,7 @@ import { allRules } from '../rules';
 import { buildReport, type LintedFile } from './build';
 import { loadProject } from './load-project';
 import type { ReadinessReport } from './model';
+import { productAdvisories, workspaceReleases } from './advisories';
 
 export interface WorkspaceReportOptions {
   /** --config FILE; else the nearest .carbonlint.json at or above the root. */
@@ -76,5 +77,9 @@ export function workspaceReport(root: string, o: WorkspaceReportOptions): Worksp
     files: linted, rules: allRules, settings, confirmations, now: o.now ?? new Date(), toolVersion: o.toolVersion,
     root: path.basename(abs) || abs, configErrors: project.errors, notRead: skipped.map((s) => ({ path: rel(s.path), reason: s.message })),
   });
+  if (settings.advisories.severity !== 'off') {
+    const root = fs.existsSync(abs) && fs.statSync(abs).isDirectory() ? abs : path.dirname(abs);
+    report.advisories = workspaceReleases(root, files, settings.product).map((h) => productAdvisories(h, root));
+  }
   return { report, settings, errors, skipped, ...(project.file ? { configFile: project.file } : {}) };
 }

@@ -6,13 +6,16 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { lintText } from '../../shared-rules/engine/lint';
 import { classify } from '../../shared-rules/engine/files';
+import { diskResources } from '../../shared-rules/keystores/store-files';
 import { CORPUS, REPO, NO_CORPUS, corpusFiles } from '../helpers/shared';
 
 const EXPECT_DIR = path.join(REPO, 'test/corpus');
 const update = process.env.CARBONLINT_UPDATE === '1';
+// A fixed clock: the G01 message says whether the bundled advisory data is older than maxDataAgeDays.
+const NOW = Date.parse('2026-12-01T00:00:00Z');
 
 function render(rel: string, text: string): string {
-  const r = lintText(path.join(CORPUS, rel), text);
+  const r = lintText(path.join(CORPUS, rel), text, { resources: { ...diskResources(), now: () => NOW } });
   const head = `# ${rel} — ${r.kind ?? 'not checked'}; product ${r.product.product}${r.product.version ? ' ' + r.product.version : ''} (${r.product.source})`;
   const rows = r.findings.map((f) => `${f.range.start.line + 1}:${f.range.start.character + 1}-${f.range.end.line + 1}:${f.range.end.character + 1} ${f.severity} ${f.ruleId}${f.fix ? (f.fix.safe ? ' [fix]' : ' [fix?]') : ''} ${f.message}`);
   return [head, ...rows].join('\n') + '\n';

@@ -71,8 +71,11 @@ test('corpus API-M 4.2.0 folder: all 42 guidelines with the expected statuses', 
     assert.ok(mi.entries.every((e) => e.status === 'not-applicable'));
     assert.equal(overall(r, 'G27').status, 'not-applicable');
     assert.match(entry(r, 'mi-runtime', 'G27').reason, /No Micro Integrator configuration/);
+    // G01 fails since the security advisories are checked: the folder name says API-M 4.2.0 and no update level is recorded.
+    assert.equal(overall(r, 'G01').status, 'failed');
+    assert.ok(entry(r, 'apim-runtime', 'G01').findings.some((x) => x.rule === 'security-advisories'));
     // Manual: a checklist to confirm.
-    for (const id of ['G01', 'G19', 'G23', 'G30', 'G37', 'G42']) {
+    for (const id of ['G19', 'G23', 'G30', 'G37', 'G42']) {
       const g = overall(r, id);
       assert.equal(g.status, 'manual', id);
       assert.equal(g.confirmation, 'unconfirmed', id);
@@ -104,7 +107,7 @@ test('confirmations: confirmed, partial, stale by age or by product version; max
         G30: { by: 'ops@example.com', date: day(-3), note: 'iptables baseline applied', items: [0, 1, 2] },
         G31: { by: 'ops@example.com', date: day(-400) },
         G32: { by: 'sec@example.com', date: day(-1), items: [0, 2] },
-        G01: { by: 'ops@example.com', date: day(-1), product: 'apim-4.0.0' },
+        G23: { by: 'ops@example.com', date: day(-1), product: 'apim-4.0.0' },
       },
     }));
     const r = report(dir);
@@ -114,8 +117,9 @@ test('confirmations: confirmed, partial, stale by age or by product version; max
     assert.match(entry(r, 'os', 'G31').manual!.reasons[0], /Confirmed 40\d days ago; confirmations expire after 180 days/);
     assert.equal(overall(r, 'G32').confirmation, 'partial');
     assert.match(entry(r, 'os', 'G32').manual!.reasons[0], /Items not confirmed: 2, 4, 5/);
-    assert.equal(overall(r, 'G01').confirmation, 'stale');
-    assert.match(entry(r, 'apim-runtime', 'G01').manual!.reasons.join(' '), /Confirmed for apim-4\.0\.0; this workspace has apim-4\.2\.0/);
+    // (G23, not G01: G01 now fails on the advisories that list API-M 4.2.0, so it has no confirmation state.)
+    assert.equal(overall(r, 'G23').confirmation, 'stale');
+    assert.match(entry(r, 'apim-runtime', 'G23').manual!.reasons.join(' '), /Confirmed for apim-4\.0\.0; this workspace has apim-4\.2\.0/);
     assert.equal(r.counts.confirmed, 1);
     assert.equal(r.counts.stale, 2);
     assert.equal(overall(report(dir, ['--stale-after', '500']), 'G31').confirmation, 'confirmed');
@@ -132,7 +136,7 @@ test('Markdown and HTML: sections in the seeds\' order, self-contained HTML, no 
   const md = run(['report', 'examples'], { cwd: REPO });
   assert.equal(md.status, 0, md.stderr);
   const heads = [...md.stdout.matchAll(/^## (.+)$/gm)].map((m) => m[1]);
-  assert.deepEqual(heads, ['Runtime-level security: API-M runtime', 'Runtime-level security: Micro Integrator runtime', 'OS-level security', 'Network-level security']);
+  assert.deepEqual(heads, ['Runtime-level security: API-M runtime', 'Runtime-level security: Micro Integrator runtime', 'OS-level security', 'Network-level security', 'Security advisories (G01)']);
   assert.match(md.stdout, /Products: API Manager 4\.2\.0 \(WSO2\), Micro Integrator 4\.3\.0/);
   assert.match(md.stdout, /\[wso2am-4\.2\.0\/repository\/conf\/deployment\.toml:\d+:\d+\]\(examples\/wso2am-4\.2\.0\/repository\/conf\/deployment\.toml#L\d+\)/);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'carbonlint-report-'));

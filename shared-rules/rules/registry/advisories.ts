@@ -1,0 +1,6 @@
+// G01 rules over the bundled security advisories (shared-rules/data/advisories).
+import type { Rule } from '../../engine/rule';
+import securityAdvisories from '../security-advisories';
+import advisoryConfig from '../advisory-config';
+
+export const advisoryRules: Rule[] = [securityAdvisories, advisoryConfig];

@@ -1,0 +1,51 @@
+// What the G01 rules share: the product home of the linted deployment.toml, and its advisories with their status.
+import * as path from 'node:path';
+import type { RuleContext, Severity } from '../../engine/rule';
+import { detectRelease, textReader, type HomeInfo } from '../../engine/product-home';
+import { readFileBounded } from '../../engine/resources';
+import { PRODUCT_TITLES, advisoriesFor, type AdvisoryMatch, type AdvisorySeverity } from '../../data/advisories';
+
+export interface AdvisoryScope {
+  info: HomeInfo;
+  /** Present when product and version are known. */
+  matches?: AdvisoryMatch[];
+  label: string;
+}
+
+/** Only the product's own deployment.toml speaks for a home (not backups or *-deployment.toml variants). */
+export function isHomeConfig(fileName: string): boolean {
+  return path.basename(fileName) === 'deployment.toml';
+}
+
+// Both G01 rules ask the same question of the same lint: answer once per parsed model.
+const SCOPES = new WeakMap<object, AdvisoryScope>();
+
+export function advisoryScope(ctx: RuleContext<'toml'>): AdvisoryScope {
+  const cached = SCOPES.get(ctx.model);
+  if (cached) return cached;
+  const scope = computeScope(ctx);
+  SCOPES.set(ctx.model, scope);
+  return scope;
+}
+
+function computeScope(ctx: RuleContext<'toml'>): AdvisoryScope {
+  const read = textReader(ctx.resources?.readFile ?? ((p) => readFileBounded(p)));
+  const info = detectRelease(ctx.fileName, ctx.product, read, ctx.resources?.productHome);
+  const label = `${ctx.product.brand} ${info.product ? PRODUCT_TITLES[info.product] ?? info.product : 'product'}${info.version ? ' ' + info.version : ''}`;
+  if (!info.product || !info.version) return { info, label };
+  return { info, label, matches: advisoriesFor(info.product, info.version, info.updateLevel) };
+}
+
+/** Critical/high → error, medium/low/unknown → warning, informational only → info. */
+export function severityOf(s: AdvisorySeverity): Severity {
+  return s === 'critical' || s === 'high' ? 'error' : s === 'none' ? 'info' : 'warning';
+}
+
+/** "version from updates/product.txt, update level 12 from updates/config.json". */
+export function sourcesText(info: HomeInfo): string {
+  const v = info.facts.find((f) => f.what === 'version');
+  const l = info.facts.find((f) => f.what === 'updateLevel');
+  const parts = [`version from ${v?.source ?? 'unknown'}`];
+  parts.push(l ? `update level ${info.updateLevel} from ${l.source}` : 'update level unknown (no updates/config.json)');
+  return parts.join(', ');
+}
