@@ -1,6 +1,7 @@
 // Which files CarbonLint checks, by name (and, for scripts, by content).
 import * as path from 'node:path';
 import type { FileKind } from './rule';
+import { LEGACY_BASE_NAMES, legacyFileOf } from './legacy-files';
 
 /** Product startup scripts by their shipped names (API-M, IS, MI and the split API-M distributions). */
 export const PRODUCT_SCRIPT_NAMES = new Set([
@@ -30,6 +31,8 @@ export function classify(fileName: string, text?: string): FileKind | undefined 
   if (isDeploymentToml(base)) return 'toml';
   if (base === 'log4j2.properties' || /^log4j2[-_.].*\.properties$/.test(base)) return 'properties';
   if (base === 'context.xml') return 'xml';
+  const legacy = legacyFileOf(fileName, text);
+  if (legacy) return legacy.kind;
   if (SCRIPT_EXT.test(base)) {
     if (PRODUCT_SCRIPT_NAMES.has(base) || PRODUCT_BATCH_NAMES.has(base)) return 'shell';
     if (text !== undefined && BOOTSTRAP_CLASSES.some((c) => text.includes(c))) return 'shell';
@@ -39,7 +42,9 @@ export function classify(fileName: string, text?: string): FileKind | undefined 
 
 /** True when a name could be a candidate before its content is read (scripts need a look inside). */
 export function mayClassify(fileName: string): boolean {
-  return classify(fileName) !== undefined || SCRIPT_EXT.test(fileName.toLowerCase());
+  const lower = fileName.toLowerCase();
+  const base = path.basename(lower);
+  return classify(fileName) !== undefined || SCRIPT_EXT.test(lower) || LEGACY_BASE_NAMES.has(base) || base === 'web.xml' || (base.endsWith('.xml') && /datasources/.test(lower)) || base.endsWith('-datasources.xml');
 }
 
 export function isProductScriptText(text: string): boolean {
