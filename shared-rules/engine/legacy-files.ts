@@ -104,3 +104,9 @@ function hasRoot(text: string, tag: string): boolean {
 export function clearLegacyCache(): void {
   tomlBeside.clear();
 }
+
+/** A path in a legacy home for a legacy file (rule cases, docs). */
+export function legacySamplePath(file: LegacyFile): string {
+  const s = SHAPES.find((x) => x.file === file)!;
+  return 'repository/conf/' + s.below.replace('web-inf', 'WEB-INF').replace('*', 'master-datasources.xml');
+}

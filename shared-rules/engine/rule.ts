@@ -162,3 +162,8 @@ export function kindsOf(rule: Rule): FileKind[] {
 export function defineRule<K extends FileKind>(rule: Rule<K>): Rule<K> {
   return rule;
 }
+
+/** Identity helper for a legacy variant: keeps its kind tied to the model type. */
+export function defineVariant<K extends FileKind>(variant: RuleVariant<K>): RuleVariant {
+  return variant as unknown as RuleVariant;
+}

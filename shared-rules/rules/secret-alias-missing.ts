@@ -1,6 +1,7 @@
 import { defineRule } from '../engine/rule';
 import { pathText } from './util/toml';
 import { secretEntry, secretReferences, secretsSection } from './util/secrets';
+import { secretAliasMissingLegacy } from './legacy/secure-vault';
 
 export default defineRule({
   meta: {
@@ -62,4 +63,5 @@ export default defineRule({
       },
     ],
   },
+  legacy: [secretAliasMissingLegacy],
 });
