@@ -34,6 +34,10 @@ export function ruleMarkdown(rule: Rule, opts: { heading?: boolean } = {}): stri
     `**Fix safety:** ${SAFETY[meta.docs.fixSafety]}`,
     '',
   ];
+  for (const v of rule.legacy ?? []) {
+    const vl = FENCE[v.kind];
+    lines.push(`## Carbon 4.4 products (${v.files.join(', ')})`, v.what, '', 'Flagged:', '```' + vl, v.example.bad, '```', 'Fixed:', '```' + vl, v.example.good, '```', '');
+  }
   return lines.join('\n');
 }
 
