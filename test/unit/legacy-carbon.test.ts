@@ -117,3 +117,10 @@ test('Secure Vault: a protected password is quiet; an alias missing from cipher-
   const r = lintText(path.join(conf, 'carbon.xml'), xml).findings.filter((f) => f.guidelineId === 'G03');
   assert.deepEqual(r.map((f) => [f.ruleId, f.range.start.line, f.range.start.character]), [['secret-alias-missing', 2, 29]]);
 });
+
+test('G15 by kernel: before 4.4.17 only ignoreHostnameVerification counts, from 4.4.17 Strict is asked for', () => {
+  assert.deepEqual(counts('apim-2.1.0/bin/wso2server.sh')['G15 jvm-hostname-verification'], 2); // disable…=true, ignore…=true
+  assert.equal(counts('esb-5.0.0/bin/wso2server.sh')['G15 jvm-hostname-verification'], undefined); // 4.4.8: no flag, verification on
+  assert.equal(counts('apim-2.6.0/bin/wso2server.sh')['G15 jvm-hostname-verification'], 2); // AllowAll + OpenSAML off
+  assert.equal(counts('is-5.7.0/bin/wso2server.sh')['G15 jvm-hostname-verification'], 1); // DefaultAndLocalhost
+});
