@@ -59,3 +59,26 @@ test('G08 quick fix keeps each attribute\'s syntax and leaves nothing to report'
     assert.match(fixed, /sslEnabledProtocols="TLSv1\.2"|protocols="\+TLSv1\.2"|>TLSv1\.2</, rel);
   }
 });
+
+test('G11 console web.xml: hstsEnabled=false in every home, one finding (the filter mapped to *); the fix enables a one-year max-age', () => {
+  for (const [home, conf] of Object.entries(HOMES)) {
+    assert.deepEqual(counts(`${conf}/tomcat/carbon/WEB-INF/web.xml`, ['G11']), { 'G11 hsts-disabled': 1 }, home);
+  }
+  const rel = 'apim-2.6.0/repository/conf/tomcat/carbon/WEB-INF/web.xml';
+  assert.deepEqual(at(rel, 'hsts-disabled'), ['83:25-30']);
+  assert.deepEqual(at('ei-6.5.0/conf/tomcat/carbon/WEB-INF/web.xml', 'hsts-disabled'), ['96:25-30']);
+  const f = lint(rel).find((x) => x.ruleId === 'hsts-disabled')!;
+  assert.equal(f.fix?.safe, false); // browsers then refuse plain HTTP for a year: review
+  const fixed = applyEdits(read(rel), f.fix!.edits);
+  assert.match(fixed, /<param-value>true<\/param-value>\s*<\/init-param>\s*<init-param>\s*<param-name>hstsMaxAgeSeconds<\/param-name>\s*<param-value>31536000<\/param-value>/);
+  assert.equal(lintText(path.join(ROOT, rel), fixed).findings.filter((x) => x.ruleId === 'hsts-disabled').length, 0);
+});
+
+test('G42 carbon.xml: shipped homes hide the admin WSDLs; the EI 6.5 deployment copy shows them (safe fix back to true)', () => {
+  for (const [home, conf] of Object.entries(HOMES)) assert.deepEqual(counts(`${conf}/carbon.xml`, ['G42']), {}, home);
+  const rel = 'docker-ei-6.5.x/integrator-bps-analytics/integrator/conf/carbon.xml';
+  assert.deepEqual(at(rel, 'admin-services-exposed'), ['292:27-32']);
+  const f = lint(rel).find((x) => x.ruleId === 'admin-services-exposed')!;
+  assert.equal(f.fix?.safe, true);
+  assert.match(applyEdits(read(rel), f.fix!.edits), /<HideAdminServiceWSDLs>true<\/HideAdminServiceWSDLs>/);
+});
