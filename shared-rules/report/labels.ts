@@ -9,7 +9,7 @@ export const CONFIRMATION_LABEL: Record<ConfirmationState, string> = { confirmed
 /** "API Manager 4.2.0 (WSO2), Micro Integrator 4.3.0 (MWARE)" or "none detected". */
 export function productsLine(r: ReadinessReport): string {
   if (!r.products.length) return 'none detected';
-  return r.products.map((p) => `${p.name}${p.version ? ` ${p.version}` : ''} (${p.brand})`).join(', ');
+  return r.products.map((p) => `${p.name}${p.version ? ` ${p.version}` : ''}${p.kernel ? ` on ${p.kernel}` : ''} (${p.brand})`).join(', ');
 }
 
 /** The link to a finding's file; renderers default to the workspace-relative path. */

@@ -62,6 +62,8 @@ export interface DetectedProduct {
   product: string;
   name: string;
   version?: string;
+  /** Carbon 4.4 homes: "Carbon kernel 4.4.35" (or "… or later" from content hints). */
+  kernel?: string;
   brand: string;
   files: number;
 }
