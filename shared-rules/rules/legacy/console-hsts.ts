@@ -3,7 +3,7 @@
 // (legacy-carbon.md §5 G11). Tomcat's own defaults: hstsEnabled=true, hstsMaxAgeSeconds=0 — and "max-age=0" tells
 // browsers to drop HSTS, so an enabled filter without a max-age does nothing.
 import { defineVariant } from '../../engine/rule';
-import { eolOf, lineStartAt, type OffsetEdit } from '../../engine/text';
+import { eolOf, type OffsetEdit } from '../../engine/text';
 import type { XmlDocument, XmlElement } from '../../parsers/xml/model';
 import { childText, childrenNamed, leafText } from '../util/legacy-xml';
 
@@ -23,9 +23,19 @@ function initParam(doc: XmlDocument, filter: XmlElement, name: string) {
   return undefined;
 }
 
+/**
+ * The blanks between the start of the line and `at`, or '' when other text comes first. Looks back at most 256
+ * characters: on a one-line file a walk to the line start for every finding would be quadratic.
+ */
+function indentBefore(text: string, at: number): string {
+  let i = at;
+  while (i > 0 && at - i < 256 && (text[i - 1] === ' ' || text[i - 1] === '\t')) i--;
+  return i === 0 || text[i - 1] === '\n' || text[i - 1] === '\r' ? text.slice(i, at) : '';
+}
+
 /** A new `<init-param>` after `after`, indented like it. */
 function addParam(text: string, after: XmlElement, name: string, value: string): OffsetEdit {
-  const indent = /^[ \t]*/.exec(text.slice(lineStartAt(text, after.span.start), after.span.start))![0];
+  const indent = indentBefore(text, after.span.start);
   const eol = eolOf(text);
   const inner = indent + (indent.includes('\t') ? '\t' : '    ');
   return {
