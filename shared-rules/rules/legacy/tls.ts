@@ -6,7 +6,7 @@
 import { defineVariant, type RuleContext, type Severity } from '../../engine/rule';
 import type { Span } from '../../engine/text';
 import type { XmlDocument, XmlElement } from '../../parsers/xml/model';
-import { listNames, meetsMinimum, recommendedProtocols, sortProtocols, type Protocol } from '../../data/tls/protocols';
+import { listNames, meetsMinimum, protocolVerdict, recommendedProtocols, sortProtocols, type Protocol } from '../../data/tls/protocols';
 import { parsePlainProtocols, parseTomcatProtocols, splitList, type ProtocolList } from '../../data/tls/protocol-lists';
 import { analyzeCipherString, type CipherDialect } from '../../data/tls/cipher-lists';
 import { describeProtocols } from '../util/tls-protocol-check';
@@ -95,7 +95,7 @@ export const weakTlsProtocolsLegacy = defineVariant({
       const parts: string[] = [];
       if (bad.length) parts.push(`enables ${describeProtocols(bad, min)}`);
       if (w.parsed.unknown.length) parts.push(`names ${w.parsed.unknown.map((t) => `"${oneLine(t.text)}"`).join(', ')}, which the runtime does not know`);
-      const severity: Severity = bad.some((p) => p.startsWith('SSL') && p !== 'SSLv2Hello') ? 'error' : 'warning';
+      const severity: Severity = bad.some((p) => protocolVerdict(p, min) === 'broken') ? 'error' : 'warning';
       const fixable = w.literal && bad.length > 0 && w.parsed.unknown.length === 0;
       ctx.report({
         span: w.span,
@@ -129,6 +129,12 @@ export const weakTlsProtocolsLegacy = defineVariant({
         code: '<Server><Service><Connector port="9443">\n<SSLHostConfig protocols="+TLSv1,+TLSv1.1,+TLSv1.2" sslProtocol="SSLv3"/>\n</Connector></Service></Server>',
         errors: [{ range: [1, 26, 1, 50], message: '<SSLHostConfig>' }, { range: [1, 65, 1, 70], severity: 'info', message: 'names SSL' }],
         output: '<Server><Service><Connector port="9443">\n<SSLHostConfig protocols="+TLSv1.2" sslProtocol="SSLv3"/>\n</Connector></Service></Server>',
+      },
+      {
+        name: 'SSLv3 is broken: an error',
+        code: '<Server><Service><Connector port="9443" sslEnabledProtocols="SSLv3,TLSv1.2"/></Service></Server>',
+        errors: [{ range: [0, 61, 0, 74], severity: 'error', message: 'SSLv3 (broken)' }],
+        output: '<Server><Service><Connector port="9443" sslEnabledProtocols="TLSv1.2"/></Service></Server>',
       },
       {
         name: 'PassThrough listener in axis2.xml',
