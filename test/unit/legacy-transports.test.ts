@@ -82,3 +82,11 @@ test('G42 carbon.xml: shipped homes hide the admin WSDLs; the EI 6.5 deployment 
   assert.equal(f.fix?.safe, true);
   assert.match(applyEdits(read(rel), f.fix!.edits), /<HideAdminServiceWSDLs>true<\/HideAdminServiceWSDLs>/);
 });
+
+test('G15 axis2.xml: the shipped HostnameVerifier samples are comments (quiet); a written AllowAll is an error', () => {
+  for (const conf of ['apim-2.6.0/repository/conf', 'ei-6.5.0/conf', 'esb-5.0.0/repository/conf']) assert.deepEqual(at(`${conf}/axis2/axis2.xml`, 'sender-hostname-verification'), [], conf);
+  const rel = 'ei-6.5.0/conf/axis2/axis2.xml';
+  const text = read(rel).replace(/<transportSender name="https"([^>]*)>/, '<transportSender name="https"$1><parameter name="HostnameVerifier">AllowAll</parameter>');
+  const f = lintText(path.join(ROOT, rel), text).findings.filter((x) => x.ruleId === 'sender-hostname-verification');
+  assert.deepEqual(f.map((x) => [x.range.start.line + 1, x.severity]), [[405, 'error']]);
+});
