@@ -5,7 +5,7 @@
 import { defineVariant } from '../../engine/rule';
 import { eolOf, type OffsetEdit } from '../../engine/text';
 import type { XmlDocument, XmlElement } from '../../parsers/xml/model';
-import { childText, childrenNamed, leafText } from '../util/legacy-xml';
+import { childText, childrenNamed, isPlaceholder, leafText } from '../util/legacy-xml';
 
 const FILTER_CLASS = 'org.apache.catalina.filters.HttpHeaderSecurityFilter';
 const ONE_YEAR = '31536000';
@@ -91,6 +91,7 @@ export const hstsDisabledLegacy = defineVariant({
         });
         continue;
       }
+      if (maxAge?.value && isPlaceholder(maxAge.value.value)) continue; // set at deploy time: not ours to judge
       if (age <= 0) {
         const anchor = maxAge?.value?.span ?? enabled?.value?.span ?? f.nameSpan;
         const fix = maxAge?.value
@@ -111,6 +112,7 @@ export const hstsDisabledLegacy = defineVariant({
   cases: {
     valid: [
       { code: WEB(PARAM('hstsEnabled', 'true') + PARAM('hstsMaxAgeSeconds', ONE_YEAR)) },
+      { name: 'a max-age set at deploy time', code: WEB(PARAM('hstsEnabled', 'true') + PARAM('hstsMaxAgeSeconds', '${hsts.max.age}')) },
       { name: 'a commented filter is not a filter, and other filters do not matter', code: '<web-app>\n<!-- <filter><filter-class>org.apache.catalina.filters.HttpHeaderSecurityFilter</filter-class></filter> -->\n<filter><filter-name>CSRF</filter-name><filter-class>x.Csrf</filter-class></filter>\n<filter><filter-name>H</filter-name><filter-class>org.apache.catalina.filters.HttpHeaderSecurityFilter</filter-class><init-param><param-name>hstsMaxAgeSeconds</param-name><param-value>63072000</param-value></init-param></filter>\n<filter-mapping><filter-name>H</filter-name><url-pattern>/*</url-pattern></filter-mapping>\n</web-app>' },
     ],
     invalid: [
