@@ -11,7 +11,7 @@ import { parsePlainProtocols, parseTomcatProtocols, splitList, type ProtocolList
 import { analyzeCipherString, type CipherDialect } from '../../data/tls/cipher-lists';
 import { describeProtocols } from '../util/tls-protocol-check';
 import { describeSuites } from '../util/tls-cipher-check';
-import { atPath, childrenNamed, leafText, localName } from '../util/legacy-xml';
+import { atPath, childrenNamed, isPlaceholder, leafText, localName } from '../util/legacy-xml';
 import { oneLine } from '../util/message';
 
 /** A list written in the file: its value, where it is, whether a literal edit of that span is exact. */
@@ -71,7 +71,7 @@ function protocolLists(ctx: RuleContext<'xml'>): Array<Written & { parsed: Proto
   } else {
     for (const t of httpsTransports(doc, 'both')) out.push(parameterList(doc, t, 'HttpsProtocols'));
   }
-  return out.filter((w): w is Written => w !== undefined).map((w) => ({ ...w, parsed: w.tomcatSyntax ? parseTomcatProtocols(w.value) : parsePlainProtocols(splitList(w.value)) }));
+  return out.filter((w): w is Written => w !== undefined && !isPlaceholder(w.value)).map((w) => ({ ...w, parsed: w.tomcatSyntax ? parseTomcatProtocols(w.value) : parsePlainProtocols(splitList(w.value)) }));
 }
 
 function render(names: readonly Protocol[], tomcatSyntax: boolean): string {
@@ -115,6 +115,7 @@ export const weakTlsProtocolsLegacy = defineVariant({
   cases: {
     valid: [
       { code: '<Server><Service><Connector port="9443" SSLEnabled="true" sslProtocol="TLS" sslEnabledProtocols="TLSv1.2"/></Service></Server>' },
+      { name: 'a list filled in at deploy time', code: '<Server><Service><Connector port="9443" sslEnabledProtocols="${tls.protocols}"/></Service></Server>' },
       { name: 'a commented sample and a connector without a list', code: '<Server><Service>\n<!-- <Connector sslEnabledProtocols="TLSv1"/> -->\n<Connector port="9763"/></Service></Server>' },
     ],
     invalid: [
@@ -169,7 +170,7 @@ function cipherLists(ctx: RuleContext<'xml'>, axis2: 'transportReceiver' | 'tran
       out.push(w && { ...w, dialect: 'jsse' });
     }
   }
-  return out.filter((w): w is Written & { dialect: CipherDialect } => w !== undefined);
+  return out.filter((w): w is Written & { dialect: CipherDialect } => w !== undefined && !isPlaceholder(w.value));
 }
 
 const CIPHER_SEVERITY: Record<string, Severity> = { broken: 'error', weak: 'warning', discouraged: 'info' };
