@@ -73,7 +73,7 @@ test('shipped API-M 2.6.0: findings per guideline', () => {
   assert.deepEqual(at('apim-2.6.0/repository/conf/carbon.xml', 'default-port-offset'), ['127:16-17']);
   assert.deepEqual(counts('apim-2.6.0/repository/conf/user-mgt.xml'), { 'G18 default-admin-credentials': 2, 'G03 plaintext-password': 1 });
   assert.deepEqual(at('apim-2.6.0/repository/conf/user-mgt.xml', 'default-admin-credentials'), ['23:26-31', '24:26-31']);
-  assert.deepEqual(counts('apim-2.6.0/repository/conf/tomcat/catalina-server.xml'), { 'G02 default-keystore': 1, 'G03 plaintext-password': 1, 'G08 weak-tls-protocols': 1, 'G10 server-header-disclosure': 2 });
+  assert.deepEqual(counts('apim-2.6.0/repository/conf/tomcat/catalina-server.xml'), { 'G02 default-keystore': 1, 'G03 plaintext-password': 1, 'G08 weak-tls-protocols': 1, 'G10 server-header-disclosure': 2, 'G16 xss-valve-missing': 1 });
   assert.deepEqual(counts('apim-2.6.0/repository/conf/axis2/axis2.xml'), { 'G02 default-keystore': 4, 'G03 plaintext-password': 7, 'G09 passthrough-weak-ciphers': 1 });
   assert.deepEqual(counts('apim-2.6.0/repository/conf/security/cipher-text.properties'), { 'G03 secret-not-encrypted': 6 });
   assert.deepEqual(counts('apim-2.6.0/repository/conf/datasources/master-datasources.xml'), { 'G03 plaintext-password': 4 });

@@ -90,3 +90,9 @@ test('G15 axis2.xml: the shipped HostnameVerifier samples are comments (quiet); 
   const f = lintText(path.join(ROOT, rel), text).findings.filter((x) => x.ruleId === 'sender-hostname-verification');
   assert.deepEqual(f.map((x) => [x.range.start.line + 1, x.severity]), [[405, 'error']]);
 });
+
+test('G16 catalina-server.xml: no XSSValve on the Host in any shipped home (information, as in the TOML era)', () => {
+  for (const [home, conf] of Object.entries(HOMES)) assert.deepEqual(counts(`${conf}/tomcat/catalina-server.xml`, ['G16']), { 'G16 xss-valve-missing': 1 }, home);
+  assert.deepEqual(at('apim-2.6.0/repository/conf/tomcat/catalina-server.xml', 'xss-valve-missing'), ['87:13-17']);
+  assert.ok(lint('apim-2.6.0/repository/conf/tomcat/catalina-server.xml').filter((f) => f.ruleId === 'xss-valve-missing').every((f) => f.severity === 'info'));
+});
