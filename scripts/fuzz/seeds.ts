@@ -1,5 +1,5 @@
-// The files mutations start from: every checked file of the shared corpus, plus the bundled examples (so the
-// fuzzer still has seeds on a machine without the corpus).
+// The files mutations start from: every checked file of the shared corpus, plus the bundled examples and the vendored
+// Carbon 4.4 homes (so the fuzzer still has seeds on a machine without the corpus).
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { classify } from '../../shared-rules/engine/files';
@@ -22,7 +22,8 @@ let cached: Seed[] | undefined;
 
 export function loadSeeds(): Seed[] {
   if (cached) return cached;
-  const files = [...corpusFiles().map((f) => path.join(CORPUS, f)), ...walk(path.join(REPO, 'examples'))].sort();
+  // The vendored Carbon 4.4 homes too: their files are checked by the rules' legacy variants (issue 20).
+  const files = [...corpusFiles().map((f) => path.join(CORPUS, f)), ...walk(path.join(REPO, 'examples')), ...walk(path.join(REPO, 'test', 'fixtures', 'legacy'))].sort();
   cached = [];
   for (const file of files) {
     const text = fs.readFileSync(file, 'utf8');

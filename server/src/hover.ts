@@ -19,6 +19,7 @@ function advisoryPart(fileName: string | undefined, result: LintResult | undefin
   if (!h.product || !h.version) return undefined;
   return advisoriesHoverMarkdown(productAdvisories({ ...h, product: h.product, version: h.version }));
 }
+import type { LegacyFile } from '../../shared-rules/engine/legacy-files';
 
 const SAFETY: Record<string, string> = {
   safe: 'a **safe** quick fix is offered (also applied by *Fix all* and `carbonlint --fix`).',
@@ -28,9 +29,9 @@ const SAFETY: Record<string, string> = {
 
 /**
  * Markdown for the rules of the findings under the cursor; `commandLinks` when the client runs our commands
- * (VS Code). The finding's own message is not repeated: every editor already shows it with the diagnostic.
+ * (VS Code); `legacyFile` when the document is a Carbon 4.4 file (its variant's description is shown). The finding's own message is not repeated: every editor already shows it with the diagnostic.
  */
-export function hoverFor(findings: readonly LintFinding[], commandLinks: boolean, context?: { fileName: string; result: LintResult }): Hover | null {
+export function hoverFor(findings: readonly LintFinding[], commandLinks: boolean, context?: { fileName: string; result: LintResult }, legacyFile?: LegacyFile): Hover | null {
   const ruleIds = new Set(findings.filter((f) => ruleById(f.ruleId)).map((f) => f.ruleId));
   if (ruleIds.size > CROWDED) return crowdedHover(findings, commandLinks);
   const parts: string[] = [];
@@ -38,6 +39,8 @@ export function hoverFor(findings: readonly LintFinding[], commandLinks: boolean
     const rule = ruleById(id);
     if (!rule) continue; // syntax problems, unused suppressions: the message says it all
     const { meta } = rule;
+    // In a Carbon 4.4 file the finding comes from the rule's legacy variant: say what that variant checks.
+    const variant = legacyFile ? rule.legacy?.find((v) => v.files.includes(legacyFile)) : undefined;
     const links = [`[Rule documentation](${ruleDocUri(id)})`];
     if (commandLinks) links.push(`[Open as preview](command:carbonlint.showRuleDoc?${encodeURIComponent(JSON.stringify([id]))})`);
     parts.push([
@@ -45,8 +48,8 @@ export function hoverFor(findings: readonly LintFinding[], commandLinks: boolean
       '',
       `**Guideline ${meta.guidelineId}:** ${meta.guideline} · ${meta.products.map(productName).join(', ')}`,
       '',
-      '#### What it does',
-      meta.docs.what,
+      variant ? '#### What it does (Carbon 4.4 products)' : '#### What it does',
+      variant ? variant.what : meta.docs.what,
       '',
       '#### Why it matters',
       meta.docs.why,

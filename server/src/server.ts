@@ -19,6 +19,7 @@ import { toDiagnostic } from './diagnostics';
 import { describeError } from './errors';
 import { codeActions, fixAllAction, FIX_ALL_KIND } from './actions';
 import { hoverFor } from './hover';
+import { legacyFileOf } from '../../shared-rules/engine/legacy-files';
 import { fileStatus, ruleSummaries } from './status';
 import { CancelScanNotification, FileStatusRequest, FixAllCommand, RulesRequest, ScanWorkspaceRequest, type FileStatusParams } from './protocol';
 import { registerReportRequest } from './report-request';
@@ -182,7 +183,8 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     const c = await current(params.textDocument.uri);
     if (!c) return null;
     const offset = c.doc.offsetAt(params.position);
-    return hoverFor(c.linted.result.findings.filter((f) => f.span.start <= offset && offset <= f.span.end), caps.commandLinks, { fileName: URI.toPath(params.textDocument.uri), result: c.linted.result });
+    const legacyFile = legacyFileOf(URI.toPath(c.doc.uri), c.doc.getText())?.file;
+    return hoverFor(c.linted.result.findings.filter((f) => f.span.start <= offset && offset <= f.span.end), caps.commandLinks, { fileName: URI.toPath(params.textDocument.uri), result: c.linted.result }, legacyFile);
   });
 
   connection.onRequest(FileStatusRequest, async (params: FileStatusParams) => {

@@ -17,6 +17,9 @@ export const WATCHERS = [
   { globPattern: '**/*deployment*.toml' },
   { globPattern: '**/log4j2*.properties' },
   { globPattern: '**/context.xml' },
+  // Carbon 4.4 homes (API-M 2.x, IS 5.x, EI 6.x, ESB 5.0): the path decides (engine/legacy-files.ts).
+  { globPattern: '**/conf/**/*.xml' },
+  { globPattern: '**/conf/{log4j,security/cipher-text,security/secret-conf}.properties' },
   { globPattern: '**/*.{sh,bat,cmd}' },
   { globPattern: `**/${PROJECT_CONFIG_NAME}` },
   { globPattern: `**/*.{${KEYSTORE_EXTENSIONS.map((e) => e.slice(1)).join(',')}}` },

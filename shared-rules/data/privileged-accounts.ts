@@ -18,3 +18,12 @@ export const SUPERUSER_DNS: ReadonlyMap<string, string> = new Map([
   ['uid=admin,ou=system', 'the ApacheDS (embedded LDAP) administrator'],
   ['cn=directory manager', 'the LDAP directory superuser'],
 ]);
+
+/** Why a user name is a superuser, or undefined. DNs by whole value or by their first RDN's value. */
+export function superuser(name: string): string | undefined {
+  const n = name.trim().toLowerCase().replace(/(?<!\s)\s+(?=[=,])|(?<=[=,])\s+/g, '');
+  const dn = SUPERUSER_DNS.get(n);
+  if (dn) return dn;
+  const rdn = /^[a-z]+=([^,]+)(,|$)/.exec(n)?.[1];
+  return SUPERUSER_NAMES.get(rdn ?? n.replace(/(?<!\s)\s+as\s+sysdba$/, ''));
+}

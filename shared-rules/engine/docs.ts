@@ -9,7 +9,7 @@ const SAFETY: Record<string, string> = {
   none: 'There is no quick fix: the right value depends on your deployment.',
 };
 
-export function ruleMarkdown(rule: Pick<Rule, 'meta'>, opts: { heading?: boolean } = {}): string {
+export function ruleMarkdown(rule: Pick<Rule, 'meta' | 'legacy'>, opts: { heading?: boolean } = {}): string {
   const { meta } = rule;
   const lang = FENCE[meta.kind];
   const lines = [
@@ -37,6 +37,10 @@ export function ruleMarkdown(rule: Pick<Rule, 'meta'>, opts: { heading?: boolean
     ...optionsSection(meta.docs.options),
     ...referencesSection(meta.guidelineId),
   ];
+  for (const v of rule.legacy ?? []) {
+    const vl = FENCE[v.kind];
+    lines.push(`## Carbon 4.4 products (${v.files.join(', ')})`, v.what, '', 'Flagged:', '```' + vl, v.example.bad, '```', 'Fixed:', '```' + vl, v.example.good, '```', '');
+  }
   return lines.join('\n');
 }
 

@@ -1,6 +1,7 @@
 // Which files CarbonLint checks, by name (and, for scripts, by content).
 import * as path from 'node:path';
 import type { FileKind } from './rule';
+import { LEGACY_BASE_NAMES, legacyFileOf } from './legacy-files';
 
 /** Product startup scripts by their shipped names (API-M, IS, MI and the split API-M distributions). */
 export const PRODUCT_SCRIPT_NAMES = new Set([
@@ -31,6 +32,8 @@ export function classify(fileName: string, text?: string): FileKind | undefined 
   // log4j2.properties and the variants kept beside it (log4j2WithoutLocalAppenders.properties, log4j2-tm.properties).
   if (base.startsWith('log4j2') && base.endsWith('.properties')) return 'properties';
   if (base === 'context.xml') return 'xml';
+  const legacy = legacyFileOf(fileName, text);
+  if (legacy) return legacy.kind;
   if (SCRIPT_EXT.test(base)) {
     if (PRODUCT_SCRIPT_NAMES.has(base) || PRODUCT_BATCH_NAMES.has(base)) return 'shell';
     if (text !== undefined && BOOTSTRAP_CLASSES.some((c) => text.includes(c))) return 'shell';
@@ -40,7 +43,9 @@ export function classify(fileName: string, text?: string): FileKind | undefined 
 
 /** True when a name could be a candidate before its content is read (scripts need a look inside). */
 export function mayClassify(fileName: string): boolean {
-  return classify(fileName) !== undefined || SCRIPT_EXT.test(fileName.toLowerCase());
+  const lower = fileName.toLowerCase();
+  const base = path.basename(lower);
+  return classify(fileName) !== undefined || SCRIPT_EXT.test(lower) || LEGACY_BASE_NAMES.has(base) || base === 'web.xml' || (base.endsWith('.xml') && /datasources/.test(lower)) || base.endsWith('-datasources.xml');
 }
 
 export function isProductScriptText(text: string): boolean {

@@ -1,7 +1,8 @@
 // The engine's one entry point: text in, findings with exact ranges and fixes out. Server and CLI both call it.
 import { tooLargeMessage } from './read-config';
 import { LineIndex, type OffsetEdit, type Range, type Span } from './text';
-import type { FileKind, Finding, Rule, RuleContext, RuleResources, Severity } from './rule';
+import { checkFor, kindsOf, type FileKind, type Finding, type Rule, type RuleContext, type RuleResources, type Severity } from './rule';
+import { legacyFileOf } from './legacy-files';
 import { diskResources } from '../keystores/store-files';
 import { resolveSettings, type Settings } from './settings';
 import { detectProduct, type ProductInfo } from './product';
@@ -110,20 +111,23 @@ export function lintText(fileName: string, text: string, options: LintOptions = 
     result.findings.push({ ruleId: p.code, guideline: null, guidelineId: null, severity: p.severity, message: p.message, span: p.span, range: index.range(p.span) });
   }
   const ran = new Set<string>();
+  // A Carbon 4.4 file (carbon.xml, user-mgt.xml, log4j.properties, …) is checked by the rules' legacy variants only.
+  const legacyFile = legacyFileOf(fileName, text)?.file;
   // The disk, marked so that keystore rules skip re-reading a store that has not changed (keystores/store-files.ts).
   const resources = options.resources ?? diskResources();
   for (const rule of options.rules ?? allRules) {
-    if (rule.meta.kind !== kind) continue;
+    const check = checkFor(rule, kind, legacyFile);
+    if (!check) continue;
     const level = settings.rules[rule.meta.id];
     if (level === 'off') continue;
     if (product.product !== 'unknown' && !rule.meta.products.includes(product.product)) continue;
     ran.add(rule.meta.id);
     const ctx: RuleContext = {
-      fileName, text, model, settings, product, resources,
+      fileName, text, model, settings, product, resources, legacyFile,
       report: (f: Finding) => result.findings.push(toLintFinding(rule, f, level, index)),
     };
     try {
-      rule.check(ctx as never);
+      check(ctx);
     } catch (err) {
       // A rule bug must never take the editor down: say so once, at the top of the file, and go on.
       const s = { start: 0, end: 0 };
@@ -135,7 +139,7 @@ export function lintText(fileName: string, text: string, options: LintOptions = 
   }
   if (options.suppressions !== false) {
     const applied = applySuppressions(result.findings, {
-      fileName, kind, text, index, settings, ran, restricted: options.rules !== undefined, ruleKind: (id) => ruleById(id)?.meta.kind,
+      fileName, kind, text, index, settings, ran, restricted: options.rules !== undefined, ruleKinds: (id) => { const r = ruleById(id); return r ? kindsOf(r) : undefined; },
     });
     result.findings = applied.findings;
     if (applied.suppressed.length) result.suppressed = applied.suppressed;

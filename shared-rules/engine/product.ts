@@ -12,6 +12,8 @@ import type { Product } from './rule';
 import { APIM_SPLIT_SINCE, PRODUCT_NAMES, SCRIPT_HINTS, compareVersions, kernelLine, type Distribution } from '../data/products';
 import { CONTENT_MARKERS, IS_VERSION_HINTS } from '../data/product-markers';
 import { distributionFromServerRole } from './server-role';
+import { legacyFacts } from '../data/legacy-products';
+import { detectLegacy, kernelLabel, type LegacyInfo } from './legacy-product';
 
 export type { Distribution } from '../data/products';
 
@@ -27,6 +29,8 @@ export interface ProductInfo {
   kernel?: string;
   /** What the content says about the release when no version is known, e.g. "7.1+" (p12 keystores). */
   versionHint?: string;
+  /** A Carbon 4.4 home (API-M 2.x, IS 5.x, EI 6.x, ESB 5.0): its product name, release and kernel (legacy-product.ts). */
+  legacy?: LegacyInfo;
 }
 
 const PRODUCT_SETTING = /^(apim|is|mi)(?:-(\d+\.\d+(?:\.\d+)?))?$/;
@@ -211,6 +215,14 @@ export function detectProduct(fileName: string, text: string, setting = 'auto'):
   const brand = /\bMWARE\b/i.test(fileName) || (text.includes('MWARE') && /\bMWARE\b/.test(text)) ? 'MWARE' : 'WSO2';
   try {
     const m = PRODUCT_SETTING.exec(setting.trim().toLowerCase());
+    const legacy = detectLegacy(fileName, text);
+    if (legacy) {
+      // EI and ESB have no TOML-era family: 'unknown' keeps every rule running, and `legacy` names the product.
+      const family = legacy.name ? legacyFacts(legacy.name)?.product : undefined;
+      if (m) return { product: m[1] as Product, version: m[2] ?? legacy.version, brand, source: 'setting', legacy };
+      const source = legacy.source === 'unknown' ? 'unknown' : legacy.source;
+      return { product: family ?? 'unknown', version: family ? legacy.version : undefined, brand, source, legacy };
+    }
     const byPath = fromPath(fileName);
     // The Integration Control Plane (its own server, not Carbon's config-mapper): no product's rules fit it, and it
     // must not be taken for Micro Integrator (whose G27 would then speak about it).
@@ -241,6 +253,12 @@ export function detectProduct(fileName: string, text: string, setting = 'auto'):
 
 /** "WSO2 API Manager 4.2.0", "MWARE Identity Server", "WSO2 product" — for messages. */
 export function productLabel(info: ProductInfo): string {
+  if (info.legacy) {
+    const l = info.legacy;
+    const name = l.name ? l.name.replace(/^WSO2 /, `${info.brand} `) : `${info.brand} Carbon 4.4 product`;
+    const kernel = kernelLabel(l);
+    return `${name}${l.version ? ' ' + l.version : ''}${kernel ? ` (${kernel})` : ''}`;
+  }
   if (info.product === 'unknown') return `${info.brand} product`;
   const version = info.version ?? info.versionHint;
   return `${info.brand} ${PRODUCT_NAMES[info.product]}${version ? ' ' + version : ''}`;

@@ -6,6 +6,7 @@ import type { TomlDocument, EffectiveConfig } from '../parsers/toml/model';
 import type { PropertiesDocument } from '../parsers/properties/model';
 import type { XmlDocument } from '../parsers/xml/model';
 import type { ShellDocument } from '../parsers/shell/model';
+import type { LegacyFile } from './legacy-files';
 
 export type FileKind = 'toml' | 'properties' | 'xml' | 'shell';
 export type Severity = 'error' | 'warning' | 'info' | 'hint';
@@ -105,6 +106,8 @@ export interface RuleContext<K extends FileKind = FileKind> {
   report(finding: Finding): void;
   /** Files beside the linted one and the process environment; see RuleResources. */
   resources?: RuleResources;
+  /** Which Carbon 4.4 configuration file this is (carbon.xml, user-mgt.xml, …); undefined for the TOML-era files. */
+  legacyFile?: LegacyFile;
 }
 
 export interface ValidCase {
@@ -129,13 +132,48 @@ export interface RuleCases {
   invalid: InvalidCase[];
 }
 
+/**
+ * The same guideline held by another model: the Carbon 4.4 products (API-M 2.x, IS 5.x, EI 6.x, ESB 5.0) keep it in
+ * XML or properties files. A variant runs only on the legacy files it names; the rule's own `check` runs on the
+ * files of `meta.kind` that are not legacy files. One rule, one id, one guideline, several models.
+ */
+export interface RuleVariant<K extends FileKind = FileKind> {
+  kind: K;
+  files: readonly LegacyFile[];
+  check(ctx: RuleContext<K> & { legacyFile: LegacyFile }): void;
+  /** Cases linted as `fileName` (default: the first of `files` in a legacy home, see legacy-files.ts). */
+  cases: RuleCases;
+  /** What the variant checks, for the rule page and hover (one or two sentences). */
+  what: string;
+  example: { bad: string; good: string };
+}
+
 export interface Rule<K extends FileKind = FileKind> {
   meta: RuleMeta & { kind: K };
   check(ctx: RuleContext<K>): void;
   cases: RuleCases;
+  /** Legacy (Carbon 4.4) variants of this rule; see RuleVariant. */
+  legacy?: readonly RuleVariant[];
+}
+
+/** The check a rule runs on a file of this kind (and legacy role), if any. */
+export function checkFor(rule: Rule, kind: FileKind, legacyFile: LegacyFile | undefined): ((ctx: RuleContext) => void) | undefined {
+  if (legacyFile === undefined) return rule.meta.kind === kind ? (rule.check as (ctx: RuleContext) => void) : undefined;
+  const v = rule.legacy?.find((x) => x.kind === kind && x.files.includes(legacyFile));
+  return v ? (v.check as (ctx: RuleContext) => void) : undefined;
+}
+
+/** Every file kind a rule reads (its own and its legacy variants'). */
+export function kindsOf(rule: Rule): FileKind[] {
+  return [...new Set([rule.meta.kind, ...(rule.legacy ?? []).map((v) => v.kind)])];
 }
 
 /** Identity helper that keeps the kind parameter tied to the model type. */
 export function defineRule<K extends FileKind>(rule: Rule<K>): Rule<K> {
   return rule;
+}
+
+/** Identity helper for a legacy variant: keeps its kind tied to the model type. */
+export function defineVariant<K extends FileKind>(variant: RuleVariant<K>): RuleVariant {
+  return variant as unknown as RuleVariant;
 }

@@ -73,7 +73,8 @@ export interface SuppressionContext {
   /** Rules that ran on this file: an unused suppression is only reported for those (an 'off' rule finds nothing). */
   ran: ReadonlySet<string>;
   /** The kind of each known rule: naming a rule of another kind can never suppress anything here. */
-  ruleKind(id: string): FileKind | undefined;
+  /** The file kinds a rule reads (its own and its legacy variants'); undefined for an unknown id. */
+  ruleKinds(id: string): readonly FileKind[] | undefined;
   /** Only some rules ran (tests, --rule): a blanket suppression cannot be judged unused. */
   restricted: boolean;
 }
@@ -198,10 +199,10 @@ function unused(directives: Directive[], scopes: ReturnType<typeof coverage>, us
     const why: string[] = [];
     for (const { id } of d.rules) {
       if (hit.has(id) || dead.has(id)) continue;
-      const kind = ctx.ruleKind(id);
+      const kinds = ctx.ruleKinds(id);
       if (ctx.ran.has(id) || /-(syntax|internal|ignored)$/.test(id)) why.push(`no ${id} finding ${where(d)}`);
-      else if (kind === undefined) why.push(`"${id}" is not a CarbonLint rule`);
-      else if (kind !== ctx.kind) why.push(`${id} does not check this kind of file`);
+      else if (kinds === undefined) why.push(`"${id}" is not a CarbonLint rule`);
+      else if (!kinds.includes(ctx.kind)) why.push(`${id} does not check this kind of file`);
       else continue; // switched off, or not for this product: nothing to judge
       dead.add(id);
     }

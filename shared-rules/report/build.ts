@@ -4,6 +4,10 @@
 import type { LintFinding } from '../engine/lint';
 import type { FileKind, Product, Rule } from '../engine/rule';
 import type { ProductInfo } from '../engine/product';
+import type { LegacyFile } from '../engine/legacy-files';
+import { kernelLabel } from '../engine/legacy-product';
+import { legacyFacts } from '../data/legacy-products';
+import { legacyOnlyRules } from '../rules/registry/legacy';
 import type { Settings } from '../engine/settings';
 import type { ConfigError } from '../engine/project-config';
 import { productName } from '../engine/docs';
@@ -22,6 +26,8 @@ export interface LintedFile {
   findings: LintFinding[];
   /** Set when the file was not checked (too large, binary). */
   skipped?: string;
+  /** A Carbon 4.4 file (carbon.xml, log4j.properties, …): the rules' legacy variants check it, not their own check. */
+  legacyFile?: LegacyFile;
 }
 
 export interface BuildOptions {
@@ -38,6 +44,7 @@ export interface BuildOptions {
 }
 
 const KIND_NAME: Record<FileKind, string> = { toml: 'deployment.toml', properties: 'log4j2.properties', xml: 'context.xml', shell: 'startup script' };
+const LEGACY_NAME: Partial<Record<LegacyFile, string>> = { datasources: 'datasources/*.xml', 'console-web.xml': 'console WEB-INF/web.xml' };
 const ORDER: Record<Status, number> = { failed: 0, manual: 1, passed: 2, 'not-applicable': 3 };
 
 /** Which runtime section a file belongs to; files of no detected product go where the workspace's products are. */
@@ -56,21 +63,58 @@ function list(names: string[]): string {
 }
 
 function detectedProducts(files: readonly LintedFile[]): DetectedProduct[] {
-  const by = new Map<string, Omit<DetectedProduct, 'versions'> & { counts: Map<string, number> }>();
+  const by = new Map<string, Omit<DetectedProduct, 'versions'> & { versions: Map<string, number> }>();
   for (const f of files) {
     const p = f.product.product;
-    if (p === 'unknown') continue;
-    const d = by.get(p) ?? { product: p, name: productName(p), brand: f.product.brand, files: 0, counts: new Map<string, number>() };
+    const legacy = f.product.legacy;
+    // Carbon 4.4 homes are listed by their own name (EI and ESB have no TOML-era family) and kernel level.
+    if (p === 'unknown' && !legacy?.name) continue;
+    const key = legacy ? `legacy:${legacy.name ?? p}:${legacy.version ?? ''}` : p;
+    const name = legacy?.name ? legacy.name.replace(/^(WSO2|MWARE) /, '') : productName(p);
+    const family = legacy?.name ? legacyFacts(legacy.name)?.product ?? p : p;
+    const d: Omit<DetectedProduct, 'versions'> & { versions: Map<string, number> } = by.get(key) ?? { product: family, name, brand: f.product.brand, files: 0, versions: new Map() };
+    const kernel = legacy ? kernelLabel(legacy) : undefined;
+    if (kernel && !d.kernel) d.kernel = kernel;
     d.files++;
-    if (f.product.version) d.counts.set(f.product.version, (d.counts.get(f.product.version) ?? 0) + 1);
+    const version = legacy ? legacy.version : f.product.version;
+    if (version) d.versions.set(version, (d.versions.get(version) ?? 0) + 1);
     if (f.product.brand === 'MWARE') d.brand = 'MWARE';
-    by.set(p, d);
+    by.set(key, d);
   }
-  return [...by.values()].map(({ counts, ...d }) => {
+  const all = [...by.values()].map(({ versions, ...d }) => {
     // Most files first; equal counts newest first.
-    const all = [...counts.entries()].sort((a, b) => b[1] - a[1] || compareVersions(b[0], a[0])).map(([v]) => v);
-    return all.length ? { ...d, version: all[0], versions: all } : d;
+    const list = [...versions.entries()].sort((x, y) => y[1] - x[1] || compareVersions(y[0], x[0])).map(([v]) => v);
+    return list.length ? { ...d, version: list[0], versions: list } : d;
   });
+  // A Carbon 4.4 home's scripts and context.xml are recognised by path only (no kernel): count them with the home.
+  return all.filter((d) => {
+    if (d.kernel) return true;
+    const home = all.find((x) => x.kernel && x.product === d.product && x.version === d.version);
+    if (home) home.files += d.files;
+    return !home;
+  });
+}
+
+/** Rules that read Carbon 4.4 files only: their own check has nothing to read. */
+const LEGACY_ONLY: ReadonlySet<string> = new Set(legacyOnlyRules.map((r) => r.meta.id));
+
+/** The files a rule examined, as evidence: its own check on TOML-era files, each legacy variant on its Carbon 4.4 files. */
+function evidenceOf(r: Rule, files: readonly LintedFile[]): Evidence[] {
+  const runs = (f: LintedFile) => !f.skipped && (f.product.product === 'unknown' || r.meta.products.includes(f.product.product as Product));
+  const out: Evidence[] = [];
+  const own = LEGACY_ONLY.has(r.meta.id) ? [] : files.filter((f) => runs(f) && !f.legacyFile && f.kind === r.meta.kind);
+  if (own.length) out.push({ rule: r.meta.id, title: r.meta.title, what: r.meta.docs.what, files: own.map((f) => f.path) });
+  for (const v of r.legacy ?? []) {
+    // The engine runs the first variant that names the file (rule.ts checkFor).
+    const ran = files.filter((f) => runs(f) && f.legacyFile && r.legacy!.find((x) => x.kind === f.kind && x.files.includes(f.legacyFile!)) === v);
+    if (ran.length) out.push({ rule: r.meta.id, title: `${r.meta.title} (Carbon 4.4)`, what: v.what, files: ran.map((f) => f.path) });
+  }
+  return out;
+}
+
+/** What a guideline's rules read, for "no such file" reasons: each rule's own file kind and its legacy files. */
+function fileNamesOf(rules: readonly Rule[]): string[] {
+  return [...new Set(rules.flatMap((r) => [...(LEGACY_ONLY.has(r.meta.id) ? [] : [KIND_NAME[r.meta.kind]]), ...(r.legacy ?? []).flatMap((v) => v.files.map((x) => LEGACY_NAME[x] ?? x))]))];
 }
 
 function evaluate(def: SectionDef, id: string, files: readonly LintedFile[], products: ReadonlySet<string>, o: BuildOptions): Entry {
@@ -91,10 +135,7 @@ function evaluate(def: SectionDef, id: string, files: readonly LintedFile[], pro
   }
   const rules = o.rules.filter((r) => r.meta.guidelineId === id);
   const active = rules.filter((r) => o.settings.rules[r.meta.id] !== 'off');
-  for (const r of active) {
-    const ran = files.filter((f) => !f.skipped && f.kind === r.meta.kind && (f.product.product === 'unknown' || r.meta.products.includes(f.product.product as Product)));
-    if (ran.length) base.checked.push({ rule: r.meta.id, title: r.meta.title, what: r.meta.docs.what, files: ran.map((f) => f.path) });
-  }
+  for (const r of active) base.checked.push(...evidenceOf(r, files));
   const manual = (reason: string): Entry => {
     const c = o.confirmations.byGuideline[id];
     const { state, reasons } = confirmationState(c, checklist.items.length, o.now, o.confirmations.maxAgeDays, [...detectedProducts(files)]);
@@ -104,24 +145,24 @@ function evaluate(def: SectionDef, id: string, files: readonly LintedFile[], pro
     const n = base.findings.length;
     return { ...base, status: 'failed', reason: `${n} finding${n === 1 ? '' : 's'} in ${new Set(base.findings.map((x) => x.file)).size} file(s).` };
   }
-  if (g.checkable === 'manual' || !rules.length) {
+  if ((g.checkable === 'manual' && !base.checked.length) || !rules.length) {
     return manual(g.checkable === 'manual' ? 'No configuration file shows this: confirm the checklist.' : 'No automated check for this guideline yet: confirm the checklist.');
   }
   if (!active.length) return manual(`Its rules are turned off in the configuration (${rules.map((r) => r.meta.id).join(', ')}): confirm the checklist.`);
   if (!base.checked.length) {
-    const kinds = [...new Set(active.map((r) => KIND_NAME[r.meta.kind]))];
+    const kinds = fileNamesOf(active);
     const why = `No ${list(kinds)} in the ${def.runtime ? `${def.title} files` : 'workspace'}: the automated check reads ${kinds.length === 1 ? 'that file' : 'those files'}.`;
     return g.checkable === 'auto' ? { ...base, status: 'not-applicable', reason: why } : manual(`${why} Confirm the checklist.`);
   }
   const nFiles = new Set(base.checked.flatMap((e: Evidence) => e.files)).size;
-  const what = `Checked by ${list(base.checked.map((e) => e.rule))} in ${nFiles} file${nFiles === 1 ? '' : 's'}: nothing found.`;
+  const what = `Checked by ${list([...new Set(base.checked.map((e) => e.rule))])} in ${nFiles} file${nFiles === 1 ? '' : 's'}: nothing found.`;
   return g.checkable === 'auto' ? { ...base, status: 'passed', reason: what } : manual(`${what} The check covers only what configuration files show: confirm the rest.`);
 }
 
 export function buildReport(o: BuildOptions): ReadinessReport {
   const hasApimOrIs = o.files.some((f) => f.product.product === 'apim' || f.product.product === 'is');
   const products = detectedProducts(o.files);
-  const all = new Set(products.map((p) => p.product));
+  const all = new Set(products.map((p) => p.product).filter((p) => p !== 'unknown'));
   const sections: Section[] = SECTIONS.map((def) => {
     const files = def.runtime ? o.files.filter((f) => runtimeOf(f, hasApimOrIs) === def.id) : o.files;
     const present = !def.runtime || files.length > 0;

@@ -11,7 +11,7 @@ export function productsLine(r: ReadinessReport): string {
   if (!r.products.length) return 'none detected';
   return r.products.map((p) => {
     const versions = p.versions ?? (p.version ? [p.version] : []);
-    return `${p.name}${versions.length ? ` ${versions.join(' / ')}` : ''} (${p.brand})`;
+    return `${p.name}${versions.length ? ` ${versions.join(' / ')}` : ''}${p.kernel ? ` on ${p.kernel}` : ''} (${p.brand})`;
   }).join(', ');
 }
 

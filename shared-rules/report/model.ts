@@ -66,6 +66,8 @@ export interface DetectedProduct {
   version?: string;
   /** Every version found, most files first (a tree may hold several releases). Absent when none is known. */
   versions?: string[];
+  /** Carbon 4.4 homes: "Carbon kernel 4.4.35" (or "… or later" from content hints). */
+  kernel?: string;
   brand: string;
   files: number;
 }

@@ -9,6 +9,7 @@ import { collectFiles, type WalkError } from '../engine/walk';
 import { resolveSettings, type Settings } from '../engine/settings';
 import { allRules } from '../rules';
 import { buildReport, type LintedFile } from './build';
+import { legacyFileOf } from '../engine/legacy-files';
 import { loadProject } from './load-project';
 import type { ReadinessReport } from './model';
 import { productAdvisories, workspaceReleases } from './advisories';
@@ -57,7 +58,8 @@ export function lintFiles(root: string, files: readonly string[], settings: Sett
     const r = lintText(file, text, { settings, byteLength });
     if (!r.kind) return;
     const rel = path.relative(root, file).split(path.sep).join('/') || path.basename(file);
-    out.push({ path: rel, kind: r.kind, product: r.product, findings: r.findings, ...(r.skipped ? { skipped: r.skipped } : {}) });
+    const legacyFile = legacyFileOf(file, text)?.file;
+    out.push({ path: rel, kind: r.kind, product: r.product, findings: r.findings, ...(r.skipped ? { skipped: r.skipped } : {}), ...(legacyFile ? { legacyFile } : {}) });
   });
   return out;
 }

@@ -3,6 +3,7 @@ import { TLS_EXAMPLE, VERIFY_EXAMPLE, tlsVerdict, type Driver } from '../data/jd
 import { findParamValue, isLoopback } from './util/jdbc';
 import { dataSources, dataSourceType, visibleJdbcUrl } from './util/datasources';
 import { literalString } from './util/toml';
+import { databaseWithoutTlsLegacy } from './legacy/datasources';
 
 // `[database.<id>] type` values whose inferred URL (built from hostname/port/name when `url` is absent) has no TLS.
 const INFERRED: Record<string, Driver> = { mysql: 'mysql', mariadb: 'mariadb', postgre: 'postgresql', postgresql: 'postgresql', mssql: 'sqlserver', oracle: 'oracle', db2: 'db2' };
@@ -108,4 +109,5 @@ export default defineRule({
       },
     ],
   },
+  legacy: [databaseWithoutTlsLegacy],
 });

@@ -1,5 +1,6 @@
 import { defineRule } from '../engine/rule';
 import { checkAdminAccount, superAdmin } from './util/admin-credentials';
+import { adminCredentialsUserMgt } from './legacy/admin-credentials';
 
 const ENV_VAR = 'CARBON_ADMIN_PASSWORD';
 
@@ -69,4 +70,5 @@ export default defineRule({
       },
     ],
   },
+  legacy: [adminCredentialsUserMgt],
 });

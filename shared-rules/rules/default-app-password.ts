@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { defaultAppPasswordLegacy } from './legacy/identity';
 import { defineRule, type RelatedInfo } from '../engine/rule';
 import type { TomlEntry } from '../parsers/toml/model';
 import { DEFAULT_APP_PASSWORD, DEFAULT_APP_PASSWORD_HASH } from '../data/defaults';
@@ -130,4 +131,5 @@ export default defineRule({
       },
     ],
   },
+  legacy: [defaultAppPasswordLegacy],
 });

@@ -6,6 +6,7 @@ import { literalString, pathText } from './util/toml';
 import { resolvePlain, viaNote } from './util/values';
 import { isFullDeployment } from './util/scope';
 import { KEYSTORE_RULE } from './util/keystore-rules';
+import { defaultKeystoreLegacy } from './legacy/default-keystore';
 
 interface Store {
   path: string[];
@@ -151,4 +152,5 @@ export default defineRule({
       },
     ],
   },
+  legacy: [defaultKeystoreLegacy],
 });

@@ -3,6 +3,7 @@ import { productLabel } from '../engine/product';
 import { DEFAULT_PORT_OFFSET } from '../data/defaults';
 import { literalScalar } from './util/toml';
 import { isFullDeployment } from './util/scope';
+import { portOffsetCarbonXml } from './legacy/port-offset';
 
 /** What the well-known ports are at a given offset, for the message. */
 function ports(product: string, offset: number): string {
@@ -89,4 +90,5 @@ export default defineRule({
       },
     ],
   },
+  legacy: [portOffsetCarbonXml],
 });

@@ -1,3 +1,4 @@
+import { hstsDisabledLegacy } from './legacy/console-hsts';
 import { defineRule, type RuleContext } from '../engine/rule';
 import type { OffsetEdit, Span } from '../engine/text';
 import type { TomlTable } from '../parsers/toml/model';
@@ -167,4 +168,5 @@ export default defineRule({
       },
     ],
   },
+  legacy: [hstsDisabledLegacy],
 });

@@ -8,8 +8,9 @@ import { log4j2Rules } from './registry/log4j2';
 import { contextXmlRules } from './registry/context-xml';
 import { keystoreRules } from './registry/keystores';
 import { advisoryRules } from './registry/advisories';
+import { legacyOnlyRules } from './registry/legacy';
 
-export const allRules: readonly Rule[] = [...deploymentTomlRules, ...tlsRules, ...scriptRules, ...log4j2Rules, ...contextXmlRules, ...keystoreRules, ...advisoryRules];
+export const allRules: readonly Rule[] = [...deploymentTomlRules, ...tlsRules, ...scriptRules, ...log4j2Rules, ...contextXmlRules, ...keystoreRules, ...legacyOnlyRules, ...advisoryRules];
 
 /** Every id a setting or project file may name: the rules plus the engine's own unused-suppression check. */
 export const CONFIGURABLE_RULE_IDS: ReadonlySet<string> = new Set([...allRules.map((r) => r.meta.id), UNUSED_SUPPRESSION]);

@@ -1,6 +1,8 @@
 import { defineRule, type Severity } from '../engine/rule';
 import { checkFlag } from './util/flag-check';
 import { oneLine } from './util/message';
+import { legacyKernelAtLeast } from '../engine/legacy-product';
+import { HOSTNAME_VERIFIER_SINCE } from '../data/legacy-products';
 
 const VERIFIER = 'httpclient.hostnameVerifier';
 const STRICT_FLAG = `-D${VERIFIER}=Strict`;
@@ -44,7 +46,9 @@ export default defineRule({
     },
   },
   check(ctx) {
-    checkFlag(ctx, {
+    // Carbon kernels before 4.4.17 (API-M 2.1, IS 5.3, EI 6.1.1, ESB 5.0) do not read httpclient.hostnameVerifier:
+    // there only ignoreHostnameVerification (below) matters, and asking for Strict would be wrong.
+    if (legacyKernelAtLeast(ctx.product.legacy, HOSTNAME_VERIFIER_SINCE) !== false) checkFlag(ctx, {
       name: VERIFIER,
       to: 'Strict',
       missing: `The java launch command does not set ${STRICT_FLAG}: Carbon's HTTP clients use their default, non-strict hostname verification.`,

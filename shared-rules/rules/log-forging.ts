@@ -1,3 +1,4 @@
+import { logForgingLog4j1 } from './legacy/log4j1';
 import { defineRule } from '../engine/rule';
 import { activeAppenders, isFileAppender } from './util/log4j';
 import { patternSafety } from './util/log4j-pattern';
@@ -90,4 +91,5 @@ export default defineRule({
       },
     ],
   },
+  legacy: [logForgingLog4j1],
 });

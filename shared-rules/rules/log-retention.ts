@@ -1,3 +1,4 @@
+import { logRetentionLog4j1 } from './legacy/log4j1';
 import { defineRule, type Fix } from '../engine/rule';
 import { activeAppenders, appendProperties, hasDeleteAction, isRollingAppender, triggeringPolicies, type Appender } from './util/log4j';
 import { hasDate, hasIndex, logDirectory, rolledFilesGlob } from './util/log4j-files';
@@ -85,4 +86,5 @@ export default defineRule({
       },
     ],
   },
+  legacy: [logRetentionLog4j1],
 });

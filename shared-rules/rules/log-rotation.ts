@@ -1,3 +1,4 @@
+import { logRotationLog4j1 } from './legacy/log4j1';
 import { defineRule, type Fix } from '../engine/rule';
 import type { OffsetEdit } from '../engine/text';
 import { activeAppenders, appendProperties, isFileAppender, isRollingAppender, plainValue, triggeringPolicies, type Appender } from './util/log4j';
@@ -129,4 +130,5 @@ export default defineRule({
       },
     ],
   },
+  legacy: [logRotationLog4j1],
 });

@@ -1,9 +1,6 @@
 import { defineRule } from '../engine/rule';
-
-// Credential properties of appenders (JDBC, SMTP, Syslog/TLS key stores, Carbon's LOGEVENT appender).
-const SECRET_KEY = /(^|\.)([A-Za-z]*(password|passwd|pwd)|secret)$/i;
-// Secure Vault reference as Carbon resolves it in log4j2.properties, or a Log4j lookup (env, sys, …).
-const PROTECTED = /^(secretAlias:|\$\{)/i;
+import { reportPlaintextPasswords } from './util/log4j-secrets';
+import { log4jPlaintextPasswordLegacy } from './legacy/log4j1-secrets';
 
 export default defineRule({
   meta: {
@@ -26,15 +23,7 @@ export default defineRule({
     },
   },
   check(ctx) {
-    for (const e of ctx.model.doc.entries) {
-      if (!SECRET_KEY.test(e.key)) continue;
-      const v = e.value.trim();
-      if (v === '' || PROTECTED.test(v)) continue;
-      ctx.report({
-        span: e.valueSpan,
-        message: `\`${e.key}\` is a plain-text password. Store it in Secure Vault and write \`secretAlias:<alias>\` instead.`,
-      });
-    }
+    reportPlaintextPasswords(ctx);
   },
   cases: {
     valid: [
@@ -55,4 +44,5 @@ export default defineRule({
       },
     ],
   },
+  legacy: [log4jPlaintextPasswordLegacy],
 });

@@ -1,3 +1,4 @@
+import { passthroughWeakCiphersLegacy } from './legacy/tls';
 import { defineRule } from '../engine/rule';
 import { checkCiphersOf } from './util/tls-cipher-check';
 import type { TransportId } from './util/tls-transports';
@@ -88,4 +89,5 @@ export default defineRule({
       },
     ],
   },
+  legacy: [passthroughWeakCiphersLegacy],
 });

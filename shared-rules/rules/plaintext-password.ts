@@ -2,6 +2,7 @@ import { defineRule } from '../engine/rule';
 import type { TomlEntry, EffectiveConfig } from '../parsers/toml/model';
 import { insertKeys, literalString, pathText, replaceValue, tomlString } from './util/toml';
 import { isSubstitutionToken } from './util/values';
+import { plaintextPasswordLegacy } from './legacy/secure-vault';
 
 // Credential keys across API-M, IS and MI (research §2.2: password, key_password, connection_password, app_password,
 // secret_key, client_secret, …), in any spelling: snake_case, kebab-case, camelCase (`keyStorePassword`,
@@ -117,4 +118,5 @@ export default defineRule({
       },
     ],
   },
+  legacy: [plaintextPasswordLegacy],
 });

@@ -1,19 +1,11 @@
 import { defineRule } from '../engine/rule';
 import type { TomlEntry } from '../parsers/toml/model';
-import { SUPERUSER_DNS, SUPERUSER_NAMES } from '../data/privileged-accounts';
+import { superuser } from '../data/privileged-accounts';
+import { privilegedUserLegacy } from './legacy/privileged-user';
 import { readKey } from './util/keys';
 import { literalString, pathText } from './util/toml';
 import { isSubstitutionToken } from './util/values';
 import { dataSources } from './util/datasources';
-
-/** Why a user name is a superuser, or undefined. DNs by whole value or by their first RDN's value. */
-function superuser(name: string): string | undefined {
-  const n = name.trim().toLowerCase().replace(/(?<!\s)\s+(?=[=,])|(?<=[=,])\s+/g, '');
-  const dn = SUPERUSER_DNS.get(n);
-  if (dn) return dn;
-  const rdn = /^[a-z]+=([^,]+)(,|$)/.exec(n)?.[1];
-  return SUPERUSER_NAMES.get(rdn ?? n.replace(/(?<!\s)\s+as\s+sysdba$/, ''));
-}
 
 export default defineRule({
   meta: {
@@ -73,4 +65,5 @@ export default defineRule({
       },
     ],
   },
+  legacy: [privilegedUserLegacy],
 });

@@ -2,6 +2,7 @@ import { defineRule } from '../engine/rule';
 import { readKey } from './util/keys';
 import { literalString, replaceValue, tomlString } from './util/toml';
 import { embeddedLdap } from './util/ldap';
+import { readWriteUserStoreLegacy } from './legacy/user-store';
 
 const READ_WRITE = /^(read_write_ldap|active_directory)(_unique_id)?$/;
 
@@ -58,4 +59,5 @@ export default defineRule({
       },
     ],
   },
+  legacy: [readWriteUserStoreLegacy],
 });

@@ -1,3 +1,4 @@
+import { recoveryCallbackLegacy } from './legacy/identity';
 import { defineRule } from '../engine/rule';
 import { DEFAULT_CALLBACK_REGEX } from '../data/defaults';
 import { pathText } from './util/toml';
@@ -93,4 +94,5 @@ export default defineRule({
       },
     ],
   },
+  legacy: [recoveryCallbackLegacy],
 });

@@ -1,6 +1,7 @@
 import { defineRule } from '../engine/rule';
 import { pathText } from './util/toml';
 import { externalVaultAlias, runtimeSecretsEnabled, secretEntry, secretReferences, secretsSection } from './util/secrets';
+import { secretAliasMissingLegacy } from './legacy/secure-vault';
 
 export default defineRule({
   meta: {
@@ -71,4 +72,5 @@ export default defineRule({
       },
     ],
   },
+  legacy: [secretAliasMissingLegacy],
 });

@@ -1,6 +1,7 @@
 import { defineRule } from '../engine/rule';
 import { stringText } from './util/toml';
 import { plainSecret } from './util/secrets';
+import { secretNotEncryptedLegacy } from './legacy/secure-vault';
 
 /** Cipher tool output is base64 (RSA or, with -Dsymmetric, AES): long, no spaces or punctuation beyond + / =. */
 function looksEncrypted(s: string): boolean {
@@ -58,4 +59,5 @@ export default defineRule({
       },
     ],
   },
+  legacy: [secretNotEncryptedLegacy],
 });

@@ -1,3 +1,4 @@
+import { senderHostnameLegacy } from './legacy/sender-hostname';
 import { defineRule } from '../engine/rule';
 import type { TomlEntry } from '../parsers/toml/model';
 import { insertKey, keyInsertionPoint, literalScalar, pathText, replaceValue, tomlString, writtenKey } from './util/toml';
@@ -112,4 +113,5 @@ export default defineRule({
       },
     ],
   },
+  legacy: [senderHostnameLegacy],
 });

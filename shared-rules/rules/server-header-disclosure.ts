@@ -1,3 +1,4 @@
+import { serverHeaderLegacy } from './legacy/tls';
 import { defineRule } from '../engine/rule';
 import { serverHeaderName } from '../engine/product';
 import { insertKey, keyInsertionPoint, literalString, replaceValue, tomlString } from './util/toml';
@@ -101,4 +102,5 @@ export default defineRule({
       },
     ],
   },
+  legacy: [serverHeaderLegacy(REVEALING)],
 });

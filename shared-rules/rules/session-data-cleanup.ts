@@ -1,3 +1,4 @@
+import { sessionDataCleanupLegacy } from './legacy/identity';
 import { defineRule } from '../engine/rule';
 import { SESSION_CLEANUP_CHUNK } from '../data/defaults';
 import { literalScalar, replaceValue } from './util/toml';
@@ -65,4 +66,5 @@ export default defineRule({
       },
     ],
   },
+  legacy: [sessionDataCleanupLegacy],
 });

@@ -2,6 +2,7 @@ import { defineRule } from '../engine/rule';
 import { readKey } from './util/keys';
 import { literalScalar, literalString, pathText } from './util/toml';
 import { embeddedLdap, ldapUrls } from './util/ldap';
+import { userStoreWithoutTlsLegacy } from './legacy/user-store';
 
 export default defineRule({
   meta: {
@@ -64,4 +65,5 @@ export default defineRule({
       },
     ],
   },
+  legacy: [userStoreWithoutTlsLegacy],
 });

@@ -1,3 +1,4 @@
+import { weakTlsCiphersLegacy } from './legacy/tls';
 import { defineRule } from '../engine/rule';
 import { checkCiphersOf } from './util/tls-cipher-check';
 import type { TransportId } from './util/tls-transports';
@@ -103,4 +104,5 @@ export default defineRule({
       },
     ],
   },
+  legacy: [weakTlsCiphersLegacy],
 });

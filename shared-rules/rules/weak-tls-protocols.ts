@@ -1,3 +1,4 @@
+import { weakTlsProtocolsLegacy } from './legacy/tls';
 import { defineRule } from '../engine/rule';
 import { checkTransportProtocols } from './util/tls-protocol-check';
 import { transportsFor } from './util/tls-transports';
@@ -137,4 +138,5 @@ export default defineRule({
       },
     ],
   },
+  legacy: [weakTlsProtocolsLegacy],
 });

@@ -1,3 +1,4 @@
+import { xssValveLegacy } from './legacy/xss-valve';
 import { defineRule } from '../engine/rule';
 import { literalString } from './util/toml';
 import { appendBlock, instanceGet } from './util/tls-toml';
@@ -78,4 +79,5 @@ export default defineRule({
       },
     ],
   },
+  legacy: [xssValveLegacy],
 });

@@ -47,6 +47,12 @@ const CASES: Array<{ name: string; file: string; text: string; was: string; rule
     file: TOML, text: `[server]\nhostname="a"\n${lines(2880, (i) => `[[tomcat.filter]]\nname="${i}"\nclass="${HSTS}"\n`)}${lines(8640, () => '[[tomcat.filter_mapping]]\nname="z"\n')}`,
     was: '4.1 s for 563 KB', rule: 'hsts-disabled',
   },
+  {
+    name: 'a one-line Carbon 4.4 console web.xml with thousands of HSTS filters (each fix walked back to the line start for its indent)',
+    file: '/ws/wso2am-2.6.0/repository/conf/tomcat/carbon/WEB-INF/web.xml',
+    text: `<web-app>${lines(8000, (i) => `<filter><filter-name>F${i}</filter-name><filter-class>${HSTS}</filter-class><init-param><param-name>hstsEnabled</param-name><param-value>false</param-value></init-param></filter>`)}</web-app>`,
+    was: '2.7 s for 0.96 MB, quadratic', rule: 'hsts-disabled',
+  },
 ];
 
 for (const c of CASES) {

@@ -1,7 +1,8 @@
 // An ESLint-style RuleTester: runs every rule's own case table through the real engine.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { FileKind, Rule, RuleResources } from '../../shared-rules/engine/rule';
+import type { FileKind, Rule, RuleCases, RuleResources } from '../../shared-rules/engine/rule';
+import { legacySamplePath } from '../../shared-rules/engine/legacy-files';
 import { lintText } from '../../shared-rules/engine/lint';
 import { resolveSettings } from '../../shared-rules/engine/settings';
 import { applyEdits } from '../../shared-rules/engine/text';
@@ -12,17 +13,23 @@ const DEFAULT_NAME: Record<FileKind, string> = {
 };
 
 export function runRuleCases(rule: Rule): void {
+  runCases(rule, rule.meta.kind, DEFAULT_NAME[rule.meta.kind], rule.cases, '');
+  // Legacy (Carbon 4.4) variants: their cases are linted as the variant's first file in a legacy home.
+  for (const v of rule.legacy ?? []) runCases(rule, v.kind, legacySamplePath(v.files[0]), v.cases, ` legacy ${v.files.join('/')}`);
+}
+
+function runCases(rule: Rule, kind: FileKind, defaultName: string, cases: RuleCases, tag: string): void {
   const lint = (code: string, fileName: string | undefined, settings: object | undefined, resources?: RuleResources) =>
-    lintText(fileName ?? DEFAULT_NAME[rule.meta.kind], code, { settings: resolveSettings(settings), kind: rule.meta.kind, rules: [rule], resources })
+    lintText(fileName ?? defaultName, code, { settings: resolveSettings(settings), kind, rules: [rule], resources })
       .findings.filter((f) => f.ruleId === rule.meta.id);
 
-  rule.cases.valid.forEach((c, i) => {
-    test(`${rule.meta.id} valid #${i + 1}${c.name ? ` (${c.name})` : ''}`, () => {
+  cases.valid.forEach((c, i) => {
+    test(`${rule.meta.id}${tag} valid #${i + 1}${c.name ? ` (${c.name})` : ''}`, () => {
       assert.deepEqual(lint(c.code, c.fileName, c.settings, c.resources).map((f) => `${f.range.start.line}:${f.range.start.character} ${f.message}`), []);
     });
   });
-  rule.cases.invalid.forEach((c, i) => {
-    test(`${rule.meta.id} invalid #${i + 1}${c.name ? ` (${c.name})` : ''}`, () => {
+  cases.invalid.forEach((c, i) => {
+    test(`${rule.meta.id}${tag} invalid #${i + 1}${c.name ? ` (${c.name})` : ''}`, () => {
       const found = lint(c.code, c.fileName, c.settings, c.resources);
       assert.deepEqual(
         found.map((f) => [f.range.start.line, f.range.start.character, f.range.end.line, f.range.end.character]),

@@ -13,6 +13,11 @@ export interface LdapUrl {
 export function ldapUrls(entry: TomlEntry): LdapUrl[] {
   const s = stringText(entry.value);
   if (s === undefined || hasPlaceholder(s)) return [];
+  return ldapUrlsOf(s);
+}
+
+/** The URLs of a connection URL string (also user-mgt.xml's ConnectionURL; the caller skips placeholders). */
+export function ldapUrlsOf(s: string): LdapUrl[] {
   const out: LdapUrl[] = [];
   for (const u of s.split(/\s+/)) {
     const m = /^(ldaps?):\/\/\[?([^\]/:]*)/i.exec(u);
