@@ -1,6 +1,7 @@
 // Which files CarbonLint checks, by name (and, for scripts, by content).
 import * as path from 'node:path';
 import type { FileKind } from './rule';
+import { associatedKind, stripTemplateSuffix, type Association } from './template-names';
 
 /** Product startup scripts by their shipped names (API-M, IS, MI and the split API-M distributions). */
 export const PRODUCT_SCRIPT_NAMES = new Set([
@@ -23,10 +24,13 @@ function isDeploymentToml(base: string): boolean {
 
 /**
  * The kind of a file by its name; `text` lets renamed product scripts in (recognised by their Bootstrap class).
- * Returns undefined for files CarbonLint leaves alone.
+ * A template twin (`deployment.toml.j2`, `api-manager.sh.erb`) is the kind of the file it renders to;
+ * `associations` (the project file's "associations") win over names. Returns undefined for files CarbonLint leaves alone.
  */
-export function classify(fileName: string, text?: string): FileKind | undefined {
-  const base = path.basename(fileName).toLowerCase();
+export function classify(fileName: string, text?: string, associations?: readonly Association[]): FileKind | undefined {
+  const assoc = associations?.length ? associatedKind(fileName, associations) : undefined;
+  if (assoc) return assoc;
+  const base = stripTemplateSuffix(path.basename(fileName).toLowerCase());
   if (isDeploymentToml(base)) return 'toml';
   if (base === 'log4j2.properties' || /^log4j2[-_.].*\.properties$/.test(base)) return 'properties';
   if (base === 'context.xml') return 'xml';
@@ -38,8 +42,8 @@ export function classify(fileName: string, text?: string): FileKind | undefined 
 }
 
 /** True when a name could be a candidate before its content is read (scripts need a look inside). */
-export function mayClassify(fileName: string): boolean {
-  return classify(fileName) !== undefined || SCRIPT_EXT.test(fileName.toLowerCase());
+export function mayClassify(fileName: string, associations?: readonly Association[]): boolean {
+  return classify(fileName, undefined, associations) !== undefined || SCRIPT_EXT.test(stripTemplateSuffix(fileName.toLowerCase()));
 }
 
 export function isProductScriptText(text: string): boolean {

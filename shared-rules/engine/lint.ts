@@ -5,6 +5,8 @@ import { diskResources } from '../keystores/store-files';
 import { resolveSettings, type Settings } from './settings';
 import { detectProduct, type ProductInfo } from './product';
 import { classify } from './files';
+import { templateSyntax } from './template-names';
+import { lintTemplate } from './template-lint';
 import { parseModel } from './models';
 import { allRules, ruleById } from '../rules';
 import { applySuppressions, type SuppressedFinding } from './suppressions';
@@ -56,6 +58,8 @@ export interface LintOptions {
   resources?: RuleResources;
   /** The file's size on disk, when the caller read only its head (a file too large to check is never read whole). */
   byteLength?: number;
+  /** Internal: the text is already a rendered branch of a template (template-lint.ts); lint it as it is. */
+  untemplated?: boolean;
 }
 
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2, hint: 3 };
@@ -79,7 +83,7 @@ function looksBinary(text: string): boolean {
 
 export function lintText(fileName: string, text: string, options: LintOptions = {}): LintResult {
   const settings = options.settings ?? resolveSettings();
-  const kind = options.kind ?? classify(fileName, text);
+  const kind = options.kind ?? classify(fileName, text, settings.associations);
   // Size and binary checks come first: a file that is not checked must not be scanned (product detection reads content).
   const skip = !kind ? undefined
     : (options.byteLength ?? 0) > settings.maxFileSize || overSize(text, settings.maxFileSize)
@@ -99,9 +103,14 @@ export function lintText(fileName: string, text: string, options: LintOptions = 
     result.findings.push({ ruleId: skip.code, guideline: null, guidelineId: null, severity: 'info', message: skip.message, span: s, range: { start: { line: 0, character: 0 }, end: { line: 0, character: end } } });
     return result;
   }
+  // A template (a twin such as deployment.toml.j2, or Helm/Jinja text) is linted branch by branch as the file it renders to.
+  const syntax = options.untemplated ? undefined : templateSyntax(fileName, kind, text);
+  if (syntax) return lintTemplate(fileName, text, kind, syntax, { ...options, settings }, lintText);
   const index = new LineIndex(text);
 
   const { model, problems } = parseModel(kind, text, fileName);
+  // A rendered branch of a template is still a template to the rules (a [secrets] table may come from elsewhere).
+  if (options.untemplated && kind === 'toml') (model as { doc: { templated: boolean } }).doc.templated = true;
   for (const p of problems) {
     result.findings.push({ ruleId: p.code, guideline: null, guidelineId: null, severity: p.severity, message: p.message, span: p.span, range: index.range(p.span) });
   }

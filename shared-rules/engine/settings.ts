@@ -1,5 +1,6 @@
 // One settings shape for the editor (carbonlint.*) and the CLI (.carbonlint.json), so both agree.
 import type { Severity } from './rule';
+import type { Association } from './template-names';
 
 export type RuleLevel = 'off' | Severity;
 export type TlsVersion = 'TLSv1.2' | 'TLSv1.3';
@@ -17,6 +18,8 @@ export interface Settings {
   maxFileSize: number;
   /** At most this many findings per file; the rest are summed up in one notice (a generated file must not flood the editor). */
   maxFindingsPerFile: number;
+  /** Project-file "associations": glob → kind for unusual names (checked before names; later layers first). */
+  associations?: Association[];
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -40,6 +43,7 @@ export function resolveSettings(...layers: Array<Partial<Settings> | undefined>)
     if (typeof l.session?.minIdLength === 'number') out.session.minIdLength = l.session.minIdLength;
     if (typeof l.keystore?.expiryWarningDays === 'number' && l.keystore.expiryWarningDays >= 0) out.keystore.expiryWarningDays = l.keystore.expiryWarningDays;
     if (typeof l.maxFileSize === 'number') out.maxFileSize = l.maxFileSize;
+    if (Array.isArray(l.associations) && l.associations.length) out.associations = [...l.associations, ...(out.associations ?? [])];
     if (typeof l.maxFindingsPerFile === 'number' && l.maxFindingsPerFile >= 1) out.maxFindingsPerFile = Math.floor(l.maxFindingsPerFile);
   }
   return out;

@@ -1,0 +1,283 @@
+// Linting a template (Jinja `.j2`, ERB `.erb`, Go/Helm `{{ }}`) as the file it renders to. Each `if` chain is
+// split into its branches: every branch is rendered into a virtual document (the other branches and the chain's
+// tags dropped, the remaining tags made opaque) and linted with the same rules; findings are mapped back to the
+// template and merged, and a finding that only some branches produce names its branch. A placeholder is never a
+// literal: a rule finding on template output is dropped (its value is unknown here).
+import { LineIndex, type Span } from './text';
+import type { FileKind } from './rule';
+import { findErbTemplates, findTemplates, tagRole, type TagRole } from '../parsers/toml/templates';
+import { VirtualBuilder, type VirtualDocument } from './virtual';
+import type { TemplateSyntax } from './template-names';
+import type { LintFinding, LintOptions, LintResult } from './lint';
+import { UNUSED_SUPPRESSION } from './suppressions';
+
+/** More branch renderings than this and the template is checked as one text (tags opaque), as before branches were split. */
+export const MAX_VARIANTS = 32;
+
+interface Tag extends Span {
+  role: TagRole;
+}
+
+interface Branch {
+  tag: number;
+  bodyStart: number;
+  bodyEnd: number;
+}
+
+interface Chain {
+  branches: Branch[];
+  endTag: number;
+  hasElse: boolean;
+  parent?: { chain: number; branch: number };
+}
+
+export interface TemplateScan {
+  tags: Tag[];
+  chains: Chain[];
+  problem?: { span: Span; message: string };
+}
+
+/** The tags of a template and its if-chains (a stack walk: linear). An unbalanced tag is a problem, and no chain is split. */
+export function scanTemplate(text: string, syntax: TemplateSyntax): TemplateScan {
+  const spans = syntax === 'erb' ? findErbTemplates(text) : findTemplates(text);
+  const tags: Tag[] = spans.map((s) => ({ ...s, role: tagRole(text, s) }));
+  const chains: Chain[] = [];
+  const stack: Array<{ chain?: number; tag: number }> = [];
+  const fail = (t: Tag, message: string): TemplateScan => ({ tags, chains: [], problem: { span: { start: t.start, end: t.end }, message } });
+  for (let i = 0; i < tags.length; i++) {
+    const t = tags[i];
+    if (t.role === 'if') {
+      const enclosing = [...stack].reverse().find((f) => f.chain !== undefined);
+      const parent = enclosing ? { chain: enclosing.chain!, branch: chains[enclosing.chain!].branches.length - 1 } : undefined;
+      chains.push({ branches: [{ tag: i, bodyStart: t.end, bodyEnd: t.end }], endTag: -1, hasElse: false, parent });
+      stack.push({ chain: chains.length - 1, tag: i });
+    } else if (t.role === 'elif' || t.role === 'else') {
+      const top = stack[stack.length - 1];
+      if (!top || top.chain === undefined) return fail(t, `Template: this \`${t.role}\` has no \`if\` to belong to; the template is checked without splitting its branches.`);
+      const chain = chains[top.chain];
+      if (chain.hasElse) return fail(t, 'Template: a branch after `else`; the template is checked without splitting its branches.');
+      chain.branches[chain.branches.length - 1].bodyEnd = t.start;
+      chain.branches.push({ tag: i, bodyStart: t.end, bodyEnd: t.end });
+      if (t.role === 'else') chain.hasElse = true;
+    } else if (t.role === 'open') {
+      stack.push({ tag: i });
+    } else if (t.role === 'end') {
+      const top = stack.pop();
+      if (!top) return fail(t, 'Template: this `end` closes nothing; the template is checked without splitting its branches.');
+      if (top.chain !== undefined) {
+        const chain = chains[top.chain];
+        chain.branches[chain.branches.length - 1].bodyEnd = t.start;
+        chain.endTag = i;
+      }
+    }
+  }
+  if (stack.length) {
+    const t = tags[stack[stack.length - 1].tag];
+    return fail(t, 'Template: this block is never closed (no `end`); the template is checked without splitting its branches.');
+  }
+  return { tags, chains };
+}
+
+interface Variant {
+  choice: Int32Array;
+  /** The chain and branch this variant differs in from the first (undefined for the first). */
+  chain?: number;
+  branch?: number;
+}
+
+/** The condition of an `if` tag, normalised: chains with the same condition take the same branch together. */
+function conditionKey(text: string, tag: Span): string {
+  return text.slice(tag.start + 2, tag.end - 2).replace(/^[-+=]/, '').replace(/-$/, '').replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * The first branch of every chain, then, per condition, each other branch (an `if` without `else` has an empty
+ * one). Chains that test the same condition (`{{- if .Values.secretStore.enabled }}` in several places) switch
+ * together, so no rendering mixes a condition with its opposite.
+ */
+function variants(text: string, tags: readonly Tag[], chains: Chain[]): Variant[] {
+  const groups = new Map<string, number[]>();
+  const groupOf: number[] = [];
+  chains.forEach((c, ci) => {
+    const key = conditionKey(text, tags[c.branches[0].tag]);
+    let g = groups.get(key);
+    if (!g) groups.set(key, (g = []));
+    g.push(ci);
+    groupOf[ci] = g[0];
+  });
+  const count = (c: Chain) => c.branches.length + (c.hasElse ? 0 : 1);
+  const setGroup = (choice: Int32Array, ci: number, b: number) => {
+    for (const cj of groups.get(conditionKey(text, tags[chains[ci].branches[0].tag]))!) choice[cj] = Math.min(b, count(chains[cj]) - 1);
+  };
+  const base = new Int32Array(chains.length);
+  const out: Variant[] = [{ choice: base }];
+  chains.forEach((c, ci) => {
+    if (groupOf[ci] !== ci) return; // its group's first chain stands for it
+    const n = Math.max(...groups.get(conditionKey(text, tags[c.branches[0].tag]))!.map((cj) => count(chains[cj])));
+    for (let b = 1; b < n; b++) {
+      const choice = base.slice();
+      setGroup(choice, ci, b);
+      for (let p = c.parent; p; p = chains[p.chain].parent) setGroup(choice, p.chain, p.branch);
+      out.push({ choice, chain: ci, branch: Math.min(b, count(c) - 1) });
+    }
+  });
+  return out;
+}
+
+/** Same-length Go-style text for an ERB tag, so the TOML parser treats it as it treats Helm and Jinja tags. */
+function erbAsCurly(tagText: string, role: TagRole): string {
+  const inner = tagText.slice(2, -2);
+  if (role === 'output') return `{{${inner}}}`;
+  if (role === 'comment') return `{#${inner}#}`;
+  return `{%${inner}%}`;
+}
+
+/** Opaque stand-in for template output in files whose parser knows no templates: an unknown `${…}` reference. */
+function filler(n: number): string {
+  return n >= 4 ? `\${${'_'.repeat(n - 3)}}` : '_'.repeat(n);
+}
+
+const blank = (s: string): string => s.replace(/[^\r\n]/g, ' ');
+
+function render(text: string, scan: TemplateScan, choice: Int32Array | undefined, native: boolean, erb: boolean): VirtualDocument {
+  const { tags, chains } = scan;
+  const drops: Span[] = [];
+  if (choice) {
+    const active = new Uint8Array(chains.length);
+    chains.forEach((c, ci) => {
+      active[ci] = !c.parent || (active[c.parent.chain] && choice[c.parent.chain] === c.parent.branch) ? 1 : 0;
+      if (!active[ci]) return;
+      c.branches.forEach((b, bi) => {
+        drops.push({ start: tags[b.tag].start, end: tags[b.tag].end });
+        if (bi !== choice[ci]) drops.push({ start: b.bodyStart, end: b.bodyEnd });
+      });
+      drops.push({ start: tags[c.endTag].start, end: tags[c.endTag].end });
+    });
+    drops.sort((a, b) => a.start - b.start);
+  }
+  const vb = new VirtualBuilder(text);
+  let ti = 0;
+  const emit = (a: number, b: number) => {
+    while (ti < tags.length && tags[ti].end <= a) ti++;
+    for (; ti < tags.length && tags[ti].start < b; ti++) {
+      const t = tags[ti];
+      if (t.start < a || t.end > b) continue; // a tag that straddles a seam was part of a dropped stretch
+      vb.keep(a, t.start);
+      const src = text.slice(t.start, t.end);
+      if (native) vb.replace(t.start, erb ? erbAsCurly(src, t.role) : src);
+      else vb.replace(t.start, t.role === 'output' ? filler(src.length) : blank(src));
+      a = t.end;
+    }
+    vb.keep(a, b);
+  };
+  let pos = 0;
+  for (const d of drops) {
+    if (d.end <= pos) continue;
+    if (d.start > pos) emit(pos, d.start);
+    pos = Math.max(pos, d.end);
+  }
+  emit(pos, text.length);
+  return vb.build();
+}
+
+function overlapsAny(sorted: readonly Span[], s: Span): boolean {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid].end <= s.start) lo = mid + 1;
+    else hi = mid;
+  }
+  const t = sorted[lo];
+  return t !== undefined && t.start < Math.max(s.end, s.start + 1);
+}
+
+type LintFn = (fileName: string, text: string, options: LintOptions) => LintResult;
+
+/** Lints `text`, a template of `kind` in `syntax`, branch by branch; findings in template (source) positions. */
+export function lintTemplate(fileName: string, text: string, kind: FileKind, syntax: TemplateSyntax, options: LintOptions, lint: LintFn): LintResult {
+  const scan = scanTemplate(text, syntax);
+  const index = new LineIndex(text);
+  const native = kind === 'toml';
+  const erb = syntax === 'erb';
+  let list = variants(text, scan.tags, scan.chains);
+  const merged = list.length > MAX_VARIANTS;
+  if (merged) list = [{ choice: new Int32Array(0) }];
+  const outputs = scan.tags.filter((t) => t.role === 'output');
+  const tagSpans = scan.tags as readonly Span[];
+  const found = new Map<string, { f: LintFinding; in: Set<number> }>();
+  const suppressed = new Map<string, LintFinding>();
+  let first: LintResult | undefined;
+  list.forEach((variant, vi) => {
+    const vdoc = render(text, scan, merged || !scan.chains.length ? undefined : variant.choice, native, erb);
+    const r = lint(fileName, vdoc.text, { ...options, kind, untemplated: true, byteLength: undefined });
+    first ??= r;
+    const toSource = (f: LintFinding): LintFinding | undefined => {
+      const span = vdoc.spanToSource(f.span);
+      if (f.guideline !== null && outputs.length && overlapsAny(outputs, span)) return undefined;
+      const out: LintFinding = { ...f, span, range: index.range(span) };
+      if (f.fix) {
+        const ok = f.fix.edits.every((e) => vdoc.contiguous(e) && !(e.end > e.start && overlapsAny(tagSpans, vdoc.spanToSource(e))));
+        if (ok) {
+          out.fix = { ...f.fix, edits: f.fix.edits.map((e) => { const s = vdoc.spanToSource(e); return { ...e, start: s.start, end: s.end, range: index.range(s) }; }) };
+        } else delete out.fix;
+      }
+      if (f.related) out.related = f.related.map((x) => { const s = vdoc.spanToSource(x.span); return { ...x, span: s, range: index.range(s) }; });
+      return out;
+    };
+    for (const f of r.findings) {
+      const m = toSource(f);
+      if (!m) continue;
+      const key = `${m.ruleId}\u0000${m.span.start}\u0000${m.span.end}\u0000${m.message}`;
+      const e = found.get(key);
+      if (e) e.in.add(vi);
+      else found.set(key, { f: m, in: new Set([vi]) });
+    }
+    for (const f of r.suppressed ?? []) {
+      const m = toSource(f);
+      if (m) suppressed.set(`${m.ruleId}\u0000${m.span.start}\u0000${m.message}`, m);
+    }
+  });
+  const lineOf = (tag: number) => index.range(scan.tags[tag]).start.line + 1;
+  // The chain of `rep`'s condition group whose branches hold `at` (the `if` a reader sees around the finding).
+  const around = (rep: number, at: number): number => {
+    const key = conditionKey(text, scan.tags[scan.chains[rep].branches[0].tag]);
+    const hit = scan.chains.findIndex((c) => conditionKey(text, scan.tags[c.branches[0].tag]) === key && scan.tags[c.branches[0].tag].start <= at && at < scan.tags[c.endTag].end);
+    return hit === -1 ? rep : hit;
+  };
+  const label = (rep: number, branch: number, at: number): string => {
+    const c = scan.chains[around(rep, at)];
+    const line = lineOf(c.branches[0].tag);
+    const cond = conditionKey(text, scan.tags[c.branches[0].tag]).replace(/^if\s*/, '');
+    // The condition is template code, not a value; one with a quoted literal is named by its line only.
+    const named = cond.length <= 80 && !/['"`]/.test(cond) ? `\`${cond}\` (line ${line})` : `the condition at line ${line}`;
+    if (branch === 0) return `when ${named} holds`;
+    if (branch >= c.branches.length) return `when ${named} does not hold`;
+    const role = scan.tags[c.branches[Math.min(branch, c.branches.length - 1)].tag].role;
+    return `the \`${role === 'elif' ? 'else if' : 'else'}\` at line ${lineOf(c.branches[branch].tag)} of ${named}`;
+  };
+  const findings: LintFinding[] = [];
+  for (const { f, in: seen } of found.values()) {
+    if (seen.size === list.length) {
+      findings.push(f);
+      continue;
+    }
+    if (f.ruleId === UNUSED_SUPPRESSION) continue; // used in another branch
+    let where: string | undefined;
+    if (seen.has(0)) {
+      const missing = list.findIndex((_, i) => !seen.has(i));
+      where = label(list[missing].chain!, 0, f.span.start);
+    } else {
+      const v = list[Math.min(...seen)];
+      where = label(v.chain!, v.branch!, f.span.start);
+    }
+    findings.push({ ...f, message: `${f.message} (template branch: ${where})` });
+  }
+  if (scan.problem) {
+    findings.push({ ruleId: 'template-syntax', guideline: null, guidelineId: null, severity: 'info', message: scan.problem.message, span: scan.problem.span, range: index.range(scan.problem.span) });
+  }
+  findings.sort((a, b) => a.span.start - b.span.start || a.ruleId.localeCompare(b.ruleId));
+  const result: LintResult = { kind, product: first!.product, findings };
+  if (suppressed.size) result.suppressed = [...suppressed.values()] as LintResult['suppressed'];
+  return result;
+}
