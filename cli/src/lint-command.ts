@@ -76,7 +76,7 @@ export function lintCommand(o: LintOptions): number {
   const walkErrors: WalkError[] = [];
   // Lint by absolute path: product detection looks at the layout around a file (bin/ scripts beside conf/),
   // which a relative path would hide. Output stays relative to the working folder.
-  const files = collectFiles(o.inputs, walkErrors, { excluded: project.excluded }).map((f) => path.resolve(f));
+  const files = collectFiles(o.inputs, walkErrors, { excluded: project.excluded, associations: settings.associations }).map((f) => path.resolve(f));
   if (walkErrors.length) throw new CliError(walkErrors.map((e) => `${e.path}: ${e.message}`).join('\ncarbonlint: '));
   let accepted = new Set<string>();
   // Reported after the read errors, as when every file was read before the baseline (and then nothing is linted).
@@ -136,7 +136,7 @@ export function lintCommand(o: LintOptions): number {
     // A run that writes (fixes, a baseline, --output) stops at the first unreadable file, so nothing is written;
     // a plain check reads on and reports the rest, then exits 2 for the files it could not read.
     if ((readErrors.length && writes) || baselineError) return;
-    if (!classify(file, original)) return;
+    if (!classify(file, original, settings.associations)) return;
     let text = original;
     const first = lintText(file, original, { settings, rules, byteLength: size });
     const before = first.findings;

@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import { window, workspace, type ExtensionContext, type TextDocument } from 'vscode';
 import { LanguageClient, RevealOutputChannelOn, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { classify, PRODUCT_BATCH_NAMES, PRODUCT_SCRIPT_NAMES } from '../../shared-rules/engine/files';
+import { parseAssociations } from '../../shared-rules/engine/associations';
 import { explicitSettings } from './settings';
 import { StatusItems } from './status';
 import { registerCommands } from './commands';
@@ -16,15 +17,35 @@ let starting: Promise<LanguageClient> | undefined;
 // its content, server-side). vscode-vfs: in a virtual workspace, open files are still checked (from their text).
 type Filter = { scheme: string; language?: string; pattern?: string };
 const SCHEMES = ['file', 'vscode-vfs'];
+// Template twins (deployment.toml.j2, api-manager.sh.erb…) are linted as the file they render to.
+const TWIN = '{j2,jinja,jinja2,erb,tmpl,tpl,template}';
 const PATTERNS: Array<Omit<Filter, 'scheme'>> = [
   { pattern: '**/*deployment*.toml' }, { pattern: '**/log4j2*.properties' }, { pattern: '**/context.xml' },
   { language: 'shellscript' }, { pattern: '**/*.sh' }, { language: 'bat' }, { pattern: '**/*.{bat,cmd}' },
+  { pattern: `**/*deployment*.toml.${TWIN}` }, { pattern: `**/log4j2*.properties.${TWIN}` }, { pattern: `**/context.xml.${TWIN}` },
+  { pattern: `**/*.{sh,bat,cmd}.${TWIN}` },
 ];
 const SELECTOR: Filter[] = SCHEMES.flatMap((scheme) => PATTERNS.map((p) => ({ ...p, scheme })));
+
+/** The selector plus the globs of every .carbonlint.json "associations" (read once, at start; a change needs a reload). */
+async function selectorWithAssociations(): Promise<Filter[]> {
+  const globs = new Set<string>();
+  const files = await workspace.findFiles('**/.carbonlint.json', '**/node_modules/**', 50).then((f) => f, () => []);
+  for (const f of files) {
+    try {
+      const raw = JSON.parse(Buffer.from(await workspace.fs.readFile(f)).toString('utf8')) as { associations?: unknown };
+      for (const a of parseAssociations(raw.associations ?? {}).list) globs.add(a.glob.startsWith('**/') ? a.glob : `**/${a.glob.replace(/^\//, '')}`);
+    } catch {
+      // an unreadable or invalid project file: the server reports it on the file itself
+    }
+  }
+  return [...SELECTOR, ...SCHEMES.flatMap((scheme) => [...globs].map((pattern) => ({ scheme, pattern })))];
+}
 
 // VS Code activates on a language (any XML file…) or on workspaceContains; the server only starts when a
 // recognised file is really there, so an unrelated pom.xml costs no server process.
 const WORKSPACE_GLOBS = ['**/*deployment*.toml', '**/log4j2*.properties', '**/context.xml', '**/.carbonlint.json',
+  `**/{*deployment*.toml,log4j2*.properties,context.xml,*.sh,*.bat}.${TWIN}`,
   `**/{${[...PRODUCT_SCRIPT_NAMES, ...PRODUCT_BATCH_NAMES].join(',')}}`];
 const recognised = (d: TextDocument) => SCHEMES.includes(d.uri.scheme) && classify(d.uri.path, d.getText()) !== undefined;
 
@@ -41,8 +62,9 @@ function start(context: ExtensionContext): Promise<LanguageClient> {
       run: { module, transport: TransportKind.ipc },
       debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6011'] } },
     };
+    const selector = await selectorWithAssociations();
     const clientOptions: LanguageClientOptions = {
-      documentSelector: SELECTOR,
+      documentSelector: selector,
       outputChannel: window.createOutputChannel('CarbonLint', { log: true }),
       revealOutputChannelOn: RevealOutputChannelOn.Never,
       synchronize: { configurationSection: ['carbonlint', 'files.exclude'] },
@@ -61,7 +83,7 @@ function start(context: ExtensionContext): Promise<LanguageClient> {
     const c = new LanguageClient('carbonlint', 'CarbonLint', serverOptions, clientOptions);
     client = c;
     await c.start();
-    context.subscriptions.push(new StatusItems(c, SELECTOR));
+    context.subscriptions.push(new StatusItems(c, selector));
     return c;
   })();
   return starting;

@@ -4,6 +4,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Diagnostic, DiagnosticSeverity, type Range } from 'vscode-languageserver/node';
 import { PROJECT_CONFIG_NAME, parseProjectConfig, type ConfigError, type ProjectConfig } from '../../shared-rules/engine/project-config';
+import { anchorAssociations } from '../../shared-rules/engine/associations';
 import { LineIndex } from '../../shared-rules/engine/text';
 import { CONFIGURABLE_RULE_IDS } from '../../shared-rules/rules';
 
@@ -39,6 +40,7 @@ export class ProjectFiles {
       return undefined;
     }
     const { config, errors } = parseProjectConfig(text, CONFIGURABLE_RULE_IDS);
+    anchorAssociations(config.settings, path.dirname(file));
     const p = { file, config, errors, text };
     this.loaded.set(file, p);
     this.onLoad(p);

@@ -6,6 +6,7 @@ import { promises as fsp } from 'node:fs';
 import * as path from 'node:path';
 import { DiagnosticSeverity, type Connection } from 'vscode-languageserver/node';
 import { classify, mayClassify } from '../../shared-rules/engine/files';
+import { associatedKind } from '../../shared-rules/engine/template-names';
 import { lintText } from '../../shared-rules/engine/lint';
 import { PROJECT_CONFIG_NAME } from '../../shared-rules/engine/project-config';
 import { SKIPPED_FOLDERS, relativeTo, walkFolder } from '../../shared-rules/engine/workspace';
@@ -101,7 +102,7 @@ export class WorkspaceScanner {
       const filter = await this.host.config.scanFilter(folder);
       if (!filter.editor.enable || !filter.editor.workspaceScan) continue;
       enabled.add(folder.uri);
-      const walk = walkFolder(folder.path, { excluded: filter.excluded, cancelled: () => run.cancelled, extraNames: [PROJECT_CONFIG_NAME] });
+      const walk = walkFolder(folder.path, { excluded: filter.excluded, cancelled: () => run.cancelled, extraNames: [PROJECT_CONFIG_NAME], accept: (p) => this.associated(p) });
       for await (const file of walk) {
         if (path.basename(file) === PROJECT_CONFIG_NAME) this.host.projects.load(file);
         else if (files.push(file) % 100 === 0) found(files.length);
@@ -133,7 +134,7 @@ export class WorkspaceScanner {
     }
     if (this.host.isOpen(uri)) return; // opened while we read
     if (size > max * 4) {
-      if (!classify(abs, text)) return this.clear(uri);
+      if (!classify(abs, text, cfg.settings.associations)) return this.clear(uri);
       const message = `File not checked: ${size} bytes is over the ${max}-byte limit (setting carbonlint.maxFileSize).`;
       return this.publish(uri, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, severity: DiagnosticSeverity.Information, source: 'carbonlint', code: 'file-too-large', message }], 1);
     }
@@ -151,11 +152,21 @@ export class WorkspaceScanner {
   /** A path created on disk: a file is checked; a folder (moved or copied in) is walked. */
   async checkCreated(abs: string): Promise<void> {
     const isDir = await fsp.stat(abs).then((s) => s.isDirectory(), () => false);
-    if (!isDir) return mayClassify(path.basename(abs)) ? this.checkFile(abs) : undefined;
+    if (!isDir) return this.candidate(abs) ? this.checkFile(abs) : undefined;
     const folder = this.host.folders.containing(abs);
     if (!folder || (await this.filteredOut(folder, abs))) return;
     const filter = await this.host.config.scanFilter(folder);
-    for await (const file of walkFolder(abs, { excluded: filter.excluded })) await this.checkFile(file);
+    for await (const file of walkFolder(abs, { excluded: filter.excluded, accept: (p) => this.associated(p) })) await this.checkFile(file);
+  }
+
+  /** A file worth reading: a recognised name, or one the project file's "associations" give a kind. */
+  candidate(abs: string): boolean {
+    return mayClassify(path.basename(abs)) || this.associated(abs);
+  }
+
+  private associated(abs: string): boolean {
+    const list = this.host.projects.forFile(abs)?.config.settings.associations;
+    return !!list?.length && associatedKind(abs, list) !== undefined;
   }
 
   /** A path deleted on disk: its findings, and those of everything that was under it, go. */

@@ -50,7 +50,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     const notChecked = !cfg.enabled ? 'CarbonLint is switched off here (carbonlint.enable).' : cfg.excludedBy ? `Excluded by ${cfg.excludedBy}.` : undefined;
     if (notChecked) {
       const text = doc.getText();
-      return { version: doc.version, cfg, notChecked, result: { kind: classify(name, text), product: detectProduct(name, text, cfg.settings.product), findings: [] } };
+      return { version: doc.version, cfg, notChecked, result: { kind: classify(name, text, cfg.settings.associations), product: detectProduct(name, text, cfg.settings.product), findings: [] } };
     }
     return { version: doc.version, cfg, result: lintText(name, doc.getText(), { settings: cfg.settings }) };
   };

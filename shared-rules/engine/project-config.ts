@@ -2,6 +2,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Settings, RuleLevel } from './settings';
+import { parseAssociations } from './associations';
 
 export const PROJECT_CONFIG_NAME = '.carbonlint.json';
 
@@ -20,7 +21,7 @@ export interface ConfigError {
 }
 
 const LEVELS: readonly RuleLevel[] = ['off', 'hint', 'info', 'warning', 'error'];
-const KNOWN = new Set(['$schema', 'rules', 'product', 'tls', 'session', 'keystore', 'maxFileSize', 'maxFindingsPerFile', 'exclude']);
+const KNOWN = new Set(['$schema', 'rules', 'product', 'tls', 'session', 'keystore', 'maxFileSize', 'maxFindingsPerFile', 'exclude', 'associations']);
 
 /**
  * Parses and validates a project file. Unknown rule ids are reported when `ruleIds` is given.
@@ -85,6 +86,11 @@ export function parseProjectConfig(text: string, ruleIds?: ReadonlySet<string>, 
   if (o.exclude !== undefined) {
     if (!Array.isArray(o.exclude) || o.exclude.some((x) => typeof x !== 'string')) errors.push({ key: 'exclude', message: 'must be an array of glob strings' });
     else config.exclude = o.exclude as string[];
+  }
+  if (o.associations !== undefined) {
+    const a = parseAssociations(o.associations);
+    errors.push(...a.errors);
+    if (a.list.length) config.settings.associations = a.list;
   }
   return { config, errors };
 }

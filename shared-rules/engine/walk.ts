@@ -3,6 +3,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { mayClassify } from './files';
+import { associatedKind, type Association } from './template-names';
 import { SKIPPED_FOLDERS } from './workspace';
 
 // The same folders the editor's workspace scan skips, so the CLI and the Problems panel agree.
@@ -18,6 +19,8 @@ export interface WalkOptions {
   excluded?: (absPath: string) => boolean;
   /** Called for every file found (progress lines). */
   onFile?: (count: number) => void;
+  /** The project file's "associations": unusual names that are checked files too. */
+  associations?: readonly Association[];
 }
 
 /** Files to lint, sorted; explicit file arguments are linted whatever their name (as scripts by content). */
@@ -52,7 +55,7 @@ export function collectFiles(inputs: string[], errors: WalkError[], options: Wal
       if (excluded(p)) continue;
       if (e.isDirectory() || (e.isSymbolicLink() && isDir(p))) {
         if (!SKIP_DIRS.has(e.name)) visit(p);
-      } else if (mayClassify(e.name)) {
+      } else if (mayClassify(e.name) || (options.associations?.length && associatedKind(p, options.associations))) {
         add(p);
       }
     }

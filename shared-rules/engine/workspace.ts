@@ -15,6 +15,8 @@ export interface WalkControl {
   cancelled?(): boolean;
   /** Other file names to yield (e.g. the project file). */
   extraNames?: readonly string[];
+  /** Other files to yield (names the project file's "associations" give a kind). */
+  accept?(absPath: string): boolean;
 }
 
 /** Candidate files under `root` (by name; product scripts still need their content checked), folder by folder. */
@@ -41,7 +43,7 @@ export async function* walkFolder(root: string, control: WalkControl = {}): Asyn
       if (e.isSymbolicLink()) isDir = await fsp.stat(p).then((s) => s.isDirectory(), () => false);
       if (isDir) {
         if (!SKIPPED_FOLDERS.has(e.name) && !control.excluded?.(p, true)) folders.push(p);
-      } else if ((e.isFile() || e.isSymbolicLink()) && (mayClassify(e.name) || control.extraNames?.includes(e.name)) && !control.excluded?.(p, false)) {
+      } else if ((e.isFile() || e.isSymbolicLink()) && (mayClassify(e.name) || control.extraNames?.includes(e.name) || control.accept?.(p)) && !control.excluded?.(p, false)) {
         yield p;
       }
     }
