@@ -21,7 +21,7 @@ test('the scan reports unopened template twins and associated files', async () =
     assert.deepEqual(codes(twin).sort(), ['default-admin-credentials', 'default-admin-credentials', 'plaintext-password']);
     const inElse = twin!.diagnostics.find((d) => d.code === 'plaintext-password')!;
     assert.equal(inElse.range.start.line, 5);
-    assert.match(inElse.message, /template branch: the `else` at line 5 of `vault` \(line 3\)/);
+    assert.match(String(inElse.message), /template branch: the `else` at line 5 of `vault` \(line 3\)/);
     assert.ok(codes(c.latest(ws.uri('chart/conf/prod.cfg'))).includes('default-admin-credentials'));
     assert.ok(!c.published.some((p) => p.uri === ws.uri('chart/other.cfg')), 'not associated: not reported');
   } finally {
