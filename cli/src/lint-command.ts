@@ -1,7 +1,7 @@
 // `carbonlint [paths…]`: read and lint/fix file by file, then write — so an error (exit 2) writes nothing.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { lintText, type LintFinding } from '../../shared-rules/engine/lint';
+import { lintText, type LintFinding, type LintResult } from '../../shared-rules/engine/lint';
 import type { SuppressedFinding } from '../../shared-rules/engine/suppressions';
 import { fixText } from '../../shared-rules/engine/fixes';
 import { classify } from '../../shared-rules/engine/files';
@@ -116,43 +116,12 @@ export function lintCommand(o: LintOptions): number {
   let errors = 0;
   let warnings = 0;
   let suppressed = 0;
-  files.forEach((file, i) => {
-    progress.update(i + 1, files.length);
-    let original: string;
-    let size: number;
-    try {
-      // stat first: a FIFO or device would block a read forever, and a huge file must not be read whole.
-      const st = fs.statSync(file);
-      if (!st.isFile()) {
-        readErrors.push(`${file}: not a regular file, not read`);
-        return;
-      }
-      size = st.size;
-      original = size > settings.maxFileSize ? readHead(file) : fs.readFileSync(file, 'utf8');
-    } catch (e) {
-      readErrors.push(readError(file, e));
-      return;
-    }
-    // A run that writes (fixes, a baseline, --output) stops at the first unreadable file, so nothing is written;
-    // a plain check reads on and reports the rest, then exits 2 for the files it could not read.
-    if ((readErrors.length && writes) || baselineError) return;
-    if (!classify(file, original, settings.associations)) return;
-    let text = original;
-    const first = lintText(file, original, { settings, rules, byteLength: size });
-    const before = first.findings;
-    if (o.fix || o.fixDryRun) {
-      text = fixText(file, original, { settings, rules, safeOnly: true }).output;
-    }
-    const final = text === original ? first : lintText(file, text, { settings, rules });
-    const findings = final.findings;
-    if (text !== original) {
-      fixes.push(`${path.relative(cwd, file) || file} (${fixedRules(before, findings) || 'formatting'})`);
-      changed.push({ file, original, text });
-    }
+  /** One file's part of the output: fingerprints, baseline, counts, then SARIF/json/stylish. */
+  const reportFile = (file: string, text: string, findings: LintFinding[], suppressedHere: SuppressedFinding[]) => {
     const rel = path.relative(root, file).split(path.sep).join('/');
     // SARIF also lists the findings hidden by carbonlint-disable comments; they come after the others, so the
     // others' fingerprints (occurrence indexes) are the same as without them.
-    const hidden = sarif ? (final.suppressed ?? []).filter((f) => !o.quiet || f.severity === 'error') : [];
+    const hidden = sarif ? suppressedHere.filter((f) => !o.quiet || f.severity === 'error') : [];
     const allFps = needFingerprints ? fingerprints(rel, text, hidden.length ? [...findings, ...hidden] : findings) : [];
     const fps = hidden.length ? allFps.slice(0, findings.length) : allFps;
     const baselined = new Set<number>();
@@ -189,7 +158,62 @@ export function lintCommand(o: LintOptions): number {
       const lines = stylishFile(file, visible, cwd, paint, totals);
       if (lines.length) sink.add(lines.join('\n'));
     }
+  };
+  // Findings caused by a resolved template value belong to the values file (values.yaml, host_vars/x.yml, params.pp);
+  // they are gathered from every template that uses the value and reported once the templates are done.
+  const valuesFindings = new Map<string, Map<string, LintFinding>>();
+  const collectValues = (vs: LintResult['values']) => {
+    for (const v of vs ?? []) {
+      let m = valuesFindings.get(v.file);
+      if (!m) valuesFindings.set(v.file, (m = new Map()));
+      m.set(`${v.finding.span.start}\u0000${v.finding.ruleId}\u0000${v.finding.message}`, v.finding);
+    }
+  };
+  files.forEach((file, i) => {
+    progress.update(i + 1, files.length);
+    let original: string;
+    let size: number;
+    try {
+      // stat first: a FIFO or device would block a read forever, and a huge file must not be read whole.
+      const st = fs.statSync(file);
+      if (!st.isFile()) {
+        readErrors.push(`${file}: not a regular file, not read`);
+        return;
+      }
+      size = st.size;
+      original = size > settings.maxFileSize ? readHead(file) : fs.readFileSync(file, 'utf8');
+    } catch (e) {
+      readErrors.push(readError(file, e));
+      return;
+    }
+    // A run that writes (fixes, a baseline, --output) stops at the first unreadable file, so nothing is written;
+    // a plain check reads on and reports the rest, then exits 2 for the files it could not read.
+    if ((readErrors.length && writes) || baselineError) return;
+    if (!classify(file, original, settings.associations)) return;
+    let text = original;
+    const first = lintText(file, original, { settings, rules, byteLength: size });
+    const before = first.findings;
+    if (o.fix || o.fixDryRun) {
+      text = fixText(file, original, { settings, rules, safeOnly: true }).output;
+    }
+    const final = text === original ? first : lintText(file, text, { settings, rules });
+    const findings = final.findings;
+    if (text !== original) {
+      fixes.push(`${path.relative(cwd, file) || file} (${fixedRules(before, findings) || 'formatting'})`);
+      changed.push({ file, original, text });
+    }
+    collectValues(final.values);
+    reportFile(file, text, findings, final.suppressed ?? []);
   });
+  for (const [file, m] of [...valuesFindings].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
+    let text = '';
+    try {
+      text = fs.readFileSync(file, 'utf8');
+    } catch {
+      continue;
+    }
+    reportFile(file, text, [...m.values()].sort((a, b) => a.span.start - b.span.start || a.ruleId.localeCompare(b.ruleId)), []);
+  }
   progress.done();
   if (readErrors.length && writes) throw new CliError(readErrors.join('\ncarbonlint: '));
   if (baselineError) throw baselineError;

@@ -6,7 +6,8 @@ import { resolveSettings, type Settings } from './settings';
 import { detectProduct, type ProductInfo } from './product';
 import { classify } from './files';
 import { templateSyntax } from './template-names';
-import { lintTemplate } from './template-lint';
+import { lintTemplate, type PlaceholderCount, type ValuesFinding } from './template-lint';
+import type { FileAccess } from './values/cases';
 import { parseModel } from './models';
 import { allRules, ruleById } from '../rules';
 import { applySuppressions, type SuppressedFinding } from './suppressions';
@@ -44,6 +45,10 @@ export interface LintResult {
   skipped?: string;
   /** Findings hidden by carbonlint-disable comments (for reports that list suppressions, e.g. SARIF). */
   suppressed?: SuppressedFinding[];
+  /** Templates: findings caused by a resolved value, reported on the values file's line (template-lint.ts). */
+  values?: ValuesFinding[];
+  /** Templates: placeholders resolved from values files, protected, or left unknown. */
+  placeholders?: PlaceholderCount;
 }
 
 export interface LintOptions {
@@ -58,6 +63,8 @@ export interface LintOptions {
   resources?: RuleResources;
   /** The file's size on disk, when the caller read only its head (a file too large to check is never read whole). */
   byteLength?: number;
+  /** Where values files are read from (default: the disk); false: placeholders are not resolved. */
+  values?: FileAccess | false;
   /** Internal: the text is already a rendered branch of a template (template-lint.ts); lint it as it is. */
   untemplated?: boolean;
 }

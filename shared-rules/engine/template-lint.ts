@@ -10,6 +10,32 @@ import { VirtualBuilder, type VirtualDocument } from './virtual';
 import type { TemplateSyntax } from './template-names';
 import type { LintFinding, LintOptions, LintResult } from './lint';
 import { UNUSED_SUPPRESSION } from './suppressions';
+import * as path from 'node:path';
+import { casesFor, type FileAccess } from './values/cases';
+import { diskAccess } from './values/disk';
+import { resolveExpression } from './values/resolve';
+import { tagExpression } from './values/expression';
+import type { ValueSite } from './values/types';
+import type { Range } from './text';
+
+/** A finding caused by a resolved value: reported on the line of the values file that sets it. */
+export interface ValuesFinding {
+  /** The values file (values.yaml, defaults/main.yml, host_vars/x.yml, params.pp). */
+  file: string;
+  finding: LintFinding;
+  /** The template line that uses the value. */
+  template: { file: string; span: Span; range: Range };
+}
+
+/** How many of a template's placeholders were resolved from values, protected (secret references), or left unknown. */
+export interface PlaceholderCount {
+  resolved: number;
+  protected: number;
+  unknown: number;
+}
+
+/** More render cases (Ansible hosts) than this are not all checked: the first ones are. */
+export const MAX_CASES = 8;
 
 /** More branch renderings than this and the template is checked as one text (tags opaque), as before branches were split. */
 export const MAX_VARIANTS = 32;
@@ -139,7 +165,7 @@ function filler(n: number): string {
 
 const blank = (s: string): string => s.replace(/[^\r\n]/g, ' ');
 
-function render(text: string, scan: TemplateScan, choice: Int32Array | undefined, native: boolean, erb: boolean): VirtualDocument {
+function render(text: string, scan: TemplateScan, choice: Int32Array | undefined, native: boolean, erb: boolean, subs?: ReadonlyMap<number, string>): VirtualDocument {
   const { tags, chains } = scan;
   const drops: Span[] = [];
   if (choice) {
@@ -163,6 +189,12 @@ function render(text: string, scan: TemplateScan, choice: Int32Array | undefined
       const t = tags[ti];
       if (t.start < a || t.end > b) continue; // a tag that straddles a seam was part of a dropped stretch
       vb.keep(a, t.start);
+      const sub = subs?.get(ti);
+      if (sub !== undefined) {
+        vb.substitute(t.start, t.end, sub);
+        a = t.end;
+        continue;
+      }
       const src = text.slice(t.start, t.end);
       if (native) vb.replace(t.start, erb ? erbAsCurly(src, t.role) : src);
       else vb.replace(t.start, t.role === 'output' ? filler(src.length) : blank(src));
@@ -279,5 +311,115 @@ export function lintTemplate(fileName: string, text: string, kind: FileKind, syn
   findings.sort((a, b) => a.span.start - b.span.start || a.ruleId.localeCompare(b.ruleId));
   const result: LintResult = { kind, product: first!.product, findings };
   if (suppressed.size) result.suppressed = [...suppressed.values()] as LintResult['suppressed'];
+  if (options.values !== false && path.isAbsolute(fileName) && outputs.length) {
+    resolveValues({ fileName, text, kind, syntax, options, lint, scan, list, merged, native, erb, index, label }, result, options.values ?? diskAccess);
+  }
   return result;
+}
+
+interface Ctx {
+  fileName: string;
+  text: string;
+  kind: FileKind;
+  syntax: TemplateSyntax;
+  options: LintOptions;
+  lint: LintFn;
+  scan: TemplateScan;
+  list: Variant[];
+  merged: boolean;
+  native: boolean;
+  erb: boolean;
+  index: LineIndex;
+  label: (chain: number, branch: number, at: number) => string;
+}
+
+/**
+ * Renders the template once per values case (chart values, Ansible host, Puppet class) and branch, with each
+ * plain placeholder replaced by its resolved value, and keeps the findings that fall on a resolved value: they
+ * are reported on the values line (ValuesFinding), naming the template line, the case and the branch.
+ */
+function resolveValues(c: Ctx, result: LintResult, fa: FileAccess): void {
+  const found = casesFor(c.fileName, fa);
+  if (!found) return;
+  const indexes = new Map<string, LineIndex | undefined>();
+  const indexOf = (file: string) => {
+    if (!indexes.has(file)) {
+      const t = fa.read(file);
+      indexes.set(file, t === undefined ? undefined : new LineIndex(t));
+    }
+    return indexes.get(file);
+  };
+  const out = new Map<string, { vf: ValuesFinding; cases: Set<string>; variants: Set<number> }>();
+  const notice = (file: string, span: Span, message: string) => {
+    const idx = indexOf(file);
+    if (!idx) return;
+    const key = `${file}\u0000${span.start}\u0000${message}`;
+    if (out.has(key)) return;
+    const finding: LintFinding = { ruleId: 'values-file', guideline: null, guidelineId: null, severity: 'info', message, span, range: idx.range(span) };
+    out.set(key, { vf: { file, finding, template: { file: c.fileName, span: { start: 0, end: 0 }, range: c.index.range({ start: 0, end: 0 }) } }, cases: new Set(), variants: new Set(c.list.map((_, i) => i)) });
+  };
+  for (const n of found.notices) notice(n.file, n.span, n.message);
+  const count: PlaceholderCount = { resolved: 0, protected: 0, unknown: 0 };
+  const tags = c.scan.tags;
+  found.cases.slice(0, MAX_CASES).forEach((rc, ci) => {
+    const subs = new Map<number, string>();
+    const sites = new Map<number, ValueSite>();
+    tags.forEach((t, ti) => {
+      if (t.role !== 'output') return;
+      const r = resolveExpression(tagExpression(c.text.slice(t.start, t.end)), c.syntax, rc);
+      if (r.cycle) notice(r.cycle.file, r.cycle.span, 'A cycle of variable references: this value refers back to itself through other variables; the placeholders using it stay unknown.');
+      if (ci === 0) count[r.resolved.kind === 'value' ? 'resolved' : r.resolved.kind === 'protected' ? 'protected' : 'unknown']++;
+      // A value with a line break or a quote would change the file's structure around it: not substituted.
+      if (r.resolved.kind === 'value' && r.rendered !== undefined && !/[\r\n]/.test(r.rendered)) {
+        subs.set(ti, r.rendered);
+        sites.set(ti, r.resolved.site);
+      }
+    });
+    if (!subs.size) return;
+    const subTags = [...subs.keys()]; // in file order
+    const tagAt = (s: Span): number | undefined => {
+      for (const ti of subTags) if (tags[ti].start < Math.max(s.end, s.start + 1) && s.start < tags[ti].end) return ti;
+      return undefined;
+    };
+    c.list.forEach((variant, vi) => {
+      const vdoc = render(c.text, c.scan, c.merged || !c.scan.chains.length ? undefined : variant.choice, c.native, c.erb, subs);
+      const r = c.lint(c.fileName, vdoc.text, { ...c.options, kind: c.kind, untemplated: true, byteLength: undefined, suppressions: false });
+      for (const f of r.findings) {
+        if (f.guideline === null) continue;
+        const span = vdoc.spanToSource(f.span);
+        const ti = tagAt(span);
+        if (ti === undefined) continue;
+        const site = sites.get(ti)!;
+        const idx = indexOf(site.file);
+        if (!idx) continue;
+        const key = `${site.file}\u0000${site.span.start}\u0000${f.ruleId}\u0000${f.message}\u0000${tags[ti].start}`;
+        let e = out.get(key);
+        if (!e) {
+          const tspan = { start: tags[ti].start, end: tags[ti].end };
+          const finding: LintFinding = { ruleId: f.ruleId, guideline: f.guideline, guidelineId: f.guidelineId, severity: f.severity, message: f.message, span: site.span, range: idx.range(site.span) };
+          e = { vf: { file: site.file, finding, template: { file: c.fileName, span: tspan, range: c.index.range(tspan) } }, cases: new Set(), variants: new Set() };
+          out.set(key, e);
+        }
+        e.cases.add(rc.name);
+        e.variants.add(vi);
+      }
+    });
+  });
+  const values: ValuesFinding[] = [];
+  for (const { vf, cases, variants } of out.values()) {
+    if (vf.finding.guideline !== null) {
+      const t = vf.template;
+      let where = `value used by ${path.basename(t.file)}:${t.range.start.line + 1}`;
+      if (found.tool === 'ansible' || found.cases.length > 1) where += ` for ${[...cases].join(', ')}`;
+      if (variants.size < c.list.length) {
+        const missing = c.list.findIndex((_, i) => !variants.has(i));
+        const v = c.list[variants.has(0) ? missing : Math.min(...variants)];
+        where += `, template branch: ${c.label(v.chain!, variants.has(0) ? 0 : v.branch!, t.span.start)}`;
+      }
+      vf.finding = { ...vf.finding, message: `${vf.finding.message} (${where})` };
+    }
+    values.push(vf);
+  }
+  if (values.length) result.values = values;
+  result.placeholders = count;
 }

@@ -9,6 +9,8 @@ interface Segment {
   /** Start in the source text. */
   s: number;
   len: number;
+  /** Source length when it differs from `len` (a substitution): offsets inside map to its start, or end. */
+  srcLen?: number;
 }
 
 export class VirtualDocument {
@@ -27,6 +29,7 @@ export class VirtualDocument {
     }
     let seg = segs[lo];
     if (endOfSpan && v === seg.v && lo > 0) seg = segs[lo - 1];
+    if (seg.srcLen !== undefined) return v - seg.v >= seg.len || (endOfSpan && v > seg.v) ? seg.s + seg.srcLen : seg.s;
     return seg.s + Math.min(Math.max(v - seg.v, 0), seg.len);
   }
 
@@ -60,9 +63,16 @@ export class VirtualBuilder {
     if (text.length) this.put(start, text);
   }
 
+  /** `text` stands for the source stretch start…end (of any length): a resolved placeholder. */
+  substitute(start: number, end: number, text: string): void {
+    this.segments.push({ v: this.v, s: start, len: text.length, srcLen: end - start });
+    this.parts.push(text);
+    this.v += text.length;
+  }
+
   private put(s: number, text: string): void {
     const last = this.segments[this.segments.length - 1];
-    if (last && last.s + last.len === s && last.v + last.len === this.v) last.len += text.length;
+    if (last && last.srcLen === undefined && last.s + last.len === s && last.v + last.len === this.v) last.len += text.length;
     else this.segments.push({ v: this.v, s, len: text.length });
     this.parts.push(text);
     this.v += text.length;

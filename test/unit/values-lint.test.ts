@@ -1,0 +1,113 @@
+// Resolved values linted through their templates (issue 15): a finding caused by a value is reported on the
+// values line that sets it, naming the template line, the host and the branch; protected and unknown values
+// give nothing. Fixtures: test/fixtures/deploy (vendor charts, roles and modules; see SOURCES.md there).
+import { test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { lintText, type LintResult } from '../../shared-rules/engine/lint';
+import { layout, rm, run } from './cli-helpers';
+
+const FIX = path.join(__dirname, '../fixtures/deploy');
+
+function lint(rel: string): LintResult {
+  const f = path.join(FIX, rel);
+  return lintText(f, fs.readFileSync(f, 'utf8'));
+}
+/** "values-file:line:col-endcol rule" of the findings on values lines, with the message tail for selected ones. */
+function sites(r: LintResult, base = FIX): string[] {
+  return (r.values ?? []).map((v) => `${path.relative(base, v.file)}:${v.finding.range.start.line + 1}:${v.finding.range.start.character + 1}-${v.finding.range.end.character + 1} ${v.finding.ruleId}`);
+}
+function message(r: LintResult, site: string): string {
+  const i = sites(r).indexOf(site);
+  assert.ok(i >= 0, `${site} in ${sites(r).join('\n')}`);
+  return r.values![i].finding.message;
+}
+
+test('Helm chart (IS 7.0.x): admin/admin and the wso2carbon keystore passwords on the values.yaml lines', () => {
+  const r = lint('wso2__kubernetes-is@7.0.x/confs/deployment.toml');
+  assert.deepEqual(r.findings, [], 'no finding on the template itself: its placeholders are not literals');
+  assert.deepEqual(r.placeholders, { resolved: 139, protected: 0, unknown: 11 });
+  const s = sites(r);
+  for (const want of [
+    'wso2__kubernetes-is@7.0.x/values.yaml:212:15-22 default-admin-credentials', // username: "admin"
+    'wso2__kubernetes-is@7.0.x/values.yaml:214:15-22 default-admin-credentials', // password: "admin"
+    'wso2__kubernetes-is@7.0.x/values.yaml:214:15-22 plaintext-password',
+    'wso2__kubernetes-is@7.0.x/values.yaml:320:17-33 default-keystore', // fileName: "wso2carbon.jks"
+    'wso2__kubernetes-is@7.0.x/values.yaml:322:17-29 plaintext-password', // keystore.tls.password: "wso2carbon"
+    'wso2__kubernetes-is@7.0.x/values.yaml:324:20-32 plaintext-password', // keyPassword: "wso2carbon"
+    'wso2__kubernetes-is@7.0.x/values.yaml:374:22-60 weak-tls-protocols', // "+TLSv1, +TLSv1.1, …"
+    'wso2__kubernetes-is@7.0.x/values.yaml:369:17-37 server-header-disclosure', // "WSO2 Carbon Server"
+    'wso2__kubernetes-is@7.0.x/values.yaml:227:22-33 default-app-password', // appPassword: "dashboard"
+  ]) assert.ok(s.includes(want), `${want}\n${s.join('\n')}`);
+  assert.match(message(r, 'wso2__kubernetes-is@7.0.x/values.yaml:214:15-22 default-admin-credentials'),
+    /\(value used by deployment\.toml:37, template branch: the `else` at line 35 of `\.Values\.deployment\.secretStore\.enabled` \(line 32\)\)$/);
+  const v = r.values!.find((x) => x.finding.range.start.line === 213 && x.finding.ruleId === 'default-admin-credentials')!;
+  assert.equal(v.template.range.start.line + 1, 37, 'the template line that uses the value');
+});
+
+test('Ansible role (API-M): values on host_vars/group_vars lines, per host, with the inline {% if %} branch', () => {
+  const r = lint('wso2__ansible-apim@master/roles/apim/templates/carbon-home/repository/conf/deployment.toml.j2');
+  assert.deepEqual(r.findings, []);
+  assert.deepEqual(r.placeholders, { resolved: 44, protected: 0, unknown: 12 });
+  const s = sites(r);
+  for (const want of [
+    'wso2__ansible-apim@master/dev/host_vars/apim_1.yml:25:17-22 default-admin-credentials', // admin_username: admin
+    'wso2__ansible-apim@master/dev/host_vars/apim_1.yml:26:17-22 default-admin-credentials', // admin_password: admin
+    'wso2__ansible-apim@master/dev/host_vars/apim_1.yml:26:17-22 plaintext-password',
+    'wso2__ansible-apim@master/dev/group_vars/apim.yml:162:21-35 default-keystore', // tls_key_store_name: wso2carbon.jks
+    'wso2__ansible-apim@master/dev/group_vars/apim.yml:164:25-35 plaintext-password', // tls_key_store_password: wso2carbon
+    'wso2__ansible-apim@master/dev/group_vars/apim.yml:144:29-39 plaintext-password', // primary_key_store_password
+    'wso2__ansible-apim@master/dev/group_vars/apim.yml:150:23-33 plaintext-password', // trust_store_password
+  ]) assert.ok(s.includes(want), `${want}\n${s.join('\n')}`);
+  assert.match(message(r, 'wso2__ansible-apim@master/dev/host_vars/apim_1.yml:26:17-22 plaintext-password'),
+    /\(value used by deployment\.toml\.j2:10 for host apim_1, template branch: the `else` at line 10 of `secure_vault_enabled\|bool` \(line 10\)\)$/);
+});
+
+test('Puppet module (IS): values on the params.pp lines, including the inherited is_common::params', () => {
+  const r = lint('wso2__puppet-is@master/modules/is/templates/carbon-home/repository/conf/deployment.toml.erb');
+  assert.deepEqual(r.findings.map((f) => `${f.range.start.line + 1} ${f.ruleId}`), ['78 default-keystore']);
+  assert.deepEqual(r.placeholders, { resolved: 44, protected: 0, unknown: 0 });
+  const s = sites(r);
+  for (const want of [
+    'wso2__puppet-is@master/modules/is_common/manifests/params.pp:66:21-28 default-admin-credentials', // $admin_username = 'admin'
+    'wso2__puppet-is@master/modules/is_common/manifests/params.pp:67:21-28 default-admin-credentials', // $admin_password = 'admin'
+    'wso2__puppet-is@master/modules/is/manifests/params.pp:82:33-45 plaintext-password', // $security_keystore_password = 'wso2carbon'
+    'wso2__puppet-is@master/modules/is/manifests/params.pp:100:33-44 default-app-password', // 'dashboard'
+  ]) assert.ok(s.includes(want), `${want}\n${s.join('\n')}`);
+  assert.match(message(r, 'wso2__puppet-is@master/modules/is_common/manifests/params.pp:67:21-28 default-admin-credentials'), /\(value used by deployment\.toml\.erb:27\)$/);
+});
+
+const TEMPLATE = '[super_admin]\nusername = "ops"\npassword = "{{ admin_password }}"\ncreate_admin_account = true\n';
+
+test('a protected value (!vault, hashi_vault lookup) and an unknown one give no finding; a bad values file one notice', () => {
+  const cases: Array<[string, string[]]> = [
+    ['admin_password: admin\n', ['roles/r/defaults/main.yml:1:17-22 default-admin-credentials', 'roles/r/defaults/main.yml:1:17-22 plaintext-password']],
+    ['admin_password: !vault |\n  $ANSIBLE_VAULT;1.1;AES256\n  6162\n', []],
+    ["admin_password: \"{{ lookup('hashi_vault', 'secret=kv/admin') }}\"\n", []],
+    ['other: 1\n', []],
+    ['admin_password: [unclosed\n', ['roles/r/defaults/main.yml:2:1-1 values-file']],
+  ];
+  for (const [defaults, want] of cases) {
+    const dir = layout({ 'roles/r/templates/deployment.toml.j2': TEMPLATE, 'roles/r/defaults/main.yml': defaults });
+    try {
+      const f = path.join(dir, 'roles/r/templates/deployment.toml.j2');
+      const r = lintText(f, TEMPLATE);
+      assert.deepEqual(r.findings, [], defaults);
+      assert.deepEqual(sites(r, dir), want, defaults);
+    } finally {
+      rm(dir);
+    }
+  }
+});
+
+test('CLI: findings on values lines are printed under the values file', () => {
+  const dir = layout({ 'roles/r/templates/deployment.toml.j2': TEMPLATE, 'roles/r/defaults/main.yml': '# defaults\nadmin_password: admin\n' });
+  try {
+    const r = run(['.'], { cwd: dir });
+    assert.notEqual(r.status, 2, r.stderr);
+    assert.match(r.stdout, /roles\/r\/defaults\/main\.yml\n\s+2:17\s+error\s+\[super_admin\] uses the shipped default password[^\n]*\(value used by deployment\.toml\.j2:3 for role r defaults\)/);
+  } finally {
+    rm(dir);
+  }
+});
