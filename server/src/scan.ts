@@ -12,6 +12,7 @@ import { PROJECT_CONFIG_NAME } from '../../shared-rules/engine/project-config';
 import { SKIPPED_FOLDERS, relativeTo, walkFolder } from '../../shared-rules/engine/workspace';
 import type { ConfigResolver, Folder, Folders } from './config';
 import { toDiagnostic } from './diagnostics';
+import type { ValuesDiagnostics } from './values-diagnostics';
 import { describeError } from './errors';
 import type { ProjectFiles } from './project-file';
 import { ScanStateNotification, type ScanState } from './protocol';
@@ -23,6 +24,8 @@ export interface ScanHost {
   config: ConfigResolver;
   projects: ProjectFiles;
   isOpen(uri: string): boolean;
+  /** Findings on values files, contributed by the templates that use them. */
+  values?: ValuesDiagnostics;
 }
 
 interface Run {
@@ -146,6 +149,7 @@ export class WorkspaceScanner {
       return this.clear(uri);
     }
     if (!result.kind) return this.clear(uri);
+    this.host.values?.update(uri, result);
     this.publish(uri, result.findings.map((f) => toDiagnostic(f, uri)), result.findings.length);
   }
 

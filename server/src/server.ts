@@ -16,6 +16,7 @@ import { ProjectFiles, projectDiagnostics } from './project-file';
 import { WorkspaceScanner } from './scan';
 import { onWatchedFiles, registerWatchers } from './watch';
 import { toDiagnostic } from './diagnostics';
+import { ValuesDiagnostics } from './values-diagnostics';
 import { describeError } from './errors';
 import { codeActions, fixAllAction, FIX_ALL_KIND } from './actions';
 import { hoverFor } from './hover';
@@ -42,7 +43,8 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   const projects = new ProjectFiles((p) => void connection.sendDiagnostics({ uri: URI.fromPath(p.file), diagnostics: projectDiagnostics(p) }));
   const config = new ConfigResolver(editor, projects, folders);
   const isOpen = (uri: string) => documents.get(uri) !== undefined;
-  const scanner = new WorkspaceScanner({ connection, folders, config, projects, isOpen });
+  const values = new ValuesDiagnostics(connection);
+  const scanner = new WorkspaceScanner({ connection, folders, config, projects, isOpen, values });
 
   const lint = async (doc: TextDocument): Promise<Linted> => {
     const cfg = await config.forUri(doc.uri);
@@ -64,6 +66,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
       const now = documents.get(uri);
       if (!now || now.version !== doc.version) return; // a newer change is queued and will publish
       results.set(uri, linted);
+      values.update(uri, linted.result);
       void connection.sendDiagnostics({ uri, version: linted.version, diagnostics: linted.result.findings.map((f) => toDiagnostic(f, uri)) });
     } catch (e) {
       // One bad document must not end the server (and with it every other document's findings).

@@ -29,3 +29,24 @@ test('the scan reports unopened template twins and associated files', async () =
     ws.cleanup();
   }
 });
+
+test('a finding caused by a resolved value is published on the values file, pointing back at the template line', async () => {
+  const ws = makeWorkspace({
+    'roles/r/templates/deployment.toml.j2': '[super_admin]\nusername = "ops"\npassword = "{{ admin_password }}"\n',
+    'roles/r/defaults/main.yml': '# role defaults\nadmin_password: admin\n',
+  });
+  const c = await startClient({ folders: [ws.root] });
+  try {
+    await scanEnded(c);
+    const values = c.latest(ws.uri('roles/r/defaults/main.yml'));
+    assert.deepEqual(codes(values).sort(), ['default-admin-credentials', 'plaintext-password']);
+    const d = values!.diagnostics.find((x) => x.code === 'plaintext-password')!;
+    assert.deepEqual(d.range, { start: { line: 1, character: 16 }, end: { line: 1, character: 21 } });
+    assert.equal(d.relatedInformation?.[0].location.uri, ws.uri('roles/r/templates/deployment.toml.j2'));
+    assert.equal(d.relatedInformation?.[0].location.range.start.line, 2);
+    assert.deepEqual(codes(c.latest(ws.uri('roles/r/templates/deployment.toml.j2'))), [], 'the placeholder itself is no finding');
+  } finally {
+    await c.stop();
+    ws.cleanup();
+  }
+});
