@@ -106,3 +106,17 @@ test('bad values files: one notice at the offending spot, never a crash or a han
   assert.match(big.notice!.message, /over the 1048576-character limit/);
   assert.ok(performance.now() - t0 < 1000);
 });
+
+test('Ansible: only the hosts a play applies the role to render it; a role no play applies renders for none', () => {
+  const files = {
+    '/p/site.yml': '- hosts: web\n  roles:\n    - r\n- hosts:\n    - h3\n  roles:\n    - role: other\n',
+    '/p/roles/r/defaults/main.yml': 'pw: admin\n',
+    '/p/roles/unused/defaults/main.yml': 'pw: admin\n',
+    '/p/inv/inventory': '[web]\nh1\n[db]\nh2\n',
+    '/p/inv/host_vars/h3.yml': 'pw: x\n',
+  };
+  assert.deepEqual(casesFor('/p/roles/r/templates/deployment.toml.j2', memory(files))!.cases.map((x) => x.name), ['host h1']);
+  assert.deepEqual(casesFor('/p/roles/other/templates/deployment.toml.j2', memory(files))!.cases.map((x) => x.name), ['host h3']);
+  // A role no play applies: only its own defaults (no host case).
+  assert.deepEqual(casesFor('/p/roles/unused/templates/deployment.toml.j2', memory(files))!.cases.map((x) => x.name), ['role unused defaults']);
+});

@@ -2,11 +2,13 @@
 // - Helm: the nearest folder above with Chart.yaml → its values.yaml. One case.
 // - Ansible: roles/<role>/templates/… → role defaults/main.yml < group_vars/all < group_vars/<group> (inventory
 //   groups of the host) < host_vars/<host> < role vars/main.yml; one case per host (host_vars files and inventory
-//   hosts), or one "role defaults" case when there is no inventory.
+//   hosts) that a play of the playbook folder applies the role to (every host when there is no playbook),
+//   or one "role defaults" case when there is no inventory.
 // - Puppet: modules/<m>/templates/… → modules/<m>/manifests/params.pp and the params classes it inherits.
 // All reads go through `read`, so callers decide about the disk; every walk is bounded.
 import * as path from 'node:path';
-import { yamlLayer } from './yaml-layer';
+import { parse } from 'yaml';
+import { MAX_VALUES_BYTES, yamlLayer } from './yaml-layer';
 import { puppetLayer } from './puppet-layer';
 import type { RenderCase, ValueLayer, ValuesNotice } from './types';
 
@@ -58,7 +60,38 @@ function inventoryGroups(text: string): Map<string, string[]> {
   return out;
 }
 
+/**
+ * The host patterns of the plays that apply `role`, from the playbooks in the playbook folder (site.yml…): none
+ * when plays exist but none applies the role (no host renders it), undefined when there is no playbook (then every
+ * inventory host is taken to render it).
+ */
+function roleTargets(fa: FileAccess, root: string, role: string): string[] | undefined {
+  let targets: string[] | undefined;
+  for (const name of (fa.list(root) ?? []).filter((n) => /\.ya?ml$/.test(n)).slice(0, 20)) {
+    const text = fa.read(path.join(root, name));
+    if (text === undefined || text.length > MAX_VALUES_BYTES) continue;
+    let plays: unknown;
+    try {
+      plays = parse(text, { uniqueKeys: false });
+    } catch {
+      continue;
+    }
+    if (!Array.isArray(plays)) continue;
+    for (const play of plays.slice(0, 200)) {
+      if (!play || typeof play !== 'object' || !Array.isArray((play as { roles?: unknown }).roles)) continue;
+      targets ??= [];
+      const roles = ((play as { roles: unknown[] }).roles).map((r) => (typeof r === 'string' ? r : r && typeof r === 'object' ? (r as { role?: unknown; name?: unknown }).role ?? (r as { name?: unknown }).name : undefined));
+      if (!roles.includes(role)) continue;
+      const hosts = (play as { hosts?: unknown }).hosts;
+      const list = typeof hosts === 'string' ? hosts.split(/[,:]/) : Array.isArray(hosts) ? hosts.filter((h): h is string => typeof h === 'string') : [];
+      targets = [...(targets ?? []), ...list.map((h) => h.trim()).filter(Boolean)];
+    }
+  }
+  return targets;
+}
+
 function ansibleCases(fa: FileAccess, root: string, role: string, notices: ValuesNotice[]): RenderCase[] {
+  const targets = roleTargets(fa, root, role);
   const defaults = firstYaml(fa, path.join(root, 'roles', role, 'defaults', 'main'), notices);
   const vars = firstYaml(fa, path.join(root, 'roles', role, 'vars', 'main'), notices);
   // Inventory folders: the playbook folder itself and its direct subfolders (dev/, prod/, inventories/x/).
@@ -73,7 +106,9 @@ function ansibleCases(fa: FileAccess, root: string, role: string, notices: Value
     const groups = inv ? inventoryGroups(inv) : new Map<string, string[]>();
     const hosts = new Set<string>([...groups.keys(), ...(hv ?? []).map((f) => f.replace(/\.ya?ml$/, ''))]);
     const all = firstYaml(fa, path.join(dir, 'group_vars', 'all'), notices);
-    for (const host of [...hosts].sort().slice(0, 200)) {
+    // Only the hosts the playbook applies the role to (a group, a host, or `all`).
+    const applies = (host: string) => !targets || targets.includes('all') || targets.includes(host) || (groups.get(host) ?? []).some((g) => targets.includes(g));
+    for (const host of [...hosts].filter(applies).sort().slice(0, 200)) {
       const layers: ValueLayer[] = [];
       if (defaults) layers.push(defaults);
       if (all) layers.push(all);
