@@ -24,6 +24,8 @@ const PATTERNS: Array<Omit<Filter, 'scheme'>> = [
   { language: 'shellscript' }, { pattern: '**/*.sh' }, { language: 'bat' }, { pattern: '**/*.{bat,cmd}' },
   { pattern: `**/*deployment*.toml.${TWIN}` }, { pattern: `**/log4j2*.properties.${TWIN}` }, { pattern: `**/context.xml.${TWIN}` },
   { pattern: `**/*.{sh,bat,cmd}.${TWIN}` },
+  // Kubernetes ConfigMaps that embed a checked file (the server reads the content; other YAML gets nothing).
+  { pattern: '**/*.{yaml,yml}' },
 ];
 const SELECTOR: Filter[] = SCHEMES.flatMap((scheme) => PATTERNS.map((p) => ({ ...p, scheme })));
 

@@ -18,6 +18,7 @@ export const WATCHERS = [
   { globPattern: '**/context.xml' },
   { globPattern: '**/*.{sh,bat,cmd}' },
   { globPattern: '**/*.{j2,jinja,jinja2,erb,tmpl,tpl,template}' }, // template twins (deployment.toml.j2, api-manager.sh.erb…)
+  { globPattern: '**/*.{yaml,yml}' }, // ConfigMaps embedding a checked file
   { globPattern: `**/${PROJECT_CONFIG_NAME}` },
   { globPattern: `**/*.{${KEYSTORE_EXTENSIONS.map((e) => e.slice(1)).join(',')}}` },
   { globPattern: '**/*', kind: WatchKind.Create | WatchKind.Delete },

@@ -2,6 +2,7 @@
 import * as path from 'node:path';
 import type { FileKind } from './rule';
 import { associatedKind, stripTemplateSuffix, type Association } from './template-names';
+import { embeddedKind, YAML_NAME } from './embedded-names';
 
 /** Product startup scripts by their shipped names (API-M, IS, MI and the split API-M distributions). */
 export const PRODUCT_SCRIPT_NAMES = new Set([
@@ -31,6 +32,8 @@ export function classify(fileName: string, text?: string, associations?: readonl
   const assoc = associations?.length ? associatedKind(fileName, associations) : undefined;
   if (assoc) return assoc;
   const base = stripTemplateSuffix(path.basename(fileName).toLowerCase());
+  // A ConfigMap/Secret manifest (plain YAML or a Helm template) is the kind of the first file it embeds.
+  if (YAML_NAME.test(base)) return text === undefined ? undefined : (embeddedKind(text, (k) => classify(k)) as FileKind | undefined);
   if (isDeploymentToml(base)) return 'toml';
   if (base === 'log4j2.properties' || /^log4j2[-_.].*\.properties$/.test(base)) return 'properties';
   if (base === 'context.xml') return 'xml';
@@ -43,7 +46,8 @@ export function classify(fileName: string, text?: string, associations?: readonl
 
 /** True when a name could be a candidate before its content is read (scripts need a look inside). */
 export function mayClassify(fileName: string, associations?: readonly Association[]): boolean {
-  return classify(fileName, undefined, associations) !== undefined || SCRIPT_EXT.test(stripTemplateSuffix(fileName.toLowerCase()));
+  const name = stripTemplateSuffix(fileName.toLowerCase());
+  return classify(fileName, undefined, associations) !== undefined || SCRIPT_EXT.test(name) || YAML_NAME.test(name);
 }
 
 export function isProductScriptText(text: string): boolean {

@@ -6,6 +6,7 @@ import { resolveSettings, type Settings } from './settings';
 import { detectProduct, type ProductInfo } from './product';
 import { classify } from './files';
 import { templateSyntax } from './template-names';
+import { isManifestName, lintEmbedded } from './embedded';
 import { lintTemplate, type PlaceholderCount, type ValuesFinding } from './template-lint';
 import type { FileAccess } from './values/cases';
 import { parseModel } from './models';
@@ -65,6 +66,8 @@ export interface LintOptions {
   byteLength?: number;
   /** Where values files are read from (default: the disk); false: placeholders are not resolved. */
   values?: FileAccess | false;
+  /** Internal: the text is a file embedded in a manifest (embedded.ts). */
+  embedded?: boolean;
   /** Internal: the text is already a rendered branch of a template (template-lint.ts); lint it as it is. */
   untemplated?: boolean;
 }
@@ -109,6 +112,11 @@ export function lintText(fileName: string, text: string, options: LintOptions = 
     result.skipped = skip.message;
     result.findings.push({ ruleId: skip.code, guideline: null, guidelineId: null, severity: 'info', message: skip.message, span: s, range: { start: { line: 0, character: 0 }, end: { line: 0, character: end } } });
     return result;
+  }
+  // A Kubernetes ConfigMap/Secret: each embedded file is linted as what it is, in manifest positions.
+  if (!options.embedded && isManifestName(fileName)) {
+    // A manifest whose blocks are empty or unreadable has nothing to check (it is never read as the embedded kind).
+    return lintEmbedded(fileName, text, { ...options, settings }, lintText) ?? result;
   }
   // A template (a twin such as deployment.toml.j2, or Helm/Jinja text) is linted branch by branch as the file it renders to.
   const syntax = options.untemplated ? undefined : templateSyntax(fileName, kind, text);
