@@ -21,6 +21,8 @@ export interface LintedFile {
   findings: LintFinding[];
   /** Set when the file was not checked (too large, binary). */
   skipped?: string;
+  /** Templates: placeholders resolved from values files, protected, or left unknown. */
+  placeholders?: { resolved: number; protected: number; unknown: number };
 }
 
 export interface BuildOptions {
@@ -155,7 +157,21 @@ export function buildReport(o: BuildOptions): ReadinessReport {
     sections,
     guidelines,
     counts,
+    ...placeholderTotals(o.files),
     staleAfterDays: o.confirmations.maxAgeDays,
     configErrors: o.configErrors ?? [],
   };
+}
+
+/** Template placeholders over all files, when any template was checked. */
+function placeholderTotals(files: readonly LintedFile[]): { placeholders?: { resolved: number; protected: number; unknown: number } } {
+  const withCounts = files.filter((f) => f.placeholders);
+  if (!withCounts.length) return {};
+  const t = { resolved: 0, protected: 0, unknown: 0 };
+  for (const f of withCounts) {
+    t.resolved += f.placeholders!.resolved;
+    t.protected += f.placeholders!.protected;
+    t.unknown += f.placeholders!.unknown;
+  }
+  return { placeholders: t };
 }

@@ -93,4 +93,6 @@ export interface ReadinessReport {
   staleAfterDays: number;
   /** Problems in the project file (the report is still built, without the bad entries). */
   configErrors: ConfigError[];
+  /** Template placeholders over the checked templates: resolved from values files, protected (secret references), unknown. */
+  placeholders?: { resolved: number; protected: number; unknown: number };
 }

@@ -111,3 +111,21 @@ test('CLI: findings on values lines are printed under the values file', () => {
     rm(dir);
   }
 });
+
+test('readiness report: values findings fail the guideline on the values file; placeholders counted', async () => {
+  const { workspaceReport } = await import('../../shared-rules/report/workspace');
+  const { renderMarkdown } = await import('../../shared-rules/report/render-md');
+  const dir = layout({
+    'roles/r/templates/deployment.toml.j2': '[super_admin]\nusername = "{{ admin_user }}"\npassword = "{{ admin_password }}"\nhost = "{{ lookup(\'env\', \'H\') }}"\n',
+    'roles/r/defaults/main.yml': 'admin_user: ops\nadmin_password: admin\n',
+  });
+  try {
+    const { report } = workspaceReport(dir, { toolVersion: 'test', now: new Date('2026-01-01T00:00:00Z') });
+    assert.deepEqual(report.placeholders, { resolved: 2, protected: 0, unknown: 1 });
+    assert.deepEqual(report.files.map((f) => f.path), ['roles/r/templates/deployment.toml.j2', 'roles/r/defaults/main.yml']);
+    assert.equal(report.guidelines.find((g) => g.id === 'G18')!.status, 'failed');
+    assert.match(renderMarkdown(report), /Template placeholders: 2 resolved from values files, 0 protected, 1 left unknown \(not checked\)\./);
+  } finally {
+    rm(dir);
+  }
+});
