@@ -7,6 +7,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { lintText, type LintResult } from '../../shared-rules/engine/lint';
 import { layout, rm, run } from './cli-helpers';
+import { workspaceReport } from '../../shared-rules/report/workspace';
+import { renderMarkdown } from '../../shared-rules/report/render-md';
 
 const FIX = path.join(__dirname, '../fixtures/deploy');
 
@@ -112,9 +114,7 @@ test('CLI: findings on values lines are printed under the values file', () => {
   }
 });
 
-test('readiness report: values findings fail the guideline on the values file; placeholders counted', async () => {
-  const { workspaceReport } = await import('../../shared-rules/report/workspace');
-  const { renderMarkdown } = await import('../../shared-rules/report/render-md');
+test('readiness report: values findings fail the guideline on the values file; placeholders counted', () => {
   const dir = layout({
     'roles/r/templates/deployment.toml.j2': '[super_admin]\nusername = "{{ admin_user }}"\npassword = "{{ admin_password }}"\nhost = "{{ lookup(\'env\', \'H\') }}"\n',
     'roles/r/defaults/main.yml': 'admin_user: ops\nadmin_password: admin\n',
@@ -127,5 +127,28 @@ test('readiness report: values findings fail the guideline on the values file; p
     assert.match(renderMarkdown(report), /Template placeholders: 2 resolved from values files, 0 protected, 1 left unknown \(not checked\)\./);
   } finally {
     rm(dir);
+  }
+});
+
+test('bad values input through linting: a cycle and a 10 MB values file give one notice each, quickly', () => {
+  const cyc = layout({ 'roles/r/templates/deployment.toml.j2': TEMPLATE, 'roles/r/defaults/main.yml': 'admin_password: "{{ a }}"\na: "{{ admin_password }}"\n' });
+  try {
+    const r = lintText(path.join(cyc, 'roles/r/templates/deployment.toml.j2'), TEMPLATE);
+    assert.deepEqual(r.findings, []);
+    assert.deepEqual(sites(r, cyc), ['roles/r/defaults/main.yml:1:17-26 values-file']);
+    assert.match(r.values![0].finding.message, /cycle of variable references/);
+  } finally {
+    rm(cyc);
+  }
+  const big = layout({ 'chart/Chart.yaml': 'name: x\n', 'chart/confs/deployment.toml': '[super_admin]\npassword = {{ .Values.pw | quote }}\n', 'chart/values.yaml': 'pw: admin\n' + 'k: v\n'.repeat(2_100_000) });
+  try {
+    const t0 = performance.now();
+    const r = lintText(path.join(big, 'chart/confs/deployment.toml'), '[super_admin]\npassword = {{ .Values.pw | quote }}\n');
+    assert.ok(performance.now() - t0 < 3000, `${performance.now() - t0} ms`);
+    assert.deepEqual(r.findings, []);
+    assert.deepEqual(sites(r, big), ['chart/values.yaml:1:1-1 values-file']);
+    assert.match(r.values![0].finding.message, /Values file not read: .* over the 1048576-character limit/);
+  } finally {
+    rm(big);
   }
 });

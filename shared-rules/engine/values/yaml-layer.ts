@@ -13,7 +13,7 @@ const REFERENCE = /^\s*\{\{-?\s*([^{}]*?)\s*-?\}\}\s*$/;
 
 export function yamlLayer(file: string, text: string): { layer?: ValueLayer; notice?: ValuesNotice } {
   if (text.length > MAX_VALUES_BYTES) {
-    return { notice: { file, span: { start: 0, end: 0 }, message: `Values file not read: ${text.length} characters is over the ${MAX_VALUES_BYTES}-character limit for values files; placeholders it would feed stay unknown.` } };
+    return { notice: { file, span: { start: 0, end: 0 }, message: `Values file not read: it is over the ${MAX_VALUES_BYTES}-character limit for values files; placeholders it would feed stay unknown.` } };
   }
   let doc;
   try {
