@@ -25,10 +25,19 @@ export interface Cases {
 
 const MAX_UP = 12;
 
+/** Parsed values files by path, reused while their text is unchanged (a template is re-linted on every keystroke). */
+const parsed = new Map<string, { text: string; result: ReturnType<typeof yamlLayer> }>();
+
 function yamlFrom(fa: FileAccess, file: string, notices: ValuesNotice[]): ValueLayer | undefined {
   const text = fa.read(file);
   if (text === undefined) return undefined;
-  const { layer, notice } = yamlLayer(file, text);
+  let hit = parsed.get(file);
+  if (!hit || hit.text !== text) {
+    if (parsed.size >= 16) parsed.delete(parsed.keys().next().value!);
+    hit = { text, result: yamlLayer(file, text) };
+    parsed.set(file, hit);
+  }
+  const { layer, notice } = hit.result;
   if (notice) notices.push(notice);
   return layer;
 }
