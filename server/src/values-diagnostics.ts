@@ -20,7 +20,7 @@ export class ValuesDiagnostics {
     for (const v of result?.values ?? []) {
       const uri = URI.fromPath(v.file);
       const d = toDiagnostic(v.finding, uri);
-      if (v.finding.guideline !== null) d.relatedInformation = [DiagnosticRelatedInformation.create({ uri: templateUri, range: v.template.range }, 'The template line that uses this value')];
+      if (v.finding.guideline !== null && !d.relatedInformation) d.relatedInformation = [DiagnosticRelatedInformation.create({ uri: templateUri, range: v.template.range }, 'The template line that uses this value')];
       next.set(uri, [...(next.get(uri) ?? []), d]);
     }
     const touched = new Set<string>(next.keys());

@@ -96,7 +96,8 @@ export function lintEmbedded(fileName: string, text: string, options: LintOption
       const trange = index.range(tspan);
       const used = `value used by ${b.key}:${v.template.range.start.line + 1}`;
       const message = v.finding.message.replace(used, `value used by ${path.basename(fileName)}:${trange.start.line + 1}`);
-      values.push({ ...v, finding: { ...v.finding, message }, template: { file: fileName, span: tspan, range: trange } });
+      const related = v.finding.related?.map((x) => ({ ...x, span: tspan, range: trange, file: fileName }));
+      values.push({ ...v, finding: { ...v.finding, message, ...(related ? { related } : {}) }, template: { file: fileName, span: tspan, range: trange } });
     }
     const map = (s: Span): Span => b.vdoc.spanToSource(s);
     for (const f of r.findings) {

@@ -35,7 +35,8 @@ export interface LintFinding {
   span: Span;
   range: Range;
   fix?: LintFix;
-  related?: Array<{ span: Span; range: Range; message: string }>;
+  /** Related places, in this file unless `file` (absolute) names another (a template using a value). */
+  related?: Array<{ span: Span; range: Range; message: string; file?: string }>;
 }
 
 export interface LintResult {

@@ -110,7 +110,7 @@ export function toSarif(files: readonly SarifFile[], opts: SarifOptions): object
         locations: [{ physicalLocation: { artifactLocation: location, region: region(f.range) } }],
         partialFingerprints: { [FINGERPRINT_KEY]: file.fingerprints[i] },
         ...(f.related?.length
-          ? { relatedLocations: f.related.map((r, id) => ({ id, message: { text: r.message }, physicalLocation: { artifactLocation: location, region: region(r.range) } })) }
+          ? { relatedLocations: f.related.map((r, id) => ({ id, message: { text: r.message }, physicalLocation: { artifactLocation: r.file ? artifactLocation(r.file, opts.root) : location, region: region(r.range) } })) }
           : {}),
         ...(fix
           ? {

@@ -416,7 +416,7 @@ function resolveValues(c: Ctx, result: LintResult, fa: FileAccess): void {
         const v = c.list[variants.has(0) ? missing : Math.min(...variants)];
         where += `, template branch: ${c.label(v.chain!, variants.has(0) ? 0 : v.branch!, t.span.start)}`;
       }
-      vf.finding = { ...vf.finding, message: `${vf.finding.message} (${where})` };
+      vf.finding = { ...vf.finding, message: `${vf.finding.message} (${where})`, related: [{ span: t.span, range: t.range, message: 'The template line that uses this value', file: t.file }] };
     }
     values.push(vf);
   }

@@ -42,6 +42,8 @@ test('a Helm-templated ConfigMap: literal findings in the manifest, resolved val
   const pw = r.values!.find((v) => v.finding.range.start.line === 148)!;
   assert.match(pw.finding.message, /\(value used by wso2am-single-node-am-conf\.yaml:49\)$/);
   assert.equal(pw.template.file, HELM);
+  assert.equal(pw.finding.related?.[0].file, HELM, 'related information points at the manifest line');
+  assert.equal(pw.finding.related?.[0].range.start.line + 1, 49);
   assert.equal(pw.template.range.start.line + 1, 49);
 });
 

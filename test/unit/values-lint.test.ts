@@ -109,6 +109,12 @@ test('CLI: findings on values lines are printed under the values file', () => {
     const r = run(['.'], { cwd: dir });
     assert.notEqual(r.status, 2, r.stderr);
     assert.match(r.stdout, /roles\/r\/defaults\/main\.yml\n\s+2:17\s+error\s+\[super_admin\] uses the shipped default password[^\n]*\(value used by deployment\.toml\.j2:3 for role r defaults\)/);
+    // SARIF: the result sits on the values file, its related location on the template line.
+    const sarif = JSON.parse(run(['.', '--format', 'sarif'], { cwd: dir }).stdout) as { runs: Array<{ results: Array<{ locations: Array<{ physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } } }>; relatedLocations?: Array<{ physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } } }> }> }> };
+    const res = sarif.runs[0].results.find((x) => x.locations[0].physicalLocation.artifactLocation.uri.endsWith('defaults/main.yml'))!;
+    assert.equal(res.locations[0].physicalLocation.region.startLine, 2);
+    assert.match(res.relatedLocations![0].physicalLocation.artifactLocation.uri, /templates\/deployment\.toml\.j2$/);
+    assert.equal(res.relatedLocations![0].physicalLocation.region.startLine, 3);
   } finally {
     rm(dir);
   }
