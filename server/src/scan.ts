@@ -12,7 +12,7 @@ import { PROJECT_CONFIG_NAME } from '../../shared-rules/engine/project-config';
 import { SKIPPED_FOLDERS, relativeTo, walkFolder } from '../../shared-rules/engine/workspace';
 import type { ConfigResolver, Folder, Folders } from './config';
 import { toDiagnostic } from './diagnostics';
-import type { ValuesDiagnostics } from './values-diagnostics';
+import { templateHints, type ValuesDiagnostics } from './values-diagnostics';
 import { describeError } from './errors';
 import type { ProjectFiles } from './project-file';
 import { ScanStateNotification, type ScanState } from './protocol';
@@ -150,7 +150,7 @@ export class WorkspaceScanner {
     }
     if (!result.kind) return this.clear(uri);
     this.host.values?.update(uri, result);
-    this.publish(uri, result.findings.map((f) => toDiagnostic(f, uri)), result.findings.length);
+    this.publish(uri, [...result.findings.map((f) => toDiagnostic(f, uri)), ...templateHints(result)], result.findings.length);
   }
 
   /** A path created on disk: a file is checked; a folder (moved or copied in) is walked. */

@@ -16,7 +16,7 @@ import { ProjectFiles, projectDiagnostics } from './project-file';
 import { WorkspaceScanner } from './scan';
 import { onWatchedFiles, registerWatchers } from './watch';
 import { toDiagnostic } from './diagnostics';
-import { ValuesDiagnostics } from './values-diagnostics';
+import { ValuesDiagnostics, templateHints } from './values-diagnostics';
 import { describeError } from './errors';
 import { codeActions, fixAllAction, FIX_ALL_KIND } from './actions';
 import { hoverFor } from './hover';
@@ -67,7 +67,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
       if (!now || now.version !== doc.version) return; // a newer change is queued and will publish
       results.set(uri, linted);
       values.update(uri, linted.result);
-      void connection.sendDiagnostics({ uri, version: linted.version, diagnostics: linted.result.findings.map((f) => toDiagnostic(f, uri)) });
+      void connection.sendDiagnostics({ uri, version: linted.version, diagnostics: [...linted.result.findings.map((f) => toDiagnostic(f, uri)), ...templateHints(linted.result)] });
     } catch (e) {
       // One bad document must not end the server (and with it every other document's findings).
       connection.console.error(`Could not check ${String(uri)}: ${describeError(e)}`);

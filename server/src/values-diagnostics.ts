@@ -2,8 +2,9 @@
 // params.pp), which is not itself a checked file: each template that uses the file contributes its findings,
 // and the values file shows their union, with a related pointer to the template line. Updated whenever a
 // template is linted (open document or workspace scan).
+import * as path from 'node:path';
 import type { Connection, Diagnostic } from 'vscode-languageserver/node';
-import { DiagnosticRelatedInformation } from 'vscode-languageserver/node';
+import { DiagnosticRelatedInformation, DiagnosticSeverity } from 'vscode-languageserver/node';
 import type { LintResult } from '../../shared-rules/engine/lint';
 import { toDiagnostic } from './diagnostics';
 import { URI } from './uri';
@@ -49,4 +50,26 @@ export class ValuesDiagnostics {
     if (!m.size) this.byFile.delete(uri);
     void this.connection.sendDiagnostics({ uri, diagnostics });
   }
+}
+
+/**
+ * The pointer back: on the template line that uses a value, a hint (not listed in Problems) naming the values line
+ * where the finding is reported, with a related link to it.
+ */
+export function templateHints(result: Pick<LintResult, 'values'>): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const seen = new Set<string>();
+  for (const v of result.values ?? []) {
+    if (v.finding.guideline === null) continue;
+    const key = `${v.template.span.start}:${v.finding.ruleId}:${v.file}:${v.finding.span.start}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const where = `${path.basename(v.file)}:${v.finding.range.start.line + 1}`;
+    out.push({
+      range: v.template.range, severity: DiagnosticSeverity.Hint, source: 'carbonlint', code: v.finding.ruleId,
+      message: `The value used here, set at ${where}, is reported there: ${v.finding.ruleId}`,
+      relatedInformation: [DiagnosticRelatedInformation.create({ uri: URI.fromPath(v.file), range: v.finding.range }, 'Where the value is set (and reported)')],
+    });
+  }
+  return out;
 }
