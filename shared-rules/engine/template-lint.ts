@@ -15,7 +15,7 @@ import { casesFor, type FileAccess } from './values/cases';
 import { diskAccess } from './values/disk';
 import { resolveExpression } from './values/resolve';
 import { tagExpression } from './values/expression';
-import type { ValueSite } from './values/types';
+import type { RenderCase, ValueSite } from './values/types';
 import type { Range } from './text';
 
 /** A finding caused by a resolved value: reported on the line of the values file that sets it. */
@@ -121,7 +121,7 @@ function conditionKey(text: string, tag: Span): string {
  * one). Chains that test the same condition (`{{- if .Values.secretStore.enabled }}` in several places) switch
  * together, so no rendering mixes a condition with its opposite.
  */
-function variants(text: string, tags: readonly Tag[], chains: Chain[]): Variant[] {
+function variants(text: string, tags: readonly Tag[], chains: Chain[], start?: Int32Array, fixed?: ReadonlySet<number>): Variant[] {
   const groups = new Map<string, number[]>();
   const groupOf: number[] = [];
   chains.forEach((c, ci) => {
@@ -135,15 +135,21 @@ function variants(text: string, tags: readonly Tag[], chains: Chain[]): Variant[
   const setGroup = (choice: Int32Array, ci: number, b: number) => {
     for (const cj of groups.get(conditionKey(text, tags[chains[ci].branches[0].tag]))!) choice[cj] = Math.min(b, count(chains[cj]) - 1);
   };
-  const base = new Int32Array(chains.length);
+  const base = start ?? new Int32Array(chains.length);
   const out: Variant[] = [{ choice: base }];
   chains.forEach((c, ci) => {
     if (groupOf[ci] !== ci) return; // its group's first chain stands for it
+    if (fixed?.has(ci)) return; // decided by the values: not explored
     const n = Math.max(...groups.get(conditionKey(text, tags[c.branches[0].tag]))!.map((cj) => count(chains[cj])));
     for (let b = 1; b < n; b++) {
       const choice = base.slice();
       setGroup(choice, ci, b);
-      for (let p = c.parent; p; p = chains[p.chain].parent) setGroup(choice, p.chain, p.branch);
+      let excluded = false;
+      for (let p = c.parent; p; p = chains[p.chain].parent) {
+        if (fixed?.has(p.chain) && base[p.chain] !== p.branch) excluded = true; // inside a branch the values rule out
+        setGroup(choice, p.chain, p.branch);
+      }
+      if (excluded) continue;
       out.push({ choice, chain: ci, branch: Math.min(b, count(c) - 1) });
     }
   });
@@ -349,7 +355,7 @@ function resolveValues(c: Ctx, result: LintResult, fa: FileAccess): void {
     }
     return indexes.get(file);
   };
-  const out = new Map<string, { vf: ValuesFinding; cases: Set<string>; variants: Set<number> }>();
+  const out = new Map<string, { vf: ValuesFinding; cases: Set<string>; variants: Set<number>; list?: Variant[]; because?: string }>();
   const notice = (file: string, span: Span, message: string) => {
     const idx = indexOf(file);
     if (!idx) return;
@@ -376,12 +382,17 @@ function resolveValues(c: Ctx, result: LintResult, fa: FileAccess): void {
       }
     });
     if (!subs.size) return;
+    // Conditions the values decide (`{{- if .Values.secretStore.enabled }}`, `{% if secure_vault_enabled|bool %}`,
+    // `<% if @x %>`) take their branch; the others are explored as without values.
+    const decided = decideConditions(c, rc);
+    const own = decided.fixed.size && !c.merged ? variants(c.text, tags, c.scan.chains, decided.choice, decided.fixed) : undefined;
+    const caseList = own && own.length <= MAX_VARIANTS ? own : c.list;
     const subTags = [...subs.keys()]; // in file order
     const tagAt = (s: Span): number | undefined => {
       for (const ti of subTags) if (tags[ti].start < Math.max(s.end, s.start + 1) && s.start < tags[ti].end) return ti;
       return undefined;
     };
-    c.list.forEach((variant, vi) => {
+    caseList.forEach((variant, vi) => {
       const vdoc = render(c.text, c.scan, c.merged || !c.scan.chains.length ? undefined : variant.choice, c.native, c.erb, subs);
       const r = c.lint(c.fileName, vdoc.text, { ...c.options, kind: c.kind, untemplated: true, byteLength: undefined, suppressions: false });
       for (const f of r.findings) {
@@ -402,24 +413,76 @@ function resolveValues(c: Ctx, result: LintResult, fa: FileAccess): void {
         }
         e.cases.add(rc.name);
         e.variants.add(vi);
+        e.list = caseList;
+        e.because ??= decidedAround(c, decided, tags[ti].start);
       }
     });
   });
   const values: ValuesFinding[] = [];
-  for (const { vf, cases, variants } of out.values()) {
+  for (const { vf, cases, variants, list: vlist, because } of out.values()) {
+    const list = vlist ?? c.list;
     if (vf.finding.guideline !== null) {
       const t = vf.template;
       let where = `value used by ${path.basename(t.file)}:${t.range.start.line + 1}`;
       if (found.tool === 'ansible' || found.cases.length > 1) where += ` for ${[...cases].join(', ')}`;
-      if (variants.size < c.list.length) {
-        const missing = c.list.findIndex((_, i) => !variants.has(i));
-        const v = c.list[variants.has(0) ? missing : Math.min(...variants)];
+      if (variants.size < list.length) {
+        const missing = list.findIndex((_, i) => !variants.has(i));
+        const v = list[variants.has(0) ? missing : Math.min(...variants)];
         where += `, template branch: ${c.label(v.chain!, variants.has(0) ? 0 : v.branch!, t.span.start)}`;
       }
+      if (because) where += `; ${because}`;
       vf.finding = { ...vf.finding, message: `${vf.finding.message} (${where})`, related: [{ span: t.span, range: t.range, message: 'The template line that uses this value', file: t.file }] };
     }
     values.push(vf);
   }
   if (values.length) result.values = values;
   result.placeholders = count;
+}
+
+/** Truth of a resolved value as the template engine sees it (Go/Helm: empty, false, 0 are false; Ansible `| bool`; Ruby: false/nil). */
+function truthy(raw: unknown, text: string, syntax: TemplateSyntax, boolFilter: boolean): boolean {
+  if (typeof raw === 'boolean') return raw;
+  if (typeof raw === 'number') return syntax === 'erb' ? true : raw !== 0;
+  if (boolFilter) return ['true', 'yes', 'on', '1', 'y'].includes(text.toLowerCase());
+  if (syntax === 'erb') return text !== 'false' && text !== 'undef';
+  return text !== '';
+}
+
+/** The branch each plain `if <reference>` / `if not <reference>` chain takes with the case's values (if/else chains only). */
+function decideConditions(c: Ctx, rc: RenderCase): { choice: Int32Array; fixed: Set<number> } {
+  const chains = c.scan.chains;
+  const choice = new Int32Array(chains.length);
+  const fixed = new Set<number>();
+  chains.forEach((ch, ci) => {
+    if (ch.branches.length > 2 || (ch.branches.length === 2 && !ch.hasElse)) return; // elif chains: explored
+    let expr = conditionKey(c.text, c.scan.tags[ch.branches[0].tag]).replace(/^if\s+/, '');
+    let neg = false;
+    if (/^not\s+/.test(expr)) {
+      neg = true;
+      expr = expr.replace(/^not\s+/, '');
+    }
+    const r = resolveExpression(expr, c.syntax, rc);
+    if (r.resolved.kind !== 'value' || r.rendered === undefined) return;
+    const t = truthy(r.resolved.raw, r.resolved.text, c.syntax, /\|\s*bool\b/.test(expr)) !== neg;
+    choice[ci] = t ? 0 : 1; // 1: the else branch, or the empty one of an if without else
+    fixed.add(ci);
+  });
+  return { choice, fixed };
+}
+
+/** Names the innermost condition the values decided around `at`: "`.Values.x` (line 32) does not hold". */
+function decidedAround(c: Ctx, d: { choice: Int32Array; fixed: Set<number> }, at: number): string | undefined {
+  let best: number | undefined;
+  for (const ci of d.fixed) {
+    const ch = c.scan.chains[ci];
+    const b = ch.branches[d.choice[ci]];
+    if (!b || at < b.bodyStart || at >= b.bodyEnd) continue;
+    if (best === undefined || c.scan.tags[ch.branches[0].tag].start > c.scan.tags[c.scan.chains[best].branches[0].tag].start) best = ci;
+  }
+  if (best === undefined) return undefined;
+  const ch = c.scan.chains[best];
+  const line = c.index.range(c.scan.tags[ch.branches[0].tag]).start.line + 1;
+  const cond = conditionKey(c.text, c.scan.tags[ch.branches[0].tag]).replace(/^if\s*/, '');
+  const named = cond.length <= 80 && !/['"`]/.test(cond) ? `\`${cond}\` (line ${line})` : `the condition at line ${line}`;
+  return `${named} ${d.choice[best] === 0 ? 'holds' : 'does not hold'} with these values`;
 }

@@ -43,7 +43,9 @@ test('Helm chart (IS 7.0.x): admin/admin and the wso2carbon keystore passwords o
     'wso2__kubernetes-is@7.0.x/values.yaml:227:22-33 default-app-password', // appPassword: "dashboard"
   ]) assert.ok(s.includes(want), `${want}\n${s.join('\n')}`);
   assert.match(message(r, 'wso2__kubernetes-is@7.0.x/values.yaml:214:15-22 default-admin-credentials'),
-    /\(value used by deployment\.toml:37, template branch: the `else` at line 35 of `\.Values\.deployment\.secretStore\.enabled` \(line 32\)\)$/);
+    /\(value used by deployment\.toml:37; `\.Values\.deployment\.secretStore\.enabled` \(line 32\) does not hold with these values\)$/);
+  // The [secrets] table is rendered only when secretStore.enabled holds: false in values.yaml:183, so its aliases are not reported.
+  assert.ok(!s.some((x) => x.endsWith('secret-not-encrypted')), s.join('\n'));
   const v = r.values!.find((x) => x.finding.range.start.line === 213 && x.finding.ruleId === 'default-admin-credentials')!;
   assert.equal(v.template.range.start.line + 1, 37, 'the template line that uses the value');
 });
@@ -63,7 +65,7 @@ test('Ansible role (API-M): values on host_vars/group_vars lines, per host, with
     'wso2__ansible-apim@master/dev/group_vars/apim.yml:150:23-33 plaintext-password', // trust_store_password
   ]) assert.ok(s.includes(want), `${want}\n${s.join('\n')}`);
   assert.match(message(r, 'wso2__ansible-apim@master/dev/host_vars/apim_1.yml:26:17-22 plaintext-password'),
-    /\(value used by deployment\.toml\.j2:10 for host apim_1, template branch: the `else` at line 10 of `secure_vault_enabled\|bool` \(line 10\)\)$/);
+    /\(value used by deployment\.toml\.j2:10 for host apim_1; `secure_vault_enabled\|bool` \(line 10\) does not hold with these values\)$/);
 });
 
 test('Puppet module (IS): values on the params.pp lines, including the inherited is_common::params', () => {
@@ -156,5 +158,18 @@ test('bad values input through linting: a cycle and a 10 MB values file give one
     assert.match(r.values![0].finding.message, /Values file not read: .* over the 1048576-character limit/);
   } finally {
     rm(big);
+  }
+});
+
+test('conditions the values decide take their branch; the other branch is not rendered for that case', () => {
+  const tpl = '[super_admin]\nusername = "ops"\n{% if vault|bool %}\npassword = "$secret{admin_password}"\n{% else %}\npassword = "{{ admin_password }}"\n{% endif %}\n{% if not vault|bool %}\n[database.apim_db]\npassword = "{{ db_password }}"\n{% endif %}\n';
+  for (const [vault, want] of [['no', ['roles/r/defaults/main.yml:2:17-22 default-admin-credentials', 'roles/r/defaults/main.yml:2:17-22 plaintext-password', 'roles/r/defaults/main.yml:3:14-20 plaintext-password']], ['yes', []]] as const) {
+    const dir = layout({ 'roles/r/templates/deployment.toml.j2': tpl, 'roles/r/defaults/main.yml': `vault: ${vault}\nadmin_password: admin\ndb_password: s3cr3t\n` });
+    try {
+      const r = lintText(path.join(dir, 'roles/r/templates/deployment.toml.j2'), tpl);
+      assert.deepEqual(sites(r, dir).sort(), [...want], `vault: ${vault}`);
+    } finally {
+      rm(dir);
+    }
   }
 });

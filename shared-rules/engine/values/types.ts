@@ -8,7 +8,8 @@ export interface ValueSite {
 }
 
 export type Resolved =
-  | { kind: 'value'; text: string; site: ValueSite }
+  /** `raw`: the value as typed in its file (a YAML boolean, number or string), for conditions. */
+  | { kind: 'value'; text: string; site: ValueSite; raw?: unknown }
   /** A secret reference (`!vault`, `lookup('hashi_vault', …)`, `$secret{…}`, a secretKeyRef): protected, never a finding. */
   | { kind: 'protected'; site: ValueSite }
   /** Not a plain reference, not set, or not evaluable: stays opaque. */

@@ -46,7 +46,7 @@ export function yamlLayer(file: string, text: string): { layer?: ValueLayer; not
       const ref = REFERENCE.exec(value);
       if (ref) return { kind: 'reference', expr: ref[1], site };
       if (value.includes('{{') || value.includes('{%')) return { kind: 'unknown' };
-      return { kind: 'value', text: value, site };
+      return { kind: 'value', text: value, site, raw: node.value };
     },
   };
   return { layer };
