@@ -1,7 +1,7 @@
 // `carbonlint [paths…]`: read and lint/fix file by file, then write — so an error (exit 2) writes nothing.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { lintText, type LintFinding } from '../../shared-rules/engine/lint';
+import { lintText, type LintFinding, type LintResult } from '../../shared-rules/engine/lint';
 import type { SuppressedFinding } from '../../shared-rules/engine/suppressions';
 import { fixText } from '../../shared-rules/engine/fixes';
 import { classify } from '../../shared-rules/engine/files';
@@ -76,7 +76,7 @@ export async function lintCommand(o: LintOptions): Promise<number> {
   const skippedEntries: WalkError[] = [];
   // Lint by absolute path: product detection looks at the layout around a file (bin/ scripts beside conf/),
   // which a relative path would hide. Output stays relative to the working folder.
-  const files = collectFiles(o.inputs, walkErrors, { excluded: project.excluded, skipped: skippedEntries }).map((f) => path.resolve(f));
+  const files = collectFiles(o.inputs, walkErrors, { excluded: project.excluded, skipped: skippedEntries, associations: settings.associations }).map((f) => path.resolve(f));
   if (walkErrors.length) throw new CliError(walkErrors.map((e) => `${e.path}: ${e.message}`).join('\ncarbonlint: '));
   if (o.errorOnUnmatched) {
     const unmatched = unmatchedInputs(o.inputs, files, settings.maxFileSize);
@@ -149,6 +149,67 @@ export async function lintCommand(o: LintOptions): Promise<number> {
     let warnings = 0;
     let failing = 0; // shown findings at or above --fail-on
     let suppressed = 0;
+    /** One file's part of the output: fingerprints, baseline, counts, then the report format. */
+    const reportFile = (file: string, text: string, findings: LintFinding[], suppressedHere: SuppressedFinding[]) => {
+    const rel = path.relative(root, file).split(path.sep).join('/');
+    // SARIF also lists the findings hidden by carbonlint-disable comments; they come after the others, so the
+    // others' fingerprints (occurrence indexes) are the same as without them.
+    const hidden = sarif ? suppressedHere.filter((f) => !o.quiet || f.severity === 'error') : [];
+    const allFps = needFingerprints ? fingerprints(rel, text, hidden.length ? [...findings, ...hidden] : findings) : [];
+    const fps = hidden.length ? allFps.slice(0, findings.length) : allFps;
+    const baselined = new Set<number>();
+    if (o.updateBaseline) {
+      findings.forEach((f, j) => {
+        baselineEntries.push({ fingerprint: fps[j], rule: f.ruleId, file: rel, message: f.message });
+        baselined.add(j);
+      });
+    } else if (accepted.size) {
+      // A baseline written before fingerprints v2 is matched by its own (v1) fingerprints, computed only for this.
+      const legacy = legacyBaseline ? fingerprints(rel, text, findings, 1) : [];
+      findings.forEach((_f, j) => (accepted.has(fps[j]) || accepted.has(legacy[j])) && baselined.add(j));
+    }
+    suppressed += baselined.size;
+    // What counts (and is shown in stylish/json): findings not in the baseline, errors only with --quiet.
+    const isVisible = (f: LintFinding, j: number) => !baselined.has(j) && (!o.quiet || f.severity === 'error');
+    const visible = findings.filter(isVisible);
+    for (const f of visible) {
+      if (SEVERITIES.indexOf(f.severity) <= SEVERITIES.indexOf(o.failOn)) failing++;
+      if (f.severity === 'error') errors++;
+      else if (f.severity === 'warning') warnings++;
+    }
+    if (!report) return;
+    if (sarifBuilder) {
+      const keep = findings.map((_f, j) => j).filter((j) => !o.quiet || findings[j].severity === 'error');
+      const part: SarifFile = {
+        path: file,
+        findings: [...keep.map((j) => findings[j]), ...hidden],
+        fingerprints: [...keep.map((j) => fps[j]), ...allFps.slice(findings.length)],
+        baselined: new Set(keep.map((j, k) => (baselined.has(j) ? k : -1)).filter((k) => k >= 0)),
+        inSource: new Map(hidden.map((f, k) => [keep.length + k, f.suppression.reason] as const)),
+      };
+      sink.add(sarifBuilder.results(part).map((r) => JSON.stringify(r, null, 2).replace(/\n/g, '\n        ')));
+    } else if (o.format !== 'stylish') {
+      const visibleFps = needFingerprints ? findings.map((f, j) => (isVisible(f, j) ? fps[j] : '')).filter((x) => x) : undefined;
+      const ctx: FileContext = { ...fileContext, fingerprints: visibleFps };
+      const render = RENDERERS[o.format as Exclude<Format, 'stylish' | 'sarif'>];
+      sink.add(render(file, visible, ctx));
+    } else {
+      // One string per file, made by join (a flat copy): the lines' pieces — messages that quote the file — would
+      // otherwise keep the whole file text alive until the end. The report joins the blocks with the same '\n'.
+      const lines = stylishFile(file, visible, cwd, paint, totals);
+      if (lines.length) sink.add(lines.join('\n'));
+    }
+    };
+    // Findings caused by a resolved template value belong to the values file (values.yaml, host_vars/x.yml, params.pp);
+    // they are gathered from every template that uses the value and reported once the templates are done.
+    const valuesFindings = new Map<string, Map<string, LintFinding>>();
+    const collectValues = (vs: LintResult['values']) => {
+      for (const v of vs ?? []) {
+        let m = valuesFindings.get(v.file);
+        if (!m) valuesFindings.set(v.file, (m = new Map()));
+        m.set(`${v.finding.span.start}\u0000${v.finding.ruleId}\u0000${v.finding.message}`, v.finding);
+      }
+    };
     for (const [i, file] of files.entries()) {
       await out.drained();
       progress.update(i + 1, files.length);
@@ -161,7 +222,7 @@ export async function lintCommand(o: LintOptions): Promise<number> {
       if (baselineError) continue;
       const original = read.text;
       const size = read.size;
-      if (!classify(file, original)) continue;
+      if (!classify(file, original, settings.associations)) continue;
       let text = original;
       const first = lint(file, original, size);
       const before = first.findings;
@@ -174,54 +235,15 @@ export async function lintCommand(o: LintOptions): Promise<number> {
         fixes.push(`${path.relative(cwd, file) || file} (${fixedRules(before, findings) || 'formatting'})`);
         changed.push({ file, original, text });
       }
-      const rel = path.relative(root, file).split(path.sep).join('/');
-      // SARIF also lists the findings hidden by carbonlint-disable comments; they come after the others, so the
-      // others' fingerprints (occurrence indexes) are the same as without them.
-      const hidden = sarif ? (final.suppressed ?? []).filter((f) => !o.quiet || f.severity === 'error') : [];
-      const allFps = needFingerprints ? fingerprints(rel, text, hidden.length ? [...findings, ...hidden] : findings) : [];
-      const fps = hidden.length ? allFps.slice(0, findings.length) : allFps;
-      const baselined = new Set<number>();
-      if (o.updateBaseline) {
-        findings.forEach((f, j) => {
-          baselineEntries.push({ fingerprint: fps[j], rule: f.ruleId, file: rel, message: f.message });
-          baselined.add(j);
-        });
-      } else if (accepted.size) {
-        // A baseline written before fingerprints v2 is matched by its own (v1) fingerprints, computed only for this.
-        const legacy = legacyBaseline ? fingerprints(rel, text, findings, 1) : [];
-        findings.forEach((_f, j) => (accepted.has(fps[j]) || accepted.has(legacy[j])) && baselined.add(j));
-      }
-      suppressed += baselined.size;
-      // What counts (and is shown in stylish/json): findings not in the baseline, errors only with --quiet.
-      const isVisible = (f: LintFinding, j: number) => !baselined.has(j) && (!o.quiet || f.severity === 'error');
-      const visible = findings.filter(isVisible);
-      for (const f of visible) {
-        if (SEVERITIES.indexOf(f.severity) <= SEVERITIES.indexOf(o.failOn)) failing++;
-        if (f.severity === 'error') errors++;
-        else if (f.severity === 'warning') warnings++;
-      }
-      if (!report) continue;
-      if (sarifBuilder) {
-        const keep = findings.map((_f, j) => j).filter((j) => !o.quiet || findings[j].severity === 'error');
-        const part: SarifFile = {
-          path: file,
-          findings: [...keep.map((j) => findings[j]), ...hidden],
-          fingerprints: [...keep.map((j) => fps[j]), ...allFps.slice(findings.length)],
-          baselined: new Set(keep.map((j, k) => (baselined.has(j) ? k : -1)).filter((k) => k >= 0)),
-          inSource: new Map(hidden.map((f, k) => [keep.length + k, f.suppression.reason] as const)),
-        };
-        sink.add(sarifBuilder.results(part).map((r) => JSON.stringify(r, null, 2).replace(/\n/g, '\n        ')));
-      } else if (o.format !== 'stylish') {
-        const visibleFps = needFingerprints ? findings.map((f, j) => (isVisible(f, j) ? fps[j] : '')).filter((x) => x) : undefined;
-        const ctx: FileContext = { ...fileContext, fingerprints: visibleFps };
-        const render = RENDERERS[o.format as Exclude<Format, 'stylish' | 'sarif'>];
-        sink.add(render(file, visible, ctx));
-      } else {
-        // One string per file, made by join (a flat copy): the lines' pieces — messages that quote the file — would
-        // otherwise keep the whole file text alive until the end. The report joins the blocks with the same '\n'.
-        const lines = stylishFile(file, visible, cwd, paint, totals);
-        if (lines.length) sink.add(lines.join('\n'));
-      }
+      collectValues(final.values);
+      reportFile(file, text, findings, final.suppressed ?? []);
+    }
+    for (const [file, m] of [...valuesFindings].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
+      await out.drained();
+      // A values file is read as any other: a regular file only, within the size limit.
+      const read = readConfigFile(file, settings.maxFileSize);
+      if (!read.ok || read.tooLarge) continue;
+      reportFile(file, read.text, [...m.values()].sort((a, b) => a.span.start - b.span.start || a.ruleId.localeCompare(b.ruleId)), []);
     }
     progress.done();
     if (baselineError) throw baselineError;

@@ -5,6 +5,7 @@ import { window, workspace, type ExtensionContext, type TextDocument } from 'vsc
 import { LanguageClient, RevealOutputChannelOn, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { classify, PRODUCT_BATCH_NAMES, PRODUCT_SCRIPT_NAMES } from '../../shared-rules/engine/files';
 import { isForeignLog4j } from '../../shared-rules/engine/foreign';
+import { parseAssociations } from '../../shared-rules/engine/associations';
 import { explicitSettings } from './settings';
 import { StatusItems } from './status';
 import { registerCommands } from './commands';
@@ -17,16 +18,38 @@ let starting: Promise<LanguageClient> | undefined;
 // its content, server-side). vscode-vfs: in a virtual workspace, open files are still checked (from their text).
 type Filter = { scheme: string; language?: string; pattern?: string };
 const SCHEMES = ['file', 'vscode-vfs'];
+// Template twins (deployment.toml.j2, api-manager.sh.erb…) are linted as the file they render to.
+const TWIN = '{j2,jinja,jinja2,erb,tmpl,tpl,template}';
 const PATTERNS: Array<Omit<Filter, 'scheme'>> = [
   { pattern: '**/*deployment*.toml' }, { pattern: '**/log4j2*.properties' }, { pattern: '**/context.xml' },
   { language: 'shellscript' }, { pattern: '**/*.sh' }, { language: 'bat' }, { pattern: '**/*.{bat,cmd}' },
+  { pattern: `**/*deployment*.toml.${TWIN}` }, { pattern: `**/log4j2*.properties.${TWIN}` }, { pattern: `**/context.xml.${TWIN}` },
+  { pattern: `**/*.{sh,bat,cmd}.${TWIN}` },
+  // Kubernetes ConfigMaps that embed a checked file (the server reads the content; other YAML gets nothing).
+  { pattern: '**/*.{yaml,yml}' },
 ];
 const SELECTOR: Filter[] = SCHEMES.flatMap((scheme) => PATTERNS.map((p) => ({ ...p, scheme })));
+
+/** The selector plus the globs of every .carbonlint.json "associations" (read once, at start; a change needs a reload). */
+async function selectorWithAssociations(): Promise<Filter[]> {
+  const globs = new Set<string>();
+  const files = await workspace.findFiles('**/.carbonlint.json', '**/node_modules/**', 50).then((f) => f, () => []);
+  for (const f of files) {
+    try {
+      const raw = JSON.parse(Buffer.from(await workspace.fs.readFile(f)).toString('utf8')) as { associations?: unknown };
+      for (const a of parseAssociations(raw.associations ?? {}).list) globs.add(a.glob.startsWith('**/') ? a.glob : `**/${a.glob.replace(/^\//, '')}`);
+    } catch {
+      // an unreadable or invalid project file: the server reports it on the file itself
+    }
+  }
+  return [...SELECTOR, ...SCHEMES.flatMap((scheme) => [...globs].map((pattern) => ({ scheme, pattern })))];
+}
 
 // VS Code activates on a language (any XML file…) or on workspaceContains; the server only starts when a
 // recognised file is really there, so an unrelated pom.xml costs no server process.
 // A log4j2.properties alone does not start it: every Java project has one (HBase, Spring Boot); it must be a product's.
 const WORKSPACE_GLOBS = ['**/*deployment*.toml', '**/context.xml', '**/.carbonlint.json',
+  `**/{*deployment*.toml,log4j2*.properties,context.xml,*.sh,*.bat}.${TWIN}`,
   `**/{${[...PRODUCT_SCRIPT_NAMES, ...PRODUCT_BATCH_NAMES].join(',')}}`];
 const LOG4J_GLOB = '**/log4j2*.properties';
 const MAX_LOG4J_LOOKS = 5;
@@ -59,8 +82,9 @@ function start(context: ExtensionContext): Promise<LanguageClient> {
       run: { module, transport: TransportKind.ipc },
       debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6011'] } },
     };
+    const selector = await selectorWithAssociations();
     const clientOptions: LanguageClientOptions = {
-      documentSelector: SELECTOR,
+      documentSelector: selector,
       outputChannel: window.createOutputChannel('CarbonLint', { log: true }),
       revealOutputChannelOn: RevealOutputChannelOn.Never,
       synchronize: { configurationSection: ['carbonlint', 'files.exclude'] },
@@ -79,7 +103,7 @@ function start(context: ExtensionContext): Promise<LanguageClient> {
     const c = new LanguageClient('carbonlint', 'CarbonLint', serverOptions, clientOptions);
     client = c;
     await c.start();
-    context.subscriptions.push(new StatusItems(c, SELECTOR));
+    context.subscriptions.push(new StatusItems(c, selector));
     return c;
   })();
   return starting;

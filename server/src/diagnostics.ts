@@ -5,6 +5,7 @@ import { Diagnostic, DiagnosticSeverity, DiagnosticRelatedInformation, Diagnosti
 import type { LintFinding } from '../../shared-rules/engine/lint';
 import { UNUSED_SUPPRESSION } from '../../shared-rules/engine/suppressions';
 import { ruleById } from '../../shared-rules/rules';
+import { URI } from './uri';
 
 export const SEVERITY = { error: DiagnosticSeverity.Error, warning: DiagnosticSeverity.Warning, info: DiagnosticSeverity.Information, hint: DiagnosticSeverity.Hint };
 
@@ -25,6 +26,6 @@ export function toDiagnostic(f: LintFinding, uri: string): Diagnostic {
   const href = ruleDocUri(f.ruleId);
   if (href) d.codeDescription = { href };
   if (f.ruleId === UNUSED_SUPPRESSION) d.tags = [DiagnosticTag.Unnecessary]; // drawn faded, like unused code
-  if (f.related?.length) d.relatedInformation = f.related.map((r) => DiagnosticRelatedInformation.create({ uri, range: r.range }, r.message));
+  if (f.related?.length) d.relatedInformation = f.related.map((r) => DiagnosticRelatedInformation.create({ uri: r.file ? URI.fromPath(r.file) : uri, range: r.range }, r.message));
   return d;
 }

@@ -5,6 +5,7 @@ import * as path from 'node:path';
 import { PROJECT_FILE_MAX_BYTES, readConfigFile } from '../../shared-rules/engine/read-config';
 import { Diagnostic, DiagnosticSeverity, type Range } from 'vscode-languageserver/node';
 import { PROJECT_CONFIG_NAME, parseProjectConfig, type ConfigError, type ProjectConfig } from '../../shared-rules/engine/project-config';
+import { anchorAssociations } from '../../shared-rules/engine/associations';
 import { LineIndex } from '../../shared-rules/engine/text';
 import { CONFIGURABLE_RULE_IDS } from '../../shared-rules/rules';
 import { jsonLocations, type Span } from './json-locations';
@@ -41,6 +42,7 @@ export class ProjectFiles {
     }
     const text = read.text;
     const { config, errors } = parseProjectConfig(text, CONFIGURABLE_RULE_IDS);
+    anchorAssociations(config.settings, path.dirname(file));
     const p = { file, config, errors, text };
     this.loaded.set(file, p);
     this.onLoad(p);

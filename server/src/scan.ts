@@ -6,12 +6,14 @@ import { promises as fsp } from 'node:fs';
 import * as path from 'node:path';
 import { DiagnosticSeverity, type Connection } from 'vscode-languageserver/node';
 import { classify, mayClassify } from '../../shared-rules/engine/files';
+import { associatedKind } from '../../shared-rules/engine/template-names';
 import { lintText } from '../../shared-rules/engine/lint';
 import { PROJECT_CONFIG_NAME } from '../../shared-rules/engine/project-config';
 import { SKIPPED_FOLDERS, isInside, relativeTo, walkFolder } from '../../shared-rules/engine/workspace';
 import { readConfigFileAsync, tooLargeMessage } from '../../shared-rules/engine/read-config';
 import type { ConfigResolver, Folder, Folders } from './config';
 import { toDiagnostic } from './diagnostics';
+import { templateHints, type ValuesDiagnostics } from './values-diagnostics';
 import { describeError } from './errors';
 import type { ProjectFiles } from './project-file';
 import { ScanStateNotification, type ScanState } from './protocol';
@@ -23,6 +25,8 @@ export interface ScanHost {
   config: ConfigResolver;
   projects: ProjectFiles;
   isOpen(uri: string): boolean;
+  /** Findings on values files, contributed by the templates that use them. */
+  values?: ValuesDiagnostics;
 }
 
 interface Run {
@@ -101,7 +105,7 @@ export class WorkspaceScanner {
       const filter = await this.host.config.scanFilter(folder);
       if (!filter.editor.enable || !filter.editor.workspaceScan) continue;
       enabled.add(folder.uri);
-      const walk = walkFolder(folder.path, { excluded: filter.excluded, cancelled: () => run.cancelled, extraNames: [PROJECT_CONFIG_NAME] });
+      const walk = walkFolder(folder.path, { excluded: filter.excluded, cancelled: () => run.cancelled, extraNames: [PROJECT_CONFIG_NAME], accept: (p) => this.associated(p) });
       for await (const file of walk) {
         if (path.basename(file) === PROJECT_CONFIG_NAME) this.host.projects.load(file);
         else if (files.push(file) % 100 === 0) found(files.length);
@@ -136,7 +140,7 @@ export class WorkspaceScanner {
     const { text, size } = read;
     if (this.host.isOpen(uri)) return; // opened while we read
     if (read.tooLarge) {
-      if (!classify(abs, text)) return this.clear(uri);
+      if (!classify(abs, text, cfg.settings.associations)) return this.clear(uri);
       const message = tooLargeMessage(size, max);
       return this.publish(uri, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, severity: DiagnosticSeverity.Information, source: 'carbonlint', code: 'file-too-large', message }], 1);
     }
@@ -148,17 +152,28 @@ export class WorkspaceScanner {
       return this.clear(uri);
     }
     if (!result.kind) return this.clear(uri);
-    this.publish(uri, result.findings.map((f) => toDiagnostic(f, uri)), result.findings.length);
+    this.host.values?.update(uri, result);
+    this.publish(uri, [...result.findings.map((f) => toDiagnostic(f, uri)), ...templateHints(result)], result.findings.length);
   }
 
   /** A path created on disk: a file is checked; a folder (moved or copied in) is walked. */
   async checkCreated(abs: string): Promise<void> {
     const isDir = await fsp.stat(abs).then((s) => s.isDirectory(), () => false);
-    if (!isDir) return mayClassify(path.basename(abs)) ? this.checkFile(abs) : undefined;
+    if (!isDir) return this.candidate(abs) ? this.checkFile(abs) : undefined;
     const folder = this.host.folders.containing(abs);
     if (!folder || (await this.filteredOut(folder, abs))) return;
     const filter = await this.host.config.scanFilter(folder);
-    for await (const file of walkFolder(abs, { excluded: filter.excluded, boundary: folder.path })) await this.checkFile(file);
+    for await (const file of walkFolder(abs, { excluded: filter.excluded, boundary: folder.path, accept: (p) => this.associated(p) })) await this.checkFile(file);
+  }
+
+  /** A file worth reading: a recognised name, or one the project file's "associations" give a kind. */
+  candidate(abs: string): boolean {
+    return mayClassify(path.basename(abs)) || this.associated(abs);
+  }
+
+  private associated(abs: string): boolean {
+    const list = this.host.projects.forFile(abs)?.config.settings.associations;
+    return !!list?.length && associatedKind(abs, list) !== undefined;
   }
 
   /** A path deleted on disk: its findings, and those of everything that was under it, go. */

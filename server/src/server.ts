@@ -16,6 +16,7 @@ import { ProjectFiles, projectDiagnostics } from './project-file';
 import { WorkspaceScanner } from './scan';
 import { onWatchedFiles, registerWatchers } from './watch';
 import { toDiagnostic } from './diagnostics';
+import { ValuesDiagnostics, templateHints } from './values-diagnostics';
 import { describeError } from './errors';
 import { codeActions, fixAllAction, FIX_ALL_KIND } from './actions';
 import { hoverFor } from './hover';
@@ -43,7 +44,8 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   const projects = new ProjectFiles((p) => void connection.sendDiagnostics({ uri: URI.fromPath(p.file), diagnostics: projectDiagnostics(p) }));
   const config = new ConfigResolver(editor, projects, folders);
   const isOpen = (uri: string) => documents.get(uri) !== undefined;
-  const scanner = new WorkspaceScanner({ connection, folders, config, projects, isOpen });
+  const values = new ValuesDiagnostics(connection);
+  const scanner = new WorkspaceScanner({ connection, folders, config, projects, isOpen, values });
 
   const lint = async (doc: TextDocument): Promise<Linted> => {
     const cfg = await config.forUri(doc.uri);
@@ -51,7 +53,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     const notChecked = !cfg.enabled ? 'CarbonLint is switched off here (carbonlint.enable).' : cfg.excludedBy ? `Excluded by ${cfg.excludedBy}.` : undefined;
     if (notChecked) {
       const text = doc.getText();
-      return { version: doc.version, cfg, notChecked, result: { kind: classify(name, text), product: detectProduct(name, text, cfg.settings.product), findings: [] } };
+      return { version: doc.version, cfg, notChecked, result: { kind: classify(name, text, cfg.settings.associations), product: detectProduct(name, text, cfg.settings.product), findings: [] } };
     }
     return { version: doc.version, cfg, result: lintText(name, doc.getText(), { settings: cfg.settings }) };
   };
@@ -65,7 +67,8 @@ export function startServer(connection: Connection = createConnection(ProposedFe
       const now = documents.get(uri);
       if (!now || now.version !== doc.version) return; // a newer change is queued and will publish
       results.set(uri, linted);
-      void connection.sendDiagnostics({ uri, version: linted.version, diagnostics: linted.result.findings.map((f) => toDiagnostic(f, uri)) });
+      values.update(uri, linted.result);
+      void connection.sendDiagnostics({ uri, version: linted.version, diagnostics: [...linted.result.findings.map((f) => toDiagnostic(f, uri)), ...templateHints(linted.result)] });
     } catch (e) {
       // One bad document must not end the server (and with it every other document's findings).
       connection.console.error(`Could not check ${String(uri)}: ${describeError(e)}`);

@@ -3,7 +3,6 @@
 // re-checks. Clients without dynamic registration (Neovim 0.7) keep the findings of the last scan.
 import * as path from 'node:path';
 import { DidChangeWatchedFilesNotification, FileChangeType, WatchKind, type Connection, type FileEvent } from 'vscode-languageserver/node';
-import { mayClassify } from '../../shared-rules/engine/files';
 import { PROJECT_CONFIG_NAME } from '../../shared-rules/engine/project-config';
 import { SKIPPED_FOLDERS } from '../../shared-rules/engine/workspace';
 import type { ProjectFiles } from './project-file';
@@ -21,6 +20,8 @@ export const WATCHERS = [
   { globPattern: '**/conf/**/*.xml' },
   { globPattern: '**/conf/{log4j,security/cipher-text,security/secret-conf}.properties' },
   { globPattern: '**/*.{sh,bat,cmd}' },
+  { globPattern: '**/*.{j2,jinja,jinja2,erb,tmpl,tpl,template}' }, // template twins (deployment.toml.j2, api-manager.sh.erb…)
+  { globPattern: '**/*.{yaml,yml}' }, // ConfigMaps embedding a checked file
   { globPattern: `**/${PROJECT_CONFIG_NAME}` },
   { globPattern: `**/*.{${KEYSTORE_EXTENSIONS.map((e) => e.slice(1)).join(',')}}` },
   { globPattern: '**/*', kind: WatchKind.Create | WatchKind.Delete },
@@ -61,7 +62,7 @@ export async function onWatchedFiles(changes: FileEvent[], deps: WatchDeps): Pro
     }
     if (c.type === FileChangeType.Deleted) deps.scanner.forget(p);
     else if (c.type === FileChangeType.Created) await deps.scanner.checkCreated(p);
-    else if (mayClassify(path.basename(p))) await deps.scanner.checkFile(p);
+    else if (deps.scanner.candidate(p)) await deps.scanner.checkFile(p);
   }
   if (project) {
     deps.projects.invalidate();

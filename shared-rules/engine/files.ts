@@ -2,6 +2,8 @@
 import * as path from 'node:path';
 import type { FileKind } from './rule';
 import { LEGACY_BASE_NAMES, legacyFileOf } from './legacy-files';
+import { associatedKind, stripTemplateSuffix, type Association } from './template-names';
+import { embeddedKind, YAML_NAME } from './embedded-names';
 
 /** Product startup scripts by their shipped names (API-M, IS, MI and the split API-M distributions). */
 export const PRODUCT_SCRIPT_NAMES = new Set([
@@ -24,10 +26,15 @@ function isDeploymentToml(base: string): boolean {
 
 /**
  * The kind of a file by its name; `text` lets renamed product scripts in (recognised by their Bootstrap class).
- * Returns undefined for files CarbonLint leaves alone.
+ * A template twin (`deployment.toml.j2`, `api-manager.sh.erb`) is the kind of the file it renders to;
+ * `associations` (the project file's "associations") win over names. Returns undefined for files CarbonLint leaves alone.
  */
-export function classify(fileName: string, text?: string): FileKind | undefined {
-  const base = path.basename(fileName).toLowerCase();
+export function classify(fileName: string, text?: string, associations?: readonly Association[]): FileKind | undefined {
+  const assoc = associations?.length ? associatedKind(fileName, associations) : undefined;
+  if (assoc) return assoc;
+  const base = stripTemplateSuffix(path.basename(fileName).toLowerCase());
+  // A ConfigMap/Secret manifest (plain YAML or a Helm template) is the kind of the first file it embeds.
+  if (YAML_NAME.test(base)) return text === undefined ? undefined : (embeddedKind(text, (k) => classify(k)) as FileKind | undefined);
   if (isDeploymentToml(base)) return 'toml';
   // log4j2.properties and the variants kept beside it (log4j2WithoutLocalAppenders.properties, log4j2-tm.properties).
   if (base.startsWith('log4j2') && base.endsWith('.properties')) return 'properties';
@@ -42,10 +49,12 @@ export function classify(fileName: string, text?: string): FileKind | undefined 
 }
 
 /** True when a name could be a candidate before its content is read (scripts need a look inside). */
-export function mayClassify(fileName: string): boolean {
+export function mayClassify(fileName: string, associations?: readonly Association[]): boolean {
   const lower = fileName.toLowerCase();
-  const base = path.basename(lower);
-  return classify(fileName) !== undefined || SCRIPT_EXT.test(lower) || LEGACY_BASE_NAMES.has(base) || base === 'web.xml' || (base.endsWith('.xml') && /datasources/.test(lower)) || base.endsWith('-datasources.xml');
+  const name = stripTemplateSuffix(lower);
+  const base = path.basename(name);
+  return classify(fileName, undefined, associations) !== undefined || SCRIPT_EXT.test(name) || YAML_NAME.test(name) ||
+    LEGACY_BASE_NAMES.has(base) || base === 'web.xml' || (base.endsWith('.xml') && /datasources/.test(name)) || base.endsWith('-datasources.xml');
 }
 
 export function isProductScriptText(text: string): boolean {

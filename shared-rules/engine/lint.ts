@@ -8,6 +8,10 @@ import { resolveSettings, type Settings } from './settings';
 import { detectProduct, type ProductInfo } from './product';
 import { classify } from './files';
 import { isForeignLog4j } from './foreign';
+import { templateSyntax } from './template-names';
+import { isManifestName, lintEmbedded } from './embedded';
+import { lintTemplate, type PlaceholderCount, type ValuesFinding } from './template-lint';
+import type { FileAccess } from './values/cases';
 import { parseModel } from './models';
 import { allRules, ruleById } from '../rules';
 import { applySuppressions, type SuppressedFinding } from './suppressions';
@@ -34,7 +38,8 @@ export interface LintFinding {
   span: Span;
   range: Range;
   fix?: LintFix;
-  related?: Array<{ span: Span; range: Range; message: string }>;
+  /** Related places, in this file unless `file` (absolute) names another (a template using a value). */
+  related?: Array<{ span: Span; range: Range; message: string; file?: string }>;
 }
 
 export interface LintResult {
@@ -45,6 +50,10 @@ export interface LintResult {
   skipped?: string;
   /** Findings hidden by carbonlint-disable comments (for reports that list suppressions, e.g. SARIF). */
   suppressed?: SuppressedFinding[];
+  /** Templates: findings caused by a resolved value, reported on the values file's line (template-lint.ts). */
+  values?: ValuesFinding[];
+  /** Templates: placeholders resolved from values files, protected, or left unknown. */
+  placeholders?: PlaceholderCount;
 }
 
 export interface LintOptions {
@@ -59,6 +68,12 @@ export interface LintOptions {
   resources?: RuleResources;
   /** The file's size on disk, when the caller read only its head (a file too large to check is never read whole). */
   byteLength?: number;
+  /** Where values files are read from (default: the disk); false: placeholders are not resolved. */
+  values?: FileAccess | false;
+  /** Internal: the text is a file embedded in a manifest (embedded.ts). */
+  embedded?: boolean;
+  /** Internal: the text is already a rendered branch of a template (template-lint.ts); lint it as it is. */
+  untemplated?: boolean;
 }
 
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2, hint: 3 };
@@ -82,7 +97,7 @@ function looksBinary(text: string): boolean {
 
 export function lintText(fileName: string, text: string, options: LintOptions = {}): LintResult {
   const settings = options.settings ?? resolveSettings();
-  const kind = options.kind ?? classify(fileName, text);
+  const kind = options.kind ?? classify(fileName, text, settings.associations);
   // Size and binary checks come first: a file that is not checked must not be scanned (product detection reads content).
   const skip = !kind ? undefined
     : (options.byteLength ?? 0) > settings.maxFileSize || overSize(text, settings.maxFileSize)
@@ -104,9 +119,19 @@ export function lintText(fileName: string, text: string, options: LintOptions = 
     result.findings.push({ ruleId: skip.code, guideline: null, guidelineId: null, severity: 'info', message: skip.message, span: s, range: { start: { line: 0, character: 0 }, end: { line: 0, character: end } } });
     return result;
   }
+  // A Kubernetes ConfigMap/Secret: each embedded file is linted as what it is, in manifest positions.
+  if (!options.embedded && isManifestName(fileName)) {
+    // A manifest whose blocks are empty or unreadable has nothing to check (it is never read as the embedded kind).
+    return lintEmbedded(fileName, text, { ...options, settings }, lintText) ?? result;
+  }
+  // A template (a twin such as deployment.toml.j2, or Helm/Jinja text) is linted branch by branch as the file it renders to.
+  const syntax = options.untemplated ? undefined : templateSyntax(fileName, kind, text);
+  if (syntax) return lintTemplate(fileName, text, kind, syntax, { ...options, settings }, lintText);
   const index = new LineIndex(text);
 
   const { model, problems } = parseModel(kind, text, fileName);
+  // A rendered branch of a template is still a template to the rules (a [secrets] table may come from elsewhere).
+  if (options.untemplated && kind === 'toml') (model as { doc: { templated: boolean } }).doc.templated = true;
   for (const p of problems) {
     result.findings.push({ ruleId: p.code, guideline: null, guidelineId: null, severity: p.severity, message: p.message, span: p.span, range: index.range(p.span) });
   }

@@ -4,6 +4,7 @@ import { jsonSyntaxMessage } from './json-error';
 import * as path from 'node:path';
 import { ADVISORY_LEVELS, DEFAULT_SETTINGS, type Settings, type RuleLevel } from './settings';
 import { globProblem } from './glob';
+import { parseAssociations } from './associations';
 
 export const PROJECT_CONFIG_NAME = '.carbonlint.json';
 
@@ -22,7 +23,7 @@ export interface ConfigError {
 }
 
 const LEVELS: readonly RuleLevel[] = ['off', 'hint', 'info', 'warning', 'error'];
-const KNOWN = new Set(['$schema', 'rules', 'product', 'tls', 'session', 'keystore', 'maxFileSize', 'maxFindingsPerFile', 'exclude', 'advisories']);
+const KNOWN = new Set(['$schema', 'rules', 'product', 'tls', 'session', 'keystore', 'maxFileSize', 'maxFindingsPerFile', 'exclude', 'advisories', 'associations']);
 
 /**
  * Parses and validates a project file. Unknown rule ids are reported when `ruleIds` is given.
@@ -107,6 +108,11 @@ export function parseProjectConfig(text: string, ruleIds?: ReadonlySet<string>, 
         return !problem;
       });
     }
+  }
+  if (o.associations !== undefined) {
+    const a = parseAssociations(o.associations);
+    errors.push(...a.errors);
+    if (a.list.length) config.settings.associations = a.list;
   }
   return { config, errors };
 }

@@ -159,7 +159,7 @@ export class SarifBuilder {
         // included): ours is already a hash of rule and location only, stable when lines move.
         partialFingerprints: { [FINGERPRINT_KEY]: file.fingerprints[i], primaryLocationLineHash: `${file.fingerprints[i].slice(0, 16)}:1` },
         ...(f.related?.length
-          ? { relatedLocations: f.related.map((r, id) => ({ id, message: { text: r.message }, physicalLocation: { artifactLocation: location, region: region(r.range) } })) }
+          ? { relatedLocations: f.related.map((r, id) => ({ id, message: { text: r.message }, physicalLocation: { artifactLocation: r.file ? artifactLocation(r.file, opts.root) : location, region: region(r.range) } })) }
           : {}),
         ...(fix
           ? {

@@ -1,5 +1,6 @@
 // One settings shape for the editor (carbonlint.*) and the CLI (.carbonlint.json), so both agree.
 import type { Severity } from './rule';
+import type { Association } from './template-names';
 
 export type RuleLevel = 'off' | Severity;
 export type TlsVersion = 'TLSv1.2' | 'TLSv1.3';
@@ -19,6 +20,8 @@ export interface Settings {
   maxFindingsPerFile: number;
   /** G01 (security advisories): 'auto' follows the worst open advisory, a level caps it, 'off' silences it; warn when the offline data is older than maxDataAgeDays. */
   advisories: { severity: 'auto' | RuleLevel; maxDataAgeDays: number };
+  /** Project-file "associations": glob → kind for unusual names (checked before names; later layers first). */
+  associations?: Association[];
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -45,6 +48,7 @@ export function resolveSettings(...layers: Array<Partial<Settings> | undefined>)
     if (typeof l.session?.minIdLength === 'number') out.session.minIdLength = l.session.minIdLength;
     if (typeof l.keystore?.expiryWarningDays === 'number' && l.keystore.expiryWarningDays >= 0) out.keystore.expiryWarningDays = l.keystore.expiryWarningDays;
     if (typeof l.maxFileSize === 'number') out.maxFileSize = l.maxFileSize;
+    if (Array.isArray(l.associations) && l.associations.length) out.associations = [...l.associations, ...(out.associations ?? [])];
     if (typeof l.maxFindingsPerFile === 'number' && l.maxFindingsPerFile >= 1) out.maxFindingsPerFile = Math.floor(l.maxFindingsPerFile);
     if (l.advisories?.severity && ADVISORY_LEVELS.has(l.advisories.severity)) out.advisories.severity = l.advisories.severity;
     if (typeof l.advisories?.maxDataAgeDays === 'number' && l.advisories.maxDataAgeDays >= 0) out.advisories.maxDataAgeDays = Math.floor(l.advisories.maxDataAgeDays);

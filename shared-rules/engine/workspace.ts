@@ -18,6 +18,8 @@ export interface WalkControl {
   extraNames?: readonly string[];
   /** The folder links may not lead out of (default: `root`; the workspace folder when walking a folder inside it). */
   boundary?: string;
+  /** Other files to yield (names the project file's "associations" give a kind). */
+  accept?(absPath: string): boolean;
 }
 
 /** Candidate files under `root` (by name; product scripts still need their content checked), folder by folder. */
@@ -55,7 +57,7 @@ export async function* walkFolder(root: string, control: WalkControl = {}): Asyn
       }
       if (isDir) {
         if (!SKIPPED_FOLDERS.has(e.name) && !control.excluded?.(p, true)) folders.push(p);
-      } else if ((e.isFile() || e.isSymbolicLink()) && (mayClassify(e.name) || control.extraNames?.includes(e.name)) && !control.excluded?.(p, false)) {
+      } else if ((e.isFile() || e.isSymbolicLink()) && (mayClassify(e.name) || control.extraNames?.includes(e.name) || control.accept?.(p)) && !control.excluded?.(p, false)) {
         yield p;
       }
     }

@@ -28,6 +28,8 @@ export interface LintedFile {
   skipped?: string;
   /** A Carbon 4.4 file (carbon.xml, log4j.properties, …): the rules' legacy variants check it, not their own check. */
   legacyFile?: LegacyFile;
+  /** Templates: placeholders resolved from values files, protected, or left unknown. */
+  placeholders?: { resolved: number; protected: number; unknown: number };
 }
 
 export interface BuildOptions {
@@ -200,8 +202,22 @@ export function buildReport(o: BuildOptions): ReadinessReport {
     sections,
     guidelines,
     counts,
+    ...placeholderTotals(o.files),
     staleAfterDays: o.confirmations.maxAgeDays,
     configErrors: o.configErrors ?? [],
     notChecked: [...(o.notRead ?? []), ...o.files.filter((f) => f.skipped).map((f) => ({ path: f.path, reason: f.skipped! }))],
   };
+}
+
+/** Template placeholders over all files, when any template was checked. */
+function placeholderTotals(files: readonly LintedFile[]): { placeholders?: { resolved: number; protected: number; unknown: number } } {
+  const withCounts = files.filter((f) => f.placeholders);
+  if (!withCounts.length) return {};
+  const t = { resolved: 0, protected: 0, unknown: 0 };
+  for (const f of withCounts) {
+    t.resolved += f.placeholders!.resolved;
+    t.protected += f.placeholders!.protected;
+    t.unknown += f.placeholders!.unknown;
+  }
+  return { placeholders: t };
 }

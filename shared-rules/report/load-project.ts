@@ -2,6 +2,7 @@
 // settings, the exclude predicate and the confirmations, with every problem named by its key.
 import * as path from 'node:path';
 import { PROJECT_FILE_MAX_BYTES, readConfigFile } from '../engine/read-config';
+import { anchorAssociations } from '../engine/associations';
 import { findProjectConfig, parseProjectConfig, type ConfigError } from '../engine/project-config';
 import { globMatcher } from '../engine/glob';
 import { CONFIGURABLE_RULE_IDS } from '../rules';
@@ -28,6 +29,7 @@ export function loadProject(startDir: string, explicit?: string): LoadedProject 
   }
   const text = read.text;
   const { config, errors } = parseProjectConfig(text, CONFIGURABLE_RULE_IDS);
+  anchorAssociations(config.settings, path.dirname(file));
   const conf = parseConfirmations(config.extra.confirmations);
   const match = globMatcher(config.exclude);
   const base = path.dirname(file);

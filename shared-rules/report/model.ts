@@ -103,4 +103,6 @@ export interface ReadinessReport {
   notChecked?: Array<{ path: string; reason: string }>;
   /** G01: the published security advisories per product release found (absent when advisories are off). */
   advisories?: ProductAdvisories[];
+  /** Template placeholders over the checked templates: resolved from values files, protected (secret references), unknown. */
+  placeholders?: { resolved: number; protected: number; unknown: number };
 }

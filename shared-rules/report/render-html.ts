@@ -112,7 +112,7 @@ export function renderHtml(r: ReadinessReport, link: LinkFn = defaultLink): stri
 <body>
 <header>
 <h1>${esc(r.title)}: ${esc(r.root)}</h1>
-<p class="meta">Security Guidelines for Production Deployment · products: <b>${esc(productsLine(r))}</b> · ${r.files.length} file${r.files.length === 1 ? '' : 's'} checked · generated ${esc(r.generated.slice(0, 16).replace('T', ' '))} UTC by ${esc(r.tool.name)} ${esc(r.tool.version)}</p>
+<p class="meta">Security Guidelines for Production Deployment · products: <b>${esc(productsLine(r))}</b> · ${r.files.length} file${r.files.length === 1 ? '' : 's'} checked${r.placeholders ? ` · template placeholders: ${r.placeholders.resolved} resolved, ${r.placeholders.protected} protected, ${r.placeholders.unknown} unknown` : ''} · generated ${esc(r.generated.slice(0, 16).replace('T', ' '))} UTC by ${esc(r.tool.name)} ${esc(r.tool.version)}</p>
 <div class="tiles">
 ${tile('failed', c.failed, 'failed', 'findings to fix')}
 ${tile('manual', c.manual, 'manual', `${c.confirmed} confirmed · ${c.partial} partly · ${c.stale} stale · ${c.unconfirmed} to confirm`)}

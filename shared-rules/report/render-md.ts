@@ -46,7 +46,8 @@ export function renderMarkdown(r: ReadinessReport, link: LinkFn = defaultLink): 
     `# ${mdEscape(r.title)}: ${mdEscape(r.root)}`,
     '',
     `Generated ${r.generated.slice(0, 10)} by ${r.tool.name} ${r.tool.version} against the *Security Guidelines for Production Deployment*. ` +
-      `Products: ${mdEscape(productsLine(r))}. Files checked: ${r.files.length}.`,
+      `Products: ${mdEscape(productsLine(r))}. Files checked: ${r.files.length}.` +
+      (r.placeholders ? ` Template placeholders: ${r.placeholders.resolved} resolved from values files, ${r.placeholders.protected} protected, ${r.placeholders.unknown} left unknown (not checked).` : ''),
     '',
     '| status | guidelines |',
     '|---|---|',

@@ -40,6 +40,8 @@ export interface WorkspaceReportResult {
 
 export function lintFiles(root: string, files: readonly string[], settings: Settings, overrides?: ReadonlyMap<string, string>, errors: WalkError[] = [], onFile?: (done: number, total: number) => void): LintedFile[] {
   const out: LintedFile[] = [];
+  // Findings caused by template values belong to the values files: one entry per values file, after the templates.
+  const values = new Map<string, LintedFile>();
   files.forEach((file, i) => {
     onFile?.(i + 1, files.length);
     let text = overrides?.get(file);
@@ -59,9 +61,15 @@ export function lintFiles(root: string, files: readonly string[], settings: Sett
     if (!r.kind) return;
     const rel = path.relative(root, file).split(path.sep).join('/') || path.basename(file);
     const legacyFile = legacyFileOf(file, text)?.file;
-    out.push({ path: rel, kind: r.kind, product: r.product, findings: r.findings, ...(r.skipped ? { skipped: r.skipped } : {}), ...(legacyFile ? { legacyFile } : {}) });
+    out.push({ path: rel, kind: r.kind, product: r.product, findings: r.findings, ...(r.skipped ? { skipped: r.skipped } : {}), ...(legacyFile ? { legacyFile } : {}), ...(r.placeholders ? { placeholders: r.placeholders } : {}) });
+    for (const v of r.values ?? []) {
+      const vrel = path.relative(root, v.file).split(path.sep).join('/') || path.basename(v.file);
+      let e = values.get(vrel);
+      if (!e) values.set(vrel, (e = { path: vrel, kind: r.kind, product: r.product, findings: [] }));
+      if (!e.findings.some((f) => f.span.start === v.finding.span.start && f.ruleId === v.finding.ruleId && f.message === v.finding.message)) e.findings.push(v.finding);
+    }
   });
-  return out;
+  return [...out, ...[...values.values()].sort((a, b) => (a.path < b.path ? -1 : 1))];
 }
 
 export function workspaceReport(root: string, o: WorkspaceReportOptions): WorkspaceReportResult {

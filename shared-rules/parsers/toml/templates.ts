@@ -7,16 +7,96 @@ const OPEN = 123; // {
 const PCT = 37; // %
 const HASH = 35; // #
 
+/** The next occurrence of a closer at or after `from`, memoised per closer, so repeated searches stay linear. */
+class Closers {
+  private readonly from = new Map<string, number>();
+  private readonly found = new Map<string, number>();
+  constructor(private readonly text: string) {}
+  next(close: string, from: number): number {
+    const f = this.found.get(close);
+    if (f !== undefined && from >= (this.from.get(close) ?? Infinity) && (f === -1 || from <= f)) return f;
+    const j = this.text.indexOf(close, from);
+    this.from.set(close, from);
+    this.found.set(close, j);
+    return j;
+  }
+}
+
+/**
+ * Where each line's comment starts and which stretches are quoted, lexed once per line and only for lines with a
+ * tag that does not close on its own line: such a tag must start in code, not in a `#` comment or a quoted string
+ * (a `{{` written in a comment must not swallow the lines up to some later `}}`). Tags closing on their line are skipped over.
+ */
+class LineLexer {
+  private lineStart = -1;
+  private commentAt = Infinity;
+  private quoted: Span[] = [];
+  constructor(private readonly text: string, private readonly closers: Closers) {}
+
+  /** True when offset `i` (an opener) is in a comment or a quoted string of its line. */
+  inCommentOrString(i: number, lineStart: number, lineEnd: number): boolean {
+    if (lineStart !== this.lineStart) this.lex(lineStart, lineEnd);
+    if (i >= this.commentAt) return true;
+    // Quoted stretches are in order and disjoint: binary search (a line may hold many).
+    const q = this.quoted;
+    let lo = 0;
+    let hi = q.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (q[mid].end <= i) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < q.length && i > q[lo].start && i < q[lo].end;
+  }
+
+  private lex(a: number, b: number): void {
+    const t = this.text;
+    this.lineStart = a;
+    this.commentAt = Infinity;
+    this.quoted = [];
+    let quote = 0;
+    let qStart = 0;
+    for (let k = a; k < b; k++) {
+      const c = t.charCodeAt(k);
+      if (c === OPEN && (t.charCodeAt(k + 1) === OPEN || t.charCodeAt(k + 1) === PCT || t.charCodeAt(k + 1) === HASH)) {
+        const close = t.charCodeAt(k + 1) === OPEN ? '}}' : t.charCodeAt(k + 1) === PCT ? '%}' : '#}';
+        const j = this.closers.next(close, k + 2);
+        if (j !== -1 && j + 2 <= b) { k = j + 1; continue; } // a tag on this line is opaque, quotes and all
+      }
+      if (quote) {
+        if (c === 92 && quote === 34) k++;
+        else if (c === quote) { this.quoted.push({ start: qStart, end: k }); quote = 0; }
+      } else if (c === 34 || c === 39) { quote = c; qStart = k; }
+      else if (c === HASH) { this.commentAt = k; return; }
+    }
+    if (quote) this.quoted.push({ start: qStart, end: b });
+  }
+}
+
+function lineBounds(text: string, i: number): { start: number; end: number } {
+  let start = i;
+  while (start > 0 && text.charCodeAt(start - 1) !== 10 && text.charCodeAt(start - 1) !== 13) start--;
+  let end = text.indexOf('\n', i);
+  if (end === -1) end = text.length;
+  const cr = text.indexOf('\r', i);
+  if (cr !== -1 && cr < end) end = cr;
+  return { start, end };
+}
+
 /**
  * Finds template spans (in file order, never overlapping) in one linear pass. An opener without a closer later in the file is plain text. Once a
  * closer kind is known to be absent from some offset on, later openers of that kind are not searched again
- * (that search is what would otherwise make many unclosed `{{` quadratic).
+ * (that search is what would otherwise make many unclosed `{{` quadratic). A tag that spans lines must start in
+ * code: an opener in a `#` comment or a quoted string that does not close on its line is plain text.
  */
 export function findTemplates(text: string): Span[] {
   const spans: Span[] = [];
   let noCurly = false;
   let noPct = false;
   let noHash = false;
+  const closers = new Closers(text);
+  let lexer: LineLexer | undefined;
+  let line = { start: -1, end: -1 };
   let i = text.indexOf('{');
   while (i !== -1) {
     const c = text.charCodeAt(i + 1);
@@ -28,13 +108,21 @@ export function findTemplates(text: string): Span[] {
       i = text.indexOf('{', i + 1);
       continue;
     }
-    const j = text.indexOf(close, i + 2);
+    const j = closers.next(close, i + 2);
     if (j === -1) {
       if (c === OPEN) noCurly = true;
       else if (c === PCT) noPct = true;
       else noHash = true;
       i = text.indexOf('{', i + 1);
       continue;
+    }
+    if (i >= line.end || i < line.start) line = lineBounds(text, i);
+    if (j + 2 > line.end) {
+      lexer ??= new LineLexer(text, closers);
+      if (lexer.inCommentOrString(i, line.start, line.end)) {
+        i = text.indexOf('{', i + 1);
+        continue;
+      }
     }
     const end = j + 2;
     spans.push({ start: i, end });
@@ -73,4 +161,94 @@ export function isDirective(text: string, start: number, end: number): boolean {
     if (text.startsWith(k, i) && !isIdent(text.charCodeAt(i + k.length))) return true;
   }
   return false;
+}
+
+const LT = 60; // <
+
+/**
+ * ERB tags `<% … %>`, `<%= … %>`, `<%# … %>`, `<%- … -%>` (in file order, never overlapping), in one linear pass
+ * like findTemplates: once no `%>` follows some offset, later `<%` are plain text without searching again.
+ */
+export function findErbTemplates(text: string): Span[] {
+  const spans: Span[] = [];
+  let i = text.indexOf('<%');
+  while (i !== -1) {
+    if (text.charCodeAt(i + 2) === PCT) {
+      i = text.indexOf('<%', i + 3); // `<%%` is a literal `<%`
+      continue;
+    }
+    const j = text.indexOf('%>', i + 2);
+    if (j === -1) break;
+    spans.push({ start: i, end: j + 2 });
+    i = text.indexOf('<%', j + 2);
+  }
+  return spans;
+}
+
+/** What a template tag does, for splitting `if`/`else` branches. */
+export type TagRole = 'output' | 'comment' | 'if' | 'elif' | 'else' | 'end' | 'open' | 'directive';
+
+const GO_OPEN = new Set(['range', 'with', 'define', 'block']);
+const JINJA_OPEN = new Set(['for', 'macro', 'block', 'with', 'filter', 'call', 'raw', 'autoescape']);
+const ERB_OPEN = new Set(['unless', 'case', 'while', 'until', 'for', 'begin']);
+
+function wordAt(text: string, i: number, end: number): string {
+  let j = i;
+  while (j < end && isIdent(text.charCodeAt(j))) j++;
+  return text.slice(i, j);
+}
+
+function skipBlanks(text: string, i: number, end: number): number {
+  while (i < end && /\s/.test(text[i])) i++;
+  return i;
+}
+
+/** The role of the tag at `span`: output, comment, a branch of an if-chain, a block opener/closer, or another directive. */
+export function tagRole(text: string, span: Span): TagRole {
+  const { start, end } = span;
+  const c1 = text.charCodeAt(start);
+  const c2 = text.charCodeAt(start + 1);
+  if (c1 === LT) {
+    // ERB
+    const c3 = text.charCodeAt(start + 2);
+    if (c3 === 61) return 'output'; // <%=
+    if (c3 === HASH) return 'comment';
+    let i = start + 2;
+    if (text.charCodeAt(i) === 45) i++;
+    i = skipBlanks(text, i, end - 2);
+    const w = wordAt(text, i, end);
+    if (w === 'if') return 'if';
+    if (w === 'elsif') return 'elif';
+    if (w === 'else') return 'else';
+    if (w === 'end') return 'end';
+    if (ERB_OPEN.has(w)) return 'open';
+    // `<% list.each do |x| %>`: a block opened by `do`
+    const inner = text.slice(start + 2, end - 2).replace(/-$/, '').trimEnd();
+    if (/(^|\s)do(\s*\|[^|]*\|)?$/.test(inner)) return 'open';
+    return 'directive';
+  }
+  if (c2 === HASH) return 'comment';
+  let i = start + 2;
+  if (text.charCodeAt(i) === 45 || text.charCodeAt(i) === 43) i++; // - or + trim markers
+  i = skipBlanks(text, i, end - 2);
+  const w = wordAt(text, i, end);
+  if (c2 === PCT) {
+    // Jinja
+    if (w === 'if') return 'if';
+    if (w === 'elif') return 'elif';
+    if (w === 'else') return 'else';
+    if (w === 'endif' || w.startsWith('end')) return 'end';
+    if (JINJA_OPEN.has(w)) return 'open';
+    if (w === 'set' && !text.slice(i, end).includes('=')) return 'open'; // block assignment {% set x %}…{% endset %}
+    return 'directive';
+  }
+  // Go / Helm
+  if (w === 'if') return 'if';
+  if (w === 'else') {
+    const k = skipBlanks(text, i + 4, end);
+    return wordAt(text, k, end) === 'if' ? 'elif' : 'else';
+  }
+  if (w === 'end') return 'end';
+  if (GO_OPEN.has(w)) return 'open';
+  return isDirective(text, start, end) ? (text.charCodeAt(skipBlanks(text, i, end)) === 47 ? 'comment' : 'directive') : 'output';
 }

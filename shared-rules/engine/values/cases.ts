@@ -1,0 +1,175 @@
+// Which values feed a template, per tool, lowest precedence first (docs/tooling.md has the table):
+// - Helm: the nearest folder above with Chart.yaml → its values.yaml. One case.
+// - Ansible: roles/<role>/templates/… → role defaults/main.yml < group_vars/all < group_vars/<group> (inventory
+//   groups of the host) < host_vars/<host> < role vars/main.yml; one case per host (host_vars files and inventory
+//   hosts) that a play of the playbook folder applies the role to (every host when there is no playbook),
+//   or one "role defaults" case when there is no inventory.
+// - Puppet: modules/<m>/templates/… → modules/<m>/manifests/params.pp and the params classes it inherits.
+// All reads go through `read`, so callers decide about the disk; every walk is bounded.
+import * as path from 'node:path';
+import { parse } from 'yaml';
+import { MAX_VALUES_BYTES, yamlLayer } from './yaml-layer';
+import { puppetLayer } from './puppet-layer';
+import type { RenderCase, ValueLayer, ValuesNotice } from './types';
+
+export interface FileAccess {
+  read(file: string): string | undefined;
+  list(dir: string): string[] | undefined;
+}
+
+export interface Cases {
+  tool: 'helm' | 'ansible' | 'puppet';
+  cases: RenderCase[];
+  notices: ValuesNotice[];
+}
+
+const MAX_UP = 12;
+
+/** Parsed values files by path, reused while their text is unchanged (a template is re-linted on every keystroke). */
+const parsed = new Map<string, { text: string; result: ReturnType<typeof yamlLayer> }>();
+
+function yamlFrom(fa: FileAccess, file: string, notices: ValuesNotice[]): ValueLayer | undefined {
+  const text = fa.read(file);
+  if (text === undefined) return undefined;
+  let hit = parsed.get(file);
+  if (!hit || hit.text !== text) {
+    if (parsed.size >= 16) parsed.delete(parsed.keys().next().value!);
+    hit = { text, result: yamlLayer(file, text) };
+    parsed.set(file, hit);
+  }
+  const { layer, notice } = hit.result;
+  if (notice) notices.push(notice);
+  return layer;
+}
+
+function firstYaml(fa: FileAccess, base: string, notices: ValuesNotice[]): ValueLayer | undefined {
+  for (const ext of ['.yml', '.yaml', '']) {
+    const l = yamlFrom(fa, base + ext, notices);
+    if (l) return l;
+  }
+  return undefined;
+}
+
+/** Ansible INI inventory: host → groups (`[group]` sections; `:vars`/`:children` sections are not host lists). */
+function inventoryGroups(text: string): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  let group: string | undefined;
+  for (const raw of text.split(/\r?\n/).slice(0, 10000)) {
+    const line = raw.trim();
+    if (!line || line.startsWith('#') || line.startsWith(';')) continue;
+    const h = /^\[([^\]]+)\]$/.exec(line);
+    if (h) {
+      group = h[1].includes(':') ? undefined : h[1];
+      continue;
+    }
+    if (!group) continue;
+    const host = line.split(/\s+/)[0];
+    out.set(host, [...(out.get(host) ?? []), group]);
+  }
+  return out;
+}
+
+/**
+ * The host patterns of the plays that apply `role`, from the playbooks in the playbook folder (site.yml…): none
+ * when plays exist but none applies the role (no host renders it), undefined when there is no playbook (then every
+ * inventory host is taken to render it).
+ */
+function roleTargets(fa: FileAccess, root: string, role: string): string[] | undefined {
+  let targets: string[] | undefined;
+  for (const name of (fa.list(root) ?? []).filter((n) => /\.ya?ml$/.test(n)).slice(0, 20)) {
+    const text = fa.read(path.join(root, name));
+    if (text === undefined || text.length > MAX_VALUES_BYTES) continue;
+    let plays: unknown;
+    try {
+      plays = parse(text, { uniqueKeys: false });
+    } catch {
+      continue;
+    }
+    if (!Array.isArray(plays)) continue;
+    for (const play of plays.slice(0, 200)) {
+      if (!play || typeof play !== 'object' || !Array.isArray((play as { roles?: unknown }).roles)) continue;
+      targets ??= [];
+      const roles = ((play as { roles: unknown[] }).roles).map((r) => (typeof r === 'string' ? r : r && typeof r === 'object' ? (r as { role?: unknown; name?: unknown }).role ?? (r as { name?: unknown }).name : undefined));
+      if (!roles.includes(role)) continue;
+      const hosts = (play as { hosts?: unknown }).hosts;
+      const list = typeof hosts === 'string' ? hosts.split(/[,:]/) : Array.isArray(hosts) ? hosts.filter((h): h is string => typeof h === 'string') : [];
+      targets = [...(targets ?? []), ...list.map((h) => h.trim()).filter(Boolean)];
+    }
+  }
+  return targets;
+}
+
+function ansibleCases(fa: FileAccess, root: string, role: string, notices: ValuesNotice[]): RenderCase[] {
+  const targets = roleTargets(fa, root, role);
+  const defaults = firstYaml(fa, path.join(root, 'roles', role, 'defaults', 'main'), notices);
+  const vars = firstYaml(fa, path.join(root, 'roles', role, 'vars', 'main'), notices);
+  // Inventory folders: the playbook folder itself and its direct subfolders (dev/, prod/, inventories/x/).
+  const dirs = [root, ...(fa.list(root) ?? []).map((d) => path.join(root, d))];
+  const invs = (fa.list(path.join(root, 'inventories')) ?? []).map((d) => path.join(root, 'inventories', d));
+  const cases: RenderCase[] = [];
+  for (const dir of [...dirs, ...invs].slice(0, 50)) {
+    const gv = fa.list(path.join(dir, 'group_vars'));
+    const hv = fa.list(path.join(dir, 'host_vars'));
+    if (!gv && !hv) continue;
+    const inv = fa.read(path.join(dir, 'inventory')) ?? fa.read(path.join(dir, 'hosts')) ?? fa.read(path.join(dir, 'hosts.ini'));
+    const groups = inv ? inventoryGroups(inv) : new Map<string, string[]>();
+    const hosts = new Set<string>([...groups.keys(), ...(hv ?? []).map((f) => f.replace(/\.ya?ml$/, ''))]);
+    const all = firstYaml(fa, path.join(dir, 'group_vars', 'all'), notices);
+    // Only the hosts the playbook applies the role to (a group, a host, or `all`).
+    const applies = (host: string) => !targets || targets.includes('all') || targets.includes(host) || (groups.get(host) ?? []).some((g) => targets.includes(g));
+    for (const host of [...hosts].filter(applies).sort().slice(0, 200)) {
+      const layers: ValueLayer[] = [];
+      if (defaults) layers.push(defaults);
+      if (all) layers.push(all);
+      for (const g of [...(groups.get(host) ?? [])].sort()) {
+        const l = firstYaml(fa, path.join(dir, 'group_vars', g), notices);
+        if (l) layers.push(l);
+      }
+      const h = firstYaml(fa, path.join(dir, 'host_vars', host), notices);
+      if (h) layers.push(h);
+      if (vars) layers.push(vars);
+      cases.push({ name: `host ${host}`, layers });
+    }
+  }
+  if (!cases.length && (defaults || vars)) cases.push({ name: `role ${role} defaults`, layers: [defaults, vars].filter((l): l is ValueLayer => !!l) });
+  return cases;
+}
+
+function puppetCases(fa: FileAccess, modules: string, mod: string): RenderCase[] {
+  const layers: ValueLayer[] = [];
+  let m: string | undefined = mod;
+  for (let i = 0; m && i < 5; i++) {
+    const file = path.join(modules, m, 'manifests', 'params.pp');
+    const text = fa.read(file);
+    if (text === undefined) break;
+    const p = puppetLayer(file, text);
+    layers.unshift(p.layer); // the inherited class is lower precedence
+    m = p.inherits;
+  }
+  return layers.length ? [{ name: `class ${mod}::params`, layers }] : [];
+}
+
+/** The render cases of a template file, or undefined when no tool layout is recognised around it. */
+export function casesFor(templateFile: string, fa: FileAccess): Cases | undefined {
+  const parts = templateFile.split(path.sep);
+  const notices: ValuesNotice[] = [];
+  const ti = parts.lastIndexOf('templates');
+  if (ti >= 2 && parts[ti - 2] === 'roles') {
+    const root = parts.slice(0, ti - 2).join(path.sep) || path.sep;
+    return { tool: 'ansible', cases: ansibleCases(fa, root, parts[ti - 1], notices), notices };
+  }
+  if (ti >= 2 && parts[ti - 2] === 'modules') {
+    return { tool: 'puppet', cases: puppetCases(fa, parts.slice(0, ti - 1).join(path.sep), parts[ti - 1]), notices };
+  }
+  let dir = path.dirname(templateFile);
+  for (let i = 0; i < MAX_UP; i++) {
+    if (fa.read(path.join(dir, 'Chart.yaml')) !== undefined) {
+      const values = yamlFrom(fa, path.join(dir, 'values.yaml'), notices);
+      return { tool: 'helm', cases: values ? [{ name: 'values.yaml', layers: [values] }] : [], notices };
+    }
+    const up = path.dirname(dir);
+    if (up === dir) break;
+    dir = up;
+  }
+  return undefined;
+}

@@ -1,0 +1,53 @@
+// A YAML values file (Helm values.yaml, Ansible defaults/vars/group_vars/host_vars) as a value layer, read with the
+// `yaml` package (source ranges on every node, unknown tags such as `!vault` kept; see docs/decisions.md).
+import { parseDocument, isMap, isScalar, type Node } from 'yaml';
+import type { ValueLayer, ValuesNotice } from './types';
+
+/** Values files over this size are not read (yaml parses ~1 MB/s; a real values.yaml is tens of KB). */
+export const MAX_VALUES_BYTES = 1024 * 1024;
+
+/** A value that is a secret reference rather than a secret. */
+const SECRET_REF = /lookup\(\s*['"](?:hashi_vault|community\.hashi_vault\.[a-z_]+|aws_secret|azure_keyvault_secret)['"]|\$secret\{|\bvault\s*\(/;
+/** A Jinja expression as a whole value: `"{{ other_var }}"` (resolved in turn). */
+const REFERENCE = /^\s*\{\{-?\s*([^{}]*?)\s*-?\}\}\s*$/;
+
+export function yamlLayer(file: string, text: string): { layer?: ValueLayer; notice?: ValuesNotice } {
+  if (text.length > MAX_VALUES_BYTES) {
+    return { notice: { file, span: { start: 0, end: 0 }, message: `Values file not read: it is over the ${MAX_VALUES_BYTES}-character limit for values files; placeholders it would feed stay unknown.` } };
+  }
+  let doc;
+  try {
+    doc = parseDocument(text, { uniqueKeys: false, prettyErrors: false, strict: false });
+  } catch (e) {
+    return { notice: { file, span: { start: 0, end: 0 }, message: `Values file not read: ${(e as Error).message}` } };
+  }
+  if (doc.errors.length) {
+    const e = doc.errors[0];
+    const at = Math.min(e.pos[0], text.length);
+    return { notice: { file, span: { start: at, end: Math.min(Math.max(e.pos[1], at), text.length) }, message: `Values file is not valid YAML (${e.code}); placeholders it would feed stay unknown.` } };
+  }
+  const layer: ValueLayer = {
+    file,
+    lookup(path) {
+      const node = doc.getIn(path, true) as Node | undefined;
+      if (node === undefined || node === null) return { kind: 'missing' };
+      const range = node.range ?? [0, 0];
+      const site = { file, span: { start: range[0], end: range[1] } };
+      if (isMap(node)) {
+        // Kubernetes env `valueFrom: { secretKeyRef: … }` or an external-secret map: protected.
+        if (node.has('secretKeyRef') || node.has('valueFrom') || node.has('externalSecret')) return { kind: 'protected', site };
+        return { kind: 'unknown' };
+      }
+      if (!isScalar(node)) return { kind: 'unknown' };
+      if (node.tag === '!vault' || node.tag === '!secret') return { kind: 'protected', site };
+      if (node.value === null || node.value === undefined) return { kind: 'missing' };
+      const value = String(node.value);
+      if (SECRET_REF.test(value)) return { kind: 'protected', site };
+      const ref = REFERENCE.exec(value);
+      if (ref) return { kind: 'reference', expr: ref[1], site };
+      if (value.includes('{{') || value.includes('{%')) return { kind: 'unknown' };
+      return { kind: 'value', text: value, site, raw: node.value };
+    },
+  };
+  return { layer };
+}
