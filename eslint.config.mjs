@@ -5,6 +5,7 @@ import tsParser from '@typescript-eslint/parser';
 import regexp from 'eslint-plugin-regexp';
 
 export default [
+  { ignores: ['dist/**', 'node_modules/**', 'test/fixtures/**'] },
   {
     files: ['shared-rules/**/*.ts', 'server/src/**/*.ts', 'cli/src/**/*.ts', 'client/src/**/*.ts', 'scripts/**/*.ts'],
     languageOptions: { parser: tsParser, ecmaVersion: 'latest', sourceType: 'module' },

@@ -70,9 +70,21 @@ const updateConfig: HomeDetector = (home, read) => {
   }
 };
 
+/** `WSO2 API Manager v4.2.0` → [, name, version] from the first line of that shape (split by hand: no backtracking). */
+function versionLine(text: string): [string, string, string] | undefined {
+  for (const raw of text.split(/\r\n|\r|\n/)) {
+    const line = raw.trim();
+    const at = line.lastIndexOf(' v');
+    const name = at > 0 ? line.slice(0, at).trim() : '';
+    const version = at > 0 ? line.slice(at + 2) : '';
+    if (name && name.length <= 80 && /^\d+\.\d+\.\d+$/.test(version)) return [line, name, version];
+  }
+  return undefined;
+}
+
 const versionTxt: HomeDetector = (home, read) => {
   const file = path.join(home, 'bin', 'version.txt');
-  const m = /^\s*(.{1,80}?)\s+v(\d+\.\d+\.\d+)\s*$/m.exec(read(file)?.slice(0, 512) ?? '');
+  const m = versionLine(read(file)?.slice(0, 512) ?? '');
   const product = m ? advisoryProductId(m[1]) : undefined;
   if (!m || !product) return [];
   return [{ what: 'product', value: product, file, source: 'bin/version.txt' }, { what: 'version', value: m[2], file, source: 'bin/version.txt' }];
@@ -83,8 +95,8 @@ const carbonXml: HomeDetector = (home, read) => {
     const file = path.join(home, rel);
     const t = read(file)?.slice(0, 64 * 1024);
     if (!t) continue;
-    const name = /<Name>\s*([^<]{1,80}?)\s*<\/Name>/.exec(t)?.[1];
-    const version = /<Version>\s*([^<]{1,20}?)\s*<\/Version>/.exec(t)?.[1];
+    const name = /<Name>([^<]{1,200})<\/Name>/.exec(t)?.[1]?.trim();
+    const version = /<Version>([^<]{1,60})<\/Version>/.exec(t)?.[1]?.trim();
     const product = name ? advisoryProductId(name) : undefined;
     const facts: HomeFact[] = [];
     if (product) facts.push({ what: 'product', value: product, file, source: rel });

@@ -31,7 +31,8 @@ const SECRET_KEYS_BY_TABLE = new Map<string, RegExp>([
   ['encryption', /^\s*["']?key["']?\s*=/],
   ['account_recovery.endpoint.auth', /^\s*["']?hash["']?\s*=/],
 ]);
-const SECRET_DOTTED_KEYS = /^(\s*["']?(?:encryption\.key|account_recovery\.endpoint\.auth\.hash)["']?\s*=\s*)(.*)$/;
+// A prefix only (the value is the rest of the line): a `(.*)$` tail after `\s*` could backtrack.
+const SECRET_DOTTED_KEYS = /^\s*["']?(?:encryption\.key|account_recovery\.endpoint\.auth\.hash)["']?\s*=\s*/;
 // An XML internal entity's replacement text can be anything, a password included: <!ENTITY name "value">.
 const XML_ENTITY = /(<!ENTITY\s+(?:%\s+)?[^\s"'>]+\s+)("[^"]*"|'[^']*'|["'][^\n]*)/gi;
 // Past this, a line that mentions a secret-ish name is hidden whole: no value search runs over megabytes.
@@ -96,7 +97,7 @@ export function redactLines(text: string, breaks: string | RegExp = '\n'): strin
       if (kv) return kv[0] + maskValue(line.slice(kv[0].length));
     }
     const dotted = SECRET_DOTTED_KEYS.exec(line);
-    if (dotted) return dotted[1] + maskValue(dotted[2]);
+    if (dotted) return dotted[0] + maskValue(line.slice(dotted[0].length));
     return redactLine(line);
   });
 }

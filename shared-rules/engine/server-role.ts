@@ -22,9 +22,9 @@ export function distributionFromServerRole(text: string): Distribution | undefin
   const head = text.slice(0, MAX_SCAN);
   let table = '';
   for (const line of head.split('\n')) {
-    const header = /^[ \t]*\[\[?[ \t]*([^\]]*?)[ \t]*\]/.exec(line);
+    const header = /^[ \t]*\[\[?([^\]]*)\]/.exec(line);
     if (header) {
-      table = header[1];
+      table = header[1].trim();
       continue;
     }
     const m = /^[ \t]*(server\.)?server_role[ \t]*=[ \t]*["']([^"']*)["']/.exec(line);

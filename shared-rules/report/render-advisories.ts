@@ -85,7 +85,8 @@ export function advisoriesHoverMarkdown(l: ProductAdvisories, max = 12): string 
   const out = [`#### Advisories for ${l.name} ${l.version}${l.updateLevel !== undefined ? ` at update level ${l.updateLevel}` : ' (update level unknown)'}`, '', summary(l), ''];
   for (const a of notFixed.slice(0, max)) {
     const fix = a.fixedInUpdateLevel !== null ? ` — fixed in update level ${a.fixedInUpdateLevel}` : '';
-    out.push(`- [${a.id}](${a.url}) **${a.severity}**${a.cvss ? ` ${a.cvss.score.toFixed(1)}` : ''} ${a.status === 'open' ? '(open)' : ''} ${escMd(a.title.length > 90 ? a.title.slice(0, 87) + '…' : a.title)}${fix}`.replace(/\s+\)/g, ')').replace(/ {2,}/g, ' '));
+    const parts = [`- [${a.id}](${a.url}) **${a.severity}**`, a.cvss ? a.cvss.score.toFixed(1) : '', a.status === 'open' ? '(open)' : '', escMd(a.title.length > 90 ? a.title.slice(0, 87) + '…' : a.title)];
+    out.push(parts.filter((p) => p).join(' ') + fix);
   }
   if (notFixed.length > max) out.push(`- … and ${notFixed.length - max} more: run \`carbonlint advisories\` or open the readiness report.`);
   out.push('', `Advisory data of ${l.dataDate}.`);

@@ -39,9 +39,9 @@ export function parseReference(expr: string, syntax: TemplateSyntax): Reference 
   const filters: Filter[] = [];
   for (const f of parts.slice(1)) {
     // `default(x)` (Jinja) or `default x` (Helm/Sprig).
-    const d = /^default\s*(?:\((.*)\)|\s(.*))$/.exec(f);
-    if (d) {
-      const v = literal(d[1] ?? d[2] ?? '');
+    const d = defaultArgument(f);
+    if (d !== undefined) {
+      const v = literal(d);
       if (v === undefined) return undefined;
       filters.push({ name: 'default', value: v });
       continue;
@@ -71,4 +71,13 @@ export function applyFilters(value: string | undefined, filters: readonly Filter
     else if (f.name === 'b64dec') v = Buffer.from(v, 'base64').toString('utf8');
   }
   return v;
+}
+
+/** The argument of `default(x)` (Jinja) or `default x` (Helm/Sprig), or undefined for another filter (split by hand: linear). */
+function defaultArgument(f: string): string | undefined {
+  if (!f.startsWith('default')) return undefined;
+  const rest = f.slice('default'.length);
+  const open = rest.trimStart();
+  if (open.startsWith('(') && open.endsWith(')')) return open.slice(1, -1);
+  return /^\s/.test(rest) ? rest.trimStart() : undefined;
 }

@@ -9,7 +9,14 @@ export const MAX_VALUES_BYTES = 1024 * 1024;
 /** A value that is a secret reference rather than a secret. */
 const SECRET_REF = /lookup\(\s*['"](?:hashi_vault|community\.hashi_vault\.[a-z_]+|aws_secret|azure_keyvault_secret)['"]|\$secret\{|\bvault\s*\(/;
 /** A Jinja expression as a whole value: `"{{ other_var }}"` (resolved in turn). */
-const REFERENCE = /^\s*\{\{-?\s*([^{}]*?)\s*-?\}\}\s*$/;
+function reference(value: string): string | undefined {
+  const t = value.trim();
+  if (!t.startsWith('{{') || !t.endsWith('}}') || t.length < 4) return undefined;
+  let inner = t.slice(2, -2);
+  if (inner.startsWith('-')) inner = inner.slice(1);
+  if (inner.endsWith('-')) inner = inner.slice(0, -1);
+  return inner.includes('{') || inner.includes('}') ? undefined : inner.trim();
+}
 
 export function yamlLayer(file: string, text: string): { layer?: ValueLayer; notice?: ValuesNotice } {
   if (text.length > MAX_VALUES_BYTES) {
@@ -43,8 +50,8 @@ export function yamlLayer(file: string, text: string): { layer?: ValueLayer; not
       if (node.value === null || node.value === undefined) return { kind: 'missing' };
       const value = String(node.value);
       if (SECRET_REF.test(value)) return { kind: 'protected', site };
-      const ref = REFERENCE.exec(value);
-      if (ref) return { kind: 'reference', expr: ref[1], site };
+      const ref = reference(value);
+      if (ref !== undefined) return { kind: 'reference', expr: ref, site };
       if (value.includes('{{') || value.includes('{%')) return { kind: 'unknown' };
       return { kind: 'value', text: value, site, raw: node.value };
     },
