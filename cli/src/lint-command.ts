@@ -79,7 +79,7 @@ export async function lintCommand(o: LintOptions): Promise<number> {
   const files = collectFiles(o.inputs, walkErrors, { excluded: project.excluded, skipped: skippedEntries, associations: settings.associations }).map((f) => path.resolve(f));
   if (walkErrors.length) throw new CliError(walkErrors.map((e) => `${e.path}: ${e.message}`).join('\ncarbonlint: '));
   if (o.errorOnUnmatched) {
-    const unmatched = unmatchedInputs(o.inputs, files, settings.maxFileSize);
+    const unmatched = unmatchedInputs(o.inputs, files, settings.maxFileSize, settings.associations);
     if (unmatched.length) throw new CliError(unmatched.join('\ncarbonlint: '));
   }
   // What could not be read (special files, unreadable folders, links out of the workspace, bad names) is a notice:

@@ -3,28 +3,29 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { classify } from '../../shared-rules/engine/files';
+import type { Association } from '../../shared-rules/engine/template-names';
 
 export const WHAT_WE_READ = 'deployment.toml (and *-deployment.toml), log4j2*.properties, context.xml, product startup scripts (wso2server.sh, api-manager.sh, micro-integrator.sh, … or any .sh/.bat/.cmd that starts a Carbon Bootstrap class)';
 
 /** Whether CarbonLint checks this file: by name, else (scripts) by content; an unreadable file counts (its read error is reported later). */
-export function isChecked(file: string, maxBytes: number): boolean {
-  if (classify(file)) return true;
+export function isChecked(file: string, maxBytes: number, associations?: readonly Association[]): boolean {
+  if (classify(file, undefined, associations)) return true;
   try {
     const st = fs.statSync(file);
     if (!st.isFile() || st.size > maxBytes) return true;
-    return classify(file, fs.readFileSync(file, 'utf8')) !== undefined;
+    return classify(file, fs.readFileSync(file, 'utf8'), associations) !== undefined;
   } catch {
     return true;
   }
 }
 
 /** One message per input that yields no checked file; `files` are the walk's results (absolute paths). */
-export function unmatchedInputs(inputs: readonly string[], files: readonly string[], maxBytes: number): string[] {
+export function unmatchedInputs(inputs: readonly string[], files: readonly string[], maxBytes: number, associations?: readonly Association[]): string[] {
   const out: string[] = [];
   for (const input of inputs) {
     const abs = path.resolve(input);
     const under = files.filter((f) => f === abs || f.startsWith(abs.endsWith(path.sep) ? abs : abs + path.sep));
-    if (under.some((f) => isChecked(f, maxBytes))) continue;
+    if (under.some((f) => isChecked(f, maxBytes, associations))) continue;
     const isFile = under.length === 1 && under[0] === abs;
     out.push(
       isFile

@@ -33,7 +33,11 @@ const SAFETY: Record<string, string> = {
  */
 export function hoverFor(findings: readonly LintFinding[], commandLinks: boolean, context?: { fileName: string; result: LintResult }, legacyFile?: LegacyFile): Hover | null {
   const ruleIds = new Set(findings.filter((f) => ruleById(f.ruleId)).map((f) => f.ruleId));
-  if (ruleIds.size > CROWDED) return crowdedHover(findings, commandLinks);
+  if (ruleIds.size > CROWDED) {
+    // The index of a crowded position keeps the G01 advisories list: it is the hover's only place for it.
+    const list = ruleIds.has('security-advisories') ? advisoryPart(context?.fileName, context?.result) : undefined;
+    return crowdedHover(findings, commandLinks, list);
+  }
   const parts: string[] = [];
   for (const id of [...new Set(findings.map((f) => f.ruleId))]) {
     const rule = ruleById(id);
@@ -86,7 +90,7 @@ function firstSentence(message: string): string {
  * Many findings at one position, grouped by guideline (in guideline order), one line each: severity, rule, the gist of
  * its message and a link to its documentation. Each stays its own finding (suppressed, fixed one by one).
  */
-function crowdedHover(findings: readonly LintFinding[], commandLinks: boolean): Hover | null {
+function crowdedHover(findings: readonly LintFinding[], commandLinks: boolean, extra?: string): Hover | null {
   const byGuideline = new Map<string, { title: string; lines: Array<{ order: number; text: string }> }>();
   let shown = 0;
   for (const f of findings) {
@@ -107,7 +111,7 @@ function crowdedHover(findings: readonly LintFinding[], commandLinks: boolean): 
   const value = [
     `**CarbonLint** — ${shown} findings here, by guideline (each is its own finding: fix or suppress it on its own):`,
     ...groups.map(([, g]) => [``, g.title, ...g.lines.sort((a, b) => a.order - b.order).map((l) => l.text)].join('\n')),
-  ].join('\n');
+  ].join('\n') + (extra ? `\n\n---\n\n${extra}` : '');
   const contents: MarkupContent = { kind: 'markdown', value };
   return { contents, range: findings.find((f) => ruleById(f.ruleId))!.range };
 }

@@ -47,7 +47,10 @@ test('CLI: a folder walk picks up associated files; without the association they
     const files = new Set((JSON.parse(r.stdout) as Array<{ file: string; rule: string }>).map((f) => `${f.file} ${f.rule}`));
     assert.deepEqual([...files], ['conf/prod.cfg default-admin-credentials', 'conf/prod.cfg plaintext-password']);
     fs.writeFileSync(path.join(dir, '.carbonlint.json'), '{}');
-    const none = run(['.', '--format', 'json'], { cwd: dir });
+    // Left alone: nothing is read, which on its own is the "no file CarbonLint reads here" error (exit 2)…
+    assert.equal(run(['.', '--format', 'json'], { cwd: dir }).status, 2);
+    // …and, with that error switched off, an empty report.
+    const none = run(['.', '--format', 'json', '--no-error-on-unmatched-pattern'], { cwd: dir });
     assert.deepEqual(JSON.parse(none.stdout), [], none.stderr);
     fs.writeFileSync(path.join(dir, '.carbonlint.json'), JSON.stringify({ associations: { 'conf/*.cfg': 'yml' } }));
     const bad = run([dir], { cwd: dir });

@@ -198,7 +198,8 @@ test('--output streams into a temp file: a failed run (exit 2) leaves the old fi
       fs.rmSync(fifo);
     }
     assert.equal(run(['.', '-f', 'json', '--output', 'report.json'], { cwd: dir }).status, 1);
-    assert.equal((JSON.parse(fs.readFileSync(path.join(dir, 'report.json'), 'utf8')) as unknown[]).length, 3);
+    // admin/admin (2), plain-text password, and the G01 summary of the advisories for API-M 4.2.0.
+    assert.equal((JSON.parse(fs.readFileSync(path.join(dir, 'report.json'), 'utf8')) as unknown[]).length, 4);
     assert.deepEqual(fs.readdirSync(dir).filter((f) => f.includes('carbonlint')), []);
   } finally {
     rm(dir);

@@ -48,7 +48,7 @@ test('npm pack: ≤ 1.5 MB, runtime files only (bundles, NOTICE, docs, README, L
   assert.match(notice, /vscode-languageserver/);
   assert.match(notice, /Permission is hereby granted/);
   // Minified production bundles, no source-map reference left behind.
-  const cli = execFileSync('tar', ['xzOf', tarball, 'package/dist/cli.js'], { encoding: 'utf8' });
+  const cli = execFileSync('tar', ['xzOf', tarball, 'package/dist/cli.js'], { encoding: 'utf8', maxBuffer: 64 << 20 });
   assert.doesNotMatch(cli, /sourceMappingURL/);
 });
 
