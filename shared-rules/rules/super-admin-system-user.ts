@@ -10,11 +10,11 @@ export default defineRule({
     title: 'Super admin used as the system user',
     guideline: 'Use a separate admin user account to log in to the system',
     guidelineId: 'G24',
-    severity: 'info',
+    severity: 'hint',
     kind: 'xml',
     products: ['apim'],
     docs: {
-      what: 'Points out, as information, where the configuration makes the super admin the system user for internal communication: in Carbon 4.4 API Manager, the `${admin.username}` values in api-manager.xml (one finding per file, the other places listed as related). Whether people log in with a separate admin account stays a manual check.',
+      what: 'Points out, as a hint (a note in the readiness report that does not fail the guideline), where the configuration makes the super admin the system user for internal communication: in Carbon 4.4 API Manager, the `${admin.username}` values in api-manager.xml (one finding per file, the other places listed as related). The guideline is met when people log in with another admin account, which no file shows: it stays a manual check.',
       why: 'The guideline asks for two admin accounts: one the system uses for internal calls, another that people log in with. When both are the super admin, its password is spread over every node\'s configuration, it cannot be changed or locked without breaking the deployment, and the audit log cannot tell people from the system.',
       example: {
         bad: '<Username>${admin.username}</Username>\n<Password>${admin.password}</Password>',
@@ -33,7 +33,7 @@ export default defineRule({
       name: 'api-manager.xml of a Carbon 4.4 home (the legacy variant)',
       fileName: '/opt/wso2am-2.6.0/repository/conf/api-manager.xml',
       code: '<APIManager><AuthManager><Username>${admin.username}</Username></AuthManager></APIManager>',
-      errors: [{ range: [0, 35, 0, 52], severity: 'info', message: 'The super admin (${admin.username}, user-mgt.xml AdminUser) is the system user' }],
+      errors: [{ range: [0, 35, 0, 52], severity: 'hint', message: 'The super admin (${admin.username}, user-mgt.xml AdminUser) is the system user' }],
     }],
   },
   legacy: [systemUserApiManager],

@@ -80,12 +80,12 @@ test('G12 console cache prevention and G24 super admin as system user: positions
   assert.deepEqual(at('esb-5.0.0/repository/conf/tomcat/carbon/WEB-INF/web.xml', 'cache-prevention-missing'), ['21:1-8']);
   // Every other console (and EI 6.1.1's analytics console) maps the filter to *.jsp.
   for (const rel of ['apim-2.6.0/repository/conf/tomcat/carbon/WEB-INF/web.xml', 'ei-6.5.0/conf/tomcat/carbon/WEB-INF/web.xml', 'ei-6.1.1/wso2/analytics/conf/tomcat/carbon/WEB-INF/web.xml']) assert.deepEqual(at(rel, 'cache-prevention-missing'), [], rel);
-  // API-M: one information finding per api-manager.xml, at AuthManager/Username; the other slots are related places,
+  // API-M: one hint (a report note) per api-manager.xml, at AuthManager/Username; the other slots are related places,
   // and the commented APIKeyManager sample (API-M 2.6.0 :252) is not one of them.
   for (const rel of ['apim-2.6.0/repository/conf/api-manager.xml', 'apim-2.1.0/repository/conf/api-manager.xml']) assert.deepEqual(at(rel, 'super-admin-system-user'), ['21:18-35'], rel);
   const rel = 'apim-2.6.0/repository/conf/api-manager.xml';
   const f = lintText(path.join(ROOT, rel), fs.readFileSync(path.join(ROOT, rel), 'utf8')).findings.find((x) => x.ruleId === 'super-admin-system-user')!;
-  assert.equal(f.severity, 'info');
+  assert.equal(f.severity, 'hint');
   assert.match(f.message, /in 10 places \(AuthManager\/Username, APIGateway\/Environments\/Environment\/Username,/);
   assert.deepEqual(f.related?.map((r) => r.range.start.line + 1), [90, 157, 166, 218, 309, 563, 581, 628, 633]);
 });
