@@ -157,7 +157,7 @@ function evaluate(def: SectionDef, id: string, files: readonly LintedFile[], pro
     return g.checkable === 'auto' ? { ...base, status: 'not-applicable', reason: why } : manual(`${why} Confirm the checklist.`);
   }
   const nFiles = new Set(base.checked.flatMap((e: Evidence) => e.files)).size;
-  const what = `Checked by ${list([...new Set(base.checked.map((e) => e.rule))])} in ${nFiles} file${nFiles === 1 ? '' : 's'}: nothing found.`;
+  const what = `Checked by ${list([...new Set(base.checked.map((e) => e.rule))])} in ${nFiles} file${nFiles === 1 ? '' : 's'}: ${base.notes.length ? `nothing failing, ${base.notes.length} note${base.notes.length === 1 ? '' : 's'}` : 'nothing found'}.`;
   return g.checkable === 'auto' ? { ...base, status: 'passed', reason: what } : manual(`${what} The check covers only what configuration files show: confirm the rest.`);
 }
 

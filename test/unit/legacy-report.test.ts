@@ -47,3 +47,18 @@ test('G42: the carbon.xml exposure switches are evidence; a deployment that show
   assert.equal(deployed.status, 'failed');
   assert.equal(deployed.findings[0].line, 292);
 });
+
+test('G12 fails on ESB 5.0 (no cache-prevention filter in the console); G24 on API-M is a note that does not fail', () => {
+  const esb = report('esb-5.0.0').sections.flatMap((s) => s.entries).filter((e) => e.guidelineId === 'G12' && e.status !== 'not-applicable');
+  assert.equal(esb.length, 1);
+  assert.equal(esb[0].status, 'failed');
+  assert.deepEqual(esb[0].findings.map((x) => [x.rule, x.line]), [['cache-prevention-missing', 21]]);
+  const shipped = entry(report('apim-2.6.0'), 'apim-runtime', 'G12');
+  assert.equal(shipped.status, 'manual');
+  assert.match(shipped.reason, /^Checked by cache-prevention-missing in 1 file: nothing found/);
+  const g24 = entry(report('apim-2.6.0'), 'apim-runtime', 'G24');
+  assert.equal(g24.status, 'manual');
+  assert.deepEqual(g24.findings, []);
+  assert.deepEqual(g24.notes.map((x) => [x.rule, x.line]), [['super-admin-system-user', 21]]);
+  assert.match(g24.reason, /^Checked by super-admin-system-user in 1 file: nothing failing, 1 note\. .*confirm the rest/);
+});
