@@ -58,8 +58,8 @@ export async function lintCommand(o: LintOptions): Promise<number> {
   const selection = selectRules(o.rules, o.ignoreRules);
   const settings = resolveSettings(project.settings, selection.settings, o.product ? { product: o.product } : undefined);
   const rules = selection.listed;
-  const lint = (file: string, text: string, byteLength?: number) => {
-    const r = lintText(file, text, { settings, rules: selection.lint, byteLength });
+  const lint = (file: string, text: string, byteLength?: number, invalidUtf8At?: number) => {
+    const r = lintText(file, text, { settings, rules: selection.lint, byteLength, invalidUtf8At });
     if (selection.keep) {
       r.findings = r.findings.filter(selection.keep);
       if (r.suppressed) r.suppressed = r.suppressed.filter(selection.keep);
@@ -224,7 +224,7 @@ export async function lintCommand(o: LintOptions): Promise<number> {
       const size = read.size;
       if (!classify(file, original, settings.associations)) continue;
       let text = original;
-      const first = lint(file, original, size);
+      const first = lint(file, original, size, read.invalidUtf8At);
       const before = first.findings;
       if (o.fix || o.fixDryRun) {
         text = fixText(file, original, { settings, rules: selection.fix, safeOnly: true, only: selection.keep }).output;

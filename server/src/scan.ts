@@ -146,7 +146,7 @@ export class WorkspaceScanner {
     }
     let result;
     try {
-      result = lintText(abs, text, { settings: cfg.settings, byteLength: size });
+      result = lintText(abs, text, { settings: cfg.settings, byteLength: size, invalidUtf8At: read.invalidUtf8At });
     } catch (e) {
       this.host.connection.console.error(`Could not check ${abs}: ${describeError(e)}`);
       return this.clear(uri);

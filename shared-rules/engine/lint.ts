@@ -68,6 +68,8 @@ export interface LintOptions {
   resources?: RuleResources;
   /** The file's size on disk, when the caller read only its head (a file too large to check is never read whole). */
   byteLength?: number;
+  /** Where the reader decoded bytes that are not UTF-8 (offset in the text; ConfigRead.invalidUtf8At). */
+  invalidUtf8At?: number;
   /** Where values files are read from (default: the disk); false: placeholders are not resolved. */
   values?: FileAccess | false;
   /** Internal: the text is a file embedded in a manifest (embedded.ts). */
@@ -129,7 +131,9 @@ export function lintText(fileName: string, text: string, options: LintOptions = 
   if (syntax) return lintTemplate(fileName, text, kind, syntax, { ...options, settings }, lintText);
   const index = new LineIndex(text);
 
-  const { model, problems } = parseModel(kind, text, fileName);
+  // The reader's offset is in the file's own text, not in a rendered template branch or an embedded file.
+  const invalidUtf8At = options.untemplated || options.embedded ? undefined : options.invalidUtf8At;
+  const { model, problems } = parseModel(kind, text, fileName, { invalidUtf8At });
   // A rendered branch of a template is still a template to the rules (a [secrets] table may come from elsewhere).
   if (options.untemplated && kind === 'toml') (model as { doc: { templated: boolean } }).doc.templated = true;
   for (const p of problems) {

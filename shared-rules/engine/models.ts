@@ -12,10 +12,11 @@ export interface Parsed<K extends FileKind> {
   problems: ParseProblem[];
 }
 
-export function parseModel<K extends FileKind>(kind: K, text: string, fileName: string): Parsed<K> {
+/** `invalidUtf8At`: where the reader decoded bytes that are not UTF-8 (TOML files must be UTF-8). */
+export function parseModel<K extends FileKind>(kind: K, text: string, fileName: string, read: { invalidUtf8At?: number } = {}): Parsed<K> {
   switch (kind) {
     case 'toml': {
-      const doc = parseToml(text);
+      const doc = parseToml(text, read);
       return { model: { doc, config: effectiveConfig(doc) }, problems: doc.problems } as unknown as Parsed<K>;
     }
     case 'properties': {

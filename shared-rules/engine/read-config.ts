@@ -4,6 +4,7 @@
 // A file over the size limit gives only its head (enough to classify it and word the notice). Never throws.
 import * as fs from 'node:fs';
 import { promises as fsp } from 'node:fs';
+import { firstInvalidUtf8 } from './utf8';
 
 /** The head kept of a file too large to check. */
 export const HEAD_BYTES = 64 * 1024;
@@ -12,7 +13,11 @@ const OPEN_FLAGS = fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0);
 
 export type ConfigRead =
   /** `text` is the whole file, or its first HEAD_BYTES when `size` is over the limit (`tooLarge`). */
-  | { ok: true; text: string; size: number; tooLarge: boolean }
+  | {
+    ok: true; text: string; size: number; tooLarge: boolean;
+    /** Offset in `text` of the first character decoded from bytes that are not UTF-8 (they read as U+FFFD). */
+    invalidUtf8At?: number;
+  }
   /** Not read: `reason` says why, for a notice ("a named pipe (FIFO), not a regular file"). */
   | { ok: false; reason: string };
 
@@ -25,6 +30,13 @@ export function describeNonRegular(st: fs.Stats): string {
 
 export function cannotRead(e: unknown): string {
   return `cannot read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`;
+}
+
+function decoded(bytes: Buffer, size: number, tooLarge: boolean): ConfigRead {
+  const text = bytes.toString('utf8');
+  // The head of a large file may end inside a character: that cut is not the file's fault.
+  const invalidUtf8At = tooLarge ? undefined : firstInvalidUtf8(bytes, text);
+  return invalidUtf8At === undefined ? { ok: true, text, size, tooLarge } : { ok: true, text, size, tooLarge, invalidUtf8At };
 }
 
 /** Reads `file` if it is a regular file; over `maxBytes`, only its head. */
@@ -43,7 +55,7 @@ export function readConfigFile(file: string, maxBytes: number): ConfigRead {
       if (r === 0) break; // truncated meanwhile
       n += r;
     }
-    return { ok: true, text: buf.toString('utf8', 0, n), size: st.size, tooLarge };
+    return decoded(buf.subarray(0, n), st.size, tooLarge);
   } catch (e) {
     return { ok: false, reason: cannotRead(e) };
   } finally {
@@ -67,7 +79,7 @@ export async function readConfigFileAsync(file: string, maxBytes: number): Promi
       if (bytesRead === 0) break;
       n += bytesRead;
     }
-    return { ok: true, text: buf.toString('utf8', 0, n), size: st.size, tooLarge };
+    return decoded(buf.subarray(0, n), st.size, tooLarge);
   } catch (e) {
     return { ok: false, reason: cannotRead(e) };
   } finally {

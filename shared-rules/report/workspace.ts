@@ -46,6 +46,7 @@ export function lintFiles(root: string, files: readonly string[], settings: Sett
     onFile?.(i + 1, files.length);
     let text = overrides?.get(file);
     let byteLength: number | undefined;
+    let invalidUtf8At: number | undefined;
     if (text === undefined) {
       // Only regular files, never a blocking open, never more than the size limit (then only the head, for the notice).
       const read = readConfigFile(file, settings.maxFileSize);
@@ -55,9 +56,10 @@ export function lintFiles(root: string, files: readonly string[], settings: Sett
       }
       text = read.text;
       byteLength = read.size;
+      invalidUtf8At = read.invalidUtf8At;
     }
     if (!classify(file, text)) return;
-    const r = lintText(file, text, { settings, byteLength });
+    const r = lintText(file, text, { settings, byteLength, invalidUtf8At });
     if (!r.kind) return;
     const rel = path.relative(root, file).split(path.sep).join('/') || path.basename(file);
     const legacyFile = legacyFileOf(file, text)?.file;

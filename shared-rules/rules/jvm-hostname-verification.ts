@@ -35,7 +35,7 @@ export default defineRule({
     kind: 'shell',
     products: ['apim', 'is', 'mi'],
     docs: {
-      what: 'Finds product startup scripts (`.sh` and `.bat`) whose java launch command does not end up with `-Dhttpclient.hostnameVerifier=Strict` (AllowAll is an error, DefaultAndLocalhost or no value a warning), or that pass `-Dorg.wso2.ignoreHostnameVerification=true` or `-Dorg.opensaml.httpclient.https.disableHostnameVerification=true`, `-Dfeign.httpclient.disableSslValidation=true` (Feign trusts any certificate), `-Djdk.internal.httpclient.disableHostnameVerification=true`. Flags that `JAVA_OPTS`/`CMD_LINE_ARGS` assignments in the script add count, in order: the last one wins (an assignment in a branch a plain start does not take — the `--debug` or `stop` arm, `if [ -n "$X" ]` — does not count), and because every Carbon script expands `$JAVA_OPTS` before its own flags, a `Strict` in JAVA_OPTS is overridden by the script\'s `AllowAll` line (the finding says so and points at both).',
+      what: 'Finds product startup scripts (`.sh` and `.bat`) whose java launch command does not end up with `-Dhttpclient.hostnameVerifier=Strict` (AllowAll is an error, DefaultAndLocalhost or no value a warning), or that pass `-Dorg.wso2.ignoreHostnameVerification=true` or `-Dorg.opensaml.httpclient.https.disableHostnameVerification=true`, `-Dfeign.httpclient.disableSslValidation=true` (Feign trusts any certificate), `-Djdk.internal.httpclient.disableHostnameVerification=true`. Flags that `JAVA_OPTS`/`CMD_LINE_ARGS` assignments in the script add count, in order: the last one wins (an assignment in a branch a plain start does not take — the `--debug` or `stop` arm, `if [ -n "$X" ]`; in a `.bat`, an `if "%1"=="--debug" ( … )` block, `if defined X`, or a `:label` section only such arms jump to — does not count), and because every Carbon script expands `$JAVA_OPTS` before its own flags, a `Strict` in JAVA_OPTS is overridden by the script\'s `AllowAll` line (the finding says so and points at both).',
       why: 'Without hostname verification a TLS connection accepts a valid certificate issued for any other host, so anyone who can intercept the traffic to a backend, key manager or identity provider can impersonate it. API Manager ships with `AllowAll`, Identity Server with `DefaultAndLocalhost`, Micro Integrator with nothing.',
       example: {
         bad: '    $JAVA_OPTS \\\n    -Dorg.opensaml.httpclient.https.disableHostnameVerification=true \\\n    -Dhttpclient.hostnameVerifier=AllowAll \\\n    org.wso2.carbon.bootstrap.Bootstrap $*',
@@ -95,8 +95,37 @@ export default defineRule({
         name: 'AllowAll only when an opt-in variable is set',
         code: '#!/bin/sh\nJAVA_OPTS="-Dhttpclient.hostnameVerifier=Strict"\nif [ -n "$DEV_MODE" ]; then JAVA_OPTS="$JAVA_OPTS -Dhttpclient.hostnameVerifier=AllowAll"; fi\n$JAVACMD $JAVA_OPTS org.wso2.carbon.bootstrap.Bootstrap $*\n',
       },
+      {
+        name: 'batch: AllowAll only in an if "%1"=="--debug" ( … ) block',
+        fileName: 'wso2server.bat',
+        code: 'set JAVA_OPTS=-Dhttpclient.hostnameVerifier=Strict\r\nif "%1"=="--debug" (\r\n  set JAVA_OPTS=%JAVA_OPTS% -Dhttpclient.hostnameVerifier=AllowAll\r\n)\r\nset CMD_LINE_ARGS=%JAVA_OPTS%\r\n"%JAVA_HOME%\\bin\\java" %CMD_LINE_ARGS% org.wso2.carbon.bootstrap.Bootstrap %CMD%\r\n',
+      },
+      {
+        name: 'batch: AllowAll only in the :commandDebug section that only the --debug goto reaches',
+        fileName: 'wso2server.bat',
+        code: 'set JAVA_OPTS=-Dhttpclient.hostnameVerifier=Strict\r\nif ""%1""==""--debug"" goto commandDebug\r\nif /i "%1" EQU "stop" goto stopServer\r\ngoto runServer\r\n:commandDebug\r\nset JAVA_OPTS=%JAVA_OPTS% -Dhttpclient.hostnameVerifier=AllowAll\r\ngoto runServer\r\n:stopServer\r\nset JAVA_OPTS=-Dhttpclient.hostnameVerifier=AllowAll\r\ngoto end\r\n:runServer\r\nset CMD_LINE_ARGS=%JAVA_OPTS%\r\n"%JAVA_HOME%\\bin\\java" %CMD_LINE_ARGS% org.wso2.carbon.bootstrap.Bootstrap %CMD%\r\n:end\r\n',
+      },
+      {
+        name: 'batch: AllowAll only when an opt-in variable is defined (one-line if)',
+        fileName: 'wso2server.bat',
+        code: 'set JAVA_OPTS=-Dhttpclient.hostnameVerifier=Strict\r\nif defined DEV_MODE set JAVA_OPTS=%JAVA_OPTS% -Dhttpclient.hostnameVerifier=AllowAll\r\nset CMD_LINE_ARGS=%JAVA_OPTS%\r\n"%JAVA_HOME%\\bin\\java" %CMD_LINE_ARGS% org.wso2.carbon.bootstrap.Bootstrap %CMD%\r\n',
+      },
     ],
     invalid: [
+      {
+        name: 'batch: AllowAll in the else arm of a --debug test, and in a label section the plain start falls into',
+        fileName: 'wso2server.bat',
+        code: 'if "%1"=="--debug" (\r\n  set JAVA_OPTS=-Dhttpclient.hostnameVerifier=Strict\r\n) else (\r\n  set JAVA_OPTS=-Dhttpclient.hostnameVerifier=AllowAll\r\n)\r\nif ""%1""==""--debug"" goto commandDebug\r\n:commandDebug\r\nset CMD_LINE_ARGS=%JAVA_OPTS%\r\n"%JAVA_HOME%\\bin\\java" %CMD_LINE_ARGS% org.wso2.carbon.bootstrap.Bootstrap %CMD%\r\n',
+        errors: [{ range: [3, 16, 3, 54], severity: 'error', message: /AllowAll turns hostname verification off/ }],
+        output: 'if "%1"=="--debug" (\r\n  set JAVA_OPTS=-Dhttpclient.hostnameVerifier=Strict\r\n) else (\r\n  set JAVA_OPTS=-Dhttpclient.hostnameVerifier=Strict\r\n)\r\nif ""%1""==""--debug"" goto commandDebug\r\n:commandDebug\r\nset CMD_LINE_ARGS=%JAVA_OPTS%\r\n"%JAVA_HOME%\\bin\\java" %CMD_LINE_ARGS% org.wso2.carbon.bootstrap.Bootstrap %CMD%\r\n',
+      },
+      {
+        name: 'batch: a goto to a label that is not there: sections are not judged, the debug section counts',
+        fileName: 'wso2server.bat',
+        code: 'set JAVA_OPTS=-Dhttpclient.hostnameVerifier=Strict\r\nif ""%1""==""--debug"" goto commandDebug\r\ngoto %NEXT%\r\n:commandDebug\r\nset JAVA_OPTS=%JAVA_OPTS% -Dhttpclient.hostnameVerifier=AllowAll\r\nset CMD_LINE_ARGS=%JAVA_OPTS%\r\n"%JAVA_HOME%\\bin\\java" %CMD_LINE_ARGS% org.wso2.carbon.bootstrap.Bootstrap %CMD%\r\n',
+        errors: [{ range: [4, 26, 4, 64], severity: 'error', message: /AllowAll turns hostname verification off.*overrides the Strict set/ }],
+        output: 'set JAVA_OPTS=-Dhttpclient.hostnameVerifier=Strict\r\nif ""%1""==""--debug"" goto commandDebug\r\ngoto %NEXT%\r\n:commandDebug\r\nset JAVA_OPTS=%JAVA_OPTS% -Dhttpclient.hostnameVerifier=Strict\r\nset CMD_LINE_ARGS=%JAVA_OPTS%\r\n"%JAVA_HOME%\\bin\\java" %CMD_LINE_ARGS% org.wso2.carbon.bootstrap.Bootstrap %CMD%\r\n',
+      },
       {
         name: 'AllowAll in a default-value branch (-z) and in the catch-all case arm: both run on a plain start',
         code: '#!/bin/sh\nif [ -z "$JAVA_OPTS" ]; then\n  JAVA_OPTS="-Dhttpclient.hostnameVerifier=Strict"\nfi\ncase "$1" in\n  --debug) ;;\n  *) JAVA_OPTS="$JAVA_OPTS -Dhttpclient.hostnameVerifier=AllowAll" ;;\nesac\n$JAVACMD $JAVA_OPTS org.wso2.carbon.bootstrap.Bootstrap $*\n',

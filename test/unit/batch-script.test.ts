@@ -175,3 +175,57 @@ test('hostile batch input: deep blocks, unterminated quotes, carets at EOF never
   const d = parseShell(many, 'wso2server.bat');
   assert.equal(flagsOf(d).length, 3000);
 });
+
+test('branches a plain start does not take: --debug/stop arms, if defined, sections only their gotos reach', () => {
+  const text = [
+    '@echo off',
+    ':setupArgs',
+    'if ""%1""=="""" goto doneStart',
+    'if ""%1""==""--debug"" goto commandDebug',
+    'if /i "%1" EQU "stop" goto stopServer',
+    'shift',
+    'goto setupArgs',
+    ':commandDebug',
+    'set JAVA_OPTS=-Xdebug',
+    'goto findJdk',
+    ':stopServer',
+    'set STOPPING=true',
+    'goto end',
+    ':doneStart',
+    'if "%1"=="--debug" (',
+    '  set A=debug',
+    ') else (',
+    '  set B=plain',
+    ')',
+    'if defined DEV_MODE set C=dev',
+    'if not defined DEV_MODE set D=prod',
+    'if not "%PROFILE%"=="" (set E=opt-in) & set F=always',
+    'if "%X%"=="" call :helper',
+    ':findJdk',
+    'set G=runs',
+    '"%JAVA_HOME%\\bin\\java" %JAVA_OPTS% org.wso2.carbon.bootstrap.Bootstrap %*',
+    'goto end',
+    ':helper',
+    'set H=called',
+    'goto :eof',
+    ':end',
+  ].join('\r\n');
+  const d = parseShell(text, 'wso2server.bat');
+  const off = Object.fromEntries(d.assignments.map((a) => [a.name, a.offPath ?? null]));
+  assert.deepEqual(off, {
+    JAVA_OPTS: ':commandDebug',
+    STOPPING: ':stopServer',
+    A: '"%1"=="--debug"',
+    B: null,
+    C: 'defined DEV_MODE',
+    D: null,
+    E: 'not "%PROFILE%"==""',
+    F: null,
+    G: null,
+    H: null,
+  });
+  // A goto whose target is not there (or computed): sections are not judged, only the if arms are.
+  const unsure = parseShell(text.replace('goto doneStart', 'goto %NEXT%'), 'wso2server.bat');
+  assert.equal(unsure.assignments.find((a) => a.name === 'JAVA_OPTS')!.offPath, undefined);
+  assert.equal(unsure.assignments.find((a) => a.name === 'A')!.offPath, '"%1"=="--debug"');
+});

@@ -10,6 +10,12 @@ export interface BatchCommand {
   /** Offset of the first word, and just past the command's last character (trailing blanks excluded). */
   start: number;
   end: number;
+  /** `( … )` blocks open around the command. */
+  depth: number;
+  /** The command is ended by `(`: it opens a block (`if … (`, `else (`, `for … do (`). */
+  opensBlock?: boolean;
+  /** Run only on another command's outcome (after `&&` or `||`). */
+  conditional?: boolean;
 }
 
 export interface BatchLexed {
@@ -30,6 +36,7 @@ class BatchLexer {
   private depth = 0; // open `(` blocks
   private skipNextWord = false; // a redirection target follows
   private atLineStart = true;
+  private conditional = false; // the pending command follows `&&` / `||`
 
   constructor(private readonly text: string) {}
 
@@ -53,10 +60,12 @@ class BatchLexer {
         i = this.comment(i, text.charCodeAt(i + 1) === 58 ? i + 2 : i + 1); // `::` comment or `:label`
       } else if (c === 38 /* & */ || c === 124 /* | */) {
         this.finish();
-        i += text.charCodeAt(i + 1) === c ? 2 : 1;
+        const doubled = text.charCodeAt(i + 1) === c;
+        this.conditional = doubled;
+        i += doubled ? 2 : 1;
       } else if (c === 40 /* ( */) {
         // Only reached where a word could start (inside a word `(` is literal): opens a block.
-        this.finish();
+        this.finish(true);
         this.depth++;
         i++;
       } else if (c === 41 /* ) */ && this.depth > 0) {
@@ -145,8 +154,14 @@ class BatchLexer {
     return e > i && this.text.charCodeAt(e - 1) === 13 ? e - 1 : e;
   }
 
-  private finish(): void {
-    if (this.words.length > 0) this.commands.push({ words: this.words, start: this.words[0].span.start, end: this.cmdEnd });
+  private finish(opensBlock = false): void {
+    if (this.words.length > 0) {
+      const cmd: BatchCommand = { words: this.words, start: this.words[0].span.start, end: this.cmdEnd, depth: this.depth };
+      if (opensBlock) cmd.opensBlock = true;
+      if (this.conditional) cmd.conditional = true;
+      this.commands.push(cmd);
+    }
+    this.conditional = false;
     this.words = [];
     this.skipNextWord = false;
   }

@@ -5,29 +5,19 @@ import type { CommandLine, JavaLaunch, ShellAssignment, ShellDocument, ShellWord
 import { lexBatch, type BatchCommand } from './batch-lexer';
 import { commandLines, findMainClass } from './launch';
 import { findBootstrapClass, isProductScriptName } from './product';
+import { batchOffPaths, ifPrefix } from './batch-branches';
 
 export function isBatchName(fileName: string | undefined): boolean {
   return fileName !== undefined && /\.(bat|cmd)$/i.test(fileName);
 }
-
-const COMPARE_OPS = /^(==|EQU|NEQ|LSS|LEQ|GTR|GEQ)$/i;
 
 /** Index of the first word after `if [/i] [not] <condition>` prefixes and `for … do` heads. */
 function skipPrefixes(words: readonly ShellWord[]): number {
   let k = 0;
   for (;;) {
     const w = words[k]?.text.toLowerCase();
-    if (w === 'if') {
-      k++;
-      if (words[k]?.text.toLowerCase() === '/i') k++;
-      if (words[k]?.text.toLowerCase() === 'not') k++;
-      const head = words[k]?.text.toLowerCase() ?? '';
-      if (/^(exist|defined|errorlevel|cmdextversion)$/.test(head)) k += 2;
-      else if (words[k]?.raw.includes('==')) k += words[k].raw.endsWith('==') ? 2 : 1; // "%1"=="x" or "%1"== x
-      else if (words[k + 1] && (COMPARE_OPS.test(words[k + 1].raw) || words[k + 1].raw.startsWith('=='))) {
-        k += words[k + 1].raw.length > 2 && words[k + 1].raw.startsWith('==') ? 2 : 3;
-      } else k++;
-    } else if (w === 'for') {
+    if (w === 'if') k = ifPrefix(words, k).next;
+    else if (w === 'for') {
       while (k < words.length && words[k].text.toLowerCase() !== 'do') k++;
       k++;
     } else if (w === 'else' || w === 'do') k++;
@@ -98,13 +88,16 @@ export function parseBatch(text: string, fileName?: string): ShellDocument {
   const { commands, comments, continuations } = lexBatch(text);
   const assignments: ShellAssignment[] = [];
   const launches: JavaLaunch[] = [];
-  for (const cmd of commands) {
+  const offPaths = batchOffPaths(text, commands, comments);
+  for (let ci = 0; ci < commands.length; ci++) {
+    const cmd = commands[ci];
     let k = skipPrefixes(cmd.words);
     if (k >= cmd.words.length) continue;
     const head = cmd.words[k].text.toLowerCase();
     if (head === 'set') {
       const a = setAssignment(text, cmd, k + 1);
-      if (a) assignments.push(a);
+      const offPath = offPaths[ci];
+      if (a) assignments.push(offPath === undefined ? a : { ...a, offPath });
       continue;
     }
     if (head === 'start') {

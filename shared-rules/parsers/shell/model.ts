@@ -52,8 +52,9 @@ export interface ShellAssignment {
   span: Span;
   exported: boolean;
   /**
-   * sh: the condition or `case` pattern (as written) of an enclosing branch the normal start (no argument)
-   * does not take — a `--debug`/`stop` arm, `if [ -n "$X" ]`. Absent when the assignment runs on a plain start.
+   * The condition or `case` pattern (as written) of an enclosing branch the normal start (no argument)
+   * does not take — a `--debug`/`stop` arm, `if [ -n "$X" ]`; batch: `if "%1"=="--debug" ( … )`, `if defined X`, or the
+   * `:label` of a section only such arms jump to. Absent when the assignment runs on a plain start.
    */
   offPath?: string;
 }

@@ -534,7 +534,7 @@ class Parser {
  * at the next line, duplicate definitions become errors ("toml-duplicate-key", "toml-duplicate-table"; the last
  * definition wins in lookups). Offsets index `text` as given (a leading BOM is skipped, not removed).
  */
-export function parseToml(text: string): TomlDocument {
+export function parseToml(text: string, read: { invalidUtf8At?: number } = {}): TomlDocument {
   const p = new Parser(typeof text === 'string' ? text : String(text ?? ''));
   try {
     p.run();
@@ -549,6 +549,7 @@ export function parseToml(text: string): TomlDocument {
     });
   }
   controlCharacters(p.text, p.problems);
+  encodingProblems(p.text, read.invalidUtf8At, p.problems);
   return p.document();
 }
 
@@ -573,4 +574,19 @@ function controlCharacters(text: string, problems: ParseProblem[]): void {
     added++;
   }
   if (added) problems.sort((a, b) => a.span.start - b.span.start);
+}
+
+// Reported once per file each: a file saved with old Mac line ends, or in another encoding, is one fault, not hundreds.
+function encodingProblems(text: string, invalidUtf8At: number | undefined, problems: ParseProblem[]): void {
+  const before = problems.length;
+  // TOML's line break is LF or CRLF; a lone CR is invalid (the engine still counts it as a line break, as editors do).
+  for (let cr = text.indexOf('\r'); cr >= 0; cr = text.indexOf('\r', cr + 1)) {
+    if (text.charCodeAt(cr + 1) === 10) continue;
+    problems.push({ span: { start: cr, end: cr + 1 }, message: "A carriage return (CR) not followed by a line feed is not a line break in TOML (only LF or CRLF); the product's TOML parser rejects this file", severity: 'error', code: 'toml-syntax' });
+    break;
+  }
+  if (invalidUtf8At !== undefined && invalidUtf8At >= 0 && invalidUtf8At < text.length) {
+    problems.push({ span: { start: invalidUtf8At, end: invalidUtf8At + 1 }, message: "Bytes that are not UTF-8 (shown as U+FFFD): a TOML file must be UTF-8; the product's TOML parser rejects this file. Save the file as UTF-8", severity: 'error', code: 'toml-syntax' });
+  }
+  if (problems.length > before) problems.sort((a, b) => a.span.start - b.span.start);
 }
