@@ -24,6 +24,8 @@ export const securityAdvisoriesLegacy = defineVariant({
     good: '<!-- the same home at an update level past every advisory\'s fix, or a supported release -->\n<Version>6.6.0</Version>',
   },
   check(ctx) {
+    // EI's other profiles (wso2/analytics/conf/carbon.xml …) belong to the pack whose conf/carbon.xml has the summary.
+    if (/[\\/]wso2[\\/][^\\/]+[\\/]conf[\\/]carbon\.xml$/i.test(ctx.fileName)) return;
     const summary = advisorySummary(ctx);
     if (!summary) return;
     const doc = ctx.model.doc;
@@ -34,6 +36,7 @@ export const securityAdvisoriesLegacy = defineVariant({
   cases: {
     valid: [
       { name: 'release unknown', code: CARBON('${product.name}', '${product.version}'), fileName: '/srv/conf/repository/conf/carbon.xml', resources: stub({}) },
+      { name: 'an EI profile: the pack\'s conf/carbon.xml carries the summary', code: CARBON('WSO2 Enterprise Integrator Analytics', '6.0.0'), fileName: '/srv/wso2ei-6.1.1/wso2/analytics/conf/carbon.xml', resources: stub({ '/srv/wso2ei-6.1.1/wso2/analytics/conf/carbon.xml': CARBON('WSO2 Enterprise Integrator Analytics', '6.0.0') }) },
       { name: 'turned off', code: CARBON('WSO2 Enterprise Integrator', '6.6.0'), fileName: EI_XML, resources: stub({ [EI_XML]: CARBON('WSO2 Enterprise Integrator', '6.6.0') }), settings: { advisories: { severity: 'off', maxDataAgeDays: 180 } } },
     ],
     invalid: [
