@@ -1,6 +1,7 @@
 // G01: the vendor's published security advisories that list the product home's release, summarised in one finding
 // on its deployment.toml (the version itself comes from updates/product.txt and friends, which are not linted files:
-// the message says which file revealed it).
+// the message says which file revealed it). A Carbon 4.4 home, which has no deployment.toml, gets it on carbon.xml
+// (legacy/advisories.ts); util/advisory-summary.ts writes both.
 import { defineRule, type RuleResources } from '../engine/rule';
 import { isHomeConfig } from './util/advisories';
 import { advisorySummary } from './util/advisory-summary';

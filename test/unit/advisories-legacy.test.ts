@@ -92,3 +92,16 @@ test('identity.xml (IS 5.7.0): quiet as shipped, a finding when the WSO2-2021-15
     fs.rmSync(tmp, { recursive: true, force: true });
   }
 });
+
+test('hover on the carbon.xml summary of EI 6.6.0 lists the advisories (EI has no TOML-era family)', async () => {
+  const { hoverFor } = await import('../../server/src/hover');
+  const { legacyFileOf } = await import('../../shared-rules/engine/legacy-files');
+  const file = path.join(ROOT, 'ei-6.6.0/conf/carbon.xml');
+  const text = read('ei-6.6.0/conf/carbon.xml');
+  const result = lintText(file, text);
+  const f = result.findings.filter((x) => x.ruleId === 'security-advisories');
+  const md = (hoverFor(f, false, { fileName: file, result }, legacyFileOf(file, text)?.file)!.contents as { value: string }).value;
+  assert.match(md, /#### What it does \(Carbon 4\.4 products\)/);
+  assert.match(md, /#### Advisories for WSO2 Enterprise Integrator 6\.6\.0 \(update level unknown\)/);
+  assert.match(md, /- \[WSO2-2021-1699\]\(https:\/\/security\.docs\.wso2\.com\/[^)]*\/WSO2-2021-1699\/\) \*\*critical\*\*/);
+});
