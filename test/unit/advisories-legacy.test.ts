@@ -10,6 +10,9 @@ import { lintText } from '../../shared-rules/engine/lint';
 import { detectHome, textReader } from '../../shared-rules/engine/product-home';
 import { readFileBounded } from '../../shared-rules/engine/resources';
 import { run } from './cli-helpers';
+import { hoverFor } from '../../server/src/hover';
+import { legacyFileOf } from '../../shared-rules/engine/legacy-files';
+import { fileStatus } from '../../server/src/status';
 
 const ROOT = path.resolve(__dirname, '../fixtures/legacy');
 const read = (rel: string) => fs.readFileSync(path.join(ROOT, rel), 'utf8');
@@ -93,9 +96,7 @@ test('identity.xml (IS 5.7.0): quiet as shipped, a finding when the WSO2-2021-15
   }
 });
 
-test('hover on the carbon.xml summary of EI 6.6.0 lists the advisories (EI has no TOML-era family)', async () => {
-  const { hoverFor } = await import('../../server/src/hover');
-  const { legacyFileOf } = await import('../../shared-rules/engine/legacy-files');
+test('hover on the carbon.xml summary of EI 6.6.0 lists the advisories (EI has no TOML-era family)', () => {
   const file = path.join(ROOT, 'ei-6.6.0/conf/carbon.xml');
   const text = read('ei-6.6.0/conf/carbon.xml');
   const result = lintText(file, text);
@@ -104,4 +105,11 @@ test('hover on the carbon.xml summary of EI 6.6.0 lists the advisories (EI has n
   assert.match(md, /#### What it does \(Carbon 4\.4 products\)/);
   assert.match(md, /#### Advisories for WSO2 Enterprise Integrator 6\.6\.0 \(update level unknown\)/);
   assert.match(md, /- \[WSO2-2021-1699\]\(https:\/\/security\.docs\.wso2\.com\/[^)]*\/WSO2-2021-1699\/\) \*\*critical\*\*/);
+});
+
+test('status item: the release of an EI 6.6.0 home, with where it came from', () => {
+  const file = path.join(ROOT, 'ei-6.6.0/conf/carbon.xml');
+  const st = fileStatus(lintText(file, read('ei-6.6.0/conf/carbon.xml')), undefined, undefined, file);
+  assert.equal(st.release?.label, 'Enterprise Integrator 6.6.0 · update level unknown');
+  assert.equal(st.release?.detail, 'product from conf/carbon.xml · version from folder name · no updates/config.json');
 });
