@@ -13,7 +13,7 @@ import { advisoriesHoverMarkdown } from '../../shared-rules/report/render-adviso
 
 /** The G01 summary's hover lists the advisories themselves, with links (from the same home detection as the rule). */
 function advisoryPart(fileName: string | undefined, result: LintResult | undefined): string | undefined {
-  if (!fileName || !result || result.product.product === 'unknown') return undefined;
+  if (!fileName || !result || (result.product.product === 'unknown' && !result.product.legacy)) return undefined; // EI, ESB: legacy only
   const read = textReader((p) => readFileBounded(p, 1024 * 1024));
   const h = detectRelease(fileName, result.product, read);
   if (!h.product || !h.version) return undefined;

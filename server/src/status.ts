@@ -13,7 +13,7 @@ const read = textReader((p) => readFileBounded(p, 1024 * 1024));
 
 /** "API Manager 4.2.0 · U2 level 12", with where each came from; undefined when the release is unknown. */
 export function releaseStatus(fileName: string, result: LintResult): FileStatus['release'] {
-  if (result.product.product === 'unknown' || !path.isAbsolute(fileName)) return undefined;
+  if ((result.product.product === 'unknown' && !result.product.legacy?.name) || !path.isAbsolute(fileName)) return undefined;
   const h = detectRelease(fileName, result.product, read);
   if (!h.product || !h.version) return undefined;
   const label = `${PRODUCT_TITLES[h.product] ?? h.product} ${h.version} · ${h.updateLevel !== undefined ? `update level ${h.updateLevel}` : 'update level unknown'}`;
@@ -25,7 +25,8 @@ export function fileStatus(result: LintResult | undefined, cfg: FileConfig | und
   const counts = { error: 0, warning: 0, info: 0, hint: 0 };
   for (const f of result?.findings ?? []) counts[f.severity]++;
   const status: FileStatus = { recognised: !!result?.kind, kind: result?.kind, counts, suppressed: result?.suppressed?.length ?? 0 };
-  if (result?.kind && result.product.product !== 'unknown') {
+  // EI and ESB (Carbon 4.4) are 'unknown' to the TOML-era families; their legacy detection names them.
+  if (result?.kind && (result.product.product !== 'unknown' || result.product.legacy?.name)) {
     const { source, distribution } = result.product;
     status.product = { label: productLabel(result.product), source, distribution };
     const release = fileName ? releaseStatus(fileName, result) : undefined;

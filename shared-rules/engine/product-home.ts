@@ -8,6 +8,7 @@
 import * as path from 'node:path';
 import { PRODUCT_CODES, advisoryProductId } from '../data/advisories';
 import type { ProductInfo } from './product';
+import { detectLegacy } from './legacy-product';
 
 export interface HomeFact {
   /** What the fact is. */
@@ -106,6 +107,32 @@ const carbonXml: HomeDetector = (home, read) => {
   return [];
 };
 
+/**
+ * A Carbon 4.4 home (no deployment.toml; legacy-product.ts): carbon.xml from Git often says `${product.version}`, and
+ * such homes are named ei-6.6.0 or apim-2.6.0 — short names the pack convention (wso2ei-6.6.0) does not cover. The
+ * legacy detection reads the product from carbon.xml, the layout or the path, and the release from carbon.xml or
+ * the path; each fact says which.
+ */
+const legacyHome: HomeDetector = (home, read) => {
+  for (const rel of ['repository/conf/carbon.xml', 'conf/carbon.xml']) {
+    const file = path.join(home, rel);
+    const t = read(file);
+    if (!t) continue;
+    const l = detectLegacy(file, t);
+    const product = l?.name ? advisoryProductId(l.name) : undefined;
+    if (!l || !product) continue;
+    const psource = l.source === 'content' ? rel : l.source === 'layout' ? 'home layout' : 'folder name';
+    const facts: HomeFact[] = [{ what: 'product', value: product, file: l.source === 'content' ? file : home, source: psource }];
+    if (l.version) {
+      const written = /<Version>([^<]{1,60})<\/Version>/.exec(t.slice(0, 64 * 1024))?.[1]?.trim();
+      const fromXml = written === l.version;
+      facts.push({ what: 'version', value: l.version, file: fromXml ? file : home, source: fromXml ? rel : 'folder name' });
+    }
+    return facts;
+  }
+  return [];
+};
+
 const folderName: HomeDetector = (home) => {
   const cv = codeAndVersion(path.basename(home));
   if (!cv) return [];
@@ -170,7 +197,7 @@ const helmValues: HomeDetector = (home, read) => {
 };
 
 /** Strongest first: the README's precedence (product.txt → carbon.xml → version.txt → names), levels from config.json first. */
-export const HOME_DETECTORS: HomeDetector[] = [productTxt, carbonXml, versionTxt, updateConfig, folderName, dockerfile, helmValues];
+export const HOME_DETECTORS: HomeDetector[] = [productTxt, carbonXml, legacyHome, versionTxt, updateConfig, folderName, dockerfile, helmValues];
 
 /** The product home of a config file: <home>/repository/conf/x, <home>/conf/x (MI, EI); undefined otherwise. */
 export function homeOf(fileName: string): string | undefined {
@@ -182,13 +209,19 @@ export function homeOf(fileName: string): string | undefined {
 
 /** Advisory product id for what detectProduct found (API-M 4.5+ distributions are products of their own there). */
 export function advisoryIdOf(info: ProductInfo): string | undefined {
-  if (info.product === 'unknown') return undefined;
+  // EI and ESB 6.x/5.0 have no TOML-era family: the Carbon 4.4 detection names them.
+  if (info.product === 'unknown') return info.legacy?.name ? advisoryProductId(info.legacy.name) : undefined;
   if (info.product === 'apim' && info.version && /^(4\.(5|6|7|8|9)|[5-9])\./.test(info.version)) {
     if (info.distribution === 'control-plane') return 'acp';
     if (info.distribution === 'traffic-manager') return 'tm';
     if (info.distribution === 'gateway') return 'ug';
   }
   return info.product;
+}
+
+function fallbackVersion(info: ProductInfo): string | undefined {
+  const v = info.version ?? info.legacy?.version;
+  return v && VERSION.test(v) ? v : undefined;
 }
 
 /**
@@ -204,8 +237,9 @@ export function detectHome(home: string | undefined, read: ReadText, fallback?: 
   const used: HomeFact[] = facts.filter((f) => f.what === 'product' && f.value === product).slice(0, 1);
   let version = facts.find((f) => f.what === 'version' && sameProduct(f));
   if (version) used.push(version);
-  else if (fallback?.version && VERSION.test(fallback.version) && product && advisoryIdOf(fallback) === product) {
-    version = { what: 'version', value: fallback.version, file: '', source: fallback.source === 'setting' ? 'the carbonlint.product setting' : 'the file\'s path' };
+  else if (fallback && fallbackVersion(fallback) && product && advisoryIdOf(fallback) === product) {
+    const legacyOnly = !fallback.version;
+    version = { what: 'version', value: fallbackVersion(fallback)!, file: '', source: legacyOnly ? 'Carbon 4.4 detection (carbon.xml or path)' : fallback.source === 'setting' ? 'the carbonlint.product setting' : 'the file\'s path' };
     used.push(version);
   }
   const level = facts.find((f) => f.what === 'updateLevel' && sameProduct(f));

@@ -6,6 +6,7 @@ import type { EffectiveConfig, TomlEntry } from '../parsers/toml/model';
 import type { Mitigation, TomlCondition } from '../data/advisories';
 import { advisoryScope } from './util/advisories';
 import { isFullDeployment } from './util/scope';
+import { advisoryConfigLegacy } from './legacy/advisories';
 
 function holds(entry: TomlEntry | undefined, c: TomlCondition): boolean {
   const v = entry?.value.value;
@@ -61,7 +62,7 @@ export default defineRule({
     const byKey = new Map<string, { entry?: TomlEntry; c: TomlCondition; forbid: boolean; ids: Array<{ id: string; url: string; note: string }> }>();
     for (const { advisory, status } of scope.matches) {
       for (const m of advisory.mitigations ?? []) {
-        if (!applies(m, product, version, true)) continue;
+        if (m.file !== 'deployment.toml' || !applies(m, product, version, true)) continue;
         if (m.kind === 'MIT' && status === 'fixed') continue; // a config-only mitigation is moot once the update is in
         if (m.when && !holds(config.get(m.when.key), m.when)) continue;
         const checks = [...(m.require ?? []).map((c) => ({ c, forbid: false })), ...(m.forbid ?? []).map((c) => ({ c, forbid: true }))];
@@ -90,6 +91,7 @@ export default defineRule({
       }
     }
   },
+  legacy: [advisoryConfigLegacy],
   cases: {
     valid: [
       { name: 'release unknown: nothing', code: '[server]\n', fileName: '/srv/repo/deployment.toml', resources: stub({}) },

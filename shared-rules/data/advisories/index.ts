@@ -23,6 +23,7 @@ export interface AffectedPair {
 
 /** A key in deployment.toml, as path segments (a quoted key such as 'limit_java_class_access_in_scripts.enable' is one segment). */
 export interface TomlCondition {
+  /** deployment.toml: the key's path segments. identity.xml: element names from the root (`Server`, …). */
   key: string[];
   equals: boolean | string | number;
 }
@@ -30,7 +31,8 @@ export interface TomlCondition {
 export interface Mitigation {
   /** REQ: must accompany the update; BWC: a switch that re-enables the vulnerable behaviour; MIT: works without the update. */
   kind: 'REQ' | 'BWC' | 'MIT';
-  file: 'deployment.toml';
+  /** identity.xml: the Carbon 4.4 releases (IS ≤ 5.8, API-M 2.x) that keep the setting there. */
+  file: 'deployment.toml' | 'identity.xml';
   /** REQ/MIT: the key must have this value. BWC: a finding when the key has this value. */
   require?: TomlCondition[];
   forbid?: TomlCondition[];

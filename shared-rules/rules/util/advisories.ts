@@ -1,4 +1,4 @@
-// What the G01 rules share: the product home of the linted deployment.toml, and its advisories with their status.
+// What the G01 rules share: the product home of the linted deployment.toml (or Carbon 4.4 carbon.xml / identity.xml), and its advisories with their status.
 import * as path from 'node:path';
 import type { RuleContext, Severity } from '../../engine/rule';
 import { detectRelease, textReader, type HomeInfo } from '../../engine/product-home';
@@ -20,7 +20,7 @@ export function isHomeConfig(fileName: string): boolean {
 // Both G01 rules ask the same question of the same lint: answer once per parsed model.
 const SCOPES = new WeakMap<object, AdvisoryScope>();
 
-export function advisoryScope(ctx: RuleContext<'toml'>): AdvisoryScope {
+export function advisoryScope(ctx: RuleContext): AdvisoryScope {
   const cached = SCOPES.get(ctx.model);
   if (cached) return cached;
   const scope = computeScope(ctx);
@@ -28,7 +28,7 @@ export function advisoryScope(ctx: RuleContext<'toml'>): AdvisoryScope {
   return scope;
 }
 
-function computeScope(ctx: RuleContext<'toml'>): AdvisoryScope {
+function computeScope(ctx: RuleContext): AdvisoryScope {
   const read = textReader(ctx.resources?.readFile ?? ((p) => readFileBounded(p)));
   const info = detectRelease(ctx.fileName, ctx.product, read, ctx.resources?.productHome);
   const label = `${ctx.product.brand} ${info.product ? PRODUCT_TITLES[info.product] ?? info.product : 'product'}${info.version ? ' ' + info.version : ''}`;

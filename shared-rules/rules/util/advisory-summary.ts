@@ -1,0 +1,61 @@
+// The G01 summary of one product home, shared by security-advisories on deployment.toml and its Carbon 4.4 variant
+// on carbon.xml: the same counts, severity and wording whichever file revealed the release.
+import type { RuleContext, Severity } from '../../engine/rule';
+import { ADVISORY_DATA_DATE, SEVERITY_RANK, dataAgeDays, type AdvisoryMatch, type AdvisorySeverity } from '../../data/advisories';
+import { advisoryScope, severityOf, sourcesText } from './advisories';
+
+const MOST = 3;
+
+function countBy(ms: readonly AdvisoryMatch[]): string {
+  const order: AdvisorySeverity[] = ['critical', 'high', 'medium', 'low', 'unknown', 'none'];
+  const label: Record<AdvisorySeverity, string> = { critical: 'critical', high: 'high', medium: 'medium', low: 'low', unknown: 'unrated', none: 'informational' };
+  return order.map((s) => [s, ms.filter((m) => m.advisory.severity === s).length] as const).filter(([, n]) => n > 0).map(([s, n]) => `${n} ${label[s]}`).join(', ');
+}
+
+function worst(ms: readonly AdvisoryMatch[]): AdvisoryMatch[] {
+  return [...ms].sort((a, b) => SEVERITY_RANK[b.advisory.severity] - SEVERITY_RANK[a.advisory.severity] || (b.advisory.cvss3?.score ?? 0) - (a.advisory.cvss3?.score ?? 0) || (a.advisory.published < b.advisory.published ? 1 : -1));
+}
+
+/** The summary finding's severity and message, or undefined when turned off or the release is unknown. */
+export function advisorySummary(ctx: RuleContext): { severity: Severity; message: string } | undefined {
+  const setting = ctx.settings.advisories;
+  if (setting.severity === 'off') return undefined;
+  const scope = advisoryScope(ctx);
+  if (!scope.matches) return undefined; // product or release unknown: nothing a domain expert could not dispute
+  const { info, matches, label } = scope;
+  const notFixed = matches.filter((m) => m.status !== 'fixed');
+  const fixed = matches.length - notFixed.length;
+  const now = ctx.resources?.now?.() ?? Date.now();
+  const age = dataAgeDays(new Date(now));
+  const dataNote = age > setting.maxDataAgeDays
+    ? ` The bundled advisory data is from ${ADVISORY_DATA_DATE}, ${age} days old (more than advisories.maxDataAgeDays = ${setting.maxDataAgeDays}): newer advisories are missing — update CarbonLint.`
+    : ` Advisory data of ${ADVISORY_DATA_DATE}.`;
+  const parts: string[] = [`${label} (${sourcesText(info)}):`];
+  let severity: Severity;
+  if (!matches.length) {
+    parts.push('no published security advisory lists this release.');
+    severity = 'hint';
+  } else if (!notFixed.length) {
+    parts.push(`all ${matches.length} published advisories that list this release are fixed at update level ${info.updateLevel}.`);
+    severity = 'hint';
+  } else {
+    const open = notFixed.filter((m) => m.status === 'open');
+    const unknown = notFixed.length - open.length;
+    const named = info.updateLevel !== undefined && open.length ? open : notFixed;
+    const top = worst(named.filter((m) => m.advisory.severity !== 'none')).slice(0, MOST).map((m) => m.advisory.id);
+    parts.push(`${matches.length} published advisor${matches.length === 1 ? 'y lists' : 'ies list'} this release;`);
+    if (info.updateLevel !== undefined) {
+      parts.push(`${open.length} open at update level ${info.updateLevel} (${countBy(open) || 'none'}), ${fixed} fixed${unknown ? `, ${unknown} without a stated fixing level (${countBy(notFixed.filter((m) => m.status === 'unknown'))})` : ''}.`);
+    } else {
+      parts.push(`${countBy(notFixed)}; confirm that your update level includes their fixes.`);
+    }
+    if (top.length) parts.push(`Most severe: ${top.join(', ')}.`);
+    parts.push('`carbonlint advisories` lists them with links.');
+    // With a known level, only open advisories set the severity: U2 levels are cumulative, and one without a
+    // stated fixing level is more likely fixed than not at a recent level — it is counted, not alarmed on.
+    const driving = info.updateLevel !== undefined ? open : notFixed;
+    severity = driving.length ? severityOf(worst(driving)[0].advisory.severity) : 'info';
+  }
+  if (setting.severity !== 'auto') severity = setting.severity;
+  return { severity, message: parts.join(' ') + dataNote };
+}
