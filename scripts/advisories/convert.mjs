@@ -32,7 +32,7 @@ export function convert(rawDir = RAW_DIR, dataDir = DATA_DIR) {
   const files = advisoryFiles(rawDir);
   const byId = new Map();
   const problems = [];
-  const cov = { files: files.length, ids: 0, pairs: 0, ranges: 0, rangeFiles: 0, levelRows: 0, withLevels: 0, fromTables: 0, manual: [], mitigations: 0 };
+  const cov = { files: files.length, ids: 0, pairs: 0, ranges: 0, rangeFiles: 0, levelRows: 0, levelPairs: 0, withLevels: 0, fromTables: 0, manual: [], mitigations: 0 };
   for (const [folder, id, file] of files) {
     const r = parseAdvisory(id, folder, fs.readFileSync(file, 'utf8'), releases);
     for (const p of r.problems) problems.push(`${folder}/${id}.md: ${p}`);
@@ -49,6 +49,7 @@ export function convert(rawDir = RAW_DIR, dataDir = DATA_DIR) {
     cov.pairs += r.stats.pairs;
     if (r.stats.ranges) { cov.ranges += r.stats.ranges; cov.rangeFiles++; }
     cov.levelRows += r.stats.levelRows;
+    cov.levelPairs += r.stats.levelPairs;
     if (r.stats.levelRows) cov.withLevels++;
     cov.fromTables += r.stats.fromTables ? 1 : 0;
     if (rec.manual) cov.manual.push(rec.id);
@@ -67,7 +68,7 @@ export function serialise(data) {
 }
 
 export function coverageLine(c) {
-  return `advisories: ${c.files} files parsed (${c.ids} distinct ids), ${c.pairs} affected (product, version) pairs, ${c.ranges} "or earlier" ranges expanded in ${c.rangeFiles} files, ${c.withLevels} files with update levels (${c.levelRows} rows), ${c.fromTables} files with pairs from tables, ${c.mitigations} with config mitigations, ${c.manual.length} needing manual data (${c.manual.join(', ')})`;
+  return `advisories: ${c.files} files parsed (${c.ids} distinct ids), ${c.pairs} affected (product, version) pairs, ${c.ranges} "or earlier" ranges expanded in ${c.rangeFiles} files, ${c.withLevels} files with update levels (${c.levelRows} rows, ${c.levelPairs} distinct (product, version)), ${c.fromTables} files with pairs from tables, ${c.mitigations} with config mitigations, ${c.manual.length} needing manual data (${c.manual.join(', ')})`;
 }
 
 function newest(dir) {

@@ -327,6 +327,10 @@ export function parseAdvisory(id, folder, text, releases) {
           levelRows++;
           const lv = /^\d+$/.test((r.level ?? '').trim()) ? Number(r.level.trim()) : undefined;
           const note = lv === undefined && r.level && !/^n\/?a$/i.test(r.level) ? r.level.replace(/\s+/g, ' ').slice(0, 120) : undefined;
+          // 5 files (2026/WSO2-2024-3115, -3352, -3581, 2025-4337, -4727) give one (product, version) two levels,
+          // e.g. API-M 3.2.0 → 432 and 434: keep the highest, so a level between the two is not reported fixed.
+          const prev = levels.get(`${r.product}@${v}`);
+          if (prev?.level !== undefined && (lv === undefined || lv < prev.level)) continue;
           levels.set(`${r.product}@${v}`, { level: lv, note });
           // The table only adds rows in a few files (README 8.1): a row means the update fixes that version, so it was affected.
           if (!pairs.has(`${r.product}@${v}`)) { add(r.product, v, { table: 1 }); fromTables++; }
@@ -366,7 +370,7 @@ export function parseAdvisory(id, folder, text, releases) {
   };
   return {
     record,
-    stats: { ranges, pairs: affected.length, levelRows, fromTables, headless: aff.headless, hasAffected: aff.found },
+    stats: { ranges, pairs: affected.length, levelRows, levelPairs: levels.size, fromTables, headless: aff.headless, hasAffected: aff.found },
     problems,
   };
 }
