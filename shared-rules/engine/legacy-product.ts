@@ -66,12 +66,29 @@ function leafText(doc: { text: string }, el: XmlElement | undefined): string | u
 function placeOf(fileName: string, text: string): { confRoot: string; home: string } | undefined {
   const m = legacyFileOf(fileName, text);
   if (m) return { confRoot: m.confRoot, home: homeOf(m.confRoot) };
+  const ctx = tomcatContextConf(fileName);
+  if (ctx) return ctx;
   if (!/\.(sh|bat)$/i.test(fileName) || !path.isAbsolute(fileName)) return undefined;
   const home = path.dirname(path.dirname(fileName));
   for (const conf of [path.join(home, 'repository', 'conf'), path.join(home, 'conf')]) {
     if (exists(path.join(conf, 'carbon.xml')) && !exists(path.join(conf, 'deployment.toml'))) return { confRoot: conf, home };
   }
   return undefined;
+}
+
+// Tomcat's context.xml (global, or the console's META-INF one) is not a legacy-only file (TOML-era homes ship it
+// too), so it belongs to a Carbon 4.4 home only when its conf folder (absolute path) holds carbon.xml and no
+// deployment.toml — as for startup scripts.
+const CONTEXT_TAILS = ['/tomcat/context.xml', '/tomcat/carbon/meta-inf/context.xml'];
+function tomcatContextConf(fileName: string): { confRoot: string; home: string } | undefined {
+  if (!path.isAbsolute(fileName)) return undefined;
+  const norm = fileName.replace(/\\/g, '/');
+  const tail = CONTEXT_TAILS.find((t) => norm.toLowerCase().endsWith(t));
+  if (!tail) return undefined;
+  const conf = norm.slice(0, norm.length - tail.length);
+  if (!/(^|\/)conf$/i.test(conf)) return undefined;
+  if (!exists(path.join(conf, 'carbon.xml')) || exists(path.join(conf, 'deployment.toml'))) return undefined;
+  return { confRoot: conf, home: homeOf(conf) };
 }
 
 function homeOf(confRoot: string): string {

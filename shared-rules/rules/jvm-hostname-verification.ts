@@ -48,10 +48,14 @@ export default defineRule({
   check(ctx) {
     // Carbon kernels before 4.4.17 (API-M 2.1, IS 5.3, EI 6.1.1, ESB 5.0) do not read httpclient.hostnameVerifier:
     // there only ignoreHostnameVerification (below) matters, and asking for Strict would be wrong.
-    if (legacyKernelAtLeast(ctx.product.legacy, HOSTNAME_VERIFIER_SINCE) !== false) checkFlag(ctx, {
+    // A Carbon 4.4 home whose kernel cannot be told (EI 6.1.1's analytics profile calls itself 6.0.0): a value written
+    // is still judged, but a missing Strict is not asked for — the kernel may not read the flag at all.
+    const readsVerifier = legacyKernelAtLeast(ctx.product.legacy, HOSTNAME_VERIFIER_SINCE);
+    if (readsVerifier !== false) checkFlag(ctx, {
       name: VERIFIER,
       to: 'Strict',
-      missing: `The java launch command does not set ${STRICT_FLAG}: Carbon's HTTP clients use their default, non-strict hostname verification.`,
+      missing: ctx.product.legacy && readsVerifier === undefined ? undefined
+        : `The java launch command does not set ${STRICT_FLAG}: Carbon's HTTP clients use their default, non-strict hostname verification.`,
       judge: verifierFinding,
       safe: false,
       review: REVIEW,

@@ -1,6 +1,6 @@
 import { defineRule, type Fix } from '../engine/rule';
 import { eolOf, type OffsetEdit } from '../engine/text';
-import { TOMCAT_DEFAULT, isWebappContext, lengthOf, lineIndent, managerWithGenerator, nestGenerator, removeAttr, runsTomcat9 } from './util/tomcat-context';
+import { TOMCAT_DEFAULT, isCarbon44, isWebappContext, lengthOf, lineIndent, managerWithGenerator, nestGenerator, removeAttr, runsTomcat9 } from './util/tomcat-context';
 
 export default defineRule({
   meta: {
@@ -12,7 +12,7 @@ export default defineRule({
     kind: 'xml',
     products: ['apim', 'is'],
     docs: {
-      what: 'Finds Tomcat `context.xml` files (root `<Context>`) whose session ids are shorter than the configured minimum (`carbonlint.session.minIdLength`, 32 bytes by default): a short `<SessionIdGenerator sessionIdLength>` inside `<Manager>` (Tomcat 9), a short `<Manager sessionIdLength>` (Tomcat 7/8), or none at all — Tomcat\'s 16 bytes. On API-M 3+/IS 5.10+ (Tomcat 9) the `<Manager>` attribute alone is ignored, and a `<SessionIdGenerator>` outside `<Manager>` is ignored everywhere. A web application\'s own `META-INF/context.xml` without a `<Manager>` inherits the global `repository/conf/tomcat/context.xml` one and is not reported; with a `<Manager>` (as the management console\'s `tomcat/carbon/META-INF/context.xml` has) it replaces the global one and is checked.',
+      what: 'Finds Tomcat `context.xml` files (root `<Context>`) whose session ids are shorter than the configured minimum (`carbonlint.session.minIdLength`, 32 bytes by default): a short `<SessionIdGenerator sessionIdLength>` inside `<Manager>` (Tomcat 9), a short `<Manager sessionIdLength>` (Tomcat 7/8), or none at all — Tomcat\'s 16 bytes. On API-M 3+/IS 5.10+ (Tomcat 9) the `<Manager>` attribute alone is ignored, and a `<SessionIdGenerator>` outside `<Manager>` is ignored everywhere. A web application\'s own `META-INF/context.xml` without a `<Manager>` inherits the global `repository/conf/tomcat/context.xml` one and is not reported; with a `<Manager>` (as the management console\'s `tomcat/carbon/META-INF/context.xml` has) it replaces the global one and is checked. In Carbon 4.4 homes (API-M 2.x, IS 5.0–5.8, EI 6.x, ESB 5.0) the guideline asks for 16 bytes, which Tomcat\'s default meets: a file without any length stays quiet there, and only an explicit length is judged.',
       why: 'A longer session identifier is harder to guess or brute-force, which protects logged-in sessions of the management console and web apps from hijacking.',
       example: {
         bad: '<Context>\n    <Manager pathname=""/>\n</Context>',
@@ -73,6 +73,9 @@ export default defineRule({
     const attr = generator ? generator.attr('sessionIdLength') : managerAttr;
     const length = attr ? lengthOf(attr) : TOMCAT_DEFAULT;
     if (length === undefined) return; // not a number (e.g. ${…}): nothing to judge
+    // Carbon 4.4 homes: the guideline's minimum is 16 bytes, which Tomcat's default meets (the console's shipped
+    // `<Manager pathname=""/>`); only an explicit length is judged there.
+    if (!attr && isCarbon44(ctx.product)) return;
     if (length >= min) return;
     const message = `Session ids are ${length} bytes${attr ? '' : " (Tomcat's default, no sessionIdLength set)"}; use at least ${min}.`;
     const title = `Set sessionIdLength to ${min}`;
@@ -101,6 +104,16 @@ export default defineRule({
         name: "a webapp's META-INF/context.xml without <Manager> inherits the global one",
         fileName: 'wso2is-7.0.0/repository/deployment/server/webapps/api/META-INF/context.xml',
         code: '<Context>\n    <JarScanner>\n        <JarScanFilter tldSkip="*.*"/>\n    </JarScanner>\n</Context>\n',
+      },
+      {
+        name: 'Carbon 4.4 console META-INF/context.xml at default: Tomcat\'s 16 bytes meet the legacy guideline',
+        fileName: 'wso2am-2.6.0/repository/conf/tomcat/carbon/META-INF/context.xml',
+        code: '<Context privileged="true">\n    <Manager pathname=""/>\n</Context>\n',
+      },
+      {
+        name: 'IS 5.8 (Carbon 4.4) global context.xml without a length',
+        fileName: 'wso2is-5.8.0/repository/conf/tomcat/context.xml',
+        code: '<Context>\n    <WatchedResource>WEB-INF/web.xml</WatchedResource>\n</Context>\n',
       },
       { name: 'not a number', code: '<Context>\n  <Manager>\n    <SessionIdGenerator sessionIdLength="${length}"/>\n  </Manager>\n</Context>\n' },
     ],
@@ -146,6 +159,13 @@ export default defineRule({
         code: '<Context>\n    <Manager\n            className="org.wso2.carbon.webapp.mgt.CarbonTomcatSessionManager"\n            sessionIdLength="128">\n    </Manager>\n</Context>\n',
         errors: [{ range: [3, 12, 3, 33], message: 'ignored by Tomcat 9' }],
         output: '<Context>\n    <Manager\n            className="org.wso2.carbon.webapp.mgt.CarbonTomcatSessionManager">\n        <SessionIdGenerator sessionIdLength="128"/>\n    </Manager>\n</Context>\n',
+      },
+      {
+        name: 'Carbon 4.4 console: an explicit short length is still judged',
+        fileName: 'wso2am-2.6.0/repository/conf/tomcat/carbon/META-INF/context.xml',
+        code: '<Context>\n    <Manager pathname="" sessionIdLength="8"/>\n</Context>\n',
+        errors: [{ range: [1, 42, 1, 43], message: 'Session ids are 8 bytes' }],
+        output: '<Context>\n    <Manager pathname="" sessionIdLength="32"/>\n</Context>\n',
       },
       {
         name: '<SessionIdGenerator> outside <Manager>',

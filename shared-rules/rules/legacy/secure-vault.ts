@@ -13,9 +13,15 @@ const PASSWORD_ELEMENT = /password$/i;
 /** Tomcat and Axis2 attributes holding a password. */
 const PASSWORD_ATTRIBUTES = new Set(['keystorePass', 'truststorePass', 'keyPass', 'certificateKeystorePassword', 'certificateKeyPassword', 'truststorePassword']);
 
+/** Names that end in "Password" but hold a switch, not a secret (user-mgt.xml `StoreSaltedPassword` = true/false). */
+const NOT_A_SECRET = new Set(['storesaltedpassword']);
+
 function isPasswordElement(el: XmlElement): boolean {
   const n = localName(el.name);
-  if (n === 'Property') return PASSWORD_ELEMENT.test(el.attr('name')?.value ?? '');
+  if (n === 'Property') {
+    const name = el.attr('name')?.value ?? '';
+    return PASSWORD_ELEMENT.test(name) && !NOT_A_SECRET.has(name.toLowerCase());
+  }
   return PASSWORD_ELEMENT.test(n);
 }
 
@@ -63,6 +69,7 @@ export const plaintextPasswordLegacy = defineVariant({
   cases: {
     valid: [
       { fileName: '/h/repository/conf/carbon.xml', code: '<Server xmlns:svns="http://org.wso2.securevault/configuration"><Security><KeyStore><Password svns:secretAlias="Carbon.Security.KeyStore.Password">password</Password></KeyStore></Security></Server>' },
+      { name: 'StoreSaltedPassword is a switch, not a password', fileName: '/h/repository/conf/user-mgt.xml', code: '<UserManager><Realm><UserStoreManager class="org.wso2.carbon.user.core.jdbc.JDBCUserStoreManager"><Property name="StoreSaltedPassword">true</Property></UserStoreManager></Realm></UserManager>' },
       { name: 'placeholder and comment', fileName: '/h/repository/conf/api-manager.xml', code: '<APIManager><AuthManager><Password>${admin.password}</Password><!--<Password>x</Password>--></AuthManager></APIManager>' },
     ],
     invalid: [

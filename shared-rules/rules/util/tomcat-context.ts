@@ -27,6 +27,21 @@ export function runsTomcat9(p: ProductInfo): boolean {
   return p.product === 'apim' ? major >= 3 : major > 5 || (major === 5 && minor >= 10);
 }
 
+/**
+ * A Carbon 4.4 home (API-M 2.x, IS 5.0–5.8, EI 6.x, ESB 5.0): detected as such, or an API-M/IS release from before
+ * deployment.toml. There the security guideline asks for 16 bytes at least, which Tomcat's default already gives
+ * (research legacy-carbon.md, G17).
+ */
+export function isCarbon44(p: ProductInfo): boolean {
+  if (p.legacy) return true;
+  const m = /^(\d+)\.(\d+)/.exec(p.version ?? '');
+  if (!m) return false;
+  const [major, minor] = [Number(m[1]), Number(m[2])];
+  if (p.product === 'apim') return major < 3;
+  if (p.product === 'is') return major < 5 || (major === 5 && minor < 9);
+  return false;
+}
+
 /** The blanks that start the line holding `offset` (XML counts a lone CR as a line break too). */
 export const lineIndent = (text: string, offset: number): string => /^[ \t]*/.exec(text.slice(lineStartAt(text, offset)))![0];
 
