@@ -93,3 +93,13 @@ test("a single-quoted string over several lines: '' and line folding mapped back
   const t = "kind: ConfigMap\ndata:\n  deployment.toml: '[super_admin]\n\n    username = \"admin\"\n\n    password = ''admin'''\n";
   assert.deepEqual(at(t), ['5:16-5:23 default-admin-credentials', '7:16-7:25 default-admin-credentials', '7:16-7:25 plaintext-password']);
 });
+
+test('a double-quoted value takes a fix whose edit is verbatim text; CRLF folded values map; unsupported headers are skipped', () => {
+  const t = 'kind: ConfigMap\ndata:\n  deployment.toml: "[database.apim_db]\\nurl = \\"jdbc:mysql://db:3306/apim?useSSL=false\\"\\n"\n';
+  assert.deepEqual(at(t), ['3:47-3:89 database-without-tls fix']);
+  assert.equal(fixText('/c/cm.yaml', t, { safeOnly: false }).output, t.replace('useSSL=false', 'useSSL=true'));
+  const crlf = 'kind: ConfigMap\r\ndata:\r\n  deployment.toml: >\r\n    [super_admin]\r\n\r\n    password = "admin"\r\n';
+  assert.deepEqual(at(crlf), ['6:16-6:23 default-admin-credentials fix', '6:16-6:23 plaintext-password']);
+  // An explicit indentation indicator is not covered by the mapping: nothing at guessed positions.
+  assert.deepEqual(at('kind: ConfigMap\ndata:\n  deployment.toml: >2\n    [super_admin]\n\n    password = "admin"\n'), []);
+});
