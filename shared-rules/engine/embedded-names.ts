@@ -3,15 +3,19 @@ export const YAML_NAME = /\.ya?ml$/i;
 export const MANIFEST = /^kind\s*:\s*["']?(ConfigMap|Secret)["']?\s*$/m;
 // An indented mapping key holding a literal block scalar: `  deployment.toml: |-`. Linear: the parts are disjoint.
 export const BLOCK_KEY = /^([ \t]*)(["']?)([A-Za-z0-9_.-]+)\2[ \t]*:[ \t]*\|[-+]?[1-9]?[ \t]*(?:#.*)?$/gm;
+// The same key holding a folded block (`>`, `>-`, `>+`) or a quoted string (read by embedded-scalars.ts).
+const OTHER_KEY = /^([ \t]*)(["']?)([A-Za-z0-9_.-]+)\2[ \t]*:[ \t]*(?:>[-+]?[ \t]*(?:#.*)?$|["'])/gm;
 
 /** The kind of the first embedded file a manifest holds (by its key, through `kindOf`), or undefined. */
 export function embeddedKind(text: string, kindOf: (name: string) => string | undefined): string | undefined {
   if (!MANIFEST.test(text)) return undefined;
   let n = 0;
-  for (const m of text.matchAll(BLOCK_KEY)) {
-    const k = kindOf(m[3]);
-    if (k) return k;
-    if (++n > 200) break;
+  for (const re of [BLOCK_KEY, OTHER_KEY]) {
+    for (const m of text.matchAll(re)) {
+      const k = kindOf(m[3]);
+      if (k) return k;
+      if (++n > 200) break;
+    }
   }
   return undefined;
 }

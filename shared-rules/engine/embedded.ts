@@ -4,7 +4,8 @@
 // indentation, mapped back line by line); quick fixes are re-indented so the YAML stays valid. The manifest may be
 // a Helm template: the block's text then goes through template linting like a chart's confs/ file.
 // The block is found by its key line and YAML's indentation rule for block scalars, which also holds in a Helm
-// template that is not YAML yet; folded (`>`) and quoted values are not read (rare for whole files).
+// template that is not YAML yet. Folded (`>`) and quoted values are read through the YAML CST
+// (embedded-scalars.ts); their quick fixes are kept only where the edit maps exactly.
 import * as path from 'node:path';
 import type { FileKind } from './rule';
 import { classify } from './files';
@@ -12,6 +13,7 @@ import { LineIndex, type Span } from './text';
 import { VirtualBuilder, type VirtualDocument } from './virtual';
 import type { LintFinding, LintOptions, LintResult } from './lint';
 
+import { foldedAndQuoted, verbatimIn, type ScalarStyle } from './embedded-scalars';
 import { BLOCK_KEY, MANIFEST, YAML_NAME } from './embedded-names';
 
 export interface EmbeddedBlock {
@@ -21,6 +23,8 @@ export interface EmbeddedBlock {
   keyAt: number;
   vdoc: VirtualDocument;
   indent: string;
+  /** Set for a folded or quoted value (unset: a literal block). */
+  style?: ScalarStyle;
 }
 
 export function isManifestName(fileName: string): boolean {
@@ -66,7 +70,11 @@ export function embeddedBlocks(text: string): EmbeddedBlock[] {
     }
     out.push({ key: m[3], kind, keyAt: m.index! + m[1].length, vdoc: vb.build(), indent });
   }
-  return out;
+  for (const s of foldedAndQuoted(text, (k) => classify(k) !== undefined)) {
+    if (out.length >= 50) break;
+    out.push({ key: s.key, kind: classify(s.key)!, keyAt: s.keyAt, vdoc: s.vdoc, indent: '', style: s.style });
+  }
+  return out.sort((a, b) => a.keyAt - b.keyAt);
 }
 
 type LintFn = (fileName: string, text: string, options: LintOptions) => LintResult;
@@ -103,7 +111,10 @@ export function lintEmbedded(fileName: string, text: string, options: LintOption
     for (const f of r.findings) {
       const span = map(f.span);
       const out: LintFinding = { ...f, span, range: index.range(span), message: `${f.message} (in ${b.key})` };
-      if (f.fix) {
+      // A folded or quoted value takes a fix only where every edit is a verbatim stretch written verbatim.
+      const style = b.style;
+      const exact = !style || !f.fix || f.fix.edits.every((e) => b.vdoc.contiguous(e) && verbatimIn(style, e.newText));
+      if (f.fix && exact) {
         out.fix = {
           ...f.fix,
           edits: f.fix.edits.map((e) => {
@@ -116,6 +127,7 @@ export function lintEmbedded(fileName: string, text: string, options: LintOption
           }),
         };
       }
+      else delete out.fix;
       if (f.related) out.related = f.related.map((x) => { const s = map(x.span); return { ...x, span: s, range: index.range(s) }; });
       findings.push(out);
     }

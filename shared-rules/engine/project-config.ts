@@ -23,7 +23,7 @@ export interface ConfigError {
 }
 
 const LEVELS: readonly RuleLevel[] = ['off', 'hint', 'info', 'warning', 'error'];
-const KNOWN = new Set(['$schema', 'rules', 'product', 'tls', 'session', 'keystore', 'maxFileSize', 'maxFindingsPerFile', 'exclude', 'advisories', 'associations']);
+const KNOWN = new Set(['$schema', 'rules', 'product', 'tls', 'session', 'keystore', 'maxFileSize', 'maxFindingsPerFile', 'exclude', 'advisories', 'associations', 'helm']);
 
 /**
  * Parses and validates a project file. Unknown rule ids are reported when `ruleIds` is given.
@@ -114,6 +114,10 @@ export function parseProjectConfig(text: string, ruleIds?: ReadonlySet<string>, 
     errors.push(...a.errors);
     if (a.list.length) config.settings.associations = a.list;
   }
+  if (o.helm !== undefined) {
+    const files = parseHelmValuesFiles(o.helm, errors);
+    if (files) config.settings.helm = { valuesFiles: files };
+  }
   return { config, errors };
 }
 
@@ -124,4 +128,28 @@ export function findProjectConfig(dir: string): string | undefined {
     if (fs.existsSync(f)) return f;
     if (path.dirname(d) === d) return undefined;
   }
+}
+
+/** `"helm": {"valuesFiles": [...]}`: relative paths (from the chart folder), at most 16, like `helm -f`. */
+function parseHelmValuesFiles(h: unknown, errors: ConfigError[]): string[] | undefined {
+  if (typeof h !== 'object' || h === null || Array.isArray(h)) {
+    errors.push({ key: 'helm', message: 'must be an object such as {"valuesFiles": ["values-prod.yaml"]}' });
+    return undefined;
+  }
+  for (const k of Object.keys(h)) if (k !== 'valuesFiles') errors.push({ key: `helm.${k}`, message: 'unknown setting (known: valuesFiles)' });
+  const v = (h as { valuesFiles?: unknown }).valuesFiles;
+  if (v === undefined) return undefined;
+  if (!Array.isArray(v) || v.some((x) => typeof x !== 'string' || !x)) {
+    errors.push({ key: 'helm.valuesFiles', message: 'must be an array of file paths relative to the chart' });
+    return undefined;
+  }
+  const ok = (v as string[]).filter((f) => {
+    if (path.isAbsolute(f) || /^[A-Za-z]:[\\/]/.test(f)) {
+      errors.push({ key: `helm.valuesFiles.${f}`, message: 'must be relative to the chart folder' });
+      return false;
+    }
+    return true;
+  });
+  if (ok.length > 16) errors.push({ key: 'helm.valuesFiles', message: 'at most 16 values files are read; the rest are ignored' });
+  return ok.slice(0, 16);
 }

@@ -22,6 +22,8 @@ export interface Settings {
   advisories: { severity: 'auto' | RuleLevel; maxDataAgeDays: number };
   /** Project-file "associations": glob → kind for unusual names (checked before names; later layers first). */
   associations?: Association[];
+  /** Project-file "helm.valuesFiles": extra values files (relative to the chart), read after values.yaml, later ones winning. */
+  helm?: { valuesFiles: string[] };
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -49,6 +51,7 @@ export function resolveSettings(...layers: Array<Partial<Settings> | undefined>)
     if (typeof l.keystore?.expiryWarningDays === 'number' && l.keystore.expiryWarningDays >= 0) out.keystore.expiryWarningDays = l.keystore.expiryWarningDays;
     if (typeof l.maxFileSize === 'number') out.maxFileSize = l.maxFileSize;
     if (Array.isArray(l.associations) && l.associations.length) out.associations = [...l.associations, ...(out.associations ?? [])];
+    if (Array.isArray(l.helm?.valuesFiles)) out.helm = { valuesFiles: [...l.helm.valuesFiles] };
     if (typeof l.maxFindingsPerFile === 'number' && l.maxFindingsPerFile >= 1) out.maxFindingsPerFile = Math.floor(l.maxFindingsPerFile);
     if (l.advisories?.severity && ADVISORY_LEVELS.has(l.advisories.severity)) out.advisories.severity = l.advisories.severity;
     if (typeof l.advisories?.maxDataAgeDays === 'number' && l.advisories.maxDataAgeDays >= 0) out.advisories.maxDataAgeDays = Math.floor(l.advisories.maxDataAgeDays);

@@ -345,7 +345,7 @@ interface Ctx {
  * are reported on the values line (ValuesFinding), naming the template line, the case and the branch.
  */
 function resolveValues(c: Ctx, result: LintResult, fa: FileAccess): void {
-  const found = casesFor(c.fileName, fa);
+  const found = casesFor(c.fileName, fa, c.options.settings?.helm?.valuesFiles);
   if (!found) return;
   const indexes = new Map<string, LineIndex | undefined>();
   const indexOf = (file: string) => {

@@ -70,3 +70,36 @@ test('only ConfigMaps and Secrets that embed a checked file are read', () => {
   assert.deepEqual(lintText('/c/cm.yaml', 'kind: ConfigMap\ndata:\n  deployment.toml: |-\nother: 1\n').findings, []);
   assert.ok(lintText('/c/cm.yaml', 'kind: ConfigMap\ndata:\n  deployment.toml: |-\n    [server\n    a = = 1\n').findings.some((f) => f.ruleId === 'toml-syntax'));
 });
+
+// Folded (`>-`) and quoted values: each decoded character maps back to its source offset (escapes, folding).
+const at = (t: string) => lintText('/c/cm.yaml', t).findings.map((f) => `${f.range.start.line + 1}:${f.range.start.character + 1}-${f.range.end.line + 1}:${f.range.end.character + 1} ${f.ruleId}${f.fix ? ' fix' : ''}`);
+
+test('a folded block scalar: positions across folded lines, and an exact quick fix', () => {
+  const t = 'kind: ConfigMap\ndata:\n  deployment.toml: >-\n    [super_admin]\n\n    username = "admin"\n\n    password = "admin"\n';
+  assert.equal(classify('/c/cm.yaml', t), 'toml');
+  assert.deepEqual(at(t), ['6:16-6:23 default-admin-credentials', '8:16-8:23 default-admin-credentials fix', '8:16-8:23 plaintext-password']);
+  const out = fixText('/c/cm.yaml', t, { safeOnly: false }).output;
+  assert.equal(out.split('\n')[7], '    password = "$env{CARBON_ADMIN_PASSWORD}"');
+  assert.equal(parseAllDocuments(out)[0].errors.length, 0);
+});
+
+test('a double-quoted string: escapes mapped back to their source, no fix that would need escaping', () => {
+  const t = 'kind: ConfigMap\ndata:\n  deployment.toml: "[super_admin]\\nusername = \\"admin\\"\\npassword = \\u0022admin\\"\\n"\n';
+  assert.equal(classify('/c/cm.yaml', t), 'toml');
+  assert.deepEqual(at(t), ['3:47-3:56 default-admin-credentials', '3:69-3:82 default-admin-credentials', '3:69-3:82 plaintext-password']);
+});
+
+test("a single-quoted string over several lines: '' and line folding mapped back", () => {
+  const t = "kind: ConfigMap\ndata:\n  deployment.toml: '[super_admin]\n\n    username = \"admin\"\n\n    password = ''admin'''\n";
+  assert.deepEqual(at(t), ['5:16-5:23 default-admin-credentials', '7:16-7:25 default-admin-credentials', '7:16-7:25 plaintext-password']);
+});
+
+test('a double-quoted value takes a fix whose edit is verbatim text; CRLF folded values map; unsupported headers are skipped', () => {
+  const t = 'kind: ConfigMap\ndata:\n  deployment.toml: "[database.apim_db]\\nurl = \\"jdbc:mysql://db:3306/apim?useSSL=false\\"\\n"\n';
+  assert.deepEqual(at(t), ['3:47-3:89 database-without-tls fix']);
+  assert.equal(fixText('/c/cm.yaml', t, { safeOnly: false }).output, t.replace('useSSL=false', 'useSSL=true'));
+  const crlf = 'kind: ConfigMap\r\ndata:\r\n  deployment.toml: >\r\n    [super_admin]\r\n\r\n    password = "admin"\r\n';
+  assert.deepEqual(at(crlf), ['6:16-6:23 default-admin-credentials fix', '6:16-6:23 plaintext-password']);
+  // An explicit indentation indicator is not covered by the mapping: nothing at guessed positions.
+  assert.deepEqual(at('kind: ConfigMap\ndata:\n  deployment.toml: >2\n    [super_admin]\n\n    password = "admin"\n'), []);
+});

@@ -1,5 +1,6 @@
 // Which values feed a template, per tool, lowest precedence first (docs/tooling.md has the table):
-// - Helm: the nearest folder above with Chart.yaml → its values.yaml. One case.
+// - Helm: the nearest folder above with Chart.yaml → its values.yaml < the extra values files of the
+//   "helm.valuesFiles" setting, in order (Helm's `-f` precedence: later files override earlier ones). One case.
 // - Ansible: roles/<role>/templates/… → role defaults/main.yml < group_vars/all < group_vars/<group> (inventory
 //   groups of the host) < host_vars/<host> < role vars/main.yml; one case per host (host_vars files and inventory
 //   hosts) that a play of the playbook folder applies the role to (every host when there is no playbook),
@@ -150,7 +151,7 @@ function puppetCases(fa: FileAccess, modules: string, mod: string): RenderCase[]
 }
 
 /** The render cases of a template file, or undefined when no tool layout is recognised around it. */
-export function casesFor(templateFile: string, fa: FileAccess): Cases | undefined {
+export function casesFor(templateFile: string, fa: FileAccess, helmValuesFiles: readonly string[] = []): Cases | undefined {
   const parts = templateFile.split(path.sep);
   const notices: ValuesNotice[] = [];
   const ti = parts.lastIndexOf('templates');
@@ -164,8 +165,16 @@ export function casesFor(templateFile: string, fa: FileAccess): Cases | undefine
   let dir = path.dirname(templateFile);
   for (let i = 0; i < MAX_UP; i++) {
     if (fa.read(path.join(dir, 'Chart.yaml')) !== undefined) {
-      const values = yamlFrom(fa, path.join(dir, 'values.yaml'), notices);
-      return { tool: 'helm', cases: values ? [{ name: 'values.yaml', layers: [values] }] : [], notices };
+      const layers: ValueLayer[] = [];
+      const names: string[] = [];
+      for (const f of ['values.yaml', ...helmValuesFiles.slice(0, 16)]) {
+        const l = yamlFrom(fa, path.resolve(dir, f), notices);
+        if (l) {
+          layers.push(l);
+          names.push(f);
+        }
+      }
+      return { tool: 'helm', cases: layers.length ? [{ name: names.join(' + '), layers }] : [], notices };
     }
     const up = path.dirname(dir);
     if (up === dir) break;
