@@ -1,19 +1,23 @@
 // FileAccess on the real disk (CLI, server): reads only regular files, and no more than a values file may hold.
+// A values file is found by name next to a template (values.yaml, defaults/main.yml, params.pp), so a hostile
+// repository could plant a link there: a link is never followed (it could lead out of the workspace), and the
+// read goes through the bounded, non-blocking reader (a FIFO never blocks, the size is checked on the descriptor).
 import * as fs from 'node:fs';
 import type { FileAccess } from './cases';
 import { MAX_VALUES_BYTES } from './yaml-layer';
+import { readConfigFile } from '../read-config';
 
 export const diskAccess: FileAccess = {
   read(file) {
     try {
-      const st = fs.statSync(file);
-      if (!st.isFile()) return undefined;
-      // A too-large values file is still "there" (a notice says so) but never read whole.
-      if (st.size > MAX_VALUES_BYTES * 4) return ' '.repeat(MAX_VALUES_BYTES + 1);
-      return fs.readFileSync(file, 'utf8');
+      if (fs.lstatSync(file).isSymbolicLink()) return undefined;
     } catch {
       return undefined;
     }
+    const r = readConfigFile(file, MAX_VALUES_BYTES * 4);
+    if (!r.ok) return undefined;
+    // A too-large values file is still "there" (a notice says so) but never read whole.
+    return r.tooLarge ? ' '.repeat(MAX_VALUES_BYTES + 1) : r.text;
   },
   list(dir) {
     try {

@@ -26,7 +26,7 @@ export function yamlLayer(file: string, text: string): { layer?: ValueLayer; not
   try {
     doc = parseDocument(text, { uniqueKeys: false, prettyErrors: false, strict: false });
   } catch (e) {
-    return { notice: { file, span: { start: 0, end: 0 }, message: `Values file not read: ${(e as Error).message}` } };
+    return { notice: { file, span: { start: 0, end: 0 }, message: 'Values file not read: the YAML parser gave up on it; placeholders it would feed stay unknown.' } };
   }
   if (doc.errors.length) {
     const e = doc.errors[0];
