@@ -5,6 +5,7 @@
 // This complements detectProduct (product.ts), which places one file by its path and content: detectHome answers
 // for the folder above the file. Detectors are a list, so another product family (Carbon 4.4-era packs) adds its own
 // without touching these. Every read goes through the caller's readFile (bounded, never throws).
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { PRODUCT_CODES, advisoryProductId } from '../data/advisories';
 import type { ProductInfo } from './product';
@@ -141,9 +142,25 @@ const folderName: HomeDetector = (home) => {
   return facts;
 };
 
-/** `FROM [registry/][org/]wso2am:4.2.0[.5]` in a Dockerfile in the home or up to two folders above it. */
+/**
+ * The home and up to two folders above it, never above a repository root (a folder holding `.git`): the image tag
+ * of a deployment repository is looked for inside that repository, not in whatever lies around the checkout.
+ */
+function foldersUpFrom(home: string): string[] {
+  const out = [home];
+  let dir = home;
+  for (let i = 0; i < 2; i++) {
+    if (fs.existsSync(path.join(dir, '.git'))) break;
+    const up = path.dirname(dir);
+    if (up === dir) break;
+    out.push((dir = up));
+  }
+  return out;
+}
+
+/** `FROM [registry/][org/]wso2am:4.2.0[.5]` in a Dockerfile in the home or up to two folders above it (foldersUpFrom). */
 const dockerfile: HomeDetector = (home, read) => {
-  for (const dir of [home, path.dirname(home), path.dirname(path.dirname(home))]) {
+  for (const dir of foldersUpFrom(home)) {
     const file = path.join(dir, 'Dockerfile');
     const t = read(file)?.slice(0, 64 * 1024);
     if (!t) continue;
@@ -164,7 +181,7 @@ const dockerfile: HomeDetector = (home, read) => {
  * name images some other way are not read (the convention must be clear).
  */
 const helmValues: HomeDetector = (home, read) => {
-  for (const dir of [home, path.dirname(home), path.dirname(path.dirname(home))]) {
+  for (const dir of foldersUpFrom(home)) {
     const file = path.join(dir, 'values.yaml');
     const t = read(file)?.slice(0, 256 * 1024);
     if (!t) continue;
@@ -256,6 +273,13 @@ export function detectHome(home: string | undefined, read: ReadText, fallback?: 
 /** A ReadText over the rule resources' readFile (bytes → UTF-8; at most 256 KB is looked at). */
 export function textReader(readFile: (p: string) => Uint8Array | undefined): ReadText {
   return (p) => {
+    // The files read here are found by name (updates/product.txt, a Dockerfile above the home): a link planted under
+    // such a name could lead out of the workspace, so it is not followed.
+    try {
+      if (fs.lstatSync(p).isSymbolicLink()) return undefined;
+    } catch {
+      // absent on disk: the reader (a test's, or the real one) decides
+    }
     const b = readFile(p);
     return b ? Buffer.from(b.subarray(0, 256 * 1024)).toString('utf8') : undefined;
   };

@@ -59,3 +59,39 @@ test('a values file the YAML parser rejects is named, never quoted', () => {
     fs.rmSync(dir, { recursive: true, force: true });
   }
 });
+
+// G01 reads a few files by name around a product home (issue 21): never through a link, never above the repository.
+import { detectRelease, textReader } from '../../shared-rules/engine/product-home';
+import { readFileBounded } from '../../shared-rules/engine/resources';
+import { detectProduct } from '../../shared-rules/engine/product';
+
+test('the release is not read through a linked updates/product.txt, nor from a Dockerfile above the repository root', () => {
+  const top = fs.mkdtempSync(path.join(os.tmpdir(), 'carbonlint-home-'));
+  try {
+    // top/Dockerfile lies outside the repository top/repo (which holds .git); the home is top/repo/apim.
+    fs.writeFileSync(path.join(top, 'Dockerfile'), 'FROM wso2/wso2am:4.2.0.7\n');
+    const repo = path.join(top, 'repo');
+    const home = path.join(repo, 'apim');
+    fs.mkdirSync(path.join(home, 'repository/conf'), { recursive: true });
+    fs.mkdirSync(path.join(repo, '.git'));
+    const file = path.join(home, 'repository/conf/deployment.toml');
+    fs.writeFileSync(file, '[server]\nhostname = "localhost"\n');
+    const read = textReader((p) => readFileBounded(p, 1024 * 1024));
+    const release = () => detectRelease(file, detectProduct(file, fs.readFileSync(file, 'utf8')), read, home);
+    assert.equal(release().version, undefined, 'no version from a Dockerfile above the repository root');
+    fs.rmSync(path.join(repo, '.git'), { recursive: true });
+    assert.equal(release().version, '4.2.0', 'without the .git boundary the same Dockerfile is read (the test works)');
+    fs.mkdirSync(path.join(repo, '.git'));
+    // A linked updates/product.txt is not followed.
+    const outside = path.join(top, 'product.txt');
+    fs.writeFileSync(outside, 'wso2am-4.2.0\n');
+    fs.mkdirSync(path.join(home, 'updates'));
+    fs.copyFileSync(outside, path.join(home, 'updates/product.txt'));
+    assert.equal(release().version, '4.2.0', 'a regular updates/product.txt is read (the test works)');
+    fs.rmSync(path.join(home, 'updates/product.txt'));
+    fs.symlinkSync(outside, path.join(home, 'updates/product.txt'));
+    assert.equal(release().version, undefined, 'a link is not followed');
+  } finally {
+    fs.rmSync(top, { recursive: true, force: true });
+  }
+});
