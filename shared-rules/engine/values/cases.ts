@@ -1,9 +1,10 @@
 // Which values feed a template, per tool, lowest precedence first (docs/tooling.md has the table):
 // - Helm: the nearest folder above with Chart.yaml → its values.yaml < the extra values files of the
 //   "helm.valuesFiles" setting, in order (Helm's `-f` precedence: later files override earlier ones). One case.
-// - Ansible: roles/<role>/templates/… → role defaults/main.yml < group_vars/all < group_vars/<group> (inventory
-//   groups of the host) < host_vars/<host> < role vars/main.yml; one case per host (host_vars files and inventory
-//   hosts) that a play of the playbook folder applies the role to (every host when there is no playbook),
+// - Ansible: roles/<role>/templates/… → role defaults/main.yml < group_vars/all < group_vars/<group> (the host's
+//   inventory groups, parents before children: inventory.ts) < host_vars/<host> < role vars/main.yml, where each
+//   vars entry is a file and/or a folder of *.yml files; one case per host (host_vars entries and inventory hosts)
+//   that a play of the playbook folder applies the role to (every host when there is no playbook),
 //   or one "role defaults" case when there is no inventory.
 // - Puppet: modules/<m>/templates/… → modules/<m>/manifests/params.pp and the params classes it inherits.
 // All reads go through `read`, so callers decide about the disk; every walk is bounded.
@@ -11,6 +12,7 @@ import * as path from 'node:path';
 import { parse } from 'yaml';
 import { MAX_VALUES_BYTES, yamlLayer } from './yaml-layer';
 import { puppetLayer } from './puppet-layer';
+import { emptyInventory, groupsOf, readInventory } from './inventory';
 import type { RenderCase, ValueLayer, ValuesNotice } from './types';
 
 export interface FileAccess {
@@ -51,25 +53,6 @@ function firstYaml(fa: FileAccess, base: string, notices: ValuesNotice[]): Value
   return undefined;
 }
 
-/** Ansible INI inventory: host → groups (`[group]` sections; `:vars`/`:children` sections are not host lists). */
-function inventoryGroups(text: string): Map<string, string[]> {
-  const out = new Map<string, string[]>();
-  let group: string | undefined;
-  for (const raw of text.split(/\r?\n/).slice(0, 10000)) {
-    const line = raw.trim();
-    if (!line || line.startsWith('#') || line.startsWith(';')) continue;
-    const h = /^\[([^\]]+)\]$/.exec(line);
-    if (h) {
-      group = h[1].includes(':') ? undefined : h[1];
-      continue;
-    }
-    if (!group) continue;
-    const host = line.split(/\s+/)[0];
-    out.set(host, [...(out.get(host) ?? []), group]);
-  }
-  return out;
-}
-
 /**
  * The host patterns of the plays that apply `role`, from the playbooks in the playbook folder (site.yml…): none
  * when plays exist but none applies the role (no host renders it), undefined when there is no playbook (then every
@@ -100,6 +83,26 @@ function roleTargets(fa: FileAccess, root: string, role: string): string[] | und
   return targets;
 }
 
+/** Inventory file names looked for in an inventory folder (INI or YAML). */
+const INVENTORY_NAMES = ['inventory', 'hosts', 'hosts.ini', 'inventory.ini', 'hosts.yml', 'hosts.yaml', 'inventory.yml', 'inventory.yaml'];
+const MAX_VARS_FILES = 50;
+
+/**
+ * The layers of `group_vars/<name>` or `host_vars/<name>`: the file `<name>`, `<name>.yml` or `<name>.yaml`, then
+ * every *.yml/*.yaml in the folder `<name>/`, by name (Ansible reads a folder's files in order; later ones win).
+ */
+function varsLayers(fa: FileAccess, dir: string, name: string, notices: ValuesNotice[]): ValueLayer[] {
+  const out: ValueLayer[] = [];
+  const file = firstYaml(fa, path.join(dir, name), notices);
+  if (file) out.push(file);
+  const inside = fa.list(path.join(dir, name));
+  for (const f of (inside ?? []).filter((n) => /\.ya?ml$/.test(n)).sort().slice(0, MAX_VARS_FILES)) {
+    const l = yamlFrom(fa, path.join(dir, name, f), notices);
+    if (l) out.push(l);
+  }
+  return out;
+}
+
 function ansibleCases(fa: FileAccess, root: string, role: string, notices: ValuesNotice[]): RenderCase[] {
   const targets = roleTargets(fa, root, role);
   const defaults = firstYaml(fa, path.join(root, 'roles', role, 'defaults', 'main'), notices);
@@ -109,25 +112,27 @@ function ansibleCases(fa: FileAccess, root: string, role: string, notices: Value
   const invs = (fa.list(path.join(root, 'inventories')) ?? []).map((d) => path.join(root, 'inventories', d));
   const cases: RenderCase[] = [];
   for (const dir of [...dirs, ...invs].slice(0, 50)) {
-    const gv = fa.list(path.join(dir, 'group_vars'));
-    const hv = fa.list(path.join(dir, 'host_vars'));
+    const gvDir = path.join(dir, 'group_vars');
+    const hvDir = path.join(dir, 'host_vars');
+    const gv = fa.list(gvDir);
+    const hv = fa.list(hvDir);
     if (!gv && !hv) continue;
-    const inv = fa.read(path.join(dir, 'inventory')) ?? fa.read(path.join(dir, 'hosts')) ?? fa.read(path.join(dir, 'hosts.ini'));
-    const groups = inv ? inventoryGroups(inv) : new Map<string, string[]>();
-    const hosts = new Set<string>([...groups.keys(), ...(hv ?? []).map((f) => f.replace(/\.ya?ml$/, ''))]);
-    const all = firstYaml(fa, path.join(dir, 'group_vars', 'all'), notices);
-    // Only the hosts the playbook applies the role to (a group, a host, or `all`).
-    const applies = (host: string) => !targets || targets.includes('all') || targets.includes(host) || (groups.get(host) ?? []).some((g) => targets.includes(g));
-    for (const host of [...hosts].filter(applies).sort().slice(0, 200)) {
+    const inv = emptyInventory();
+    for (const n of INVENTORY_NAMES) {
+      const t = fa.read(path.join(dir, n));
+      if (t !== undefined && t.length <= MAX_VALUES_BYTES) readInventory(n, t, inv);
+    }
+    const hosts = new Set<string>([...inv.hosts.keys(), ...(hv ?? []).map((f) => f.replace(/\.ya?ml$/, ''))]);
+    const all = varsLayers(fa, gvDir, 'all', notices);
+    // Only the hosts the playbook applies the role to (a group, a parent group, a host, or `all`).
+    const applies = (host: string, groups: string[]) => !targets || targets.includes('all') || targets.includes(host) || groups.some((g) => targets.includes(g));
+    const rendering = [...hosts].sort().map((h) => ({ host: h, groups: groupsOf(inv, h) })).filter((x) => applies(x.host, x.groups));
+    for (const { host, groups } of rendering.slice(0, 200)) {
       const layers: ValueLayer[] = [];
       if (defaults) layers.push(defaults);
-      if (all) layers.push(all);
-      for (const g of [...(groups.get(host) ?? [])].sort()) {
-        const l = firstYaml(fa, path.join(dir, 'group_vars', g), notices);
-        if (l) layers.push(l);
-      }
-      const h = firstYaml(fa, path.join(dir, 'host_vars', host), notices);
-      if (h) layers.push(h);
+      layers.push(...all);
+      for (const g of groups) layers.push(...varsLayers(fa, gvDir, g, notices)); // parents before children
+      layers.push(...varsLayers(fa, hvDir, host, notices));
       if (vars) layers.push(vars);
       cases.push({ name: `host ${host}`, layers });
     }
