@@ -6,12 +6,15 @@
 //   vars entry is a file and/or a folder of *.yml files; one case per host (host_vars entries and inventory hosts)
 //   that a play of the playbook folder applies the role to (every host when there is no playbook),
 //   or one "role defaults" case when there is no inventory.
-// - Puppet: modules/<m>/templates/… → modules/<m>/manifests/params.pp and the params classes it inherits.
+// - Puppet: modules/<m>/templates/… → modules/<m>/manifests/params.pp and the params classes it inherits < the
+//   class's parameter defaults (init.pp, or a manifest naming the template) < Hiera data (hiera.ts); one case per class.
 // All reads go through `read`, so callers decide about the disk; every walk is bounded.
 import * as path from 'node:path';
 import { parse } from 'yaml';
 import { MAX_VALUES_BYTES, yamlLayer } from './yaml-layer';
 import { puppetLayer } from './puppet-layer';
+import { classDefaultsLayer, hieraLayer, puppetClasses, type PuppetClass } from './puppet-class';
+import { hieraFiles } from './hiera';
 import { emptyInventory, groupsOf, readInventory } from './inventory';
 import type { RenderCase, ValueLayer, ValuesNotice } from './types';
 
@@ -141,18 +144,49 @@ function ansibleCases(fa: FileAccess, root: string, role: string, notices: Value
   return cases;
 }
 
-function puppetCases(fa: FileAccess, modules: string, mod: string): RenderCase[] {
-  const layers: ValueLayer[] = [];
+const MAX_MANIFESTS = 50;
+
+/**
+ * Puppet: the template is rendered in the scope of a class of its module — the main class (`class is` in
+ * manifests/init.pp), and any other class of manifests/*.pp whose file names the template (`template('is/…erb')`).
+ * Layers, lowest first: the params classes (params.pp and the ones it inherits) < the class's parameter defaults <
+ * Hiera data for its parameters (module hiera.yaml, then the environment's: Hiera's automatic parameter lookup).
+ */
+function puppetCases(fa: FileAccess, modules: string, mod: string, templateRel: string, notices: ValuesNotice[]): RenderCase[] {
+  const params: ValueLayer[] = [];
   let m: string | undefined = mod;
   for (let i = 0; m && i < 5; i++) {
     const file = path.join(modules, m, 'manifests', 'params.pp');
     const text = fa.read(file);
     if (text === undefined) break;
     const p = puppetLayer(file, text);
-    layers.unshift(p.layer); // the inherited class is lower precedence
+    params.unshift(p.layer); // the inherited class is lower precedence
     m = p.inherits;
   }
-  return layers.length ? [{ name: `class ${mod}::params`, layers }] : [];
+  const manifests = path.join(modules, mod, 'manifests');
+  const classes: Array<{ file: string; cls: PuppetClass }> = [];
+  for (const name of ['init.pp', ...(fa.list(manifests) ?? []).filter((n) => n.endsWith('.pp') && n !== 'init.pp' && n !== 'params.pp').slice(0, MAX_MANIFESTS)]) {
+    const file = path.join(manifests, name);
+    const text = fa.read(file);
+    if (text === undefined || text.length > MAX_VALUES_BYTES) continue;
+    const names = text.includes(`${mod}/${templateRel}`);
+    for (const cls of puppetClasses(text)) {
+      if ((cls.name === mod && name === 'init.pp') || (names && cls.params.size)) classes.push({ file, cls });
+    }
+  }
+  const hiera = [...hieraFiles(fa, path.dirname(modules), true), ...hieraFiles(fa, path.join(modules, mod), false)];
+  const cases: RenderCase[] = [];
+  for (const { file, cls } of classes.slice(0, 20)) {
+    if (!cls.params.size) continue;
+    const layers: ValueLayer[] = [...params, classDefaultsLayer(file, cls, params)];
+    for (const h of [...hiera].reverse()) {
+      const data = yamlFrom(fa, h, notices);
+      if (data) layers.push(hieraLayer(data, cls));
+    }
+    cases.push({ name: `class ${cls.name}`, layers });
+  }
+  if (!cases.length && params.length) cases.push({ name: `class ${mod}::params`, layers: params });
+  return cases;
 }
 
 /** The render cases of a template file, or undefined when no tool layout is recognised around it. */
@@ -165,7 +199,7 @@ export function casesFor(templateFile: string, fa: FileAccess, helmValuesFiles: 
     return { tool: 'ansible', cases: ansibleCases(fa, root, parts[ti - 1], notices), notices };
   }
   if (ti >= 2 && parts[ti - 2] === 'modules') {
-    return { tool: 'puppet', cases: puppetCases(fa, parts.slice(0, ti - 1).join(path.sep), parts[ti - 1]), notices };
+    return { tool: 'puppet', cases: puppetCases(fa, parts.slice(0, ti - 1).join(path.sep), parts[ti - 1], parts.slice(ti + 1).join('/'), notices), notices };
   }
   let dir = path.dirname(templateFile);
   for (let i = 0; i < MAX_UP; i++) {
