@@ -6,11 +6,15 @@ export const BLOCK_KEY = /^([ \t]*)(["']?)([A-Za-z0-9_.-]+)\2[ \t]*:[ \t]*\|[-+]
 // The same key holding a folded block (`>`, `>-`, `>+`) or a quoted string (read by embedded-scalars.ts).
 const OTHER_KEY = /^([ \t]*)(["']?)([A-Za-z0-9_.-]+)\2[ \t]*:[ \t]*(?:>[-+]?[ \t]*(?:#.*)?$|["'])/gm;
 
+// A Secret's `data:` key holding a plain (base64) scalar: `  deployment.toml: W3NlcnZlcl0K…` (read by embedded-base64.ts).
+const SECRET = /^kind\s*:\s*["']?Secret["']?\s*$/m;
+const PLAIN_KEY = /^([ \t]*)(["']?)([A-Za-z0-9_.-]+)\2[ \t]*:[ \t]*[A-Za-z0-9+/]/gm;
+
 /** The kind of the first embedded file a manifest holds (by its key, through `kindOf`), or undefined. */
 export function embeddedKind(text: string, kindOf: (name: string) => string | undefined): string | undefined {
   if (!MANIFEST.test(text)) return undefined;
   let n = 0;
-  for (const re of [BLOCK_KEY, OTHER_KEY]) {
+  for (const re of SECRET.test(text) ? [BLOCK_KEY, OTHER_KEY, PLAIN_KEY] : [BLOCK_KEY, OTHER_KEY]) {
     for (const m of text.matchAll(re)) {
       const k = kindOf(m[3]);
       if (k) return k;

@@ -15,6 +15,7 @@ import type { LintFinding, LintOptions, LintResult } from './lint';
 
 import { foldedAndQuoted, verbatimIn, type ScalarStyle } from './embedded-scalars';
 import { BLOCK_KEY, MANIFEST, YAML_NAME } from './embedded-names';
+import { secretDataEntries } from './embedded-base64';
 
 export interface EmbeddedBlock {
   key: string;
@@ -25,6 +26,8 @@ export interface EmbeddedBlock {
   indent: string;
   /** Set for a folded or quoted value (unset: a literal block). */
   style?: ScalarStyle;
+  /** A Secret's base64 `data:` value: every position maps to the key (embedded-base64.ts). */
+  base64?: true;
 }
 
 export function isManifestName(fileName: string): boolean {
@@ -74,6 +77,15 @@ export function embeddedBlocks(text: string): EmbeddedBlock[] {
     if (out.length >= 50) break;
     out.push({ key: s.key, kind: classify(s.key)!, keyAt: s.keyAt, vdoc: s.vdoc, indent: '', style: s.style });
   }
+  // A Secret's `data:` is base64, whatever its YAML style: read decoded, never as the text it is written as.
+  const encoded = secretDataEntries(text, (k) => classify(k) !== undefined);
+  if (encoded.length) {
+    const keys = new Set(encoded.map((e) => e.keyAt));
+    const plain = out.filter((b) => !keys.has(b.keyAt));
+    out.length = 0;
+    out.push(...plain);
+    for (const e of encoded) out.push({ key: e.key, kind: classify(e.key)!, keyAt: e.keyAt, vdoc: e.vdoc, indent: '', base64: true });
+  }
   return out.sort((a, b) => a.keyAt - b.keyAt);
 }
 
@@ -110,11 +122,15 @@ export function lintEmbedded(fileName: string, text: string, options: LintOption
     const map = (s: Span): Span => b.vdoc.spanToSource(s);
     for (const f of r.findings) {
       const span = map(f.span);
-      const out: LintFinding = { ...f, span, range: index.range(span), message: `${f.message} (in ${b.key})` };
+      // Base64 data: the decoded line number tells where in the file; nothing of its text is quoted.
+      const where = b.base64 ? `in ${b.key}, base64 \`data\`, decoded line ${b.vdoc.text.slice(0, f.span.start).split('\n').length}` : `in ${b.key}`;
+      const out: LintFinding = { ...f, span, range: index.range(span), message: `${f.message} (${where})` };
       // A folded or quoted value takes a fix only where every edit is a verbatim stretch written verbatim.
       const style = b.style;
       const exact = !style || !f.fix || f.fix.edits.every((e) => b.vdoc.contiguous(e) && verbatimIn(style, e.newText));
-      if (f.fix && exact) {
+      // No quick fix in base64 data: the edit would have to re-encode the whole value, a change nobody can review
+      // in the editor (the diff is base64 on both sides), and the finding's range is the key, not the text it fixes.
+      if (f.fix && exact && !b.base64) {
         out.fix = {
           ...f.fix,
           edits: f.fix.edits.map((e) => {
