@@ -37,6 +37,9 @@ export interface PlaceholderCount {
 /** More render cases (Ansible hosts) than this are not all checked: the first ones are. */
 export const MAX_CASES = 8;
 
+/** The notice for a template over a rendering limit (branches, or render cases such as Ansible hosts). */
+export const TEMPLATE_RENDERINGS = 'template-renderings';
+
 /** More branch renderings than this and the template is checked as one text (tags opaque), as before branches were split. */
 export const MAX_VARIANTS = 32;
 
@@ -239,6 +242,7 @@ export function lintTemplate(fileName: string, text: string, kind: FileKind, syn
   const native = kind === 'toml';
   const erb = syntax === 'erb';
   let list = variants(text, scan.tags, scan.chains);
+  const variantCount = list.length;
   const merged = list.length > MAX_VARIANTS;
   if (merged) list = [{ choice: new Int32Array(0) }];
   const outputs = scan.tags.filter((t) => t.role === 'output');
@@ -311,6 +315,13 @@ export function lintTemplate(fileName: string, text: string, kind: FileKind, syn
     }
     findings.push({ ...f, message: `${f.message} (template branch: ${where})` });
   }
+  if (merged) {
+    // Not silent: the reader learns that branch attribution (and value-decided branches) are off for this template.
+    const first = scan.tags[scan.chains[0].branches[0].tag];
+    const span = { start: first.start, end: first.end };
+    const message = `Template ${path.basename(fileName)}: its \`if\` chains make ${variantCount} renderings, more than the limit of ${MAX_VARIANTS}; it is checked as one text instead (every branch kept, template tags opaque), so findings do not name a branch and values do not choose branches.`;
+    findings.push({ ruleId: TEMPLATE_RENDERINGS, guideline: null, guidelineId: null, severity: 'info', message, span, range: index.range(span) });
+  }
   if (scan.problem) {
     findings.push({ ruleId: 'template-syntax', guideline: null, guidelineId: null, severity: 'info', message: scan.problem.message, span: scan.problem.span, range: index.range(scan.problem.span) });
   }
@@ -367,6 +378,14 @@ function resolveValues(c: Ctx, result: LintResult, fa: FileAccess): void {
   for (const n of found.notices) notice(n.file, n.span, n.message);
   const count: PlaceholderCount = { resolved: 0, protected: 0, unknown: 0 };
   const tags = c.scan.tags;
+  if (found.cases.length > MAX_CASES) {
+    // Not silent: which cases were checked and how many were left out.
+    const names = found.cases.map((x) => x.name);
+    const rest = names.slice(MAX_CASES);
+    const message = `Template ${path.basename(c.fileName)}: ${names.length} value cases render it, more than the limit of ${MAX_CASES}; its values are checked for the first ${MAX_CASES} (${names.slice(0, MAX_CASES).join(', ')}) and not for the other ${rest.length} (${rest.slice(0, 5).join(', ')}${rest.length > 5 ? ', …' : ''}).`;
+    const span = { start: 0, end: 0 };
+    result.findings.unshift({ ruleId: TEMPLATE_RENDERINGS, guideline: null, guidelineId: null, severity: 'info', message, span, range: c.index.range(span) });
+  }
   found.cases.slice(0, MAX_CASES).forEach((rc, ci) => {
     const subs = new Map<number, string>();
     const sites = new Map<number, ValueSite>();
