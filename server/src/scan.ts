@@ -14,6 +14,7 @@ import { readConfigFileAsync, tooLargeMessage } from '../../shared-rules/engine/
 import type { ConfigResolver, Folder, Folders } from './config';
 import { toDiagnostic } from './diagnostics';
 import { templateHints, type ValuesDiagnostics } from './values-diagnostics';
+import type { ValuesDependencies } from './values-deps';
 import { describeError } from './errors';
 import type { ProjectFiles } from './project-file';
 import { ScanStateNotification, type ScanState } from './protocol';
@@ -27,6 +28,8 @@ export interface ScanHost {
   isOpen(uri: string): boolean;
   /** Findings on values files, contributed by the templates that use them. */
   values?: ValuesDiagnostics;
+  /** What each template reads to resolve its values (re-linted when one changes). */
+  deps?: ValuesDependencies;
 }
 
 interface Run {
@@ -146,7 +149,9 @@ export class WorkspaceScanner {
     }
     let result;
     try {
-      result = lintText(abs, text, { settings: cfg.settings, byteLength: size, invalidUtf8At: read.invalidUtf8At });
+      const deps = this.host.deps;
+      result = lintText(abs, text, { settings: cfg.settings, byteLength: size, invalidUtf8At: read.invalidUtf8At, ...(deps ? { values: deps.access(abs) } : {}) });
+      deps?.settle(abs, result.placeholders !== undefined);
     } catch (e) {
       this.host.connection.console.error(`Could not check ${abs}: ${describeError(e)}`);
       return this.clear(uri);
@@ -180,7 +185,11 @@ export class WorkspaceScanner {
   forget(abs: string): void {
     for (const uri of [...this.fromDisk.keys()]) {
       const p = URI.toPath(uri);
-      if (relativeTo(abs, p) !== undefined && !this.host.isOpen(uri)) this.clear(uri);
+      if (relativeTo(abs, p) !== undefined && !this.host.isOpen(uri)) {
+        this.clear(uri);
+        this.host.values?.update(uri, undefined); // what a deleted template put on its values files goes too
+        this.host.deps?.forget(p);
+      }
     }
   }
 

@@ -17,6 +17,7 @@ import { WorkspaceScanner } from './scan';
 import { onWatchedFiles, registerWatchers } from './watch';
 import { toDiagnostic } from './diagnostics';
 import { ValuesDiagnostics, templateHints } from './values-diagnostics';
+import { ValuesDependencies } from './values-deps';
 import { describeError } from './errors';
 import { codeActions, fixAllAction, FIX_ALL_KIND } from './actions';
 import { hoverFor } from './hover';
@@ -44,8 +45,15 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   const projects = new ProjectFiles((p) => void connection.sendDiagnostics({ uri: URI.fromPath(p.file), diagnostics: projectDiagnostics(p) }));
   const config = new ConfigResolver(editor, projects, folders);
   const isOpen = (uri: string) => documents.get(uri) !== undefined;
-  const values = new ValuesDiagnostics(connection);
-  const scanner = new WorkspaceScanner({ connection, folders, config, projects, isOpen, values });
+  // An open values file (values.yaml…) keeps the findings its templates put on it next to its own.
+  const ownDiagnostics = (uri: string) => {
+    const r = results.get(uri)?.result;
+    return r ? [...r.findings.map((f) => toDiagnostic(f, uri)), ...templateHints(r)] : [];
+  };
+  const values = new ValuesDiagnostics(connection, ownDiagnostics);
+  // Values files are read with the editor's text when open, and what each template reads is remembered.
+  const deps = new ValuesDependencies((file) => documents.get(URI.fromPath(file))?.getText());
+  const scanner = new WorkspaceScanner({ connection, folders, config, projects, isOpen, values, deps });
 
   const lint = async (doc: TextDocument): Promise<Linted> => {
     const cfg = await config.forUri(doc.uri);
@@ -55,7 +63,10 @@ export function startServer(connection: Connection = createConnection(ProposedFe
       const text = doc.getText();
       return { version: doc.version, cfg, notChecked, result: { kind: classify(name, text, cfg.settings.associations), product: detectProduct(name, text, cfg.settings.product), findings: [] } };
     }
-    return { version: doc.version, cfg, result: lintText(name, doc.getText(), { settings: cfg.settings }) };
+    if (!URI.isFile(doc.uri)) return { version: doc.version, cfg, result: lintText(name, doc.getText(), { settings: cfg.settings }) };
+    const result = lintText(name, doc.getText(), { settings: cfg.settings, values: deps.access(name) });
+    deps.settle(name, result.placeholders !== undefined);
+    return { version: doc.version, cfg, result };
   };
 
   const validate = async (uri: string) => {
@@ -68,7 +79,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
       if (!now || now.version !== doc.version) return; // a newer change is queued and will publish
       results.set(uri, linted);
       values.update(uri, linted.result);
-      void connection.sendDiagnostics({ uri, version: linted.version, diagnostics: [...linted.result.findings.map((f) => toDiagnostic(f, uri)), ...templateHints(linted.result)] });
+      void connection.sendDiagnostics({ uri, version: linted.version, diagnostics: [...linted.result.findings.map((f) => toDiagnostic(f, uri)), ...templateHints(linted.result), ...values.of(uri)] });
     } catch (e) {
       // One bad document must not end the server (and with it every other document's findings).
       connection.console.error(`Could not check ${String(uri)}: ${describeError(e)}`);
@@ -80,6 +91,15 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     if (pending.has(uri)) return;
     pending.add(uri);
     setImmediate(() => void validate(uri));
+  };
+  /** Values files changed (on disk or in the editor): the templates that read them are linted again. */
+  const valuesChanged = (paths: string[]) => {
+    const templates = new Set(paths.flatMap((p) => deps.dependents(p)));
+    for (const t of templates) {
+      const uri = URI.fromPath(t);
+      if (documents.get(uri)) schedule(uri);
+      else void scanner.checkFile(t);
+    }
   };
   const relintOpen = () => {
     for (const d of documents.all()) schedule(d.uri);
@@ -143,7 +163,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   });
 
   connection.onDidChangeWatchedFiles((params) => onWatchedFiles(params.changes, {
-    connection, scanner, projects,
+    connection, scanner, projects, pathsChanged: valuesChanged,
     projectChanged: () => {
       relintOpen();
       rescan();
@@ -159,11 +179,16 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     scanner.release(e.document.uri);
     schedule(e.document.uri);
   });
-  documents.onDidChangeContent((e) => schedule(e.document.uri));
+  documents.onDidChangeContent((e) => {
+    schedule(e.document.uri);
+    if (URI.isFile(e.document.uri)) valuesChanged([URI.toPath(e.document.uri)]);
+  });
   documents.onDidClose((e) => {
     results.delete(e.document.uri);
     pending.delete(e.document.uri);
     void scanner.closed(e.document.uri);
+    // Its text in the editor is gone: templates that read it see the disk again.
+    if (URI.isFile(e.document.uri)) valuesChanged([URI.toPath(e.document.uri)]);
   });
 
   connection.onCodeAction(async (params) => {

@@ -57,6 +57,9 @@ export function toEditorSettings(raw: Raw, files: Raw): EditorSettings {
     if (typeof adv.maxDataAgeDays === 'number' && Number.isInteger(adv.maxDataAgeDays) && adv.maxDataAgeDays >= 0) a.maxDataAgeDays = adv.maxDataAgeDays;
     settings.advisories = a;
   }
+  // Helm extra values files: relative paths only (from the chart folder), at most 16, as in .carbonlint.json.
+  const helm = (r.helm as { valuesFiles?: unknown } | undefined)?.valuesFiles;
+  if (Array.isArray(helm)) settings.helm = { valuesFiles: helm.filter((f): f is string => typeof f === 'string' && f.trim() !== '' && !path.isAbsolute(f) && !/^[A-Za-z]:|^[\\/]/.test(f)).slice(0, 16) };
   const problems: SettingProblem[] = [];
   const valid = (setting: string) => (g: string) => {
     const problem = globProblem(g);

@@ -13,7 +13,14 @@ export class ValuesDiagnostics {
   /** values-file URI → template URI → diagnostics it contributes. */
   private byFile = new Map<string, Map<string, Diagnostic[]>>();
 
-  constructor(private readonly connection: Connection) {}
+  /** `own`: the file's own findings when it is open and checked too (they are published together). */
+  constructor(private readonly connection: Connection, private readonly own: (uri: string) => Diagnostic[] = () => []) {}
+
+  /** What templates currently put on `uri` (deduplicated). */
+  of(uri: string): Diagnostic[] {
+    const m = this.byFile.get(uri);
+    return m ? this.union(m) : [];
+  }
 
   /** A template was (re)linted: replace what it contributes. */
   update(templateUri: string, result: Pick<LintResult, 'values'> | undefined): void {
@@ -37,6 +44,12 @@ export class ValuesDiagnostics {
   }
 
   private publish(uri: string, m: Map<string, Diagnostic[]>): void {
+    const diagnostics = this.union(m);
+    if (!m.size) this.byFile.delete(uri);
+    void this.connection.sendDiagnostics({ uri, diagnostics: [...this.own(uri), ...diagnostics] });
+  }
+
+  private union(m: Map<string, Diagnostic[]>): Diagnostic[] {
     const seen = new Set<string>();
     const diagnostics: Diagnostic[] = [];
     for (const list of m.values()) {
@@ -47,8 +60,7 @@ export class ValuesDiagnostics {
         diagnostics.push(d);
       }
     }
-    if (!m.size) this.byFile.delete(uri);
-    void this.connection.sendDiagnostics({ uri, diagnostics });
+    return diagnostics;
   }
 }
 

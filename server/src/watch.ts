@@ -21,7 +21,11 @@ export const WATCHERS = [
   { globPattern: '**/conf/{log4j,security/cipher-text,security/secret-conf}.properties' },
   { globPattern: '**/*.{sh,bat,cmd}' },
   { globPattern: '**/*.{j2,jinja,jinja2,erb,tmpl,tpl,template}' }, // template twins (deployment.toml.j2, api-manager.sh.erb…)
-  { globPattern: '**/*.{yaml,yml}' }, // ConfigMaps embedding a checked file
+  { globPattern: '**/*.{yaml,yml}' }, // ConfigMaps embedding a checked file; values files (values.yaml, group_vars…)
+  // Values files without a YAML name: Puppet manifests, Ansible inventories, group_vars/host_vars files without extension.
+  { globPattern: '**/*.pp' },
+  { globPattern: '**/{inventory,hosts,hosts.ini,inventory.ini}' },
+  { globPattern: '**/{group_vars,host_vars}/**' },
   { globPattern: `**/${PROJECT_CONFIG_NAME}` },
   { globPattern: `**/*.{${KEYSTORE_EXTENSIONS.map((e) => e.slice(1)).join(',')}}` },
   { globPattern: '**/*', kind: WatchKind.Create | WatchKind.Delete },
@@ -39,6 +43,8 @@ export interface WatchDeps {
   projectChanged(): void;
   /** Key store files were created, changed or deleted: the deployment.toml files of their product homes are checked again. */
   keystoresChanged(stores: string[]): void;
+  /** Every path created, changed or deleted: templates that read it for their values are linted again. */
+  pathsChanged?(paths: string[]): void;
 }
 
 export async function onWatchedFiles(changes: FileEvent[], deps: WatchDeps): Promise<void> {
@@ -73,4 +79,5 @@ export async function onWatchedFiles(changes: FileEvent[], deps: WatchDeps): Pro
     deps.projectChanged();
   }
   if (stores.length) deps.keystoresChanged(stores);
+  deps.pathsChanged?.([...unique.values()].map((c) => URI.toPath(c.uri)));
 }
