@@ -9,8 +9,8 @@ import { VirtualBuilder, type VirtualDocument } from './virtual';
 /** Kubernetes caps a Secret at 1 MiB; a larger manifest is not decoded. */
 const MAX_MANIFEST = 1024 * 1024;
 const MAX_BLOCKS = 50;
-/** Base64 with optional line breaks (a block scalar wraps it); padding only at the end. Linear: one class, one tail. */
-const BASE64 = /^[A-Za-z0-9+/\s]*={0,2}\s*$/;
+/** Base64 once blanks are taken out (a block scalar wraps it); padding only at the end. Linear: disjoint parts. */
+const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 
 export interface Base64Entry {
   key: string;
@@ -38,8 +38,10 @@ export function secretDataEntries(text: string, wanted: (key: string) => boolean
       if (!isPair(pair) || !isScalar(pair.key) || !isScalar(pair.value)) continue;
       const key = String(pair.key.value);
       const value = pair.value.value;
-      if (!wanted(key) || typeof value !== 'string' || !BASE64.test(value)) continue;
-      const decoded = decode(value);
+      if (!wanted(key) || typeof value !== 'string') continue;
+      const compact = value.replace(/\s+/g, '');
+      if (!BASE64.test(compact)) continue;
+      const decoded = decode(compact);
       const range = pair.key.range;
       if (decoded === undefined || !range) continue;
       const vb = new VirtualBuilder(text);
@@ -52,7 +54,7 @@ export function secretDataEntries(text: string, wanted: (key: string) => boolean
 
 /** UTF-8 text of a base64 value, or undefined when it is not text (binary, invalid UTF-8, a NUL). */
 function decode(value: string): string | undefined {
-  const bytes = Buffer.from(value.replace(/\s+/g, ''), 'base64');
+  const bytes = Buffer.from(value, 'base64');
   if (!bytes.length) return undefined;
   try {
     const s = new TextDecoder('utf-8', { fatal: true }).decode(bytes);

@@ -71,7 +71,7 @@ test('Ansible: a group_vars folder file created on disk re-lints the role templa
     const next = c.diagnostics(ws.uri(gv), (p) => at(p).includes('1:23 plaintext-password'));
     c.conn.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: ws.uri(gv), type: 1 }] });
     const p = await next;
-    assert.match(p.diagnostics.find((d) => d.code === 'plaintext-password')!.message, /\(value used by deployment\.toml\.j2:3 for host apim_1\)/);
+    assert.match(p.diagnostics.find((d) => d.code === 'plaintext-password')!.message as string, /\(value used by deployment\.toml\.j2:3 for host apim_1\)/);
   } finally {
     await c.stop();
     ws.cleanup();
