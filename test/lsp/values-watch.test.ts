@@ -72,6 +72,31 @@ test('Ansible: a group_vars folder file created on disk re-lints the role templa
     c.conn.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: ws.uri(gv), type: 1 }] });
     const p = await next;
     assert.match(p.diagnostics.find((d) => d.code === 'plaintext-password')!.message as string, /\(value used by deployment\.toml\.j2:3 for host apim_1\)/);
+    // The inventory changes on disk: apim_1 leaves the wso2 group, so wso2's group_vars no longer feed it.
+    ws.write('inventories/prod/hosts.yml', 'all:\n  children:\n    apim:\n      hosts:\n        apim_1:\n');
+    const gone = c.diagnostics(ws.uri(gv), (q) => at(q).length === 0);
+    c.conn.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: ws.uri('inventories/prod/hosts.yml'), type: 2 }] });
+    await gone;
+  } finally {
+    await c.stop();
+    ws.cleanup();
+  }
+});
+
+test('Puppet: params.pp edited in the editor re-lints the module template; the finding follows the value', async () => {
+  const params = 'modules/is/manifests/params.pp';
+  const ws = makeWorkspace({
+    'modules/is/templates/carbon-home/repository/conf/deployment.toml.erb': '[super_admin]\nusername = "root"\npassword = "<%= @admin_password %>"\n',
+    [params]: "class is::params {\n  $admin_password = 'admin'\n}\n",
+  });
+  const c = await startClient({ folders: [ws.root] });
+  try {
+    await scanEnded(c);
+    const uri = ws.uri(params);
+    await c.until('the finding on params.pp', () => at(c.latest(uri)).includes('2:21 plaintext-password'));
+    const next = c.diagnostics(uri, (p) => at(p).includes('3:21 plaintext-password') && !at(p).includes('2:21 plaintext-password'));
+    c.conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'puppet', version: 1, text: "class is::params {\n  # moved\n  $admin_password = 'admin'\n}\n" } });
+    await next;
   } finally {
     await c.stop();
     ws.cleanup();
