@@ -7,6 +7,8 @@ import { casesFor, type FileAccess } from '../../shared-rules/engine/values/case
 import { resolveExpression } from '../../shared-rules/engine/values/resolve';
 import { puppetClasses } from '../../shared-rules/engine/values/puppet-class';
 import { lintText } from '../../shared-rules/engine/lint';
+import * as path from 'node:path';
+import { diskAccess } from '../../shared-rules/engine/values/disk';
 
 function memory(files: Record<string, string>): FileAccess {
   return {
@@ -101,4 +103,12 @@ test('a class default literal is reported on init.pp when no Hiera overrides it'
   const r = lintText(tpl, fa.read(tpl)!, { values: fa });
   const got = (r.values ?? []).filter((v) => v.finding.guideline !== null).map((v) => `${v.file}:${v.finding.range.start.line + 1}:${v.finding.range.start.character + 1}-${v.finding.range.end.character + 1} ${v.finding.ruleId}`);
   assert.ok(got.includes(`${M}/is/manifests/init.pp:2:28-35 plaintext-password`), got.join('\n'));
+});
+
+test('the vendor IS module (init.pp `class is inherits is::params`, no parameters): the params classes only, as before', () => {
+  const fix = path.join(__dirname, '../fixtures/deploy/wso2__puppet-is@master/modules');
+  const c = casesFor(path.join(fix, 'is/templates/carbon-home/repository/conf/deployment.toml.erb'), diskAccess)!;
+  assert.deepEqual(c.cases.map((x) => x.name), ['class is::params']);
+  assert.deepEqual(puppetClasses(diskAccess.read(path.join(fix, 'is/manifests/init.pp'))!), [], 'a class without a parameter list has no parameters');
+  assert.equal(where('@admin_password', c.cases[0]), path.join(fix, 'is_common/manifests/params.pp') + ' admin');
 });
