@@ -119,6 +119,7 @@ const NOTICE_HELP = new Map<string, string>([
   ['too-many-findings', 'The file has more findings than maxFindingsPerFile; the rest are counted in this notice. Fix the first ones, or raise the limit.'],
   ['internal-error', 'A rule failed on this file; its other rules ran. Please report the problem with the rule id shown.'],
   ['unused-suppression', 'A carbonlint-disable comment suppresses nothing: the finding it was written for is gone. Remove the comment.'],
+  ['template-renderings', 'The template has more branch renderings (over 32) or value cases such as Ansible hosts (over 8) than are checked one by one: the message says how many and what was checked instead (the template as one text, or the first hosts).'],
 ]);
 
 /**
