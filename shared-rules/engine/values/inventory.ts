@@ -8,6 +8,7 @@ import { parse } from 'yaml';
 const MAX_LINES = 10_000;
 const MAX_DEPTH = 16;
 const MAX_NODES = 5_000;
+const MAX_BYTES = 1024 * 1024;
 
 export interface Inventory {
   /** host → the groups that list it directly. */
@@ -28,6 +29,7 @@ function add<K, V>(m: Map<K, Set<V>>, k: K, v: V): void {
 
 /** Reads an inventory file into `inv` (merged with what is there). YAML by extension or by its first line. */
 export function readInventory(name: string, text: string, inv: Inventory): void {
+  if (text.length > MAX_BYTES) return; // a real inventory is KBs; a larger one is not parsed on every lint
   const firstLine = /^[ \t]*([^#;\s][^\n]*)$/m.exec(text)?.[1] ?? '';
   const yaml = /\.ya?ml$/i.test(name) || (!/\.ini$/i.test(name) && !firstLine.startsWith('[') && /^[A-Za-z0-9_.-]+:\s*$/.test(firstLine.trim()));
   if (yaml) readYaml(text, inv);
