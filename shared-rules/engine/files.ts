@@ -4,6 +4,7 @@ import type { FileKind } from './rule';
 import { LEGACY_BASE_NAMES, legacyFileOf } from './legacy-files';
 import { associatedKind, stripTemplateSuffix, type Association } from './template-names';
 import { embeddedKind, YAML_NAME } from './embedded-names';
+import { isNginx, mayBeNginx } from './nginx-files';
 
 /** Product startup scripts by their shipped names (API-M, IS, MI and the split API-M distributions). */
 export const PRODUCT_SCRIPT_NAMES = new Set([
@@ -45,6 +46,7 @@ export function classify(fileName: string, text?: string, associations?: readonl
     if (PRODUCT_SCRIPT_NAMES.has(base) || PRODUCT_BATCH_NAMES.has(base)) return 'shell';
     if (text !== undefined && BOOTSTRAP_CLASSES.some((c) => text.includes(c))) return 'shell';
   }
+  if (isNginx(stripTemplateSuffix(fileName), base, text)) return 'nginx';
   return undefined;
 }
 
@@ -53,7 +55,7 @@ export function mayClassify(fileName: string, associations?: readonly Associatio
   const lower = fileName.toLowerCase();
   const name = stripTemplateSuffix(lower);
   const base = path.basename(name);
-  return classify(fileName, undefined, associations) !== undefined || SCRIPT_EXT.test(name) || YAML_NAME.test(name) ||
+  return classify(fileName, undefined, associations) !== undefined || SCRIPT_EXT.test(name) || YAML_NAME.test(name) || mayBeNginx(name) ||
     LEGACY_BASE_NAMES.has(base) || base === 'web.xml' || (base.endsWith('.xml') && /datasources/.test(name)) || base.endsWith('-datasources.xml');
 }
 

@@ -6,6 +6,7 @@ import { effectiveConfig } from '../parsers/toml/effective';
 import { parseProperties } from '../parsers/properties/parse';
 import { parseXml } from '../parsers/xml/parse';
 import { parseShell } from '../parsers/shell/parse';
+import { parseNginx } from '../parsers/nginx/parse';
 
 export interface Parsed<K extends FileKind> {
   model: Models[K];
@@ -29,6 +30,10 @@ export function parseModel<K extends FileKind>(kind: K, text: string, fileName: 
     }
     case 'shell':
       return { model: { doc: parseShell(text, fileName) }, problems: [] } as unknown as Parsed<K>;
+    case 'nginx': {
+      const doc = parseNginx(text);
+      return { model: { doc }, problems: doc.problems } as unknown as Parsed<K>;
+    }
   }
   throw new Error(`unknown kind ${kind as string}`);
 }

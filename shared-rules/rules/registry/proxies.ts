@@ -1,0 +1,7 @@
+// Proxies and ingress in front of a product (G42): what the internet can reach.
+import type { Rule } from '../../engine/rule';
+import proxyAdminPathsExposed from '../proxy-admin-paths-exposed';
+
+export const proxyRules: Rule[] = [
+  proxyAdminPathsExposed,
+] as Rule[];
