@@ -7,6 +7,7 @@ import { parseProperties } from '../parsers/properties/parse';
 import { parseXml } from '../parsers/xml/parse';
 import { parseShell } from '../parsers/shell/parse';
 import { parseNginx } from '../parsers/nginx/parse';
+import { parseIngress } from '../parsers/ingress/parse';
 
 export interface Parsed<K extends FileKind> {
   model: Models[K];
@@ -32,6 +33,10 @@ export function parseModel<K extends FileKind>(kind: K, text: string, fileName: 
       return { model: { doc: parseShell(text, fileName) }, problems: [] } as unknown as Parsed<K>;
     case 'nginx': {
       const doc = parseNginx(text);
+      return { model: { doc }, problems: doc.problems } as unknown as Parsed<K>;
+    }
+    case 'ingress': {
+      const doc = parseIngress(text);
       return { model: { doc }, problems: doc.problems } as unknown as Parsed<K>;
     }
   }

@@ -8,8 +8,9 @@ import type { XmlDocument } from '../parsers/xml/model';
 import type { ShellDocument } from '../parsers/shell/model';
 import type { LegacyFile } from './legacy-files';
 import type { NginxDocument } from '../parsers/nginx/model';
+import type { IngressDocument } from '../parsers/ingress/model';
 
-export type FileKind = 'toml' | 'properties' | 'xml' | 'shell' | 'nginx';
+export type FileKind = 'toml' | 'properties' | 'xml' | 'shell' | 'nginx' | 'ingress';
 export type Severity = 'error' | 'warning' | 'info' | 'hint';
 export type Product = 'apim' | 'is' | 'mi';
 
@@ -20,6 +21,7 @@ export interface Models {
   xml: { doc: XmlDocument };
   shell: { doc: ShellDocument };
   nginx: { doc: NginxDocument };
+  ingress: { doc: IngressDocument };
 }
 
 export interface RuleDocs {
