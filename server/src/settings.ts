@@ -57,6 +57,8 @@ export function toEditorSettings(raw: Raw, files: Raw): EditorSettings {
     if (typeof adv.maxDataAgeDays === 'number' && Number.isInteger(adv.maxDataAgeDays) && adv.maxDataAgeDays >= 0) a.maxDataAgeDays = adv.maxDataAgeDays;
     settings.advisories = a;
   }
+  const internal = (r.exposure as { internal?: unknown } | undefined)?.internal;
+  if (Array.isArray(internal)) settings.exposure = { internal: internal.filter((x): x is string => typeof x === 'string' && x !== '').slice(0, 256) };
   const problems: SettingProblem[] = [];
   const valid = (setting: string) => (g: string) => {
     const problem = globProblem(g);

@@ -21,7 +21,9 @@ export const WATCHERS = [
   { globPattern: '**/conf/{log4j,security/cipher-text,security/secret-conf}.properties' },
   { globPattern: '**/*.{sh,bat,cmd}' },
   { globPattern: '**/*.{j2,jinja,jinja2,erb,tmpl,tpl,template}' }, // template twins (deployment.toml.j2, api-manager.sh.erb…)
-  { globPattern: '**/*.{yaml,yml}' }, // ConfigMaps embedding a checked file
+  { globPattern: '**/*.{yaml,yml}' }, // ConfigMaps embedding a checked file; Ingresses and HTTPRoutes
+  { globPattern: '**/*.conf' }, // nginx configurations (twins are under the template suffixes above)
+  { globPattern: '**/sites-{enabled,available}/*' },
   { globPattern: `**/${PROJECT_CONFIG_NAME}` },
   { globPattern: `**/*.{${KEYSTORE_EXTENSIONS.map((e) => e.slice(1)).join(',')}}` },
   { globPattern: '**/*', kind: WatchKind.Create | WatchKind.Delete },
