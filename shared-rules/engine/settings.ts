@@ -37,6 +37,7 @@ export const DEFAULT_SETTINGS: Settings = {
   maxFileSize: 5 * 1024 * 1024,
   maxFindingsPerFile: 1000,
   advisories: { severity: 'auto', maxDataAgeDays: 180 },
+  exposure: { internal: [] },
 };
 
 export const ADVISORY_LEVELS: ReadonlySet<string> = new Set(['auto', 'off', 'error', 'warning', 'info', 'hint']);
