@@ -52,15 +52,15 @@ export default defineRule({
       {
         name: 'v1beta1 serviceName/servicePort to 9443',
         code: 'apiVersion: extensions/v1beta1\nkind: Ingress\nmetadata:\n  name: apim\n  annotations:\n    kubernetes.io/ingress.class: "nginx"\nspec:\n  rules:\n  - host: wso2apim\n    http:\n      paths:\n      - path: /\n        backend:\n          serviceName: apim-service\n          servicePort: 9443\n',
-        errors: [{ range: [11, 14, 11, 15], message: /Ingress `apim` for host `wso2apim` routes path `\/` — so \/carbon and \/services — to Service `apim-service` port `9443`: port 9443, .*ingress class `nginx` is not listed/ }],
+        errors: [{ range: [14, 23, 14, 27], message: /Ingress `apim` for host `wso2apim` routes path `\/` — so \/carbon and \/services — to Service `apim-service` port `9443`: port 9443, .*ingress class `nginx` is not listed/ }],
       },
       {
         name: 'a named port resolved through the Service in the same file; MI management port',
         code: 'apiVersion: v1\nkind: Service\nmetadata:\n  name: mi\nspec:\n  ports:\n  - name: mgmt\n    port: 443\n    targetPort: 9164\n---\napiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata:\n  name: mi-management\nspec:\n  rules:\n  - http:\n      paths:\n      - path: /\n        pathType: Prefix\n        backend:\n          service:\n            name: mi\n            port:\n              name: mgmt\n',
-        errors: [{ range: [18, 14, 18, 15], message: /port `mgmt` \(Service `mi` targetPort 9164\): port 9164, Micro Integrator's management API port\. .*names no ingress class/ }],
+        errors: [{ range: [24, 20, 24, 24], message: /port `mgmt` \(Service `mi` targetPort 9164\): port 9164, Micro Integrator's management API port\. .*names no ingress class/ }],
       },
       {
-        name: 'an HTTPRoute without matches forwards every path; a /carbon snippet leaves /services',
+        name: 'an HTTPRoute without matches forwards every path',
         code: 'apiVersion: gateway.networking.k8s.io/v1\nkind: HTTPRoute\nmetadata:\n  name: r\nspec:\n  parentRefs:\n  - name: public\n  hostnames: ["is.example.com"]\n  rules:\n  - backendRefs:\n    - name: is\n      port: 9763\n',
         errors: [{ range: [11, 12, 11, 16], message: /HTTPRoute `r` for host `is\.example\.com` routes path `\/` — so \/carbon and \/services — to Service `is` port `9763`: port 9763, .*Gateway `public`/ }],
       },

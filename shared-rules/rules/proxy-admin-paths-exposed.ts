@@ -11,12 +11,15 @@ function pathsText(e: Exposure): string {
   return e.paths.length ? e.paths.join(' and ') : 'every path (a TCP stream proxy), /carbon and /services included';
 }
 
+/** A template placeholder left by template-lint (`${___}`) is not a name to quote. */
+const clean = (s: string) => s.replace(/\$\{_+\}/g, '…');
+
 function message(e: Exposure, head: string): string {
   const server = e.serverName ? `server \`${e.serverName}\`` : 'a server block';
   const via = e.target.upstream ? ` (upstream \`${e.target.upstream}\`)` : '';
-  return `\`${head}\` of ${server} forwards ${pathsText(e)} to \`${e.target.address}\`${via} — port ${describePort(e.target.port)} — ` +
+  return clean(`\`${head}\` of ${server} forwards ${pathsText(e)} to \`${e.target.address}\`${via} — port ${describePort(e.target.port)} — ` +
     `and the server is internet-facing: ${e.facing}. Block these contexts from the DMZ (\`location ^~ /carbon { deny all; }\`, ` +
-    '`location ^~ /services { deny all; }`), or list the server name in `carbonlint.exposure.internal` if only an internal network reaches it.';
+    '`location ^~ /services { deny all; }`), or list the server name in `carbonlint.exposure.internal` if only an internal network reaches it.');
 }
 
 /** Deny blocks before the `location /`, on their own lines at its indentation. */

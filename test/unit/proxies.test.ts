@@ -68,6 +68,16 @@ test('nginx: an unrelated proxy (no product port) is quiet, and a non-nginx .con
   assert.equal(classify(path.join(FIX, 'own/include/snippets/deny-admin.conf'), 'location /carbon { deny all; }\n'), undefined);
 });
 
+test('nginx template twin (nginx.conf.j2): each branch checked, placeholders not quoted', () => {
+  const tpl = 'server {\n    listen {{ nginx_port }};\n    server_name {{ apim_host }};\n{% if block_admin %}\n    location /carbon { deny all; }\n    location /services { deny all; }\n{% endif %}\n    location / {\n        proxy_pass https://{{ apim_host }}:9443;\n    }\n}\n';
+  const r = lintText('/ws/roles/nginx/templates/apim.conf.j2', tpl, { values: false });
+  assert.equal(r.kind, 'nginx');
+  const found = r.findings.filter((f) => f.guidelineId === 'G42');
+  assert.deepEqual(lines(found), [8]);
+  assert.match(found[0].message, /forwards \/carbon and \/services to `…:9443` .*`listen` takes a template value.*\(template branch: when `block_admin` \(line 4\) does not hold\)$/);
+  assert.doesNotMatch(found[0].message, /\$\{_/);
+});
+
 test('nginx: classification by name and content; candidates before content', () => {
   assert.equal(classify('/x/nginx.conf'), 'nginx');
   assert.equal(classify('/x/nginx.conf.j2'), 'nginx');
@@ -115,11 +125,11 @@ test('nginx include: never through a link out of the folder, never outside it, a
   }
 });
 
-test('Ingress: the 2.6.x Ingress forwarding `/` to 9443 is reported on its path; the gateway Ingress (8243) is quiet', () => {
+test('Ingress: the 2.6.x Ingress forwarding `/` to 9443 is reported on its port; the gateway Ingress (8243) is quiet', () => {
   const dir = path.join(FIX, 'wso2__kubernetes-apim@2.6.x/advanced/pattern-1/ingresses');
   const { r, found } = g42(path.join(dir, 'wso2apim-ingress.yaml'));
   assert.equal(r.kind, 'ingress');
-  assert.deepEqual(lines(found), [33]);
+  assert.deepEqual(lines(found), [36]);
   assert.match(found[0].message, /Ingress `wso2apim-with-analytics-apim-ingress` for host `wso2apim` routes path `\/` — so \/carbon and \/services — to Service `wso2apim-with-analytics-apim-service` port `9443`: port 9443, .*ingress class `nginx` is not listed/);
   assert.deepEqual(g42(path.join(dir, 'wso2apim-gateway-ingress.yaml')).found, []);
   // An internal ingress class is quiet.
@@ -128,15 +138,35 @@ test('Ingress: the 2.6.x Ingress forwarding `/` to 9443 is reported on its path;
 
 test('Ingress Helm templates: IS 7.0 and the MI management Ingress are reported through the template machinery, names not guessed', () => {
   const is = g42(path.join(FIX, 'wso2__kubernetes-is@7.0.x/templates/ingress.yaml'));
-  assert.deepEqual(lines(is.found), [32]);
+  assert.deepEqual(lines(is.found), [38]);
   assert.match(is.found[0].message, /^Ingress `…` for host `…` routes path `\/` — so \/carbon and \/services — to Service `…` port `9443`/);
   assert.doesNotMatch(is.found[0].message, /\$\{_/);
   const mi = g42(path.join(FIX, 'wso2__kubernetes-apim@master/advanced/am-pattern-3/templates/mi/instance-1/wso2am-pattern-3-mi-management-ingress.yaml'));
-  assert.deepEqual(lines(mi.found), [35]);
+  assert.deepEqual(lines(mi.found), [41]);
   assert.match(mi.found[0].message, /port 9164, Micro Integrator's management API port/);
   assert.deepEqual(mi.r.findings.filter((f) => f.ruleId === 'yaml-syntax'), [], 'an empty template branch is not a syntax error');
   // A templated class while some classes are internal: cannot tell, so quiet.
   assert.deepEqual(g42(path.join(FIX, 'wso2__kubernetes-is@7.0.x/templates/ingress.yaml'), resolveSettings({ exposure: { internal: ['nginx-internal'] } })).found, []);
+});
+
+test('Ingress Helm template: a management port from values.yaml is reported on the values line, with the resolved class', () => {
+  const tpl = 'apiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata:\n  name: am\nspec:\n  ingressClassName: {{ .Values.ingress.className }}\n  rules:\n  - http:\n      paths:\n      - path: /\n        pathType: Prefix\n        backend:\n          service:\n            name: am\n            port:\n              number: {{ .Values.ingress.port }}\n';
+  const dir = layout({ 'chart/Chart.yaml': 'apiVersion: v2\nname: am\nversion: 1.0.0\n', 'chart/values.yaml': 'ingress:\n  className: nginx\n  port: 9443\n', 'chart/templates/ingress.yaml': tpl });
+  try {
+    const file = path.join(dir, 'chart/templates/ingress.yaml');
+    const r = lintText(file, tpl);
+    assert.deepEqual(r.findings, []);
+    const v = r.values ?? [];
+    assert.equal(v.length, 1);
+    assert.equal(v[0].file, path.join(dir, 'chart/values.yaml'));
+    assert.equal(v[0].finding.range.start.line, 2);
+    assert.match(v[0].finding.message, /port `9443`: port 9443, .*ingress class `nginx` is not listed .*\(value used by ingress\.yaml:16\)/);
+    // The same chart with a gateway port: nothing.
+    fs.writeFileSync(path.join(dir, 'chart/values.yaml'), 'ingress:\n  className: nginx\n  port: 8243\n');
+    assert.deepEqual(lintText(file, tpl).values ?? [], []);
+  } finally {
+    rm(dir);
+  }
 });
 
 test('exposure.internal in .carbonlint.json: parsed, and wrong shapes are named', () => {

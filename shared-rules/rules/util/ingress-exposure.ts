@@ -163,7 +163,8 @@ export function ingressExposures(docs: readonly Document.Parsed[], settings: Set
       for (const [r, paths] of byRoute) {
         if (!r.port) continue;
         const res = resolve(svcs, r.service, r.port);
-        const span = spanOf(r.node) ?? spanOf(r.portNode);
+        // On the port: it is what makes the route a management one (and, from a Helm value, the values line is reported).
+        const span = spanOf(r.portNode) ?? spanOf(r.node);
         if (!res || !span) continue;
         out.push({ span, kind, name, host: clean(host), path: r.path, paths, service: clean(r.service) ?? '', written: r.port, port: res.port, via: res.via, facing });
       }

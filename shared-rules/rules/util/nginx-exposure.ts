@@ -51,7 +51,8 @@ function hostPort(address: string, dflt: number): { host: string; port: number }
 
 /** The management port a `proxy_pass` argument leads to (through an upstream block), or undefined. */
 function targetOf(arg: string, ups: Map<string, string[]>, stream: boolean): Target | undefined {
-  if (arg.includes('$')) return undefined; // a variable: cannot tell
+  // An nginx variable: cannot tell. (A template value left by template-lint, `${___}`, is a host name: the port is written.)
+  if (/\$(?!\{_+\})/.test(arg)) return undefined;
   let host: string, port: number | undefined;
   const m = URL.exec(arg);
   if (m) { host = m[1]; port = m[2] ? Number(m[2]) : undefined; }
@@ -79,6 +80,8 @@ function facing(server: readonly NginxDirective[], settings: Settings): string |
   if (!listens.length) return 'it has no `listen` directive, so nginx listens on port 80 of every address';
   for (const l of listens) {
     const a = l.args[0].text;
+    // A template value (a rendered branch of nginx.conf.j2): most often the port; say so rather than guess the address.
+    if (a.includes('${_')) return '`listen` takes a template value, and nginx binds every address unless that value names a private one';
     const all = l.args.map((x) => x.text).join(' ');
     if (/^\d+$/.test(a)) return `\`listen ${all}\` binds every address`;
     if (a.startsWith('unix:')) continue;
