@@ -23,3 +23,14 @@ export function isNginx(fileName: string, base: string, text: string | undefined
   const head = text.length > 262_144 ? text.slice(0, 262_144) : text;
   return SERVER_BLOCK.test(head) && DIRECTIVE.test(head);
 }
+
+// 9443–9453, 9763–9773, 9164–9174 as a whole number: linear (alternation of fixed-length digit patterns).
+const MANAGEMENT_PORT = /(?<![\d])(?:94(?:4[3-9]|5[0-3])|97(?:6[3-9]|7[0-3])|91(?:6[4-9]|7[0-4]))(?![\d])/;
+
+/**
+ * True when a proxy or ingress file names a product management port anywhere: only then does a syntax notice
+ * concern CarbonLint (another project's nginx.conf that uses syntax the tokenizer does not know gets nothing).
+ */
+export function mentionsManagementPort(text: string): boolean {
+  return MANAGEMENT_PORT.test(text);
+}

@@ -16,10 +16,12 @@ export function parseIngress(text: string): IngressDocument {
   const list = (Array.isArray(all) ? all : []) as Document.Parsed[];
   for (const d of list.slice(0, MAX_DOCUMENTS)) out.docs.push(d);
   const err = list.flatMap((d) => d.errors)[0];
-  if (err && !out.docs.some((d) => isMap(d.contents))) {
+  // A rendered Helm branch (template-lint's `${___}` filler) is not YAML until Helm renders it: only a branch nothing
+  // can be read from gets the notice. A plain file gets it at its first error, and what could be read is still checked.
+  if (err && (!text.includes('${_') || !out.docs.some((d) => isMap(d.contents)))) {
     const start = err?.pos?.[0] ?? 0;
     // The parser's message may quote the file: say where, not what.
-    out.problems.push({ span: { start, end: Math.min(text.length, start + 1) }, severity: 'warning', code: 'yaml-syntax', message: 'This manifest cannot be read as YAML here: its routes are not checked.' });
+    out.problems.push({ span: { start, end: Math.min(text.length, start + 1) }, severity: 'warning', code: 'yaml-syntax', message: 'This manifest is not valid YAML here: routes after this point may not be checked.' });
   }
   return out;
 }
