@@ -169,6 +169,15 @@ test('Ingress Helm template: a management port from values.yaml is reported on t
   }
 });
 
+test('suppression comments work in nginx and Ingress files (# comments)', () => {
+  const t = 'server {\n    listen 443;\n    # carbonlint-disable-next-line proxy-admin-paths-exposed -- only the VPN reaches this host\n    location / { proxy_pass https://am:9443; }\n}\n';
+  const r = lintText('/ws/nginx/nginx.conf', t);
+  assert.deepEqual([r.findings.map((f) => f.ruleId), r.suppressed?.map((f) => f.ruleId)], [[], ['proxy-admin-paths-exposed']]);
+  const y = 'kind: Ingress\nmetadata:\n  name: m\nspec:\n  rules:\n  - http:\n      paths:\n      - path: /\n        backend:\n          service:\n            name: am\n            port:\n              # carbonlint-disable-next-line ingress-admin-paths-exposed\n              number: 9443\n';
+  const r2 = lintText('/ws/k8s/ingress.yaml', y);
+  assert.deepEqual([r2.findings.map((f) => f.ruleId), r2.suppressed?.map((f) => f.ruleId)], [[], ['ingress-admin-paths-exposed']]);
+});
+
 test('exposure.internal in .carbonlint.json: parsed, and wrong shapes are named', () => {
   const ok = parseProjectConfig(JSON.stringify({ exposure: { internal: ['nginx-internal', '*.corp.example'] } }));
   assert.deepEqual(ok.errors, []);
