@@ -80,6 +80,7 @@ export default defineRule({
       { name: 'an internal server name from the setting', code: 'server {\n  listen 443;\n  server_name admin.corp.example;\n  location / { proxy_pass https://wso2am:9443; }\n}\n', settings: { exposure: { internal: ['*.corp.example'] } } },
       { name: 'a regex deny naming both contexts', code: 'server {\n  listen 443;\n  location ~ ^/(carbon|services) { deny all; }\n  location / { proxy_pass https://wso2am:9443; }\n}\n' },
       { name: 'a variable target cannot be told', code: 'server {\n  listen 443;\n  location / { proxy_pass https://$backend; }\n}\n' },
+      { name: 'a regex that only mentions the word is not the path', code: 'server {\n  listen 443;\n  location /carbon { deny all; }\n  location ~ ^/api/services/ { proxy_pass https://wso2am:9443; }\n  location / { proxy_pass http://portal:8080; }\n}\n' },
       { name: 'a redirect-only server', code: 'server {\n  listen 80;\n  return 301 https://$host$request_uri;\n}\n' },
     ],
     invalid: [
@@ -99,6 +100,17 @@ export default defineRule({
         code: 'server {\n  location / { proxy_pass http://mi:9164; }\n}\n',
         errors: [{ range: [1, 2, 1, 12], message: /9164, Micro Integrator's management API port .*no `listen` directive/ }],
         output: 'server {\n  location ^~ /carbon { deny all; }\n  location ^~ /services { deny all; }\n  location / { proxy_pass http://mi:9164; }\n}\n',
+      },
+      {
+        name: 'a regex that only mentions the word is not the path: `location /` decides /services',
+        code: 'server {\n  listen 443;\n  location /carbon { deny all; }\n  location ~ ^/api/services/ { proxy_pass http://api:8080; }\n  location / { proxy_pass https://wso2am:9443; }\n}\n',
+        errors: [{ range: [4, 2, 4, 12], message: /forwards \/services to `wso2am:9443`/ }],
+        output: 'server {\n  listen 443;\n  location /carbon { deny all; }\n  location ~ ^/api/services/ { proxy_pass http://api:8080; }\n  location ^~ /services { deny all; }\n  location / { proxy_pass https://wso2am:9443; }\n}\n',
+      },
+      {
+        name: 'a regex location starting with the paths forwards both',
+        code: 'server {\n  listen 443;\n  location ~* ^/(carbon|services) {\n    proxy_pass https://wso2am:9443;\n  }\n}\n',
+        errors: [{ range: [2, 2, 2, 33], message: /`location ~\* \^\/\(carbon\|services\)` of a server block forwards \/carbon and \/services to `wso2am:9443`/ }],
       },
       {
         name: 'a TCP stream proxy forwards every path',

@@ -107,16 +107,32 @@ function locations(list: readonly NginxDirective[], out: Loc[] = [], depth = 0):
   return out;
 }
 
-/** The location nginx hands a request for `probe` (e.g. "/carbon/") to. */
-function handler(locs: readonly Loc[], probe: string): Loc | undefined {
+/**
+ * The location nginx hands a request for `probe` (e.g. "/carbon/") to, or undefined when it is blocked. Regexes are
+ * not run: one that names the path and denies counts as blocking it (the quiet side); one that forwards is taken as
+ * the handler only when it plainly starts with the path (`~ ^/carbon`, `~* ^/(carbon|services)`), else the longest
+ * prefix location decides.
+ */
+function handler(locs: readonly Loc[], probe: string, blocked: (l: Loc) => boolean): Loc | undefined {
   let best: Loc | undefined;
   for (const l of locs) {
     if ((l.mod === '' || l.mod === '^~') && probe.startsWith(l.path) && (!best || l.path.length > best.path.length)) best = l;
   }
-  if (best?.mod === '^~') return best;
+  if (best?.mod === '^~') return blocked(best) ? undefined : best;
   const word = probe.slice(1, -1);
-  const rx = locs.find((l) => (l.mod === '~' || l.mod === '~*') && l.path.toLowerCase().includes(word));
-  return rx ?? best;
+  for (const l of locs) {
+    if ((l.mod !== '~' && l.mod !== '~*') || !l.path.toLowerCase().includes(word)) continue;
+    if (blocked(l)) return undefined;
+    if (startsWithPath(l.path, word)) return l;
+  }
+  return best && !blocked(best) ? best : undefined;
+}
+
+/** `^/carbon`, `^/(carbon|…)`, `^/(?:services|carbon)`: linear (each alternative ends at its own `|`). */
+function startsWithPath(regex: string, word: string): boolean {
+  const m = /^\^\/(?:\((?:\?:)?)?((?:[a-z0-9_-]+\|)*)([a-z0-9_-]+)/i.exec(regex);
+  if (!m) return false;
+  return m[2].toLowerCase() === word || m[1].toLowerCase().split('|').includes(word);
 }
 
 /** `deny all;` or a `return` (403, 404, a redirect elsewhere): nothing is forwarded. */
@@ -146,10 +162,8 @@ export function nginxExposures(top: readonly NginxDirective[], settings: Setting
     }
     const byLoc = new Map<Loc, string[]>();
     for (const p of ADMIN_PATHS) {
-      const h = handler(locs, `${p}/`);
+      const h = handler(locs, `${p}/`, (l) => blocks(expandIncludes(l.d.block!, loader)));
       if (!h || h.d.foreign) continue;
-      const block = expandIncludes(h.d.block!, loader);
-      if (blocks(block)) continue;
       byLoc.set(h, [...(byLoc.get(h) ?? []), p]);
     }
     for (const [loc, paths] of byLoc) {
