@@ -1,6 +1,7 @@
 import { defineRule } from '../engine/rule';
 import { describePort } from './util/management-ports';
 import { ingressExposures, type IngressExposure } from './util/ingress-exposure';
+import { siblingServices } from './util/ingress-services';
 
 // G42 in Kubernetes: an Ingress or HTTPRoute that sends /carbon or /services to a product's management port.
 // An ingress is reachable from outside unless its class (or Gateway) is listed as internal: that is what it is for.
@@ -23,7 +24,7 @@ export default defineRule({
     kind: 'ingress',
     products: ['apim', 'is', 'mi'],
     docs: {
-      what: 'Finds Kubernetes Ingress rules (`networking.k8s.io/v1` `service.port.number`/`name`, and the older `serviceName`/`servicePort`) and Gateway API HTTPRoute rules whose route for /carbon or /services — `/`, or a path of their own, the longest match winning — goes to a Service port that is a product\'s management port: 9443 or 9763 (plus an offset up to 10), or Micro Integrator\'s 9164. A named port, or a Service port mapped to another targetPort, is resolved through a Service in the same file. Quiet: an ingress class, Gateway or host listed in `exposure.internal`; an ingress-nginx `server-snippet`/`configuration-snippet` that denies or returns 403/404 for those paths; a `whitelist-source-range`/`allowlist-source-range` annotation. Helm templates are read branch by branch, with values resolved.',
+      what: 'Finds Kubernetes Ingress rules (`networking.k8s.io/v1` `service.port.number`/`name`, and the older `serviceName`/`servicePort`) and Gateway API HTTPRoute rules whose route for /carbon or /services — `/`, or a path of their own, the longest match winning — goes to a Service port that is a product\'s management port: 9443 or 9763 (plus an offset up to 10), or Micro Integrator\'s 9164. A named port, or a Service port mapped to another targetPort, is resolved through a Service in the same file or a plain manifest beside it. Quiet: an ingress class, Gateway or host listed in `exposure.internal`; an ingress-nginx `server-snippet`/`configuration-snippet` that denies or returns 403/404 for those paths; a `whitelist-source-range`/`allowlist-source-range` annotation. Helm templates are read branch by branch, with values resolved.',
       why: 'The management console (/carbon) and the SOAP admin services (/services) control the whole server. An Ingress is the cluster\'s door to the outside: routing `/` of the servlet port through it publishes them with the portals, which the guideline asks to keep out of the DMZ.',
       example: {
         bad: 'kind: Ingress\nspec:\n  rules:\n  - host: am.example.com\n    http:\n      paths:\n      - path: /\n        pathType: Prefix\n        backend:\n          service:\n            name: wso2am\n            port:\n              number: 9443',
@@ -38,7 +39,7 @@ export default defineRule({
     },
   },
   check(ctx) {
-    for (const e of ingressExposures(ctx.model.doc.docs, ctx.settings)) ctx.report({ span: e.span, message: message(e) });
+    for (const e of ingressExposures(ctx.model.doc.docs, ctx.settings, siblingServices(ctx.fileName, ctx.resources))) ctx.report({ span: e.span, message: message(e) });
   },
   cases: {
     valid: [

@@ -169,6 +169,22 @@ test('Ingress Helm template: a management port from values.yaml is reported on t
   }
 });
 
+test('Ingress: a named port resolved through a Service in a manifest beside it (a link to one is not read)', () => {
+  const ingress = 'apiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata:\n  name: am\nspec:\n  ingressClassName: public\n  rules:\n  - http:\n      paths:\n      - path: /\n        pathType: Prefix\n        backend:\n          service:\n            name: wso2am\n            port:\n              name: servlet-https\n';
+  const service = 'apiVersion: v1\nkind: Service\nmetadata:\n  name: wso2am\nspec:\n  ports:\n  - name: servlet-https\n    port: 443\n    targetPort: 9443\n';
+  const dir = layout({ 'k8s/ingress.yaml': ingress, 'k8s/service.yaml': service });
+  try {
+    const found = g42(path.join(dir, 'k8s/ingress.yaml')).found;
+    assert.deepEqual(lines(found), [16]);
+    assert.match(found[0].message, /port `servlet-https` \(Service `wso2am` targetPort 9443\): port 9443/);
+    fs.renameSync(path.join(dir, 'k8s/service.yaml'), path.join(dir, 'service.yaml'));
+    fs.symlinkSync(path.join(dir, 'service.yaml'), path.join(dir, 'k8s/service.yaml'));
+    assert.deepEqual(g42(path.join(dir, 'k8s/ingress.yaml')).found, [], 'cannot tell without the Service');
+  } finally {
+    rm(dir);
+  }
+});
+
 test('suppression comments work in nginx and Ingress files (# comments)', () => {
   const t = 'server {\n    listen 443;\n    # carbonlint-disable-next-line proxy-admin-paths-exposed -- only the VPN reaches this host\n    location / { proxy_pass https://am:9443; }\n}\n';
   const r = lintText('/ws/nginx/nginx.conf', t);

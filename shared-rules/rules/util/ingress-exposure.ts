@@ -25,7 +25,7 @@ export interface IngressExposure {
 
 interface Route { path: string; prefix: boolean; node: Node | undefined; service: string; port: string | undefined; portNode: Node | undefined }
 
-type Services = Map<string, Array<{ port?: string; name?: string; target?: string }>>;
+export type Services = Map<string, Array<{ port?: string; name?: string; target?: string }>>;
 
 /** A template placeholder left by template-lint (`${___}`) is not a name to quote. */
 const FILLER = /\$\{_+\}/g;
@@ -33,7 +33,7 @@ function clean(s: string | undefined): string | undefined {
   return s === undefined ? undefined : s.replace(FILLER, '…');
 }
 
-function services(docs: readonly Document.Parsed[]): Services {
+export function services(docs: readonly Document.Parsed[]): Services {
   const out: Services = new Map();
   for (const d of docs) {
     if (str(get(d.contents, 'kind')) !== 'Service') continue;
@@ -127,8 +127,13 @@ function handler(routes: readonly Route[], probe: string): Route | undefined {
   return best?.r;
 }
 
-export function ingressExposures(docs: readonly Document.Parsed[], settings: Settings): IngressExposure[] {
+/**
+ * `more`: the Services of the manifests beside the file, read only when the file's own do not resolve a backend
+ * (ingress-services.ts).
+ */
+export function ingressExposures(docs: readonly Document.Parsed[], settings: Settings, more?: () => Services): IngressExposure[] {
   const svcs = services(docs);
+  let siblings: Services | undefined;
   const out: IngressExposure[] = [];
   for (const d of docs) {
     const kind = str(get(d.contents, 'kind'));
@@ -162,7 +167,8 @@ export function ingressExposures(docs: readonly Document.Parsed[], settings: Set
       }
       for (const [r, paths] of byRoute) {
         if (!r.port) continue;
-        const res = resolve(svcs, r.service, r.port);
+        let res = resolve(svcs, r.service, r.port);
+        if (!res && !svcs.has(r.service) && more) res = resolve((siblings ??= more()), r.service, r.port);
         // On the port: it is what makes the route a management one (and, from a Helm value, the values line is reported).
         const span = spanOf(r.portNode) ?? spanOf(r.node);
         if (!res || !span) continue;
