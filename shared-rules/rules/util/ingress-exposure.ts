@@ -119,7 +119,8 @@ function httpRoutes(spec: Node | undefined): Array<{ host?: string; routes: Rout
 function handler(routes: readonly Route[], probe: string): Route | undefined {
   let best: { r: Route; len: number } | undefined;
   for (const r of routes) {
-    const head = r.path.replace(/[(*[].*$/, ''); // `/carbon(/|$)(.*)` regex paths of ingress-nginx: their literal head
+    const cut = r.path.search(/[(*[]/); // `/carbon(/|$)(.*)` regex paths of ingress-nginx: their literal head
+    const head = cut < 0 ? r.path : r.path.slice(0, cut);
     const q = head.endsWith('/') ? head : `${head}/`;
     const hit = r.prefix ? probe.startsWith(q) : q === probe;
     if (hit && (!best || q.length > best.len)) best = { r, len: q.length };
