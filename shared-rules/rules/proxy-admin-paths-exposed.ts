@@ -49,7 +49,7 @@ export default defineRule({
     kind: 'nginx',
     products: ['apim', 'is', 'mi'],
     docs: {
-      what: 'Finds nginx `server` blocks that listen on a public address (`listen 443`, `listen 80`, `0.0.0.0`, `[::]`, a public IP — or no `listen` at all) and whose location for `/carbon` or `/services` — a `location /` that has no more specific block for them, or an explicit `location /carbon` — `proxy_pass`es to a product\'s management port: 9443 or 9763 (plus a port offset up to 10), or Micro Integrator\'s 9164. Upstream blocks are resolved; `include`d files are read when they sit beside the file (not through links, at most 3 deep). A matching location with `deny all;` or a `return` is quiet, and so is a server whose `server_name`s or listen addresses are all listed in `exposure.internal`. A proxy to other ports is not a product\'s and is left alone.',
+      what: 'Finds nginx `server` blocks that listen on a public address (`listen 443`, `listen 80`, `0.0.0.0`, `[::]`, a public IP — or no `listen` at all) and whose location for `/carbon` or `/services` — a `location /` that has no more specific block for them, or an explicit `location /carbon` — `proxy_pass`es to a product\'s management port: 9443 or 9763 (plus a port offset up to 10), or Micro Integrator\'s 9164. Upstream blocks are resolved; `include`d files are read when they sit beside the file (not through links, at most 3 deep). A matching location with `deny all;` or a `return` is quiet (also an `if ($request_uri ~* "^/(carbon|services)") { return 403; }` in the server or the location), and so is a server whose `server_name`s or listen addresses are all listed in `exposure.internal`. A proxy to other ports is not a product\'s and is left alone.',
       why: 'The management console (/carbon) and the SOAP admin services (/services) control the whole server: users, keystores, deployed artifacts. The guideline asks to keep them out of the DMZ; a reverse proxy that forwards `/` to the servlet port publishes them along with the portals.',
       example: {
         bad: 'server {\n    listen 443 ssl;\n    server_name apim.example.com;\n    location / {\n        proxy_pass https://wso2am:9443;\n    }\n}',
@@ -81,6 +81,8 @@ export default defineRule({
       { name: 'a regex deny naming both contexts', code: 'server {\n  listen 443;\n  location ~ ^/(carbon|services) { deny all; }\n  location / { proxy_pass https://wso2am:9443; }\n}\n' },
       { name: 'a variable target cannot be told', code: 'server {\n  listen 443;\n  location / { proxy_pass https://$backend; }\n}\n' },
       { name: 'a regex that only mentions the word is not the path', code: 'server {\n  listen 443;\n  location /carbon { deny all; }\n  location ~ ^/api/services/ { proxy_pass https://wso2am:9443; }\n  location / { proxy_pass http://portal:8080; }\n}\n' },
+      { name: 'an `if` on the request URI returning 403, at server level', code: 'server {\n  listen 443;\n  if ($request_uri ~* "^/(carbon|services)") {\n    return 403;\n  }\n  location / { proxy_pass https://wso2am:9443; }\n}\n' },
+      { name: 'an `if` on the URI inside the location', code: 'server {\n  listen 443;\n  location / {\n    if ($uri ~ ^/(carbon|services)) { return 404; }\n    proxy_pass https://wso2am:9443;\n  }\n}\n' },
       { name: 'a redirect-only server', code: 'server {\n  listen 80;\n  return 301 https://$host$request_uri;\n}\n' },
     ],
     invalid: [

@@ -135,6 +135,14 @@ function startsWithPath(regex: string, word: string): boolean {
   return m[2].toLowerCase() === word || m[1].toLowerCase().split('|').includes(word);
 }
 
+/**
+ * An `if ($request_uri ~* "^/(carbon|services)") { return 403; }` (or `$uri`) that names the path and denies or returns:
+ * the common way to block the contexts without a location of their own.
+ */
+function ifBlocks(list: readonly NginxDirective[], word: string): boolean {
+  return list.some((d) => d.name === 'if' && d.block && d.args.some((a) => a.text.toLowerCase().includes(word)) && blocks(d.block));
+}
+
 /** `deny all;` or a `return` (403, 404, a redirect elsewhere): nothing is forwarded. */
 function blocks(list: readonly NginxDirective[]): boolean {
   return list.some((d) => (d.name === 'deny' && d.args[0]?.text === 'all') || d.name === 'return');
@@ -162,7 +170,8 @@ export function nginxExposures(top: readonly NginxDirective[], settings: Setting
     }
     const byLoc = new Map<Loc, string[]>();
     for (const p of ADMIN_PATHS) {
-      const h = handler(locs, `${p}/`, (l) => blocks(expandIncludes(l.d.block!, loader)));
+      if (ifBlocks(body, p.slice(1))) continue;
+      const h = handler(locs, `${p}/`, (l) => { const b = expandIncludes(l.d.block!, loader); return blocks(b) || ifBlocks(b, p.slice(1)); });
       if (!h || h.d.foreign) continue;
       byLoc.set(h, [...(byLoc.get(h) ?? []), p]);
     }
