@@ -22,7 +22,7 @@ function entry(e: Entry, link: LinkFn): string[] {
   if (e.notes.length) out.push('', 'Notes (do not fail the guideline):', ...e.notes.map((x) => finding(x, link)));
   if (e.findings.length || e.notes.length) out.push('');
   if (e.status === 'passed') for (const c of e.checked) out.push(`- Checked by ${codeSpan(c.rule)} (${esc(c.title)}) in ${c.files.map((f) => codeSpan(f)).join(', ')}: ${esc(c.what)}`);
-  else if (e.checked.length && (e.status === 'failed' || e.status === 'manual')) out.push(`Checked by ${e.checked.map((c) => `\`${c.rule}\``).join(', ')} in ${new Set(e.checked.flatMap((c) => c.files)).size} file(s).`);
+  else if (e.checked.length && e.status === 'failed') out.push(`Checked by ${e.checked.map((c) => `\`${c.rule}\``).join(', ')} in ${new Set(e.checked.flatMap((c) => c.files)).size} file(s).`);
   if (e.checked.length) out.push('');
   if (e.manual) {
     const m = e.manual;
