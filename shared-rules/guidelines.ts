@@ -33,7 +33,7 @@ export const GUIDELINES: readonly Guideline[] = [
   { id: 'G25', title: 'Define a callback URL regular expression', checkable: 'auto' },
   { id: 'G26', title: 'Configure client authentication', checkable: 'auto' },
   { id: 'G27', title: 'Verify super admin credentials (Micro Integrator)', checkable: 'auto' },
-  { id: 'G28', title: 'Run product processes with a specific OS-level user', checkable: 'manual' },
+  { id: 'G28', title: 'Run product processes with a specific OS-level user', checkable: 'partial' },
   { id: 'G29', title: 'Minimize software to avoid vulnerability', checkable: 'manual' },
   { id: 'G30', title: 'Enable the firewall', checkable: 'manual' },
   { id: 'G31', title: 'Restrict access to TCP ports used for clustering', checkable: 'manual' },
@@ -47,7 +47,7 @@ export const GUIDELINES: readonly Guideline[] = [
   { id: 'G39', title: 'Check open ports and services', checkable: 'manual' },
   { id: 'G40', title: 'Configure device-level security', checkable: 'manual' },
   { id: 'G41', title: 'Apply firmware updates', checkable: 'manual' },
-  { id: 'G42', title: 'Block the /services and /carbon contexts from the DMZ', checkable: 'manual' },
+  { id: 'G42', title: 'Block the /services and /carbon contexts from the DMZ', checkable: 'partial' },
 ];
 
 const BY_ID = new Map(GUIDELINES.map((g) => [g.id, g]));

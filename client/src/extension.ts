@@ -27,6 +27,8 @@ const PATTERNS: Array<Omit<Filter, 'scheme'>> = [
   { pattern: `**/*.{sh,bat,cmd}.${TWIN}` },
   // Kubernetes ConfigMaps that embed a checked file (the server reads the content; other YAML gets nothing).
   { pattern: '**/*.{yaml,yml}' },
+  // nginx configurations in front of a product (G42; the server reads the content: other .conf files get nothing).
+  { pattern: '**/*.conf' }, { pattern: `**/*.conf.${TWIN}` }, { pattern: '**/sites-{enabled,available}/*' },
 ];
 const SELECTOR: Filter[] = SCHEMES.flatMap((scheme) => PATTERNS.map((p) => ({ ...p, scheme })));
 

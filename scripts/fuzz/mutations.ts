@@ -31,6 +31,8 @@ export const COMMENTS: Record<FileKind, string[]> = {
   properties: ['# comment', '! comment', '#\\', '! appender.x = y'],
   xml: ['<!-- comment -->', '<!--', '-->', '<!-- <Manager sessionIdLength="8"/> -->', '<!---->'],
   shell: ['# comment', '#!/bin/sh', ': <<\'C\'\nC', '# java -Djdk.tls.ephemeralDHKeySize=512'],
+  nginx: ['# comment', '#', '# location /carbon { deny all; }'],
+  ingress: ['# comment', '#', '# kind: Ingress'],
 };
 
 /** Byte sequences that are not UTF-8: lone continuation, truncated lead, overlong, surrogate, out of range. */

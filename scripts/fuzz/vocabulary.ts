@@ -16,6 +16,8 @@ export const TOKENS: Record<FileKind, string[]> = {
     '\\\n', '\\\r\n', '"', "'", '$(', '${', '`', '(', ')', '}', '((', '))', '<<EOF', '<<-X', 'EOF', ';', ';;', '&&', '|',
     '&', '>', '2>&1', '$\'', '#', 'java', '$JAVACMD', 'exec', 'A=(', '-Djdk.tls.ephemeralDHKeySize=', '\r',
   ],
+  nginx: ['{', '}', ';', '"', "'", '\\', '#', '${', '$host', 'server', 'location', '/', '^~', '~*', 'listen', '443', 'proxy_pass', 'include'],
+  ingress: [':', '- ', '---', '|', '>', '&a', '*a', '!!str', '{', '}', '[', ']', '"', "'", '#', 'kind: Ingress', 'path: /', 'number: 9443'],
 };
 
 /** Whole lines of each kind, valid or nearly so, including what the rules look for. */
@@ -49,6 +51,16 @@ export const LINES: Record<FileKind, string[]> = {
     'exec "$JAVA_HOME/bin/java" -cp x org.wso2.micro.integrator.bootstrap.Bootstrap', 'if [ -z "$X" ]; then', 'fi',
     'cat <<EOF', 'EOF', 'while true; do', 'done', 'case "$1" in', 'esac', 'X=$(echo "$(pwd)")', 'A=(a b "c d")',
   ],
+  nginx: [
+    'upstream am {', 'server wso2am:9443;', '}', 'server {', 'listen 443 ssl;', 'server_name apim.example.com;',
+    'location / {', 'proxy_pass https://am;', 'proxy_pass https://wso2am:9763/;', 'location /carbon { deny all; }',
+    'location ~ ^/(services) { return 403; }', 'include snippets/deny.conf;', 'http {', 'stream {',
+  ],
+  ingress: [
+    'apiVersion: networking.k8s.io/v1', 'kind: Ingress', 'metadata:', '  name: am', 'spec:', '  rules:', '  - host: am.example.com',
+    '    http:', '      paths:', '      - path: /', '        backend:', '          service:', '            name: am', '            port:',
+    '              number: 9443', '          serviceName: am', '          servicePort: 9763', '---', 'kind: HTTPRoute',
+  ],
 };
 
 /** File names that select each kind (and, through the path, a product) — none exists on disk. */
@@ -57,6 +69,8 @@ export const NAMES: Record<FileKind, string[]> = {
   properties: ['/fuzz/wso2am-4.2.0/repository/conf/log4j2.properties', '/fuzz/x/log4j2.properties'],
   xml: ['/fuzz/wso2am-4.2.0/repository/conf/tomcat/carbon/META-INF/context.xml', '/fuzz/x/context.xml'],
   shell: ['/fuzz/wso2am-4.2.0/bin/api-manager.sh', '/fuzz/wso2mi-4.3.0/bin/micro-integrator.sh', '/fuzz/x/wso2server.sh'],
+  nginx: ['/fuzz/nginx/nginx.conf', '/fuzz/nginx/conf.d/apim.conf'],
+  ingress: ['/fuzz/k8s/ingress.yaml'],
 };
 
-export const KINDS: readonly FileKind[] = ['toml', 'properties', 'xml', 'shell'];
+export const KINDS: readonly FileKind[] = ['toml', 'properties', 'xml', 'shell', 'nginx', 'ingress'];

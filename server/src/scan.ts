@@ -6,6 +6,7 @@ import { promises as fsp } from 'node:fs';
 import * as path from 'node:path';
 import { DiagnosticSeverity, type Connection } from 'vscode-languageserver/node';
 import { classify, mayClassify } from '../../shared-rules/engine/files';
+import { mayBeNginx } from '../../shared-rules/engine/nginx-files';
 import { associatedKind } from '../../shared-rules/engine/template-names';
 import { lintText } from '../../shared-rules/engine/lint';
 import { PROJECT_CONFIG_NAME } from '../../shared-rules/engine/project-config';
@@ -173,7 +174,7 @@ export class WorkspaceScanner {
 
   /** A file worth reading: a recognised name, or one the project file's "associations" give a kind. */
   candidate(abs: string): boolean {
-    return mayClassify(path.basename(abs)) || this.associated(abs);
+    return mayClassify(path.basename(abs)) || mayBeNginx(abs) || this.associated(abs);
   }
 
   private associated(abs: string): boolean {

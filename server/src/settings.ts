@@ -60,6 +60,8 @@ export function toEditorSettings(raw: Raw, files: Raw): EditorSettings {
   // Helm extra values files: relative paths only (from the chart folder), at most 16, as in .carbonlint.json.
   const helm = (r.helm as { valuesFiles?: unknown } | undefined)?.valuesFiles;
   if (Array.isArray(helm)) settings.helm = { valuesFiles: helm.filter((f): f is string => typeof f === 'string' && f.trim() !== '' && !path.isAbsolute(f) && !/^[A-Za-z]:|^[\\/]/.test(f)).slice(0, 16) };
+  const internal = (r.exposure as { internal?: unknown } | undefined)?.internal;
+  if (Array.isArray(internal)) settings.exposure = { internal: internal.filter((x): x is string => typeof x === 'string' && x !== '').slice(0, 256) };
   const problems: SettingProblem[] = [];
   const valid = (setting: string) => (g: string) => {
     const problem = globProblem(g);

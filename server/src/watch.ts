@@ -21,11 +21,13 @@ export const WATCHERS = [
   { globPattern: '**/conf/{log4j,security/cipher-text,security/secret-conf}.properties' },
   { globPattern: '**/*.{sh,bat,cmd}' },
   { globPattern: '**/*.{j2,jinja,jinja2,erb,tmpl,tpl,template}' }, // template twins (deployment.toml.j2, api-manager.sh.erb…)
-  { globPattern: '**/*.{yaml,yml}' }, // ConfigMaps embedding a checked file; values files (values.yaml, group_vars…)
+  { globPattern: '**/*.{yaml,yml}' }, // ConfigMaps embedding a checked file; Ingresses and HTTPRoutes; values files (values.yaml, group_vars…)
   // Values files without a YAML name: Puppet manifests, Ansible inventories, group_vars/host_vars files without extension.
   { globPattern: '**/*.pp' },
   { globPattern: '**/{inventory,hosts,hosts.ini,inventory.ini}' },
   { globPattern: '**/{group_vars,host_vars}/**' },
+  { globPattern: '**/*.conf' }, // nginx configurations (twins are under the template suffixes above)
+  { globPattern: '**/sites-{enabled,available}/*' },
   { globPattern: `**/${PROJECT_CONFIG_NAME}` },
   { globPattern: `**/*.{${KEYSTORE_EXTENSIONS.map((e) => e.slice(1)).join(',')}}` },
   { globPattern: '**/*', kind: WatchKind.Create | WatchKind.Delete },

@@ -1,5 +1,7 @@
 // Recognising a Kubernetes ConfigMap/Secret manifest that embeds a checked file (no imports: files.ts uses it).
 export const YAML_NAME = /\.ya?ml$/i;
+/** An Ingress or Gateway API HTTPRoute (checked for G42 by the ingress rules). */
+export const ROUTE_MANIFEST = /^kind\s*:\s*["']?(Ingress|HTTPRoute)["']?\s*$/m;
 export const MANIFEST = /^kind\s*:\s*["']?(ConfigMap|Secret)["']?\s*$/m;
 // An indented mapping key holding a literal block scalar: `  deployment.toml: |-`. Linear: the parts are disjoint.
 export const BLOCK_KEY = /^([ \t]*)(["']?)([A-Za-z0-9_.-]+)\2[ \t]*:[ \t]*\|[-+]?[1-9]?[ \t]*(?:#.*)?$/gm;

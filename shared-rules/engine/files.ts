@@ -3,7 +3,8 @@ import * as path from 'node:path';
 import type { FileKind } from './rule';
 import { LEGACY_BASE_NAMES, legacyFileOf } from './legacy-files';
 import { associatedKind, stripTemplateSuffix, type Association } from './template-names';
-import { embeddedKind, YAML_NAME } from './embedded-names';
+import { embeddedKind, ROUTE_MANIFEST, YAML_NAME } from './embedded-names';
+import { isNginx, mayBeNginx } from './nginx-files';
 
 /** Product startup scripts by their shipped names (API-M, IS, MI and the split API-M distributions). */
 export const PRODUCT_SCRIPT_NAMES = new Set([
@@ -34,7 +35,10 @@ export function classify(fileName: string, text?: string, associations?: readonl
   if (assoc) return assoc;
   const base = stripTemplateSuffix(path.basename(fileName).toLowerCase());
   // A ConfigMap/Secret manifest (plain YAML or a Helm template) is the kind of the first file it embeds.
-  if (YAML_NAME.test(base)) return text === undefined ? undefined : (embeddedKind(text, (k) => classify(k)) as FileKind | undefined);
+  if (YAML_NAME.test(base)) {
+    if (text === undefined) return undefined;
+    return (embeddedKind(text, (k) => classify(k)) as FileKind | undefined) ?? (ROUTE_MANIFEST.test(text) ? 'ingress' : undefined);
+  }
   if (isDeploymentToml(base)) return 'toml';
   // log4j2.properties and the variants kept beside it (log4j2WithoutLocalAppenders.properties, log4j2-tm.properties).
   if (base.startsWith('log4j2') && base.endsWith('.properties')) return 'properties';
@@ -45,6 +49,7 @@ export function classify(fileName: string, text?: string, associations?: readonl
     if (PRODUCT_SCRIPT_NAMES.has(base) || PRODUCT_BATCH_NAMES.has(base)) return 'shell';
     if (text !== undefined && BOOTSTRAP_CLASSES.some((c) => text.includes(c))) return 'shell';
   }
+  if (isNginx(stripTemplateSuffix(fileName), base, text)) return 'nginx';
   return undefined;
 }
 
@@ -53,7 +58,7 @@ export function mayClassify(fileName: string, associations?: readonly Associatio
   const lower = fileName.toLowerCase();
   const name = stripTemplateSuffix(lower);
   const base = path.basename(name);
-  return classify(fileName, undefined, associations) !== undefined || SCRIPT_EXT.test(name) || YAML_NAME.test(name) ||
+  return classify(fileName, undefined, associations) !== undefined || SCRIPT_EXT.test(name) || YAML_NAME.test(name) || mayBeNginx(name) ||
     LEGACY_BASE_NAMES.has(base) || base === 'web.xml' || (base.endsWith('.xml') && /datasources/.test(name)) || base.endsWith('-datasources.xml');
 }
 

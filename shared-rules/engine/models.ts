@@ -6,6 +6,9 @@ import { effectiveConfig } from '../parsers/toml/effective';
 import { parseProperties } from '../parsers/properties/parse';
 import { parseXml } from '../parsers/xml/parse';
 import { parseShell } from '../parsers/shell/parse';
+import { parseNginx } from '../parsers/nginx/parse';
+import { parseIngress } from '../parsers/ingress/parse';
+import { mentionsManagementPort } from './nginx-files';
 
 export interface Parsed<K extends FileKind> {
   model: Models[K];
@@ -29,6 +32,15 @@ export function parseModel<K extends FileKind>(kind: K, text: string, fileName: 
     }
     case 'shell':
       return { model: { doc: parseShell(text, fileName) }, problems: [] } as unknown as Parsed<K>;
+    case 'nginx': {
+      const doc = parseNginx(text);
+      // A proxy of another project (no product port in it) gets no notice either.
+      return { model: { doc }, problems: mentionsManagementPort(text) ? doc.problems : [] } as unknown as Parsed<K>;
+    }
+    case 'ingress': {
+      const doc = parseIngress(text);
+      return { model: { doc }, problems: mentionsManagementPort(text) ? doc.problems : [] } as unknown as Parsed<K>;
+    }
   }
   throw new Error(`unknown kind ${kind as string}`);
 }

@@ -23,7 +23,7 @@ export interface ConfigError {
 }
 
 const LEVELS: readonly RuleLevel[] = ['off', 'hint', 'info', 'warning', 'error'];
-const KNOWN = new Set(['$schema', 'rules', 'product', 'tls', 'session', 'keystore', 'maxFileSize', 'maxFindingsPerFile', 'exclude', 'advisories', 'associations', 'helm']);
+const KNOWN = new Set(['$schema', 'rules', 'product', 'tls', 'session', 'keystore', 'maxFileSize', 'maxFindingsPerFile', 'exclude', 'advisories', 'associations', 'helm', 'exposure']);
 
 /**
  * Parses and validates a project file. Unknown rule ids are reported when `ruleIds` is given.
@@ -118,6 +118,10 @@ export function parseProjectConfig(text: string, ruleIds?: ReadonlySet<string>, 
     const files = parseHelmValuesFiles(o.helm, errors);
     if (files) config.settings.helm = { valuesFiles: files };
   }
+  if (o.exposure !== undefined) {
+    const internal = parseExposure(o.exposure, errors);
+    if (internal) config.settings.exposure = { internal };
+  }
   return { config, errors };
 }
 
@@ -152,4 +156,20 @@ function parseHelmValuesFiles(h: unknown, errors: ConfigError[]): string[] | und
   });
   if (ok.length > 16) errors.push({ key: 'helm.valuesFiles', message: 'at most 16 values files are read; the rest are ignored' });
   return ok.slice(0, 16);
+}
+
+/** `"exposure": {"internal": [...]}`: server names, hosts, listen addresses, ingress classes (G42); at most 256. */
+function parseExposure(e: unknown, errors: ConfigError[]): string[] | undefined {
+  if (!e || typeof e !== 'object' || Array.isArray(e)) {
+    errors.push({ key: 'exposure', message: 'must be an object such as {"internal": ["nginx-internal", "*.corp.example"]}' });
+    return undefined;
+  }
+  for (const k of Object.keys(e)) if (k !== 'internal') errors.push({ key: `exposure.${k}`, message: 'unknown setting (known: internal)' });
+  const v = (e as { internal?: unknown }).internal;
+  if (v === undefined) return undefined;
+  if (!Array.isArray(v) || v.some((x) => typeof x !== 'string' || !x)) {
+    errors.push({ key: 'exposure.internal', message: 'must be an array of names (server names, hosts, ingress classes)' });
+    return undefined;
+  }
+  return (v as string[]).slice(0, 256);
 }

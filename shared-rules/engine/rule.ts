@@ -7,8 +7,10 @@ import type { PropertiesDocument } from '../parsers/properties/model';
 import type { XmlDocument } from '../parsers/xml/model';
 import type { ShellDocument } from '../parsers/shell/model';
 import type { LegacyFile } from './legacy-files';
+import type { NginxDocument } from '../parsers/nginx/model';
+import type { IngressDocument } from '../parsers/ingress/model';
 
-export type FileKind = 'toml' | 'properties' | 'xml' | 'shell';
+export type FileKind = 'toml' | 'properties' | 'xml' | 'shell' | 'nginx' | 'ingress';
 export type Severity = 'error' | 'warning' | 'info' | 'hint';
 export type Product = 'apim' | 'is' | 'mi';
 
@@ -18,6 +20,8 @@ export interface Models {
   properties: { doc: PropertiesDocument };
   xml: { doc: XmlDocument };
   shell: { doc: ShellDocument };
+  nginx: { doc: NginxDocument };
+  ingress: { doc: IngressDocument };
 }
 
 export interface RuleDocs {

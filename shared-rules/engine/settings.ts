@@ -24,6 +24,8 @@ export interface Settings {
   associations?: Association[];
   /** Project-file "helm.valuesFiles": extra values files (relative to the chart), read after values.yaml, later ones winning. */
   helm?: { valuesFiles: string[] };
+  /** G42: server names, hosts, listen addresses and ingress classes that only an internal network reaches. */
+  exposure?: { internal: string[] };
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -35,6 +37,7 @@ export const DEFAULT_SETTINGS: Settings = {
   maxFileSize: 5 * 1024 * 1024,
   maxFindingsPerFile: 1000,
   advisories: { severity: 'auto', maxDataAgeDays: 180 },
+  exposure: { internal: [] },
 };
 
 export const ADVISORY_LEVELS: ReadonlySet<string> = new Set(['auto', 'off', 'error', 'warning', 'info', 'hint']);
@@ -52,6 +55,7 @@ export function resolveSettings(...layers: Array<Partial<Settings> | undefined>)
     if (typeof l.maxFileSize === 'number') out.maxFileSize = l.maxFileSize;
     if (Array.isArray(l.associations) && l.associations.length) out.associations = [...l.associations, ...(out.associations ?? [])];
     if (Array.isArray(l.helm?.valuesFiles)) out.helm = { valuesFiles: [...l.helm.valuesFiles] };
+    if (Array.isArray(l.exposure?.internal)) out.exposure = { internal: l.exposure.internal.filter((x) => typeof x === 'string') };
     if (typeof l.maxFindingsPerFile === 'number' && l.maxFindingsPerFile >= 1) out.maxFindingsPerFile = Math.floor(l.maxFindingsPerFile);
     if (l.advisories?.severity && ADVISORY_LEVELS.has(l.advisories.severity)) out.advisories.severity = l.advisories.severity;
     if (typeof l.advisories?.maxDataAgeDays === 'number' && l.advisories.maxDataAgeDays >= 0) out.advisories.maxDataAgeDays = Math.floor(l.advisories.maxDataAgeDays);

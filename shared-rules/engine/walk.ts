@@ -7,6 +7,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { mayClassify } from './files';
+import { mayBeNginx } from './nginx-files';
 import { associatedKind, type Association } from './template-names';
 import { SKIPPED_FOLDERS, isInside } from './workspace';
 
@@ -57,7 +58,7 @@ export function collectFiles(inputs: string[], errors: WalkError[], options: Wal
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const e of entries) {
       const p = path.join(dir, e.name);
-      const candidate = mayClassify(e.name) || !!(options.associations?.length && associatedKind(p, options.associations));
+      const candidate = mayClassify(e.name) || mayBeNginx(p) || !!(options.associations?.length && associatedKind(p, options.associations));
       if (!candidate && !e.isDirectory() && !e.isSymbolicLink()) continue;
       if (SKIP_DIRS.has(e.name) || excluded(p)) continue; // node_modules, .git, … (even as links: no notice for them)
       // A name that is not UTF-8 arrives with U+FFFD in it, and the path built from it names nothing.

@@ -5,6 +5,7 @@
 import { promises as fsp, type Dirent } from 'node:fs';
 import * as path from 'node:path';
 import { mayClassify } from './files';
+import { mayBeNginx } from './nginx-files';
 
 /** Dependency and version-control folders: never product configuration. */
 export const SKIPPED_FOLDERS = new Set(['node_modules', '.git', '.hg', '.svn', '.bzr', '_darcs', 'CVS', '.jj', '.vscode-test']);
@@ -57,7 +58,7 @@ export async function* walkFolder(root: string, control: WalkControl = {}): Asyn
       }
       if (isDir) {
         if (!SKIPPED_FOLDERS.has(e.name) && !control.excluded?.(p, true)) folders.push(p);
-      } else if ((e.isFile() || e.isSymbolicLink()) && (mayClassify(e.name) || control.extraNames?.includes(e.name) || control.accept?.(p)) && !control.excluded?.(p, false)) {
+      } else if ((e.isFile() || e.isSymbolicLink()) && (mayClassify(e.name) || mayBeNginx(p) || control.extraNames?.includes(e.name) || control.accept?.(p)) && !control.excluded?.(p, false)) {
         yield p;
       }
     }

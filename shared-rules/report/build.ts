@@ -45,7 +45,7 @@ export interface BuildOptions {
   notRead?: Array<{ path: string; reason: string }>;
 }
 
-const KIND_NAME: Record<FileKind, string> = { toml: 'deployment.toml', properties: 'log4j2.properties', xml: 'context.xml', shell: 'startup script' };
+const KIND_NAME: Record<FileKind, string> = { toml: 'deployment.toml', properties: 'log4j2.properties', xml: 'context.xml', shell: 'startup script', nginx: 'nginx configuration', ingress: 'Ingress/HTTPRoute manifest' };
 const LEGACY_NAME: Partial<Record<LegacyFile, string>> = { datasources: 'datasources/*.xml', 'console-web.xml': 'console WEB-INF/web.xml' };
 const ORDER: Record<Status, number> = { failed: 0, manual: 1, passed: 2, 'not-applicable': 3 };
 
@@ -119,6 +119,28 @@ function fileNamesOf(rules: readonly Rule[]): string[] {
   return [...new Set(rules.flatMap((r) => [...(LEGACY_ONLY.has(r.meta.id) ? [] : [KIND_NAME[r.meta.kind]]), ...(r.legacy ?? []).flatMap((v) => v.files.map((x) => LEGACY_NAME[x] ?? x))]))];
 }
 
+/**
+ * What the checks saw, by file kind, for guidelines read from the deployment around the product (Dockerfiles, pods,
+ * proxies, ingresses): " Seen: 2 nginx configurations and 1 Ingress/HTTPRoute manifest." Kinds of the product's own
+ * configuration files are named by the rule evidence already and are not repeated.
+ */
+function seen(checked: readonly Evidence[], files: readonly LintedFile[]): string {
+  const kindOf = new Map(files.map((f) => [f.path, f.kind]));
+  const count = new Map<string, number>();
+  for (const p of new Set(checked.flatMap((e) => e.files))) {
+    const k = kindOf.get(p);
+    if (!k || PRODUCT_KINDS.has(k)) continue;
+    const name = KIND_NAME[k];
+    count.set(name, (count.get(name) ?? 0) + 1);
+  }
+  if (!count.size) return '';
+  const parts = [...count].map(([name, n]) => `${n} ${name}${n === 1 ? '' : 's'}`);
+  return ` Seen: ${list(parts)}.`;
+}
+
+/** The product's own configuration file kinds (deployment.toml, log4j2.properties, context.xml, startup scripts, Carbon 4.4 files). */
+const PRODUCT_KINDS: ReadonlySet<FileKind> = new Set(['toml', 'properties', 'xml', 'shell']);
+
 function evaluate(def: SectionDef, id: string, files: readonly LintedFile[], products: ReadonlySet<string>, o: BuildOptions): Entry {
   const g = guideline(id);
   const checklist = CHECKLISTS[id];
@@ -157,7 +179,7 @@ function evaluate(def: SectionDef, id: string, files: readonly LintedFile[], pro
     return g.checkable === 'auto' ? { ...base, status: 'not-applicable', reason: why } : manual(`${why} Confirm the checklist.`);
   }
   const nFiles = new Set(base.checked.flatMap((e: Evidence) => e.files)).size;
-  const what = `Checked by ${list([...new Set(base.checked.map((e) => e.rule))])} in ${nFiles} file${nFiles === 1 ? '' : 's'}: ${base.notes.length ? `nothing failing, ${base.notes.length} note${base.notes.length === 1 ? '' : 's'}` : 'nothing found'}.`;
+  const what = `Checked by ${list([...new Set(base.checked.map((e) => e.rule))])} in ${nFiles} file${nFiles === 1 ? '' : 's'}: ${base.notes.length ? `nothing failing, ${base.notes.length} note${base.notes.length === 1 ? '' : 's'}` : 'nothing found'}.${seen(base.checked, files)}`;
   return g.checkable === 'auto' ? { ...base, status: 'passed', reason: what } : manual(`${what} The check covers only what configuration files show: confirm the rest.`);
 }
 

@@ -4,7 +4,7 @@ import { notCheckedHtml } from './not-checked';
 import type { Entry, FindingRef, ReadinessReport, Section } from './model';
 import { LOOKS_FOR, NO_FILES_ADVICE, NO_FILES_HEADLINE } from './no-files';
 import { ADVISORIES_CSS, advisoriesHtml } from './render-advisories';
-import { CONFIRMATION_LABEL, STATUS_LABEL, defaultLink, productsLine, type LinkFn } from './labels';
+import { CONFIRMATION_LABEL, STATUS_LABEL, defaultLink, entryLabel, productsLine, type LinkFn } from './labels';
 
 const esc = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 /** Escaped text with the `code` spans of rule messages and docs shown as code. */
@@ -57,7 +57,7 @@ function findingItem(x: FindingRef, link: LinkFn): string {
 function entryHtml(s: Section, e: Entry, link: LinkFn): string {
   const parts = [
     `<article class="entry ${e.status}" id="${anchor(s, e)}">`,
-    `<h3><span class="gid">${e.guidelineId}</span> ${esc(e.title)} <span class="pill">${STATUS_LABEL[e.status]}</span>${e.manual ? ` <span class="state ${e.manual.state}">${CONFIRMATION_LABEL[e.manual.state]}</span>` : ''}</h3>`,
+    `<h3><span class="gid">${e.guidelineId}</span> ${esc(e.title)} <span class="pill">${entryLabel(e)}</span>${e.manual ? ` <span class="state ${e.manual.state}">${CONFIRMATION_LABEL[e.manual.state]}</span>` : ''}</h3>`,
     `<p class="reason">${text(e.reason)}</p>`,
   ];
   if (e.findings.length) parts.push(`<ul class="findings">${e.findings.map((x) => findingItem(x, link)).join('')}</ul>`);

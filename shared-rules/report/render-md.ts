@@ -2,7 +2,7 @@
 import { notCheckedMarkdown } from './not-checked';
 import type { Entry, FindingRef, ReadinessReport } from './model';
 import { advisoriesMarkdown } from './render-advisories';
-import { CONFIRMATION_LABEL, STATUS_ICON, STATUS_LABEL, defaultLink, productsLine, type LinkFn } from './labels';
+import { CONFIRMATION_LABEL, STATUS_ICON, STATUS_LABEL, defaultLink, entryLabel, productsLine, type LinkFn } from './labels';
 
 import { codeSpan, mdEscape, mdText, mdUrl } from './md-escape';
 import { LOOKS_FOR, NO_FILES_ADVICE, NO_FILES_HEADLINE } from './no-files';
@@ -17,7 +17,7 @@ function finding(x: FindingRef, link: LinkFn): string {
 
 function entry(e: Entry, link: LinkFn): string[] {
   const state = e.manual ? ` (${CONFIRMATION_LABEL[e.manual.state]})` : '';
-  const out = [`### ${e.guidelineId} ${esc(e.title)} — ${STATUS_ICON[e.status]} ${STATUS_LABEL[e.status]}${state}`, '', esc(e.reason), ''];
+  const out = [`### ${e.guidelineId} ${esc(e.title)} — ${STATUS_ICON[e.status]} ${entryLabel(e)}${state}`, '', esc(e.reason), ''];
   for (const x of e.findings) out.push(finding(x, link));
   if (e.notes.length) out.push('', 'Notes (do not fail the guideline):', ...e.notes.map((x) => finding(x, link)));
   if (e.findings.length || e.notes.length) out.push('');

@@ -37,16 +37,18 @@ test('every rule page has References: both editions, the vendor pages', () => {
 
 test('Options: each is a real setting with its real default, in the editor manifest and the project schema', () => {
   const withOptions = allRules.filter((r) => r.meta.docs.options?.length).map((r) => r.meta.id).sort();
-  assert.deepEqual(withOptions, ['keystore-certificate-expiry', 'passthrough-weak-ciphers', 'short-session-id', 'weak-tls-ciphers', 'weak-tls-protocols']);
+  assert.deepEqual(withOptions, ['ingress-admin-paths-exposed', 'keystore-certificate-expiry', 'passthrough-weak-ciphers', 'proxy-admin-paths-exposed', 'short-session-id', 'weak-tls-ciphers', 'weak-tls-protocols']);
+  // A list setting's default is written as JSON (`[]`).
+  const show = (v: unknown) => (Array.isArray(v) ? JSON.stringify(v) : String(v));
   for (const id of withOptions) {
     const r = allRules.find((x) => x.meta.id === id)!;
     const md = ruleMarkdown(r);
     assert.ok(md.includes('## Options'), id);
     for (const o of r.meta.docs.options!) {
       const [group, key] = o.setting.split('.');
-      assert.equal(String((DEFAULT_SETTINGS as unknown as Record<string, Record<string, unknown>>)[group][key]), o.default, `${id}: ${o.setting} default`);
-      assert.equal(String(manifest[`carbonlint.${o.setting}`]?.default), o.default, `${id}: carbonlint.${o.setting} in package.json`);
-      assert.equal(String(schema.properties[group].properties[key].default), o.default, `${id}: ${o.setting} in the schema`);
+      assert.equal(show((DEFAULT_SETTINGS as unknown as Record<string, Record<string, unknown>>)[group][key]), o.default, `${id}: ${o.setting} default`);
+      assert.equal(show(manifest[`carbonlint.${o.setting}`]?.default), o.default, `${id}: carbonlint.${o.setting} in package.json`);
+      assert.equal(show(schema.properties[group].properties[key].default), o.default, `${id}: ${o.setting} in the schema`);
       assert.ok(md.includes(`\`carbonlint.${o.setting}\``), id);
     }
   }
