@@ -31,6 +31,9 @@ export const COMMENTS: Record<FileKind, string[]> = {
   properties: ['# comment', '! comment', '#\\', '! appender.x = y'],
   xml: ['<!-- comment -->', '<!--', '-->', '<!-- <Manager sessionIdLength="8"/> -->', '<!---->'],
   shell: ['# comment', '#!/bin/sh', ': <<\'C\'\nC', '# java -Djdk.tls.ephemeralDHKeySize=512'],
+  dockerfile: ['# comment', '# escape=`', '# USER 10001', '#\\'],
+  compose: ['# comment', '#', '# user: "0"'],
+  systemd: ['# comment', '; comment', '#User=wso2carbon'],
 };
 
 /** Byte sequences that are not UTF-8: lone continuation, truncated lead, overlong, surrogate, out of range. */

@@ -6,6 +6,9 @@ import { effectiveConfig } from '../parsers/toml/effective';
 import { parseProperties } from '../parsers/properties/parse';
 import { parseXml } from '../parsers/xml/parse';
 import { parseShell } from '../parsers/shell/parse';
+import { parseDockerfile } from '../parsers/dockerfile/parse';
+import { parseCompose } from '../parsers/compose/parse';
+import { parseUnit } from '../parsers/systemd/parse';
 
 export interface Parsed<K extends FileKind> {
   model: Models[K];
@@ -29,6 +32,16 @@ export function parseModel<K extends FileKind>(kind: K, text: string, fileName: 
     }
     case 'shell':
       return { model: { doc: parseShell(text, fileName) }, problems: [] } as unknown as Parsed<K>;
+    case 'dockerfile': {
+      const doc = parseDockerfile(text);
+      return { model: { doc }, problems: doc.problems } as unknown as Parsed<K>;
+    }
+    case 'compose': {
+      const doc = parseCompose(text);
+      return { model: { doc }, problems: doc.problems } as unknown as Parsed<K>;
+    }
+    case 'systemd':
+      return { model: { doc: parseUnit(text) }, problems: [] } as unknown as Parsed<K>;
   }
   throw new Error(`unknown kind ${kind as string}`);
 }

@@ -7,8 +7,11 @@ import type { PropertiesDocument } from '../parsers/properties/model';
 import type { XmlDocument } from '../parsers/xml/model';
 import type { ShellDocument } from '../parsers/shell/model';
 import type { LegacyFile } from './legacy-files';
+import type { DockerfileDocument } from '../parsers/dockerfile/model';
+import type { ComposeDocument } from '../parsers/compose/parse';
+import type { UnitDocument } from '../parsers/systemd/parse';
 
-export type FileKind = 'toml' | 'properties' | 'xml' | 'shell';
+export type FileKind = 'toml' | 'properties' | 'xml' | 'shell' | 'dockerfile' | 'compose' | 'systemd';
 export type Severity = 'error' | 'warning' | 'info' | 'hint';
 export type Product = 'apim' | 'is' | 'mi';
 
@@ -18,6 +21,9 @@ export interface Models {
   properties: { doc: PropertiesDocument };
   xml: { doc: XmlDocument };
   shell: { doc: ShellDocument };
+  dockerfile: { doc: DockerfileDocument };
+  compose: { doc: ComposeDocument };
+  systemd: { doc: UnitDocument };
 }
 
 export interface RuleDocs {
