@@ -7,7 +7,7 @@ import { knownImage, type KnownImage } from '../../data/container-images';
 import { PRODUCT_SCRIPT_REF } from '../../engine/container-files';
 
 /** A product pack or home: wso2am-4.2.0(.zip), wso2is-7.0.0, wso2mi-4.3.0, wso2am-acp-4.5.0, mware equivalents. */
-const PACK = /\b(?:wso2|mware)(?:am|is|mi|ei|esb)(?:-[a-z]+){0,3}-\d+\.\d+/i;
+const PACK = /\b(?:wso2|mware)(?:am|is|mi|ei|esb)(?:-[a-z]+){0,3}-\d+(?:\.\d+){1,3}/i;
 const VAR = /\$\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-+])([^}$]*))?\}|\$([A-Za-z_][A-Za-z0-9_]*)/g;
 
 /** Expands $X, ${X}, ${X:-d}, ${X:+d}; undefined when a variable has no known value. */
