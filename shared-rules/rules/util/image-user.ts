@@ -10,7 +10,7 @@ import { PRODUCT_SCRIPT_REF } from '../../engine/container-files';
 const PACK = /\b(?:wso2|mware)(?:am|is|mi|ei|esb)(?:-[a-z]+){0,3}-\d+(?:\.\d+){1,3}/i;
 const VAR = /\$\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-+])([^}$]*))?\}|\$([A-Za-z_][A-Za-z0-9_]*)/g;
 
-/** Expands $X, ${X}, ${X:-d}, ${X:+d}; undefined when a variable has no known value. */
+/** Variables visible at an instruction. */
 export interface Vars { get(name: string): string | undefined }
 
 /** Values of variables by instruction order within a stage. */
@@ -48,7 +48,11 @@ class History {
 
 interface Scope extends Vars { set(name: string, value: string): void; delete(name: string): void }
 
-export function expand(s: string, vars: Vars): string | undefined {
+/**
+ * Expands $X, ${X}, ${X:-d}, ${X:+d}; undefined when a variable has no known value — or, `lenient`, that variable
+ * left as written (shell variables of a RUN line are not the Dockerfile's).
+ */
+export function expand(s: string, vars: Vars, lenient = false): string | undefined {
   if (!s.includes('$')) return s;
   let unknown = false;
   const out = s.replace(VAR, (_m, braced: string | undefined, op: string | undefined, word: string | undefined, bare: string | undefined) => {
@@ -56,9 +60,10 @@ export function expand(s: string, vars: Vars): string | undefined {
     const v = vars.get(name);
     if (op === ':-' || op === '-') return v === undefined || (op === ':-' && v === '') ? word ?? '' : v;
     if (op === ':+' || op === '+') return v === undefined || (op === ':+' && v === '') ? '' : word ?? '';
-    if (v === undefined) { unknown = true; return ''; }
+    if (v === undefined) { unknown = true; return lenient ? _m : ''; }
     return v;
   });
+  if (lenient) return out;
   return unknown || out.includes('${') ? undefined : out;
 }
 
@@ -154,13 +159,13 @@ function productEvidence(chain: DockerStage[], known: KnownImage | undefined, va
   for (const st of [...chain].reverse()) {
     for (const ins of st.instructions) {
       if (ins.keyword === 'COPY' || ins.keyword === 'ADD' || ins.keyword === 'RUN') {
-        const text = expand(ins.args, varsAt(ins)) ?? ins.args;
+        const text = expand(ins.args, varsAt(ins), true)!;
         const m = PACK.exec(text);
         if (m) return { what: `${ins.keyword} brings in the product pack ${m[0]}`, span: ins.keywordSpan };
       }
       if (ins.keyword === 'ENTRYPOINT' || ins.keyword === 'CMD' || ins.keyword === 'RUN') {
         const cmd = ins.exec ? ins.exec.join(' ') : ins.args;
-        const m = PRODUCT_SCRIPT_REF.exec(expand(cmd, varsAt(ins)) ?? cmd);
+        const m = PRODUCT_SCRIPT_REF.exec(expand(cmd, varsAt(ins), true)!);
         if (m && (ins.keyword !== 'RUN' || /\b(?:start|exec)\b|^\s*\S*\.sh\s*$/.test(cmd))) return { what: `${ins.keyword} starts the product script ${m[0].replace(/^[\s/"'=]/, '')}`, span: ins.keywordSpan };
       }
     }
