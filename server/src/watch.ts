@@ -21,7 +21,8 @@ export const WATCHERS = [
   { globPattern: '**/conf/{log4j,security/cipher-text,security/secret-conf}.properties' },
   { globPattern: '**/*.{sh,bat,cmd}' },
   { globPattern: '**/*.{j2,jinja,jinja2,erb,tmpl,tpl,template}' }, // template twins (deployment.toml.j2, api-manager.sh.erb…)
-  { globPattern: '**/*.{yaml,yml}' }, // ConfigMaps embedding a checked file
+  { globPattern: '**/*.{yaml,yml}' }, // ConfigMaps embedding a checked file; compose files
+  { globPattern: '**/{Dockerfile,Containerfile,Dockerfile.*,Containerfile.*,*.dockerfile,*.Dockerfile,*.service}' }, // product images and units
   { globPattern: `**/${PROJECT_CONFIG_NAME}` },
   { globPattern: `**/*.{${KEYSTORE_EXTENSIONS.map((e) => e.slice(1)).join(',')}}` },
   { globPattern: '**/*', kind: WatchKind.Create | WatchKind.Delete },
