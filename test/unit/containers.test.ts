@@ -173,3 +173,13 @@ test('Dockerfile scanner: continuations, comment lines inside them, heredocs, es
   assert.equal(text.slice(d.instructions[2].heredocs[0].body.start, d.instructions[2].heredocs[0].body.end), 'USER root\n');
   assert.deepEqual(d.problems, []);
 });
+
+test('suppression comments work in all three kinds (their own # comments)', () => {
+  const df = lintText('/w/Dockerfile', 'FROM wso2/wso2am:4.2.0\n# carbonlint-disable-next-line dockerfile-root-user -- build image, never deployed\nUSER root\n');
+  assert.deepEqual(df.findings.map((f) => f.ruleId), []);
+  assert.deepEqual(df.suppressed?.map((s) => [s.ruleId, s.suppression.reason]), [['dockerfile-root-user', 'build image, never deployed']]);
+  const yml = lintText('/w/docker-compose.yml', 'services:\n  apim:\n    image: wso2/wso2am:4.2.0\n    user: root # carbonlint-disable-line compose-root-user\n');
+  assert.deepEqual(yml.findings.map((f) => f.ruleId), []);
+  const unit = lintText('/w/wso2am.service', '# carbonlint-disable-file systemd-root-user\n[Service]\nExecStart=/opt/wso2am/bin/api-manager.sh\n');
+  assert.deepEqual(unit.findings.map((f) => f.ruleId), []);
+});
