@@ -61,6 +61,8 @@ export default defineRule({
         }
         continue;
       }
+      // A user: merged in (`<<: *defaults`) or inherited (`extends:`) is not seen here: no judgement by omission.
+      if (svc.inherits) continue;
       const verdict = built?.analysis ? built.analysis.user.verdict : known?.user ? (known.user.root ? 'root' : 'non-root') : 'unknown';
       if (verdict === 'non-root') continue;
       const at = built?.analysis ? svc.build!.span : svc.image?.span ?? svc.keySpan;
@@ -77,6 +79,7 @@ export default defineRule({
       { name: 'vendor image, no user', code: 'services:\n  apim:\n    image: wso2/wso2am:4.3.0\n' },
       { name: 'non-root user', code: 'services:\n  is:\n    image: registry.wso2.com/wso2-is/is:7.3.0.0\n    user: "802"\n' },
       { name: 'unrelated service as root', code: 'services:\n  db:\n    image: mysql:8.4\n    user: root\n  web:\n    image: nginx\n' },
+      { name: 'keys merged from an anchor may hold the user', code: 'x-run: &run\n  user: "10001"\nservices:\n  gw:\n    <<: *run\n    image: wso2am:4.1.0\n' },
       { name: 'user from a variable', code: 'services:\n  apim:\n    image: wso2am:4.1.0\n    user: "${APIM_UID}"\n' },
       {
         name: 'built from a Dockerfile that sets a non-root user',

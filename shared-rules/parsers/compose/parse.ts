@@ -18,6 +18,8 @@ export interface ComposeService {
   /** `build: ./dir` (context) or `build: { context, dockerfile }`. */
   build?: { context?: string; dockerfile?: string; span: Span };
   user?: ComposeValue;
+  /** Keys may come from elsewhere: a `<<:` merge key or `extends:` (a `user:` CarbonLint does not see). */
+  inherits: boolean;
 }
 
 export interface ComposeDocument {
@@ -64,7 +66,8 @@ export function parseCompose(text: string): ComposeDocument {
     const key = pair.key as Node | null;
     if (!isScalar(key) || !isMap(pair.value)) continue;
     const m = pair.value;
-    const svc: ComposeService = { name: String(key.value), keySpan: spanOf(key) };
+    const inherits = (m.items as Pair[]).some((p) => isScalar(p.key) && (p.key.value === '<<' || p.key.value === 'extends'));
+    const svc: ComposeService = { name: String(key.value), keySpan: spanOf(key), inherits };
     const image = value(m.get('image', true));
     if (image?.text !== undefined) svc.image = image;
     const user = value(m.get('user', true));
