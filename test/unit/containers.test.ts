@@ -183,3 +183,27 @@ test('suppression comments work in all three kinds (their own # comments)', () =
   const unit = lintText('/w/wso2am.service', '# carbonlint-disable-file systemd-root-user\n[Service]\nExecStart=/opt/wso2am/bin/api-manager.sh\n');
   assert.deepEqual(unit.findings.map((f) => f.ruleId), []);
 });
+
+test('CLI: the walk finds product Dockerfiles, compose files and units (not unrelated ones); --fix leaves the reviewable USER fix alone', async () => {
+  const { run, layout, rm } = await import('./cli-helpers');
+  const dir = layout({
+    'apim/Dockerfile': 'FROM wso2/wso2am:4.2.0\nUSER root\n',
+    'apim/docker-compose.yml': 'services:\n  apim:\n    build: .\n',
+    'units/wso2is.service': '[Service]\nExecStart=/opt/wso2is/bin/wso2server.sh\nUser=0\n',
+    'web/Dockerfile': 'FROM node:20\nUSER root\n',
+  });
+  try {
+    const r = run([dir, '--format', 'json']);
+    assert.equal(r.status, 0, r.stderr); // warnings only
+    const found = (JSON.parse(r.stdout) as Array<{ file: string; rule: string; line: number; column: number }>).map((f) => [path.relative(dir, f.file).split(path.sep).join('/'), f.rule, f.line, f.column]);
+    assert.deepEqual(found.sort(), [
+      ['apim/Dockerfile', 'dockerfile-root-user', 2, 6],
+      ['apim/docker-compose.yml', 'compose-root-user', 3, 12],
+      ['units/wso2is.service', 'systemd-root-user', 3, 6],
+    ]);
+    run([dir, '--fix']);
+    assert.equal(fs.readFileSync(path.join(dir, 'apim', 'Dockerfile'), 'utf8'), 'FROM wso2/wso2am:4.2.0\nUSER root\n');
+  } finally {
+    rm(dir);
+  }
+});
