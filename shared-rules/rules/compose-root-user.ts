@@ -1,4 +1,6 @@
+import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { outsideRoots } from '../keystores/confine';
 import { defineRule, type RuleResources } from '../engine/rule';
 import type { ComposeService } from '../parsers/compose/parse';
 import { parseDockerfile } from '../parsers/dockerfile/parse';
@@ -11,14 +13,31 @@ const MAX_DOCKERFILE = 1024 * 1024;
 
 interface Built { file: string; analysis?: ImageAnalysis }
 
+/**
+ * Where a compose file may read a Dockerfile from: its repository (the nearest folder above it with `.git`), or its
+ * own folder. A hostile `build: { context: ../../.., dockerfile: etc/shadow }` (or a link out) is never opened.
+ */
+function readRoot(composeDir: string): string {
+  let dir = composeDir;
+  for (let i = 0; i < 40; i++) {
+    if (fs.existsSync(path.join(dir, '.git'))) return dir;
+    const up = path.dirname(dir);
+    if (up === dir) break;
+    dir = up;
+  }
+  return composeDir;
+}
+
 /** The service's own Dockerfile (`build:`), analysed; undefined when there is none or it cannot be read. */
 function builtImage(fileName: string, svc: ComposeService, resources: RuleResources | undefined): Built | undefined {
   const b = svc.build;
   if (!b?.context || !resources) return undefined;
   // Remote contexts (git URLs, https tarballs) are never fetched.
   if (/^[a-z][a-z0-9+.-]*:\/\/|^git@/i.test(b.context)) return undefined;
-  const dir = path.resolve(path.dirname(path.resolve(fileName)), b.context);
+  const composeDir = path.dirname(path.resolve(fileName));
+  const dir = path.resolve(composeDir, b.context);
   const file = path.resolve(dir, b.dockerfile ?? 'Dockerfile');
+  if (outsideRoots(file, [readRoot(composeDir)])) return undefined;
   const bytes = resources.readFile(file);
   if (!bytes || bytes.length > MAX_DOCKERFILE) return undefined;
   const text = Buffer.from(bytes).toString('utf8');

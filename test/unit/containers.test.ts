@@ -207,3 +207,11 @@ test('CLI: the walk finds product Dockerfiles, compose files and units (not unre
     rm(dir);
   }
 });
+
+test('compose: a build context that leads out of the repository is never read', () => {
+  const reads: string[] = [];
+  const resources = { env: {}, readFile: (p: string) => { reads.push(p); return Buffer.from('FROM ubuntu\nCOPY wso2am-4.2.0 /x\n'); } };
+  const text = 'services:\n  a:\n    build: { context: ../../.., dockerfile: etc/shadow }\n  b:\n    build: /etc\n  c:\n    build: ./inside\n';
+  lintText('/nonexistent-c19/repo/compose/docker-compose.yml', text, { resources });
+  assert.deepEqual(reads, [path.resolve('/nonexistent-c19/repo/compose/inside/Dockerfile')]);
+});
