@@ -11,6 +11,7 @@ import { classify, mayClassify } from '../../shared-rules/engine/files';
 import { parseDockerfile } from '../../shared-rules/parsers/dockerfile/parse';
 import { analyzeImage } from '../../shared-rules/rules/util/image-user';
 import { applyEdits } from '../../shared-rules/engine/text';
+import { layout, rm, run } from './cli-helpers';
 
 const FIX = path.join(__dirname, '..', 'fixtures', 'containers');
 const APIM = path.join(FIX, 'wso2__docker-apim@master');
@@ -184,8 +185,7 @@ test('suppression comments work in all three kinds (their own # comments)', () =
   assert.deepEqual(unit.findings.map((f) => f.ruleId), []);
 });
 
-test('CLI: the walk finds product Dockerfiles, compose files and units (not unrelated ones); --fix leaves the reviewable USER fix alone', async () => {
-  const { run, layout, rm } = await import('./cli-helpers');
+test('CLI: the walk finds product Dockerfiles, compose files and units (not unrelated ones); --fix leaves the reviewable USER fix alone', () => {
   const dir = layout({
     'apim/Dockerfile': 'FROM wso2/wso2am:4.2.0\nUSER root\n',
     'apim/docker-compose.yml': 'services:\n  apim:\n    build: .\n',
