@@ -1,10 +1,25 @@
 import * as path from 'node:path';
 import { defineRule } from '../engine/rule';
+import type { DockerInstruction, DockerWord } from '../parsers/dockerfile/model';
 import { analyzeImage, expand, plainWords } from './util/image-user';
 import { oneLine } from './util/message';
 
 /** The keystores and truststores every pack ships (kernel 4.6–4.9 and MI: .jks; 4.10+: .p12). */
 const VENDOR_STORES = new Set(['wso2carbon.jks', 'wso2carbon.p12', 'client-truststore.jks', 'client-truststore.p12', 'wso2truststore.jks', 'wso2carbon.pfx']);
+
+/** The source words of a COPY/ADD (all but the destination); in the JSON form, each string's span inside its quotes. */
+function sources(text: string, ins: DockerInstruction): DockerWord[] {
+  if (!ins.exec) return plainWords(ins).slice(0, -1);
+  const out: DockerWord[] = [];
+  let from = ins.keywordSpan.end;
+  for (const s of ins.exec.slice(0, -1)) {
+    const at = text.indexOf(JSON.stringify(s), from);
+    if (at < 0 || at > ins.span.end) break; // written with escapes: the plain form's words are not needed for a finding
+    out.push({ raw: JSON.stringify(s), value: s, span: { start: at + 1, end: at + 1 + s.length } });
+    from = at + s.length + 2;
+  }
+  return out;
+}
 
 export default defineRule({
   meta: {
@@ -34,8 +49,7 @@ export default defineRule({
     for (const st of [...a.chain].reverse()) {
       for (const ins of st.instructions) {
         if (ins.keyword !== 'COPY' && ins.keyword !== 'ADD') continue;
-        const words = ins.exec ? [] : plainWords(ins);
-        for (const w of words.slice(0, -1)) {
+        for (const w of sources(ctx.text, ins)) {
           const v = expand(w.value, a.varsAt(ins)) ?? w.value;
           const base = path.posix.basename(v.replace(/\\/g, '/')).toLowerCase();
           if (!VENDOR_STORES.has(base)) continue;
@@ -60,6 +74,11 @@ export default defineRule({
           { range: [1, 29, 1, 52], message: 'COPY puts wso2carbon.jks, a vendor default store' },
           { range: [1, 53, 1, 83], message: 'client-truststore.jks' },
         ],
+      },
+      {
+        name: 'JSON form',
+        code: 'FROM wso2/wso2mi:4.3.0\nCOPY ["conf/client-truststore.jks", "/home/wso2carbon/wso2mi-4.3.0/repository/resources/security/"]\n',
+        errors: [{ range: [1, 7, 1, 33], message: 'COPY puts client-truststore.jks' }],
       },
       {
         name: 'through an ARG',

@@ -23,7 +23,7 @@ export interface DockerInstruction {
   line: number;
   /** Heredoc bodies (`RUN <<EOF … EOF`, `COPY <<EOF /x`): text and span. */
   heredocs: Array<{ name: string; body: Span }>;
-  /** JSON (exec) form of CMD/ENTRYPOINT/RUN/SHELL, when `args` is a JSON array of strings. */
+  /** JSON (exec) form of CMD/ENTRYPOINT/RUN/SHELL/COPY/ADD, when `args` is a JSON array of strings. */
   exec?: string[];
 }
 

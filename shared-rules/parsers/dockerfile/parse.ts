@@ -12,7 +12,7 @@ const HEREDOC_KEYWORDS = new Set(['RUN', 'COPY', 'ADD']);
 /** `<<EOF`, `<<-EOF`, `<<"EOF"`, `<<'EOF'`: the delimiter word. */
 const HEREDOC = /<<(-?)(["']?)([A-Za-z_][A-Za-z0-9_]{0,63})\2/g;
 const DIRECTIVE = /^#[ \t]*escape[ \t]*=[ \t]*([\\`])[ \t]*$/i;
-const EXEC_FORM = new Set(['CMD', 'ENTRYPOINT', 'RUN', 'SHELL']);
+const EXEC_FORM = new Set(['CMD', 'ENTRYPOINT', 'RUN', 'SHELL', 'COPY', 'ADD']);
 
 interface Line { start: number; end: number; next: number }
 
