@@ -28,7 +28,7 @@ export default defineRule({
         bad: 'FROM eclipse-temurin:21-jre\nCOPY wso2am-4.2.0 /opt/wso2am-4.2.0\nCMD ["/opt/wso2am-4.2.0/bin/api-manager.sh"]',
         good: 'FROM eclipse-temurin:21-jre\nRUN useradd --system -u 10001 wso2carbon\nCOPY --chown=10001 wso2am-4.2.0 /opt/wso2am-4.2.0\nUSER 10001\nCMD ["/opt/wso2am-4.2.0/bin/api-manager.sh"]',
       },
-      fix: 'Create a user for the product, give it the product home (`COPY --chown=…`, `chown -R`) and set `USER <that user>` in the final stage. The quick fix changes `USER root`/`USER 0` in the final stage to `USER 10001`, or adds `USER 10001` before the final stage\'s first `ENTRYPOINT`/`CMD`; review it: the product home must be writable by that id (the vendor images use 10001 with `--chown`). A `--build-arg` that changes the user at build time cannot be seen from the file.',
+      fix: 'Create a user for the product, give it the product home (`COPY --chown=…`, `chown -R`) and set `USER <that user>` in the final stage. The quick fix changes `USER root`/`USER 0` in the final stage to `USER 10001`, or adds `USER 10001` before the final stage\'s first `ENTRYPOINT`/`CMD` (at the end of the file when the stage has none); review it: the product home must be writable by that id (the vendor images use 10001 with `--chown`). A `--build-arg` that changes the user at build time cannot be seen from the file.',
       fixSafety: 'unsafe',
     },
   },
@@ -60,12 +60,17 @@ export default defineRule({
       const lineStart = run ? ctx.text.lastIndexOf('\n', run.keywordSpan.start - 1) + 1 : -1;
       const indent = run ? ctx.text.slice(lineStart, run.keywordSpan.start) : '';
       const eol = ctx.text.includes('\r\n') ? '\r\n' : '\n';
+      // Before the final stage's ENTRYPOINT/CMD; without one (the base image's is inherited), at the end of the file.
+      const end = ctx.text.length;
+      const fix: Fix | undefined = run
+        ? /^[ \t]*$/.test(indent)
+          ? { title: `Add USER ${NON_ROOT_ID} before ${run.keyword} (review: the product home must be writable by it)`, safe: false, edits: [{ start: lineStart, end: lineStart, newText: `${indent}USER ${NON_ROOT_ID}${eol}` }] }
+          : undefined
+        : { title: `Add USER ${NON_ROOT_ID} at the end of the final stage (review: the product home must be writable by it)`, safe: false, edits: [{ start: end, end, newText: `${end && !/[\r\n]$/.test(ctx.text) ? eol : ''}USER ${NON_ROOT_ID}${eol}` }] };
       ctx.report({
         span: at,
         message: `No USER in the final stage: ${why} as root, the default user of ${oneLine(user.base.ref)}. Set a non-root user.`,
-        fix: run && /^[ \t]*$/.test(indent)
-          ? { title: `Add USER ${NON_ROOT_ID} before ${run.keyword} (review: the product home must be writable by it)`, safe: false, edits: [{ start: lineStart, end: lineStart, newText: `${indent}USER ${NON_ROOT_ID}${eol}` }] }
-          : undefined,
+        fix,
       });
       return;
     }
@@ -106,6 +111,12 @@ export default defineRule({
         code: 'FROM eclipse-temurin:21-jre\nCOPY wso2am-4.2.0 /opt/wso2am-4.2.0\nCMD ["/opt/wso2am-4.2.0/bin/api-manager.sh"]\n',
         errors: [{ range: [0, 5, 0, 27], message: 'the default user of eclipse-temurin:21-jre' }],
         output: 'FROM eclipse-temurin:21-jre\nCOPY wso2am-4.2.0 /opt/wso2am-4.2.0\nUSER 10001\nCMD ["/opt/wso2am-4.2.0/bin/api-manager.sh"]\n',
+      },
+      {
+        name: 'no ENTRYPOINT/CMD in the final stage: USER added at the end',
+        code: 'FROM ubuntu:24.04\nRUN wget https://example.org/wso2is-7.0.0.zip && unzip wso2is-7.0.0.zip',
+        errors: [{ range: [0, 5, 0, 17], message: 'RUN brings in the product pack wso2is-7.0.0' }],
+        output: 'FROM ubuntu:24.04\nRUN wget https://example.org/wso2is-7.0.0.zip && unzip wso2is-7.0.0.zip\nUSER 10001\n',
       },
       {
         name: 'multi-stage: the final stage inherits root from its parent stage',
