@@ -27,6 +27,17 @@ test('the scan reports unopened product Dockerfiles, compose files and units, an
     for (const rel of ['web/Dockerfile', 'web/compose.yaml', 'units/nginx.service']) {
       assert.ok(!c.published.some((p) => p.uri === ws.uri(rel) && p.diagnostics.length), `${rel}: not reported`);
     }
+    // Watched on disk: a Dockerfile fixed, a unit created.
+    const watch = c.registrations.find((r) => r.method === 'workspace/didChangeWatchedFiles');
+    const globs = (watch?.registerOptions as { watchers: Array<{ globPattern: string }> }).watchers.map((w) => w.globPattern);
+    assert.ok(globs.some((g) => g.includes('Dockerfile') && g.includes('*.service')), JSON.stringify(globs));
+    const watched = (uri: string, type: number) => c.conn.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri, type }] });
+    const df = ws.write('docker/apim/Dockerfile', ROOT_IMAGE.replace('USER root', 'USER 10001'));
+    watched(df, 2);
+    await c.diagnostics(df, (p) => p.diagnostics.length === 0);
+    const unit = ws.write('units/wso2mi.service', '[Service]\nExecStart=/opt/wso2mi/bin/micro-integrator.sh\nUser=root\n');
+    watched(unit, 1);
+    await c.diagnostics(unit, (p) => codes(p).includes('systemd-root-user'));
   } finally {
     await c.stop();
     ws.cleanup();
