@@ -61,6 +61,11 @@ export interface RuleMeta {
   kind: FileKind;
   products: readonly Product[];
   docs: RuleDocs;
+  /**
+   * Sees one way of failing the guideline in a side file (a Dockerfile copying a default keystore): its silence
+   * proves nothing, so the readiness report never counts it as the check that passes the guideline.
+   */
+  supplementary?: boolean;
 }
 
 export interface Fix {

@@ -151,8 +151,10 @@ function evaluate(def: SectionDef, id: string, files: readonly LintedFile[], pro
     return manual(g.checkable === 'manual' ? 'No configuration file shows this: confirm the checklist.' : 'No automated check for this guideline yet: confirm the checklist.');
   }
   if (!active.length) return manual(`Its rules are turned off in the configuration (${rules.map((r) => r.meta.id).join(', ')}): confirm the checklist.`);
-  if (!base.checked.length) {
-    const kinds = fileNamesOf(active);
+  // Evidence that can pass the guideline: not only rules whose silence proves nothing (RuleMeta.supplementary).
+  const decisive = active.filter((r) => !r.meta.supplementary);
+  if (!base.checked.some((e) => decisive.some((r) => r.meta.id === e.rule))) {
+    const kinds = fileNamesOf(decisive.length ? decisive : active);
     const why = `No ${list(kinds)} in the ${def.runtime ? `${def.title} files` : 'workspace'}: the automated check reads ${kinds.length === 1 ? 'that file' : 'those files'}.`;
     return g.checkable === 'auto' ? { ...base, status: 'not-applicable', reason: why } : manual(`${why} Confirm the checklist.`);
   }

@@ -30,6 +30,7 @@ export default defineRule({
     severity: 'warning',
     kind: 'dockerfile',
     products: ['apim', 'is', 'mi'],
+    supplementary: true,
     docs: {
       what: 'Finds `COPY` and `ADD` instructions in the stages that make the final image which put a file named like a vendor default keystore or truststore (`wso2carbon.jks`, `wso2carbon.p12`, `client-truststore.jks`, `client-truststore.p12`, …) into the image. Only what the Dockerfile shows is reported: a keystore of another name, a folder copied as a whole, or a store mounted at run time is not.',
       why: 'The default keystores ship with every pack: their private key is public, so anyone can impersonate the server or decrypt what it encrypted. Baking one into an image also spreads it to every container and registry that holds the image.',

@@ -215,3 +215,18 @@ test('compose: a build context that leads out of the repository is never read', 
   lintText('/nonexistent-c19/repo/compose/docker-compose.yml', text, { resources });
   assert.deepEqual(reads, [path.resolve('/nonexistent-c19/repo/compose/inside/Dockerfile')]);
 });
+
+test('readiness report: a Dockerfile alone never passes G02 (image-default-keystore is supplementary), a baked keystore fails it', () => {
+  const statuses = (files: Record<string, string>) => {
+    const dir = layout(files);
+    try {
+      const r = run(['report', dir, '--format', 'json']);
+      const rep = JSON.parse(r.stdout) as { sections: Array<{ entries: Array<{ guidelineId: string; status: string }> }> };
+      return [...new Set(rep.sections.flatMap((s) => s.entries.filter((e) => e.guidelineId === 'G02').map((e) => e.status)))];
+    } finally {
+      rm(dir);
+    }
+  };
+  assert.ok(!statuses({ 'apim/Dockerfile': 'FROM wso2/wso2am:4.2.0\nUSER 10001\n' }).includes('passed'));
+  assert.ok(statuses({ 'apim/Dockerfile': 'FROM wso2/wso2am:4.2.0\nCOPY wso2carbon.jks /home/wso2carbon/\n' }).includes('failed'));
+});
