@@ -10,6 +10,8 @@ import { oneLine } from './util/message';
 
 /** A Dockerfile larger than this is not read for a compose service (real ones are a few kB). */
 const MAX_DOCKERFILE = 1024 * 1024;
+/** At most this many distinct Dockerfiles are read for one compose file; each is read once. */
+const MAX_DOCKERFILES = 50;
 
 interface Built { file: string; analysis?: ImageAnalysis }
 
@@ -29,7 +31,7 @@ function readRoot(composeDir: string): string {
 }
 
 /** The service's own Dockerfile (`build:`), analysed; undefined when there is none or it cannot be read. */
-function builtImage(fileName: string, svc: ComposeService, resources: RuleResources | undefined): Built | undefined {
+function builtImage(fileName: string, svc: ComposeService, resources: RuleResources | undefined, cache: Map<string, Built | undefined>): Built | undefined {
   const b = svc.build;
   if (!b?.context || !resources) return undefined;
   // Remote contexts (git URLs, https tarballs) are never fetched.
@@ -37,12 +39,17 @@ function builtImage(fileName: string, svc: ComposeService, resources: RuleResour
   const composeDir = path.dirname(path.resolve(fileName));
   const dir = path.resolve(composeDir, b.context);
   const file = path.resolve(dir, b.dockerfile ?? 'Dockerfile');
+  if (cache.has(file)) return cache.get(file);
+  if (cache.size >= MAX_DOCKERFILES) return undefined;
+  cache.set(file, undefined);
   if (outsideRoots(file, [readRoot(composeDir)])) return undefined;
   const bytes = resources.readFile(file);
   if (!bytes || bytes.length > MAX_DOCKERFILE) return undefined;
   const text = Buffer.from(bytes).toString('utf8');
   if (text.includes('\u0000')) return undefined;
-  return { file: path.relative(path.dirname(path.resolve(fileName)), file).split(path.sep).join('/'), analysis: analyzeImage(parseDockerfile(text)) };
+  const built = { file: path.relative(composeDir, file).split(path.sep).join('/'), analysis: analyzeImage(parseDockerfile(text)) };
+  cache.set(file, built);
+  return built;
 }
 
 export default defineRule({
@@ -66,8 +73,9 @@ export default defineRule({
     },
   },
   check(ctx) {
+    const cache = new Map<string, Built | undefined>();
     for (const svc of ctx.model.doc.services) {
-      const built = builtImage(ctx.fileName, svc, ctx.resources);
+      const built = builtImage(ctx.fileName, svc, ctx.resources, cache);
       const image = svc.image?.text;
       const known = image ? knownImage(image) : undefined;
       const product = built?.analysis?.product ? `built from ${built.file}: ${built.analysis.product.what}` : known?.product && image ? `image ${image}` : undefined;

@@ -58,3 +58,16 @@ test('unit parser and the compose rule stay linear', () => {
   assertLinear('compose services', (k) => `services:\n${Array.from({ length: k }, (_, i) => `  s${i}:\n    image: wso2am:4.2.0\n    user: "0"\n`).join('')}`,
     (t) => void lintText(NAMES.compose, t), 200);
 });
+
+test('compose: thousands of services building the same or different Dockerfiles read each at most once, at most 50', () => {
+  const reads: string[] = [];
+  const resources = { env: {}, readFile: (p: string) => { reads.push(p); return Buffer.from('FROM ubuntu\nCOPY wso2am-4.2.0 /x\n'); } };
+  const same = `services:\n${Array.from({ length: 1500 }, (_, i) => `  s${i}:\n    build: .\n`).join('')}`;
+  const r = lintText('/nonexistent-c19/c/docker-compose.yml', same, { resources });
+  assert.equal(reads.length, 1);
+  assert.equal(r.findings.filter((f) => f.ruleId === 'compose-root-user').length, 1000); // capped per file (maxFindingsPerFile)
+  reads.length = 0;
+  const many = `services:\n${Array.from({ length: 1500 }, (_, i) => `  s${i}:\n    build: ./d${i}\n`).join('')}`;
+  lintText('/nonexistent-c19/c/docker-compose.yml', many, { resources });
+  assert.equal(reads.length, 50);
+});
