@@ -8,6 +8,7 @@ import { SKIPPED_FOLDERS } from '../../shared-rules/engine/workspace';
 import type { ProjectFiles } from './project-file';
 import type { WorkspaceScanner } from './scan';
 import { URI } from './uri';
+import { containerKindOfPath } from '../../shared-rules/engine/container-files';
 
 /** Key store files: the keystore rules read them, so a changed store changes the findings of its deployment.toml. */
 export const KEYSTORE_EXTENSIONS = ['.jks', '.jceks', '.p12', '.pfx'];
@@ -40,6 +41,8 @@ export interface WatchDeps {
   projectChanged(): void;
   /** Key store files were created, changed or deleted: the deployment.toml files of their product homes are checked again. */
   keystoresChanged(stores: string[]): void;
+  /** Dockerfiles were created, changed or deleted: the compose files that may build them are checked again. */
+  dockerfilesChanged?(): void;
 }
 
 export async function onWatchedFiles(changes: FileEvent[], deps: WatchDeps): Promise<void> {
@@ -50,8 +53,10 @@ export async function onWatchedFiles(changes: FileEvent[], deps: WatchDeps): Pro
   }
   let project = false;
   const stores: string[] = [];
+  let dockerfiles = false;
   for (const c of unique.values()) {
     const p = URI.toPath(c.uri);
+    if (containerKindOfPath(p) === 'dockerfile') dockerfiles = true;
     if (KEYSTORE_EXTENSIONS.includes(path.extname(p).toLowerCase())) {
       stores.push(p);
       continue;
@@ -74,4 +79,5 @@ export async function onWatchedFiles(changes: FileEvent[], deps: WatchDeps): Pro
     deps.projectChanged();
   }
   if (stores.length) deps.keystoresChanged(stores);
+  if (dockerfiles) deps.dockerfilesChanged?.();
 }

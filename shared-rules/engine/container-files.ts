@@ -2,7 +2,9 @@
 // text names a product (a WSO2/MWARE word or a product startup script) — an unrelated Dockerfile, compose setup or
 // unit in the workspace is not CarbonLint's, gets no finding and no parse notice. A compose file may build a
 // product image from a Dockerfile beside it, so one with a `build:` key is read too (its rule opens the Dockerfile).
+import * as path from 'node:path';
 import type { FileKind } from './rule';
+import { stripTemplateSuffix } from './template-names';
 
 const PRODUCT_WORD = /wso2|mware/i;
 /** Product startup scripts as they appear in an ExecStart, CMD or ENTRYPOINT. */
@@ -15,6 +17,11 @@ export function containerKindOfName(base: string): FileKind | undefined {
   if (/^(?:docker-)?compose(?:[.-][\w.-]{0,80})?\.ya?ml$/.test(base)) return 'compose';
   if (base.endsWith('.service')) return 'systemd';
   return undefined;
+}
+
+/** The same for a path (`/x/Dockerfile.j2` → dockerfile): what the server watches and re-checks. */
+export function containerKindOfPath(p: string): FileKind | undefined {
+  return containerKindOfName(stripTemplateSuffix(path.basename(p).toLowerCase()));
 }
 
 /** The kind, when the name is one of ours and the text belongs to a product; undefined before the text is read. */

@@ -63,3 +63,23 @@ test('an open Dockerfile: hover names the guideline, the quick fix changes USER 
     ws.cleanup();
   }
 });
+
+test('a compose file is checked again when the Dockerfile it builds changes on disk', async () => {
+  const ws = makeWorkspace({
+    'stack/docker-compose.yml': 'services:\n  apim:\n    build: ./apim\n',
+    'stack/apim/Dockerfile': 'FROM wso2/wso2am:4.2.0\n',
+  });
+  const c = await startClient({ folders: [ws.root] });
+  try {
+    await scanEnded(c);
+    const compose = ws.uri('stack/docker-compose.yml');
+    assert.ok(!c.latest(compose)?.diagnostics.length, 'vendor base image: quiet');
+    const df = ws.write('stack/apim/Dockerfile', 'FROM wso2/wso2am:4.2.0\nUSER root\n');
+    c.conn.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: df, type: 2 }] });
+    const d = await c.diagnostics(compose, (p) => codes(p).includes('compose-root-user'));
+    assert.match(String(d.diagnostics[0].message), /its USER on line 2/);
+  } finally {
+    await c.stop();
+    ws.cleanup();
+  }
+});
