@@ -5,8 +5,7 @@ import { defineRule, type RuleResources } from '../engine/rule';
 import type { ComposeService } from '../parsers/compose/parse';
 import { parseDockerfile } from '../parsers/dockerfile/parse';
 import { knownImage } from '../data/container-images';
-import { analyzeImage, isRootUser, type ImageAnalysis } from './util/image-user';
-import { oneLine } from './util/message';
+import { analyzeImage, isRootUser, type ImageAnalysis, shown } from './util/image-user';
 
 /** A Dockerfile larger than this is not read for a compose service (real ones are a few kB). */
 const MAX_DOCKERFILE = 1024 * 1024;
@@ -78,13 +77,13 @@ export default defineRule({
       const built = builtImage(ctx.fileName, svc, ctx.resources, cache);
       const image = svc.image?.text;
       const known = image ? knownImage(image) : undefined;
-      const product = built?.analysis?.product ? `built from ${built.file}: ${built.analysis.product.what}` : known?.product && image ? `image ${image}` : undefined;
+      const product = built?.analysis?.product ? `built from ${shown(built.file)}: ${built.analysis.product.what}` : known?.product && image ? `image ${shown(image)}` : undefined;
       if (!product) continue;
-      const runs = `Service ${oneLine(svc.name)} runs a product (${oneLine(product)})`;
+      const runs = `Service ${shown(svc.name)} runs a product (${product})`;
       if (svc.user) {
         const u = svc.user.text;
         if (u !== undefined && !u.includes('$') && isRootUser(u)) {
-          ctx.report({ span: svc.user.span, message: `${runs} as root (user: ${oneLine(u)}): set the product's non-root user, or remove user: where the image has one.` });
+          ctx.report({ span: svc.user.span, message: `${runs} as root (user: ${shown(u)}): set the product's non-root user, or remove user: where the image has one.` });
         }
         continue;
       }
@@ -97,7 +96,7 @@ export default defineRule({
         const line = built?.analysis?.user.user ? ` (its USER on line ${built.analysis.user.user.ins.line + 1})` : ' (no USER in its final stage)';
         ctx.report({ span: at, message: `${runs} as root: no user: here, and the image runs as root${built ? line : ''}. Set a non-root user.` });
       } else {
-        ctx.report({ span: at, severity: 'info', message: `Cannot tell which user service ${oneLine(svc.name)} runs the product as: no user: here, and the image's default user is not known to CarbonLint. Set user: (or USER in its Dockerfile) to a non-root user to make it explicit.` });
+        ctx.report({ span: at, severity: 'info', message: `Cannot tell which user service ${shown(svc.name)} runs the product as: no user: here, and the image's default user is not known to CarbonLint. Set user: (or USER in its Dockerfile) to a non-root user to make it explicit.` });
       }
     }
   },

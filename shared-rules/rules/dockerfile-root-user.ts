@@ -1,7 +1,6 @@
 import { defineRule, type Fix } from '../engine/rule';
 import type { DockerfileDocument, DockerInstruction } from '../parsers/dockerfile/model';
-import { analyzeImage } from './util/image-user';
-import { oneLine } from './util/message';
+import { analyzeImage, shown } from './util/image-user';
 
 /** The non-root id the quick fix writes: the vendor images' own (wso2/docker-apim `ARG USER_ID=10001`). */
 const NON_ROOT_ID = '10001';
@@ -43,10 +42,10 @@ export default defineRule({
       const fix: Fix | undefined = inFinal
         ? { title: `Run the product as user ${NON_ROOT_ID} (review: the product home must be writable by it)`, safe: false, edits: [{ ...user.user.word.span, newText: NON_ROOT_ID }] }
         : undefined;
-      const shown = user.user.word.value === user.user.value ? `USER ${oneLine(user.user.word.raw)}` : `USER ${oneLine(user.user.word.raw)} (= ${oneLine(user.user.value)})`;
+      const said = user.user.word.value === user.user.value ? `USER ${shown(user.user.word.raw)}` : `USER ${shown(user.user.word.raw)} (= ${shown(user.user.value)})`;
       ctx.report({
         span: user.user.word.span,
-        message: `${shown} makes the final stage run as root, and ${why}: set a non-root user.${inFinal ? '' : ' The final stage inherits it from this stage.'}`,
+        message: `${said} makes the final stage run as root, and ${why}: set a non-root user.${inFinal ? '' : ' The final stage inherits it from this stage.'}`,
         fix,
       });
       return;
@@ -69,7 +68,7 @@ export default defineRule({
         : { title: `Add USER ${NON_ROOT_ID} at the end of the final stage (review: the product home must be writable by it)`, safe: false, edits: [{ start: end, end, newText: `${end && !/[\r\n]$/.test(ctx.text) ? eol : ''}USER ${NON_ROOT_ID}${eol}` }] };
       ctx.report({
         span: at,
-        message: `No USER in the final stage: ${why} as root, the default user of ${oneLine(user.base.ref)}. Set a non-root user.`,
+        message: `No USER in the final stage: ${why} as root, the default user of ${shown(user.base.ref)}. Set a non-root user.`,
         fix,
       });
       return;
@@ -78,7 +77,7 @@ export default defineRule({
       ctx.report({
         span: at,
         severity: 'info',
-        message: `Cannot tell which user runs the product: ${why}, the final stage sets no USER, and the default user of ${oneLine(user.base.ref) || 'the base image'} is not known to CarbonLint. Set a non-root USER to make it explicit.`,
+        message: `Cannot tell which user runs the product: ${why}, the final stage sets no USER, and the default user of ${shown(user.base.ref) || 'the base image'} is not known to CarbonLint. Set a non-root USER to make it explicit.`,
       });
     }
   },

@@ -1,8 +1,7 @@
 import * as path from 'node:path';
 import { defineRule } from '../engine/rule';
 import type { DockerInstruction, DockerWord } from '../parsers/dockerfile/model';
-import { analyzeImage, expand, plainWords } from './util/image-user';
-import { oneLine } from './util/message';
+import { analyzeImage, expand, plainWords, shown } from './util/image-user';
 
 /** The keystores and truststores every pack ships (kernel 4.6–4.9 and MI: .jks; 4.10+: .p12). */
 const VENDOR_STORES = new Set(['wso2carbon.jks', 'wso2carbon.p12', 'client-truststore.jks', 'client-truststore.p12', 'wso2truststore.jks', 'wso2carbon.pfx']);
@@ -56,7 +55,7 @@ export default defineRule({
           if (!VENDOR_STORES.has(base)) continue;
           ctx.report({
             span: w.span,
-            message: `${ins.keyword} puts ${oneLine(base)}, a vendor default store, into the image: its key is public. Use a keystore of your own, mounted at run time.`,
+            message: `${ins.keyword} puts ${shown(base)}, a vendor default store, into the image: its key is public. Use a keystore of your own, mounted at run time.`,
           });
         }
       }

@@ -1,7 +1,6 @@
 import { defineRule } from '../engine/rule';
 import { PRODUCT_SCRIPT_REF } from '../engine/container-files';
-import { isRootUser } from './util/image-user';
-import { oneLine } from './util/message';
+import { isRootUser, shown } from './util/image-user';
 
 /** ExecStart prefixes (systemd.service "Command lines"): `+` runs with full privileges whatever User= says. */
 const PREFIX = /^[-@:+!]{0,4}/;
@@ -41,7 +40,7 @@ export default defineRule({
     const user = users[users.length - 1];
     const dynamic = entries.some((e) => e.key === 'DynamicUser' && /^(?:yes|true|on|1)$/i.test(e.value));
     if (user && user.value !== '') {
-      if (isRootUser(user.value)) ctx.report({ span: user.valueSpan, message: `User=${oneLine(user.value)} runs the product (${script}) as root: set a dedicated non-root user.` });
+      if (isRootUser(user.value)) ctx.report({ span: user.valueSpan, message: `User=${shown(user.value)} runs the product (${script}) as root: set a dedicated non-root user.` });
       return;
     }
     if (dynamic) return;

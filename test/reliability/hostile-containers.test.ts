@@ -71,3 +71,14 @@ test('compose: thousands of services building the same or different Dockerfiles 
   lintText('/nonexistent-c19/c/docker-compose.yml', many, { resources });
   assert.equal(reads.length, 50);
 });
+
+test('file text quoted in a message is one line of at most 100 characters', () => {
+  const long = 'x'.repeat(100_000);
+  const msgs = [
+    ...lintText(NAMES.dockerfile, `FROM wso2/wso2am:4.2.0\nARG U=0:${long}\nUSER \${U}\n`).findings,
+    ...lintText(NAMES.compose, `services:\n  s${long}:\n    image: wso2/wso2am:4.2.0\n    user: "0:${long}"\n`).findings,
+    ...lintText(NAMES.systemd, `[Service]\nExecStart=/opt/wso2am/bin/api-manager.sh\nUser=${'0'.repeat(100_000)}\n`).findings,
+  ].map((f) => f.message);
+  assert.equal(msgs.length, 3, msgs.join('\n').slice(0, 500));
+  for (const m of msgs) assert.ok(m.length < 600, `${m.length} characters`);
+});

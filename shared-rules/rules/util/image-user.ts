@@ -5,6 +5,13 @@ import type { Span } from '../../engine/text';
 import type { DockerfileDocument, DockerInstruction, DockerStage, DockerWord } from '../../parsers/dockerfile/model';
 import { knownImage, type KnownImage } from '../../data/container-images';
 import { PRODUCT_SCRIPT_REF } from '../../engine/container-files';
+import { oneLine } from './message';
+
+/** File text quoted in a message: one line, at most 100 characters (a hostile file may hold a megabyte-long USER). */
+export function shown(text: string): string {
+  const t = oneLine(text.length > 400 ? text.slice(0, 400) : text);
+  return t.length > 100 ? `${t.slice(0, 99)}…` : t;
+}
 
 /** A product pack or home: wso2am-4.2.0(.zip), wso2is-7.0.0, wso2mi-4.3.0, wso2am-acp-4.5.0, mware equivalents. */
 const PACK = /\b(?:wso2|mware)(?:am|is|mi|ei|esb)(?:-[a-z]+){0,3}-\d+(?:\.\d+){1,3}/i;
@@ -155,13 +162,13 @@ export function analyzeImage(doc: DockerfileDocument): ImageAnalysis | undefined
 
 function productEvidence(chain: DockerStage[], known: KnownImage | undefined, varsAt: (i: DockerInstruction) => Vars): ImageAnalysis['product'] {
   const base = chain[chain.length - 1];
-  if (known?.product && base.image) return { what: `the base image ${base.image.value} runs the product`, span: base.image.span };
+  if (known?.product && base.image) return { what: `the base image ${shown(base.image.value)} runs the product`, span: base.image.span };
   for (const st of [...chain].reverse()) {
     for (const ins of st.instructions) {
       if (ins.keyword === 'COPY' || ins.keyword === 'ADD' || ins.keyword === 'RUN') {
         const text = expand(ins.args, varsAt(ins), true)!;
         const m = PACK.exec(text);
-        if (m) return { what: `${ins.keyword} brings in the product pack ${m[0]}`, span: ins.keywordSpan };
+        if (m) return { what: `${ins.keyword} brings in the product pack ${shown(m[0])}`, span: ins.keywordSpan };
       }
       if (ins.keyword === 'ENTRYPOINT' || ins.keyword === 'CMD' || ins.keyword === 'RUN') {
         const cmd = ins.exec ? ins.exec.join(' ') : ins.args;
