@@ -10,6 +10,7 @@ import { explicitSettings } from './settings';
 import { StatusItems } from './status';
 import { registerCommands } from './commands';
 import { registerReportView } from './report-view';
+import { CONTAINER_PATTERNS, productContainerFileInSight } from './container-files';
 
 let client: LanguageClient | undefined;
 let starting: Promise<LanguageClient> | undefined;
@@ -29,6 +30,7 @@ const PATTERNS: Array<Omit<Filter, 'scheme'>> = [
   { pattern: '**/*.{yaml,yml}' },
   // nginx configurations in front of a product (G42; the server reads the content: other .conf files get nothing).
   { pattern: '**/*.conf' }, { pattern: `**/*.conf.${TWIN}` }, { pattern: '**/sites-{enabled,available}/*' },
+  ...CONTAINER_PATTERNS,
 ];
 const SELECTOR: Filter[] = SCHEMES.flatMap((scheme) => PATTERNS.map((p) => ({ ...p, scheme })));
 
@@ -74,7 +76,7 @@ async function productLog4jInSight(): Promise<boolean> {
 async function inSight(): Promise<boolean> {
   if (workspace.textDocuments.some(recognised)) return true;
   const found = await Promise.all(WORKSPACE_GLOBS.map((g) => workspace.findFiles(g, '**/node_modules/**', 1).then((f) => f.length > 0, () => false)));
-  return found.some(Boolean) || productLog4jInSight();
+  return found.some(Boolean) || (await productLog4jInSight()) || productContainerFileInSight();
 }
 
 function start(context: ExtensionContext): Promise<LanguageClient> {

@@ -33,6 +33,9 @@ export const COMMENTS: Record<FileKind, string[]> = {
   shell: ['# comment', '#!/bin/sh', ': <<\'C\'\nC', '# java -Djdk.tls.ephemeralDHKeySize=512'],
   nginx: ['# comment', '#', '# location /carbon { deny all; }'],
   ingress: ['# comment', '#', '# kind: Ingress'],
+  dockerfile: ['# comment', '# escape=`', '# USER 10001', '#\\'],
+  compose: ['# comment', '#', '# user: "0"'],
+  systemd: ['# comment', '; comment', '#User=wso2carbon'],
 };
 
 /** Byte sequences that are not UTF-8: lone continuation, truncated lead, overlong, surrogate, out of range. */

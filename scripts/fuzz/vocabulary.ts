@@ -18,6 +18,9 @@ export const TOKENS: Record<FileKind, string[]> = {
   ],
   nginx: ['{', '}', ';', '"', "'", '\\', '#', '${', '$host', 'server', 'location', '/', '^~', '~*', 'listen', '443', 'proxy_pass', 'include'],
   ingress: [':', '- ', '---', '|', '>', '&a', '*a', '!!str', '{', '}', '[', ']', '"', "'", '#', 'kind: Ingress', 'path: /', 'number: 9443'],
+  dockerfile: ['\\\n', '`\n', '"', "'", '${', '$', '}', ':-', '<<EOF', '<<-EOF', 'EOF', '[', ']', '["', '"]', 'FROM', 'USER', 'AS', '#', '\r'],
+  compose: [':', '- ', '"', "'", '{', '}', '[', ']', '&a', '*a', '<<', '|', '>', '#', '\t', '---', 'user:', 'image:', 'build:'],
+  systemd: ['[', ']', '=', '\\\n', '#', ';', '[Service]', 'User=', 'ExecStart=', '+', '-', '@', '\r'],
 };
 
 /** Whole lines of each kind, valid or nearly so, including what the rules look for. */
@@ -61,6 +64,19 @@ export const LINES: Record<FileKind, string[]> = {
     '    http:', '      paths:', '      - path: /', '        backend:', '          service:', '            name: am', '            port:',
     '              number: 9443', '          serviceName: am', '          servicePort: 9763', '---', 'kind: HTTPRoute',
   ],
+  dockerfile: [
+    'FROM wso2/wso2am:4.2.0', 'FROM ubuntu:24.04 AS build', 'FROM build', 'ARG USER_ID=10001', 'ENV U=0', 'USER root', 'USER ${USER_ID}',
+    'USER 0:0', 'COPY wso2am-4.2.0.zip /opt/', 'COPY wso2carbon.jks /home/wso2carbon/', 'RUN <<EOF', 'EOF', 'RUN apt-get update \\',
+    'CMD ["/opt/wso2am-4.2.0/bin/api-manager.sh"]', 'ENTRYPOINT /opt/wso2am-4.2.0/bin/api-manager.sh',
+  ],
+  compose: [
+    'services:', '  apim:', '    image: wso2/wso2am:4.2.0', '    image: ubuntu', '    user: root', '    user: "0:0"', '    build: ./apim',
+    '    build:', '      context: .', '      dockerfile: Dockerfile', '  db:', '    image: mysql', 'x: &a [1]', 'y: *a',
+  ],
+  systemd: [
+    '[Unit]', '[Service]', '[Install]', 'ExecStart=/opt/wso2am/bin/api-manager.sh start', 'ExecStart=+/opt/wso2is/bin/wso2server.sh', 'User=root',
+    'User=wso2carbon', 'User=', 'DynamicUser=yes', 'Type=forking', 'ExecStart=/bin/sh -c \\', '  "/opt/wso2mi/bin/micro-integrator.sh"',
+  ],
 };
 
 /** File names that select each kind (and, through the path, a product) — none exists on disk. */
@@ -71,6 +87,9 @@ export const NAMES: Record<FileKind, string[]> = {
   shell: ['/fuzz/wso2am-4.2.0/bin/api-manager.sh', '/fuzz/wso2mi-4.3.0/bin/micro-integrator.sh', '/fuzz/x/wso2server.sh'],
   nginx: ['/fuzz/nginx/nginx.conf', '/fuzz/nginx/conf.d/apim.conf'],
   ingress: ['/fuzz/k8s/ingress.yaml'],
+  dockerfile: ['/fuzz/docker/wso2am/Dockerfile', '/fuzz/x/Dockerfile'],
+  compose: ['/fuzz/compose/docker-compose.yml', '/fuzz/x/compose.yaml'],
+  systemd: ['/fuzz/units/wso2am.service', '/fuzz/x/x.service'],
 };
 
-export const KINDS: readonly FileKind[] = ['toml', 'properties', 'xml', 'shell', 'nginx', 'ingress'];
+export const KINDS: readonly FileKind[] = ['toml', 'properties', 'xml', 'shell', 'nginx', 'ingress', 'dockerfile', 'compose', 'systemd'];

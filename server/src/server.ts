@@ -26,6 +26,7 @@ import { fileStatus, ruleSummaries } from './status';
 import { CancelScanNotification, FileStatusRequest, FixAllCommand, RulesRequest, ScanWorkspaceRequest, type FileStatusParams } from './protocol';
 import { registerReportRequest } from './report-request';
 import { storeInHome } from '../../shared-rules/keystores/resolve';
+import { containerKindOfPath } from '../../shared-rules/engine/container-files';
 
 interface Linted {
   version: number;
@@ -170,6 +171,12 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     },
     keystoresChanged: (stores) => {
       const concerned = (abs: string) => classify(abs) === 'toml' && stores.some((s) => storeInHome(abs, s));
+      for (const d of documents.all()) if (URI.isFile(d.uri) && concerned(URI.toPath(d.uri))) schedule(d.uri);
+      void scanner.recheck(concerned);
+    },
+    // A compose service's verdict depends on the Dockerfile it builds (compose-root-user): its compose files again.
+    dockerfilesChanged: () => {
+      const concerned = (abs: string) => containerKindOfPath(abs) === 'compose';
       for (const d of documents.all()) if (URI.isFile(d.uri) && concerned(URI.toPath(d.uri))) schedule(d.uri);
       void scanner.recheck(concerned);
     },

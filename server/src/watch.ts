@@ -8,6 +8,7 @@ import { SKIPPED_FOLDERS } from '../../shared-rules/engine/workspace';
 import type { ProjectFiles } from './project-file';
 import type { WorkspaceScanner } from './scan';
 import { URI } from './uri';
+import { containerKindOfPath } from '../../shared-rules/engine/container-files';
 
 /** Key store files: the keystore rules read them, so a changed store changes the findings of its deployment.toml. */
 export const KEYSTORE_EXTENSIONS = ['.jks', '.jceks', '.p12', '.pfx'];
@@ -28,6 +29,7 @@ export const WATCHERS = [
   { globPattern: '**/{group_vars,host_vars}/**' },
   { globPattern: '**/*.conf' }, // nginx configurations (twins are under the template suffixes above)
   { globPattern: '**/sites-{enabled,available}/*' },
+  { globPattern: '**/{Dockerfile,Containerfile,Dockerfile.*,Containerfile.*,*.dockerfile,*.Dockerfile,*.service}' }, // product images and units
   { globPattern: `**/${PROJECT_CONFIG_NAME}` },
   { globPattern: `**/*.{${KEYSTORE_EXTENSIONS.map((e) => e.slice(1)).join(',')}}` },
   { globPattern: '**/*', kind: WatchKind.Create | WatchKind.Delete },
@@ -47,6 +49,8 @@ export interface WatchDeps {
   keystoresChanged(stores: string[]): void;
   /** Every path created, changed or deleted: templates that read it for their values are linted again. */
   pathsChanged?(paths: string[]): void;
+  /** Dockerfiles were created, changed or deleted: the compose files that may build them are checked again. */
+  dockerfilesChanged?(): void;
 }
 
 export async function onWatchedFiles(changes: FileEvent[], deps: WatchDeps): Promise<void> {
@@ -57,8 +61,10 @@ export async function onWatchedFiles(changes: FileEvent[], deps: WatchDeps): Pro
   }
   let project = false;
   const stores: string[] = [];
+  let dockerfiles = false;
   for (const c of unique.values()) {
     const p = URI.toPath(c.uri);
+    if (containerKindOfPath(p) === 'dockerfile') dockerfiles = true;
     if (KEYSTORE_EXTENSIONS.includes(path.extname(p).toLowerCase())) {
       stores.push(p);
       continue;
@@ -82,4 +88,5 @@ export async function onWatchedFiles(changes: FileEvent[], deps: WatchDeps): Pro
   }
   if (stores.length) deps.keystoresChanged(stores);
   deps.pathsChanged?.([...unique.values()].map((c) => URI.toPath(c.uri)));
+  if (dockerfiles) deps.dockerfilesChanged?.();
 }

@@ -29,7 +29,7 @@ export interface SourceLines {
 
 export function syntaxOf(kind: FileKind, fileName: string): CommentSyntax {
   if (/\.(bat|cmd)$/i.test(fileName)) return 'bat'; // Windows launchers, should a kind ever read them
-  return kind === 'xml' ? 'xml' : kind === 'properties' ? 'properties' : kind === 'shell' || kind === 'nginx' || kind === 'ingress' ? 'shell' : 'toml';
+  return kind === 'xml' ? 'xml' : kind === 'properties' ? 'properties' : kind === 'shell' || kind === 'nginx' || kind === 'ingress' || kind === 'dockerfile' || kind === 'compose' || kind === 'systemd' ? 'shell' : 'toml';
 }
 
 /** How to write a new comment in this syntax. */

@@ -5,6 +5,7 @@ import { LEGACY_BASE_NAMES, legacyFileOf } from './legacy-files';
 import { associatedKind, stripTemplateSuffix, type Association } from './template-names';
 import { embeddedKind, ROUTE_MANIFEST, YAML_NAME } from './embedded-names';
 import { isNginx, mayBeNginx } from './nginx-files';
+import { containerKind, containerKindOfName } from './container-files';
 
 /** Product startup scripts by their shipped names (API-M, IS, MI and the split API-M distributions). */
 export const PRODUCT_SCRIPT_NAMES = new Set([
@@ -34,6 +35,8 @@ export function classify(fileName: string, text?: string, associations?: readonl
   const assoc = associations?.length ? associatedKind(fileName, associations) : undefined;
   if (assoc) return assoc;
   const base = stripTemplateSuffix(path.basename(fileName).toLowerCase());
+  // Dockerfiles, compose files, systemd units of a product (container-files.ts).
+  if (containerKindOfName(base)) return containerKind(base, text);
   // A ConfigMap/Secret manifest (plain YAML or a Helm template) is the kind of the first file it embeds.
   if (YAML_NAME.test(base)) {
     if (text === undefined) return undefined;
@@ -58,7 +61,7 @@ export function mayClassify(fileName: string, associations?: readonly Associatio
   const lower = fileName.toLowerCase();
   const name = stripTemplateSuffix(lower);
   const base = path.basename(name);
-  return classify(fileName, undefined, associations) !== undefined || SCRIPT_EXT.test(name) || YAML_NAME.test(name) || mayBeNginx(name) ||
+  return classify(fileName, undefined, associations) !== undefined || SCRIPT_EXT.test(name) || YAML_NAME.test(name) || mayBeNginx(name) || containerKindOfName(base) !== undefined ||
     LEGACY_BASE_NAMES.has(base) || base === 'web.xml' || (base.endsWith('.xml') && /datasources/.test(name)) || base.endsWith('-datasources.xml');
 }
 

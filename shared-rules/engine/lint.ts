@@ -122,7 +122,7 @@ export function lintText(fileName: string, text: string, options: LintOptions = 
     return result;
   }
   // A Kubernetes ConfigMap/Secret: each embedded file is linted as what it is, in manifest positions.
-  if (!options.embedded && kind !== 'ingress' && isManifestName(fileName)) {
+  if (!options.embedded && kind !== 'ingress' && kind !== 'compose' && isManifestName(fileName)) {
     // A manifest whose blocks are empty or unreadable has nothing to check (it is never read as the embedded kind).
     return lintEmbedded(fileName, text, { ...options, settings }, lintText) ?? result;
   }

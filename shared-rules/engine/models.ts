@@ -9,6 +9,9 @@ import { parseShell } from '../parsers/shell/parse';
 import { parseNginx } from '../parsers/nginx/parse';
 import { parseIngress } from '../parsers/ingress/parse';
 import { mentionsManagementPort } from './nginx-files';
+import { parseDockerfile } from '../parsers/dockerfile/parse';
+import { parseCompose } from '../parsers/compose/parse';
+import { parseUnit } from '../parsers/systemd/parse';
 
 export interface Parsed<K extends FileKind> {
   model: Models[K];
@@ -41,6 +44,16 @@ export function parseModel<K extends FileKind>(kind: K, text: string, fileName: 
       const doc = parseIngress(text);
       return { model: { doc }, problems: mentionsManagementPort(text) ? doc.problems : [] } as unknown as Parsed<K>;
     }
+    case 'dockerfile': {
+      const doc = parseDockerfile(text);
+      return { model: { doc }, problems: doc.problems } as unknown as Parsed<K>;
+    }
+    case 'compose': {
+      const doc = parseCompose(text);
+      return { model: { doc }, problems: doc.problems } as unknown as Parsed<K>;
+    }
+    case 'systemd':
+      return { model: { doc: parseUnit(text) }, problems: [] } as unknown as Parsed<K>;
   }
   throw new Error(`unknown kind ${kind as string}`);
 }

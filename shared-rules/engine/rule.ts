@@ -9,8 +9,11 @@ import type { ShellDocument } from '../parsers/shell/model';
 import type { LegacyFile } from './legacy-files';
 import type { NginxDocument } from '../parsers/nginx/model';
 import type { IngressDocument } from '../parsers/ingress/model';
+import type { DockerfileDocument } from '../parsers/dockerfile/model';
+import type { ComposeDocument } from '../parsers/compose/parse';
+import type { UnitDocument } from '../parsers/systemd/parse';
 
-export type FileKind = 'toml' | 'properties' | 'xml' | 'shell' | 'nginx' | 'ingress';
+export type FileKind = 'toml' | 'properties' | 'xml' | 'shell' | 'nginx' | 'ingress' | 'dockerfile' | 'compose' | 'systemd';
 export type Severity = 'error' | 'warning' | 'info' | 'hint';
 export type Product = 'apim' | 'is' | 'mi';
 
@@ -22,6 +25,9 @@ export interface Models {
   shell: { doc: ShellDocument };
   nginx: { doc: NginxDocument };
   ingress: { doc: IngressDocument };
+  dockerfile: { doc: DockerfileDocument };
+  compose: { doc: ComposeDocument };
+  systemd: { doc: UnitDocument };
 }
 
 export interface RuleDocs {
@@ -59,6 +65,11 @@ export interface RuleMeta {
   kind: FileKind;
   products: readonly Product[];
   docs: RuleDocs;
+  /**
+   * Sees one way of failing the guideline in a side file (a Dockerfile copying a default keystore): its silence
+   * proves nothing, so the readiness report never counts it as the check that passes the guideline.
+   */
+  supplementary?: boolean;
 }
 
 export interface Fix {

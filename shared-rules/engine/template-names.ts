@@ -21,6 +21,7 @@ export const ASSOCIATION_KINDS: Record<string, FileKind> = {
   xml: 'xml', 'context.xml': 'xml',
   shell: 'shell', script: 'shell', 'startup-script': 'shell',
   nginx: 'nginx', 'nginx.conf': 'nginx', ingress: 'ingress',
+  dockerfile: 'dockerfile', compose: 'compose', 'docker-compose': 'compose', systemd: 'systemd', 'systemd-unit': 'systemd',
 };
 
 export interface Association {

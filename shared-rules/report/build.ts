@@ -45,7 +45,7 @@ export interface BuildOptions {
   notRead?: Array<{ path: string; reason: string }>;
 }
 
-const KIND_NAME: Record<FileKind, string> = { toml: 'deployment.toml', properties: 'log4j2.properties', xml: 'context.xml', shell: 'startup script', nginx: 'nginx configuration', ingress: 'Ingress/HTTPRoute manifest' };
+const KIND_NAME: Record<FileKind, string> = { toml: 'deployment.toml', properties: 'log4j2.properties', xml: 'context.xml', shell: 'startup script', nginx: 'nginx configuration', ingress: 'Ingress/HTTPRoute manifest', dockerfile: 'Dockerfile', compose: 'docker-compose file', systemd: 'systemd unit' };
 const LEGACY_NAME: Partial<Record<LegacyFile, string>> = { datasources: 'datasources/*.xml', 'console-web.xml': 'console WEB-INF/web.xml' };
 const ORDER: Record<Status, number> = { failed: 0, manual: 1, passed: 2, 'not-applicable': 3 };
 
@@ -173,8 +173,10 @@ function evaluate(def: SectionDef, id: string, files: readonly LintedFile[], pro
     return manual(g.checkable === 'manual' ? 'No configuration file shows this: confirm the checklist.' : 'No automated check for this guideline yet: confirm the checklist.');
   }
   if (!active.length) return manual(`Its rules are turned off in the configuration (${rules.map((r) => r.meta.id).join(', ')}): confirm the checklist.`);
-  if (!base.checked.length) {
-    const kinds = fileNamesOf(active);
+  // Evidence that can pass the guideline: not only rules whose silence proves nothing (RuleMeta.supplementary).
+  const decisive = active.filter((r) => !r.meta.supplementary);
+  if (!base.checked.some((e) => decisive.some((r) => r.meta.id === e.rule))) {
+    const kinds = fileNamesOf(decisive.length ? decisive : active);
     const why = `No ${list(kinds)} in the ${def.runtime ? `${def.title} files` : 'workspace'}: the automated check reads ${kinds.length === 1 ? 'that file' : 'those files'}.`;
     return g.checkable === 'auto' ? { ...base, status: 'not-applicable', reason: why } : manual(`${why} Confirm the checklist.`);
   }
