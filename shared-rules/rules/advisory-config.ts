@@ -3,7 +3,7 @@
 // advisory that asks for it, with links.
 import { defineRule, type RuleResources } from '../engine/rule';
 import type { EffectiveConfig, TomlEntry } from '../parsers/toml/model';
-import type { Mitigation, TomlCondition } from '../data/advisories';
+import type { AdvisoryStatus, Mitigation, TomlCondition } from '../data/advisories';
 import { advisoryScope } from './util/advisories';
 import { isFullDeployment } from './util/scope';
 import { advisoryConfigLegacy } from './legacy/advisories';
@@ -23,6 +23,25 @@ function applies(m: Mitigation, product: string, version: string, affected: bool
   if (!affected) return false;
   if (m.products && !m.products.includes(product)) return false;
   return !m.versions || m.versions.includes(version);
+}
+
+/**
+ * A missing key is a warning only when the home's update level is known to include the advisory's fix (the fix is
+ * installed but off) — or, for a mitigation that stands in for the update (MIT), when the level is known to lack it.
+ * With the level unknown, or below the fix for a key that only completes the update, the key does nothing yet
+ * (or may already be moot): info, so a reviewer is not asked to dispute it. A switch that re-enables the
+ * vulnerable behaviour (BWC) is set on purpose: always a warning.
+ */
+export function loudFor(kind: Mitigation['kind'], forbid: boolean, status: AdvisoryStatus): boolean {
+  if (forbid) return true;
+  return kind === 'MIT' ? status === 'open' : status === 'fixed';
+}
+
+/** The tail that says why a finding is (or is not yet) pressing. */
+export function levelText(status: AdvisoryStatus, kind: Mitigation['kind'], level: number | undefined, fixLevel: number | undefined): string {
+  if (status === 'fixed') return ` The home is at update level ${level}, which includes the fix (level ${fixLevel}): without this setting the fix stays off.`;
+  if (status === 'open') return kind === 'MIT' ? ` Update level ${level} lacks the fix (level ${fixLevel}): this setting is the mitigation until then.` : ` Set it when applying update level ${fixLevel} (the home is at ${level}).`;
+  return level === undefined ? ' (Update level unknown: this matters once the fix is applied.)' : ' (The advisory names no update level for this release.)';
 }
 
 function stub(files: Record<string, string>): RuleResources {
@@ -59,8 +78,8 @@ export default defineRule({
     const { product, version } = scope.info;
     const config: EffectiveConfig = ctx.model.config;
     // key text → the finding's parts, so one key asked for by several advisories gives one finding.
-    const byKey = new Map<string, { entry?: TomlEntry; c: TomlCondition; forbid: boolean; ids: Array<{ id: string; url: string; note: string }> }>();
-    for (const { advisory, status } of scope.matches) {
+    const byKey = new Map<string, { entry?: TomlEntry; c: TomlCondition; forbid: boolean; loud: boolean; tail: string; ids: Array<{ id: string; url: string; note: string }> }>();
+    for (const { advisory, status, pair } of scope.matches) {
       for (const m of advisory.mitigations ?? []) {
         if (m.file !== 'deployment.toml' || !applies(m, product, version, true)) continue;
         if (m.kind === 'MIT' && status === 'fixed') continue; // a config-only mitigation is moot once the update is in
@@ -73,21 +92,26 @@ export default defineRule({
           if (forbid ? !holds(entry, c) : holds(entry, c)) continue;
           if (!forbid && !entry && !whole) continue;
           const k = `${forbid}:${keyText(c)}`;
-          const slot = byKey.get(k) ?? { entry, c, forbid, ids: [] };
+          const slot = byKey.get(k) ?? { entry, c, forbid, loud: false, tail: '', ids: [] };
+          const loud = loudFor(m.kind, forbid, status);
+          // The tail follows the advisory that makes the finding pressing (or the first one).
+          if (!forbid && (!slot.ids.length || (loud && !slot.loud))) slot.tail = levelText(status, m.kind, scope.info.updateLevel, pair.l);
+          slot.loud ||= loud;
           slot.ids.push({ id: advisory.id, url: advisory.url, note: m.note });
           byKey.set(k, slot);
         }
       }
     }
-    for (const { entry, c, forbid, ids } of byKey.values()) {
+    for (const { entry, c, forbid, loud, tail, ids } of byKey.values()) {
       const refs = ids.map((x) => `${x.id} (${x.url})`).join(', ');
       const why = ids.length === 1 ? ` — ${ids[0].note}` : '';
+      const severity = loud ? undefined : 'info';
       if (forbid) {
         ctx.report({ span: entry!.span, message: `${keyText(c)} re-enables the behaviour fixed by ${refs}${why}: remove it or set it back. (${scope.label})` });
       } else if (entry) {
-        ctx.report({ span: entry.value.span, message: `${scope.label} needs ${keyText(c)} with the update of ${refs}${why}.` });
+        ctx.report({ span: entry.value.span, severity, message: `${scope.label} needs ${keyText(c)} with the update of ${refs}${why}.${tail}` });
       } else {
-        ctx.report({ span: config.insertionPoint(c.key).reportSpan, message: `${scope.label} needs ${keyText(c)}, which this file does not set, with the update of ${refs}${why}.` });
+        ctx.report({ span: config.insertionPoint(c.key).reportSpan, severity, message: `${scope.label} needs ${keyText(c)}, which this file does not set, with the update of ${refs}${why}.${tail}` });
       }
     }
   },
@@ -110,8 +134,8 @@ export default defineRule({
         fileName: IS_TOML,
         resources: stub(IS_HOME),
         errors: [
-          { range: [25, 0, 25, 46], message: /^\[user_store_commons\] enable_circuit_breaker_for_user_stores = false re-enables the behaviour fixed by WSO2-2024-3352/ },
-          { range: [27, 0, 27, 7], message: /needs \[oauth\] authorize_internal_scopes = false, which this file does not set, with the update of WSO2-2025-4525 \(https:\/\/security\.docs\.wso2\.com\/.*\/2026\/WSO2-2025-4525\/\)/ },
+          { range: [25, 0, 25, 46], severity: 'warning', message: /^\[user_store_commons\] enable_circuit_breaker_for_user_stores = false re-enables the behaviour fixed by WSO2-2024-3352/ },
+          { range: [27, 0, 27, 7], severity: 'info', message: /needs \[oauth\] authorize_internal_scopes = false, which this file does not set, with the update of WSO2-2025-4525 \(https:\/\/security\.docs\.wso2\.com\/.*\/2026\/WSO2-2025-4525\/\)/ },
         ],
       },
       {
@@ -120,9 +144,23 @@ export default defineRule({
         fileName: IS_TOML,
         resources: stub(IS_HOME),
         errors: [
-          { range: [0, 0, 0, 8], message: /needs \[authentication\.local_authenticators\] hide_user_existence = true, which this file does not set, with the update of WSO2-2025-4583 .* — applying the update alone is not sufficient/ },
-          { range: [13, 30, 13, 34], message: /WSO2 Identity Server 7\.0\.0 needs \[request_parameters\] allow_sensitive_data_in_url = false with the update of WSO2-2024-3465/ },
+          { range: [0, 0, 0, 8], severity: 'info', message: /needs \[authentication\.local_authenticators\] hide_user_existence = true, which this file does not set, with the update of WSO2-2025-4583 .* — applying the update alone is not sufficient/ },
+          { range: [13, 30, 13, 34], severity: 'info', message: /WSO2 Identity Server 7\.0\.0 needs \[request_parameters\] allow_sensitive_data_in_url = false with the update of WSO2-2024-3465/ },
         ],
+      },
+      {
+        name: 'IS 7.0.0 at update level 140, which includes the fix of WSO2-2025-4583: the missing key is a warning',
+        code: '[server]\n\n[token_exchange.implicit_association]\ninclude_primary_when_secondary_present = true\n\n[remote_logging]\nencrypt_secrets = true\nhide_secrets = true\n\n[common_auth_caller_path]\nenable_common_auth_caller_path_validation = true\n\n[request_parameters]\nallow_sensitive_data_in_url = false\n\n[oauth.token_renewal]\nvalidate_authenticated_user_for_refresh_grant = true\n\n[event.default_listener.governance_identity_store]\nenable_hybrid_data_store = false\n',
+        fileName: IS_TOML,
+        resources: stub({ ...IS_HOME, '/srv/wso2is-7.0.0/updates/config.json': '{"update-level": 140}' }),
+        errors: [{ range: [0, 0, 0, 8], severity: 'warning', message: /hide_user_existence = true, which this file does not set, with the update of WSO2-2025-4583 .* The home is at update level 140, which includes the fix \(level 134\): without this setting the fix stays off\.$/ }],
+      },
+      {
+        name: 'IS 7.0.0 at update level 60, below the fix of WSO2-2025-4583: info, to set with the update',
+        code: '[server]\n\n[token_exchange.implicit_association]\ninclude_primary_when_secondary_present = true\n\n[remote_logging]\nencrypt_secrets = true\nhide_secrets = true\n\n[common_auth_caller_path]\nenable_common_auth_caller_path_validation = true\n\n[request_parameters]\nallow_sensitive_data_in_url = false\n\n[oauth.token_renewal]\nvalidate_authenticated_user_for_refresh_grant = true\n\n[event.default_listener.governance_identity_store]\nenable_hybrid_data_store = false\n',
+        fileName: IS_TOML,
+        resources: stub({ ...IS_HOME, '/srv/wso2is-7.0.0/updates/config.json': '{"update-level": 60}' }),
+        errors: [{ range: [0, 0, 0, 8], severity: 'info', message: /hide_user_existence = true, .* Set it when applying update level 134 \(the home is at 60\)\.$/ }],
       },
     ],
   },
