@@ -3,10 +3,11 @@
 // advisory that asks for it, with links.
 import { defineRule, type RuleResources } from '../engine/rule';
 import type { EffectiveConfig, TomlEntry } from '../parsers/toml/model';
-import type { AdvisoryStatus, Mitigation, TomlCondition } from '../data/advisories';
+import type { Mitigation, TomlCondition } from '../data/advisories';
 import { advisoryScope } from './util/advisories';
 import { isFullDeployment } from './util/scope';
 import { advisoryConfigLegacy } from './legacy/advisories';
+import { levelText, loudFor } from './util/advisory-level';
 
 function holds(entry: TomlEntry | undefined, c: TomlCondition): boolean {
   const v = entry?.value.value;
@@ -19,35 +20,28 @@ function keyText(c: TomlCondition): string {
   return `${table ? `[${table}] ` : ''}${seg(c.key[c.key.length - 1])} = ${typeof c.equals === 'string' ? JSON.stringify(c.equals) : String(c.equals)}`;
 }
 
+/** `[[resource.access_control]] context = "(.*)/fileupload/(.*)", secure = true` */
+function entryText(r: { table: string[]; with: TomlCondition[] }): string {
+  const lit = (v: TomlCondition['equals']) => (typeof v === 'string' ? `'${v}'` : String(v));
+  return `[[${r.table.join('.')}]] ${r.with.map((c) => `${c.key.join('.')} = ${lit(c.equals)}`).join(', ')}`;
+}
+
 function applies(m: Mitigation, product: string, version: string, affected: boolean): boolean {
   if (!affected) return false;
   if (m.products && !m.products.includes(product)) return false;
   return !m.versions || m.versions.includes(version);
 }
 
-/**
- * A missing key is a warning only when the home's update level is known to include the advisory's fix (the fix is
- * installed but off) — or, for a mitigation that stands in for the update (MIT), when the level is known to lack it.
- * With the level unknown, or below the fix for a key that only completes the update, the key does nothing yet
- * (or may already be moot): info, so a reviewer is not asked to dispute it. A switch that re-enables the
- * vulnerable behaviour (BWC) is set on purpose: always a warning.
- */
-export function loudFor(kind: Mitigation['kind'], forbid: boolean, status: AdvisoryStatus): boolean {
-  if (forbid) return true;
-  return kind === 'MIT' ? status === 'open' : status === 'fixed';
-}
-
-/** The tail that says why a finding is (or is not yet) pressing. */
-export function levelText(status: AdvisoryStatus, kind: Mitigation['kind'], level: number | undefined, fixLevel: number | undefined): string {
-  if (status === 'fixed') return ` The home is at update level ${level}, which includes the fix (level ${fixLevel}): without this setting the fix stays off.`;
-  if (status === 'open') return kind === 'MIT' ? ` Update level ${level} lacks the fix (level ${fixLevel}): this setting is the mitigation until then.` : ` Set it when applying update level ${fixLevel} (the home is at ${level}).`;
-  return level === undefined ? ' (Update level unknown: this matters once the fix is applied.)' : ' (The advisory names no update level for this release.)';
-}
-
 function stub(files: Record<string, string>): RuleResources {
   return { readFile: (p) => (files[p] !== undefined ? new TextEncoder().encode(files[p]) : undefined), env: {} };
 }
 
+const AM4_HOME = { '/srv/wso2am-4.0.0/updates/product.txt': 'wso2am-4.0.0' };
+const AM4_TOML = '/srv/wso2am-4.0.0/repository/conf/deployment.toml';
+// API-M 4.0.0 with every deployment.toml key an advisory asks for, so a case shows only the array-of-tables entries.
+const AM4_KEYS = '[server]\n\n[apim.jwt]\nbinding_federated_user_claims = false\n\n[synapse_properties]\n\'limit_java_class_access_in_scripts.enable\' = true\n\n[oauth.token_renewal]\nvalidate_authenticated_user_for_refresh_grant = true\n\n[request_parameters]\nallow_sensitive_data_in_url = false\n\n[common_auth_caller_path]\nenable_common_auth_caller_path_validation = true\n\n[event.default_listener.governance_identity_store]\nenable_hybrid_data_store = false\n';
+const FILEUPLOAD = '\n[[resource.access_control]]\ncontext="(.*)/fileupload/resource(.*)"\nsecure=false\nhttp_method = "all"\n\n[[resource.access_control]]\ncontext="(.*)/fileupload/(.*)"\nsecure=true\nhttp_method = "all"\npermissions = ["/permission/protected/"]\n';
+const TRAVERSAL = '\n[[resource.access_control]]\ncontext="(.*)/((\\\\.+)|(.*;+.*)|%2e)/(.*)"\npermissions = ["/"]\nsecure=true\nhttp_method="all"\n';
 const IS_HOME = { '/srv/wso2is-7.0.0/updates/product.txt': 'wso2is-7.0.0' };
 const IS_TOML = '/srv/wso2is-7.0.0/repository/conf/deployment.toml';
 
@@ -78,6 +72,7 @@ export default defineRule({
     const { product, version } = scope.info;
     const config: EffectiveConfig = ctx.model.config;
     // key text → the finding's parts, so one key asked for by several advisories gives one finding.
+    const entries: Array<{ span: { start: number; end: number }; severity?: 'info'; message: string }> = [];
     const byKey = new Map<string, { entry?: TomlEntry; c: TomlCondition; forbid: boolean; loud: boolean; tail: string; ids: Array<{ id: string; url: string; note: string }> }>();
     for (const { advisory, status, pair } of scope.matches) {
       for (const m of advisory.mitigations ?? []) {
@@ -100,8 +95,19 @@ export default defineRule({
           slot.ids.push({ id: advisory.id, url: advisory.url, note: m.note });
           byKey.set(k, slot);
         }
+        for (const r of m.requireEntry ?? []) {
+          // An `[[…]]` instance holding every condition; in a snippet or template an absent entry proves nothing.
+          const instances = config.arrayTables(r.table);
+          if (!whole || instances.some((t) => r.with.every((c) => holds(t.get(c.key), c)))) continue;
+          const last = instances[instances.length - 1];
+          const firstLine = ctx.text.indexOf('\n');
+          const span = last?.headerSpan ?? { start: 0, end: firstLine < 0 ? ctx.text.length : firstLine };
+          const loud = loudFor(m.kind, false, status);
+          entries.push({ span, severity: loud ? undefined : 'info', message: `${scope.label} has no ${entryText(r)} entry, the mitigation of ${advisory.id} (${advisory.url}) — ${m.note}.${levelText(status, m.kind, scope.info.updateLevel, pair.l)}` });
+        }
       }
     }
+    for (const f of entries) ctx.report(f);
     for (const { entry, c, forbid, loud, tail, ids } of byKey.values()) {
       const refs = ids.map((x) => `${x.id} (${x.url})`).join(', ');
       const why = ids.length === 1 ? ` — ${ids[0].note}` : '';
@@ -118,6 +124,9 @@ export default defineRule({
   legacy: [advisoryConfigLegacy],
   cases: {
     valid: [
+      { name: 'API-M 4.0.0 with both resource entries (WSO2-2021-1738, WSO2-2022-2177)', code: AM4_KEYS + FILEUPLOAD + TRAVERSAL, fileName: AM4_TOML, resources: stub(AM4_HOME) },
+      { name: 'API-M 4.0.0 at update level 200: both mitigations are moot', code: AM4_KEYS, fileName: AM4_TOML, resources: stub({ ...AM4_HOME, '/srv/wso2am-4.0.0/updates/config.json': '{"update-level": 200}' }) },
+      { name: 'a snippet: an absent [[resource.access_control]] proves nothing', code: '[apim.jwt]\nbinding_federated_user_claims = false\n', fileName: AM4_TOML, resources: stub(AM4_HOME) },
       { name: 'release unknown: nothing', code: '[server]\n', fileName: '/srv/repo/deployment.toml', resources: stub({}) },
       { name: 'a snippet (no [server] table): an absent key is not the default here', code: '[oauth]\nauthorize_all_scopes = true\n', fileName: IS_TOML, resources: stub(IS_HOME) },
       {
@@ -128,6 +137,23 @@ export default defineRule({
       },
     ],
     invalid: [
+      {
+        name: 'API-M 4.0.0 at update level 60: no fileupload entry (WSO2-2021-1738 fixed at 64) is a warning; WSO2-2022-2177 (151) too',
+        code: AM4_KEYS,
+        fileName: AM4_TOML,
+        resources: stub({ ...AM4_HOME, '/srv/wso2am-4.0.0/updates/config.json': '{"update-level": 60}' }),
+        errors: [
+          { range: [0, 0, 0, 8], severity: 'warning', message: /^WSO2 API Manager 4\.0\.0 has no \[\[resource\.access_control\]\] context = '\(\.\*\)\/\(\(\\\.\+\)\|\(\.\*;\+\.\*\)\|%2e\)\/\(\.\*\)', secure = true entry, the mitigation of WSO2-2022-2177 / },
+          { range: [0, 0, 0, 8], severity: 'warning', message: /^WSO2 API Manager 4\.0\.0 has no \[\[resource\.access_control\]\] context = '\(\.\*\)\/fileupload\/\(\.\*\)', secure = true entry, the mitigation of WSO2-2021-1738 \(https:\/\/security\.docs\.wso2\.com\/.*\/2022\/WSO2-2021-1738\/\) — groups 1 and 2 .* Update level 60 lacks the fix \(level 64\): this setting is the mitigation until then\.$/ },
+        ],
+      },
+      {
+        name: 'API-M 4.0.0, update level unknown, the fileupload entries present: only WSO2-2022-2177, as info, at the last [[resource.access_control]]',
+        code: AM4_KEYS + FILEUPLOAD,
+        fileName: AM4_TOML,
+        resources: stub(AM4_HOME),
+        errors: [{ range: [25, 0, 25, 27], severity: 'info', message: /the mitigation of WSO2-2022-2177 .*\(Update level unknown: needed until the fix \(level 151\) is applied\.\)$/ }],
+      },
       {
         name: 'IS 7.0.0: a compatibility switch that re-enables WSO2-2024-3352, and the conditional WSO2-2025-4525',
         code: '[server]\n\n[authentication.local_authenticators]\nhide_user_existence = true\n\n[token_exchange.implicit_association]\ninclude_primary_when_secondary_present = true\n\n[remote_logging]\nencrypt_secrets = true\nhide_secrets = true\n\n[common_auth_caller_path]\nenable_common_auth_caller_path_validation = true\n\n[request_parameters]\nallow_sensitive_data_in_url = false\n\n[oauth.token_renewal]\nvalidate_authenticated_user_for_refresh_grant = true\n\n[event.default_listener.governance_identity_store]\nenable_hybrid_data_store = false\n\n[user_store_commons]\nenable_circuit_breaker_for_user_stores = false\n\n[oauth]\nauthorize_all_scopes = true\n',

@@ -31,11 +31,15 @@ export interface TomlCondition {
 export interface Mitigation {
   /** REQ: must accompany the update; BWC: a switch that re-enables the vulnerable behaviour; MIT: works without the update. */
   kind: 'REQ' | 'BWC' | 'MIT';
-  /** identity.xml: the Carbon 4.4 releases (IS ≤ 5.8, API-M 2.x) that keep the setting there. */
-  file: 'deployment.toml' | 'identity.xml';
+  /** identity.xml, carbon.xml, api-manager.xml: the Carbon 4.4 releases (IS ≤ 5.8, API-M 2.x, EI 6.x) that keep the setting there. */
+  file: 'deployment.toml' | 'identity.xml' | 'carbon.xml' | 'api-manager.xml';
   /** REQ/MIT: the key must have this value. BWC: a finding when the key has this value. */
   require?: TomlCondition[];
   forbid?: TomlCondition[];
+  /** deployment.toml: an instance of the array of tables `table` (`[[resource.access_control]]`) must hold every condition of `with` (keys relative to the instance). */
+  requireEntry?: Array<{ table: string[]; with: TomlCondition[] }>;
+  /** XML: elements at `key` (names from the root) that must not be there — with `text`, only those whose trimmed text is one of these. */
+  forbidElements?: Array<{ key: string[]; text?: string[] }>;
   /** Only when this holds (e.g. showAuthFailureReason = true). */
   when?: TomlCondition;
   /** Advisory products the check applies to (default: every affected product with a deployment.toml). */

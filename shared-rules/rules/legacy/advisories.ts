@@ -2,8 +2,11 @@
 // summary goes on carbon.xml (the file that carries the product and release), and the mitigations an advisory
 // prescribes for identity/identity.xml are checked there.
 import { defineVariant, type RuleResources } from '../../engine/rule';
+import type { Span } from '../../engine/text';
+import type { XmlDocument } from '../../parsers/xml/model';
 import type { Mitigation, TomlCondition } from '../../data/advisories';
 import { advisoryScope } from '../util/advisories';
+import { levelText, loudFor } from '../util/advisory-level';
 import { advisorySummary } from '../util/advisory-summary';
 import { atPath, leafText } from '../util/legacy-xml';
 
@@ -58,23 +61,39 @@ export const securityAdvisoriesLegacy = defineVariant({
   },
 });
 
-function applies(m: Mitigation, product: string, version: string): boolean {
-  if (m.file !== 'identity.xml' || m.when) return false;
+function applies(m: Mitigation, file: string, product: string, version: string): boolean {
+  if (m.file !== file || m.when) return false;
   if (m.products && !m.products.includes(product)) return false;
   return !m.versions || m.versions.includes(version);
 }
 
 const same = (v: string, c: TomlCondition) => v.trim().toLowerCase() === String(c.equals).toLowerCase();
 const elementText = (c: TomlCondition) => `<${c.key.slice(1).join('><')}>${String(c.equals)}`;
+/** The open tag of the deepest element of `key` that the file has (where the missing child belongs). */
+function deepest(doc: XmlDocument, key: readonly string[]): Span | undefined {
+  for (let n = key.length - 1; n > 1; n--) {
+    const el = atPath(doc, key.slice(0, n))[0];
+    if (el) return el.openTagSpan;
+  }
+  return undefined;
+}
+const shortClass = (c: string) => c.slice(c.lastIndexOf('.') + 1);
 
 const IDENTITY = (body: string) => `<Server xmlns="http://wso2.org/projects/carbon/carbon.xml">\n${body}</Server>\n`;
 const IS_IDENTITY = '/srv/wso2is-5.7.0/repository/conf/identity/identity.xml';
+const UPLOAD = (classes: string[]) => `<Server xmlns="http://wso2.org/projects/carbon/carbon.xml">\n    <Name>WSO2 API Manager</Name>\n    <Version>2.6.0</Version>\n    <FileUploadConfig>\n        <TotalFileSizeLimit>100</TotalFileSizeLimit>\n${classes.map((c) => `        <Mapping>\n            <Actions><Action>*</Action></Actions>\n            <Class>org.wso2.carbon.ui.transports.fileupload.${c}</Class>\n        </Mapping>\n`).join('')}    </FileUploadConfig>\n</Server>\n`;
+const AM26 = '/srv/wso2am-2.6.0/repository/conf/carbon.xml';
+const AM26_LEVEL = (n: number) => ({ '/srv/wso2am-2.6.0/updates/config.json': `{"update-level": ${n}}` });
+const EI66 = '/srv/wso2ei-6.6.0/conf/carbon.xml';
+const EI_UPLOAD = (classes: string[]) => UPLOAD(classes).replace('WSO2 API Manager', 'WSO2 Enterprise Integrator').replace('2.6.0', '6.6.0');
+const AMXML = (jwt: string) => `<APIManager>\n    <JWTConfiguration>\n        <EnableJWTGeneration>false</EnableJWTGeneration>\n${jwt}    </JWTConfiguration>\n</APIManager>\n`;
+const AM26_APIXML = '/srv/wso2am-2.6.0/repository/conf/api-manager.xml';
 const IS57 = { '/srv/wso2is-5.7.0/repository/conf/carbon.xml': CARBON('WSO2 Identity Server', '5.7.0') };
 
 export const advisoryConfigLegacy = defineVariant({
   kind: 'xml',
-  files: ['identity.xml'],
-  what: 'Carbon 4.4 (identity/identity.xml, IS 5.x up to 5.8): the settings advisories prescribe for that file, e.g. `<JITProvisioning><AllowAssociatingToExistingUser>true` re-enabling the impersonation risk fixed by WSO2-2021-1573. Absent or off: quiet.',
+  files: ['identity.xml', 'carbon.xml', 'api-manager.xml'],
+  what: 'Carbon 4.4 (IS 5.x up to 5.8, API-M 2.x, EI 6.x): the settings advisories prescribe for identity/identity.xml, carbon.xml and api-manager.xml, e.g. `<JITProvisioning><AllowAssociatingToExistingUser>true` re-enabling the impersonation risk fixed by WSO2-2021-1573 (absent or off: quiet), the `<FileUploadConfig>` mappings WSO2-2021-1738 (CVE-2022-29464) says to remove until the update is in, and `<JWTConfiguration><EnableBindingFederatedUserClaims>false` that turns on the fix of WSO2-2021-1482. EI\'s other profiles (`wso2/<profile>/conf/carbon.xml`) are not checked.',
   example: {
     bad: '<JITProvisioning>\n    <AllowAssociatingToExistingUser>true</AllowAssociatingToExistingUser>\n</JITProvisioning>',
     good: '<JITProvisioning>\n    <UserNameProvisioningUI>/accountrecoveryendpoint/register.do</UserNameProvisioningUI>\n</JITProvisioning>',
@@ -85,10 +104,21 @@ export const advisoryConfigLegacy = defineVariant({
     if (!scope.matches || !scope.info.product || !scope.info.version) return;
     const { product, version } = scope.info;
     const doc = ctx.model.doc;
-    for (const { advisory, status } of scope.matches) {
+    // EI's profiles carry their own product name and release in carbon.xml: only the pack's conf/carbon.xml is read.
+    if (ctx.legacyFile === 'carbon.xml' && /[\\/]wso2[\\/][^\\/]+[\\/]conf[\\/]carbon\.xml$/i.test(ctx.fileName)) return;
+    for (const { advisory, status, pair } of scope.matches) {
       for (const m of advisory.mitigations ?? []) {
-        if (!applies(m, product, version) || (m.kind === 'MIT' && status === 'fixed')) continue;
+        if (!applies(m, ctx.legacyFile, product, version) || (m.kind === 'MIT' && status === 'fixed')) continue;
         const ref = `${advisory.id} (${advisory.url}) — ${m.note}`;
+        const quiet = loudFor(m.kind, false, status) ? undefined : ('info' as const);
+        const tail = levelText(status, m.kind, scope.info.updateLevel, pair.l);
+        for (const f of m.forbidElements ?? []) {
+          const found = atPath(doc, f.key).map((el) => leafText(doc, el)).filter((t) => t && (!f.text || f.text.includes(t.value)));
+          if (!found.length) continue;
+          const names = [...new Set(found.map((t) => shortClass(t!.value)))].join(', ');
+          const where = `<${f.key.slice(1, -2).join('><')}>`; // the key reaches each entry's text: name the list that holds them
+          ctx.report({ span: found[0]!.span, severity: quiet, message: `${scope.label}: ${where} still maps ${names} (${found.length} mapping${found.length === 1 ? '' : 's'}); remove ${found.length === 1 ? 'it' : 'them'} as ${ref}.${tail}` });
+        }
         for (const c of m.forbid ?? []) {
           for (const el of atPath(doc, c.key)) {
             const t = leafText(doc, el);
@@ -99,8 +129,8 @@ export const advisoryConfigLegacy = defineVariant({
           const found = atPath(doc, c.key).map((el) => ({ el, t: leafText(doc, el) }));
           if (found.some((f) => f.t && same(f.t.value, c))) continue;
           const wrong = found.find((f) => f.t)?.t;
-          if (wrong) ctx.report({ span: wrong.span, message: `${scope.label} needs ${elementText(c)} with the update of ${ref}.` });
-          else if (doc.root) ctx.report({ span: doc.root.openTagSpan, message: `${scope.label} needs ${elementText(c)}, which this file does not set, with the update of ${ref}.` });
+          if (wrong) ctx.report({ span: wrong.span, severity: quiet, message: `${scope.label} needs ${elementText(c)} with the update of ${ref}.${tail}` });
+          else if (doc.root) ctx.report({ span: deepest(doc, c.key) ?? doc.root.openTagSpan, severity: quiet, message: `${scope.label} needs ${elementText(c)}, which this file does not set, with the update of ${ref}.${tail}` });
         }
       }
     }
@@ -110,9 +140,35 @@ export const advisoryConfigLegacy = defineVariant({
       { name: 'IS 5.7.0 as shipped: no AllowAssociatingToExistingUser', code: IDENTITY('<JITProvisioning>\n    <UserNameProvisioningUI>/accountrecoveryendpoint/register.do</UserNameProvisioningUI>\n</JITProvisioning>\n'), fileName: IS_IDENTITY, resources: stub(IS57) },
       { name: 'IS 5.7.0, switch off', code: IDENTITY('<JITProvisioning>\n    <AllowAssociatingToExistingUser>false</AllowAssociatingToExistingUser>\n</JITProvisioning>\n'), fileName: IS_IDENTITY, resources: stub(IS57) },
       { name: 'IS 5.3.0 is not listed by WSO2-2021-1573', code: IDENTITY('<JITProvisioning>\n    <AllowAssociatingToExistingUser>true</AllowAssociatingToExistingUser>\n</JITProvisioning>\n'), fileName: '/srv/wso2is-5.3.0/repository/conf/identity/identity.xml', resources: stub({}) },
+      { name: 'API-M 2.6.0 at update level 72: the FileUploadConfig mitigation of WSO2-2021-1738 is moot', code: UPLOAD(['AnyFileUploadExecutor']), fileName: AM26, resources: stub(AM26_LEVEL(72)) },
+      { name: 'API-M 2.6.0 with <FileUploadConfig> emptied', code: UPLOAD([]), fileName: AM26, resources: stub({}) },
+      { name: 'EI 6.6.0: a mapping group 3 keeps (DBSFileUploadExecutor)', code: EI_UPLOAD(['DBSFileUploadExecutor']), fileName: EI66, resources: stub({}) },
+      { name: 'an EI profile\'s carbon.xml is not read', code: EI_UPLOAD(['AnyFileUploadExecutor']), fileName: '/srv/wso2ei-6.6.0/wso2/broker/conf/carbon.xml', resources: stub({ '/srv/wso2ei-6.6.0/conf/carbon.xml': CARBON('WSO2 Enterprise Integrator', '6.6.0') }) },
+      { name: 'API-M 2.6.0 api-manager.xml with the WSO2-2021-1482 switch', code: AMXML('        <EnableBindingFederatedUserClaims>false</EnableBindingFederatedUserClaims>\n'), fileName: AM26_APIXML, resources: stub({}) },
       { name: 'release unknown', code: IDENTITY('<JITProvisioning>\n    <AllowAssociatingToExistingUser>true</AllowAssociatingToExistingUser>\n</JITProvisioning>\n'), resources: stub({}) },
     ],
     invalid: [
+      {
+        name: 'API-M 2.6.0 at update level 40 (WSO2-2021-1738 is fixed at 72): every <FileUploadConfig> mapping, a warning at the first',
+        code: UPLOAD(['AnyFileUploadExecutor', 'DBSFileUploadExecutor']),
+        fileName: AM26,
+        resources: stub(AM26_LEVEL(40)),
+        errors: [{ range: [7, 19, 7, 81], severity: 'warning', message: /^WSO2 API Manager 2\.6\.0: <FileUploadConfig> still maps AnyFileUploadExecutor, DBSFileUploadExecutor \(2 mappings\); remove them as WSO2-2021-1738 \(https:\/\/security\.docs\.wso2\.com\/.*\/2022\/WSO2-2021-1738\/\) — group 4 .* Update level 40 lacks the fix \(level 72\): this setting is the mitigation until then\.$/ }],
+      },
+      {
+        name: 'EI 6.6.0, update level unknown: only the mappings group 3 names, as info',
+        code: EI_UPLOAD(['DBSFileUploadExecutor', 'JarZipUploadExecutor']),
+        fileName: EI66,
+        resources: stub({}),
+        errors: [{ range: [11, 19, 11, 80], severity: 'info', message: /^WSO2 Enterprise Integrator 6\.6\.0: <FileUploadConfig> still maps JarZipUploadExecutor \(1 mapping\); remove it as WSO2-2021-1738 .* group 3 .*\(Update level unknown: needed until the fix \(level 79\) is applied\.\)$/ }],
+      },
+      {
+        name: 'API-M 2.6.0 api-manager.xml without EnableBindingFederatedUserClaims (WSO2-2021-1482, opt-in fix): info at <JWTConfiguration>',
+        code: AMXML(''),
+        fileName: AM26_APIXML,
+        resources: stub({}),
+        errors: [{ range: [1, 4, 1, 22], severity: 'info', message: /^WSO2 API Manager 2\.6\.0 needs <JWTConfiguration><EnableBindingFederatedUserClaims>false, which this file does not set, with the update of WSO2-2021-1482 / }],
+      },
       {
         name: 'IS 5.7.0: the compatibility switch of WSO2-2021-1573 is on',
         code: IDENTITY('<JITProvisioning>\n    <AllowAssociatingToExistingUser> true </AllowAssociatingToExistingUser>\n</JITProvisioning>\n'),
