@@ -10,6 +10,7 @@ import { advisoryConfigLegacy } from './legacy/advisories';
 import { levelText, loudFor } from './util/advisory-level';
 
 function holds(entry: TomlEntry | undefined, c: TomlCondition): boolean {
+  if (Array.isArray(c.equals)) return entry?.value.kind === 'array' && entry.value.items?.length === 0;
   const v = entry?.value.value;
   return v !== undefined && String(v).toLowerCase() === String(c.equals).toLowerCase();
 }
@@ -17,7 +18,8 @@ function holds(entry: TomlEntry | undefined, c: TomlCondition): boolean {
 function keyText(c: TomlCondition): string {
   const seg = (s: string) => (/^[A-Za-z0-9_-]+$/.test(s) ? s : `'${s}'`);
   const table = c.key.slice(0, -1).map(seg).join('.');
-  return `${table ? `[${table}] ` : ''}${seg(c.key[c.key.length - 1])} = ${typeof c.equals === 'string' ? JSON.stringify(c.equals) : String(c.equals)}`;
+  const value = Array.isArray(c.equals) ? '[]' : typeof c.equals === 'string' ? JSON.stringify(c.equals) : String(c.equals);
+  return `${table ? `[${table}] ` : ''}${seg(c.key[c.key.length - 1])} = ${value}`;
 }
 
 /** `[[resource.access_control]] context = "(.*)/fileupload/(.*)", secure = true` */
@@ -42,6 +44,9 @@ const AM4_TOML = '/srv/wso2am-4.0.0/repository/conf/deployment.toml';
 const AM4_KEYS = '[server]\n\n[apim.jwt]\nbinding_federated_user_claims = false\n\n[synapse_properties]\n\'limit_java_class_access_in_scripts.enable\' = true\n\n[oauth.token_renewal]\nvalidate_authenticated_user_for_refresh_grant = true\n\n[request_parameters]\nallow_sensitive_data_in_url = false\n\n[common_auth_caller_path]\nenable_common_auth_caller_path_validation = true\n\n[event.default_listener.governance_identity_store]\nenable_hybrid_data_store = false\n';
 const FILEUPLOAD = '\n[[resource.access_control]]\ncontext="(.*)/fileupload/resource(.*)"\nsecure=false\nhttp_method = "all"\n\n[[resource.access_control]]\ncontext="(.*)/fileupload/(.*)"\nsecure=true\nhttp_method = "all"\npermissions = ["/permission/protected/"]\n';
 const TRAVERSAL = '\n[[resource.access_control]]\ncontext="(.*)/((\\\\.+)|(.*;+.*)|%2e)/(.*)"\npermissions = ["/"]\nsecure=true\nhttp_method="all"\n';
+const IS71_HOME = { '/srv/wso2is-7.1.0/updates/product.txt': 'wso2is-7.1.0', '/srv/wso2is-7.1.0/updates/config.json': '{"update-level": 50}' };
+const IS71_TOML = '/srv/wso2is-7.1.0/repository/conf/deployment.toml';
+const IS71_KEYS = '[server]\n\n[token_exchange.implicit_association]\ninclude_primary_when_secondary_present = true\n\n[authentication.local_authenticators]\nhide_user_existence = true\n\n[remote_logging]\nencrypt_secrets = true\nhide_secrets = true\n';
 const IS_HOME = { '/srv/wso2is-7.0.0/updates/product.txt': 'wso2is-7.0.0' };
 const IS_TOML = '/srv/wso2is-7.0.0/repository/conf/deployment.toml';
 
@@ -73,7 +78,7 @@ export default defineRule({
     const config: EffectiveConfig = ctx.model.config;
     // key text → the finding's parts, so one key asked for by several advisories gives one finding.
     const entries: Array<{ span: { start: number; end: number }; severity?: 'info'; message: string }> = [];
-    const byKey = new Map<string, { entry?: TomlEntry; c: TomlCondition; forbid: boolean; loud: boolean; tail: string; ids: Array<{ id: string; url: string; note: string }> }>();
+    const byKey = new Map<string, { entry?: TomlEntry; c: TomlCondition; forbid: boolean; loud: boolean; tail: string; verb: string; ids: Array<{ id: string; url: string; note: string }> }>();
     for (const { advisory, status, pair } of scope.matches) {
       for (const m of advisory.mitigations ?? []) {
         if (m.file !== 'deployment.toml' || !applies(m, product, version, true)) continue;
@@ -87,10 +92,10 @@ export default defineRule({
           if (forbid ? !holds(entry, c) : holds(entry, c)) continue;
           if (!forbid && !entry && !whole) continue;
           const k = `${forbid}:${keyText(c)}`;
-          const slot = byKey.get(k) ?? { entry, c, forbid, loud: false, tail: '', ids: [] };
-          const loud = loudFor(m.kind, forbid, status);
+          const slot = byKey.get(k) ?? { entry, c, forbid, loud: false, tail: '', verb: m.kind === 'MIT' ? 'as the mitigation of' : 'with the update of', ids: [] };
+          const loud = m.configOnly || loudFor(m.kind, forbid, status);
           // The tail follows the advisory that makes the finding pressing (or the first one).
-          if (!forbid && (!slot.ids.length || (loud && !slot.loud))) slot.tail = levelText(status, m.kind, scope.info.updateLevel, pair.l);
+          if (!forbid && (!slot.ids.length || (loud && !slot.loud))) slot.tail = levelText(status, m.kind, scope.info.updateLevel, pair.l, m.configOnly);
           slot.loud ||= loud;
           slot.ids.push({ id: advisory.id, url: advisory.url, note: m.note });
           byKey.set(k, slot);
@@ -102,28 +107,31 @@ export default defineRule({
           const last = instances[instances.length - 1];
           const firstLine = ctx.text.indexOf('\n');
           const span = last?.headerSpan ?? { start: 0, end: firstLine < 0 ? ctx.text.length : firstLine };
-          const loud = loudFor(m.kind, false, status);
-          entries.push({ span, severity: loud ? undefined : 'info', message: `${scope.label} has no ${entryText(r)} entry, the mitigation of ${advisory.id} (${advisory.url}) — ${m.note}.${levelText(status, m.kind, scope.info.updateLevel, pair.l)}` });
+          const loud = m.configOnly || loudFor(m.kind, false, status);
+          entries.push({ span, severity: loud ? undefined : 'info', message: `${scope.label} has no ${entryText(r)} entry, the mitigation of ${advisory.id} (${advisory.url}) — ${m.note}.${levelText(status, m.kind, scope.info.updateLevel, pair.l, m.configOnly)}` });
         }
       }
     }
     for (const f of entries) ctx.report(f);
-    for (const { entry, c, forbid, loud, tail, ids } of byKey.values()) {
+    for (const { entry, c, forbid, loud, tail, verb, ids } of byKey.values()) {
       const refs = ids.map((x) => `${x.id} (${x.url})`).join(', ');
       const why = ids.length === 1 ? ` — ${ids[0].note}` : '';
       const severity = loud ? undefined : 'info';
       if (forbid) {
         ctx.report({ span: entry!.span, message: `${keyText(c)} re-enables the behaviour fixed by ${refs}${why}: remove it or set it back. (${scope.label})` });
       } else if (entry) {
-        ctx.report({ span: entry.value.span, severity, message: `${scope.label} needs ${keyText(c)} with the update of ${refs}${why}.${tail}` });
+        ctx.report({ span: entry.value.span, severity, message: `${scope.label} needs ${keyText(c)} ${verb} ${refs}${why}.${tail}` });
       } else {
-        ctx.report({ span: config.insertionPoint(c.key).reportSpan, severity, message: `${scope.label} needs ${keyText(c)}, which this file does not set, with the update of ${refs}${why}.${tail}` });
+        ctx.report({ span: config.insertionPoint(c.key).reportSpan, severity, message: `${scope.label} needs ${keyText(c)}, which this file does not set, ${verb} ${refs}${why}.${tail}` });
       }
     }
   },
   legacy: [advisoryConfigLegacy],
   cases: {
     valid: [
+      { name: 'IS 7.1.0 with [secret_type_endpoint] enable = true (WSO2-2025-4597)', code: IS71_KEYS + '\n[secret_type_endpoint]\nenable = true\n', fileName: IS71_TOML, resources: stub(IS71_HOME) },
+      { name: 'API-M 4.0.0, intermediate certificate validation on with no exemption (WSO2-2021-1509)', code: AM4_KEYS + FILEUPLOAD + TRAVERSAL + '\n[intermediate_cert_validation]\nenable = true\nexempt_contexts = []\n', fileName: AM4_TOML, resources: stub(AM4_HOME) },
+      { name: 'API-M 4.0.0, intermediate certificate validation off: WSO2-2021-1509 does not apply', code: AM4_KEYS + FILEUPLOAD + TRAVERSAL, fileName: AM4_TOML, resources: stub(AM4_HOME) },
       { name: 'API-M 4.0.0 with both resource entries (WSO2-2021-1738, WSO2-2022-2177)', code: AM4_KEYS + FILEUPLOAD + TRAVERSAL, fileName: AM4_TOML, resources: stub(AM4_HOME) },
       { name: 'API-M 4.0.0 at update level 200: both mitigations are moot', code: AM4_KEYS, fileName: AM4_TOML, resources: stub({ ...AM4_HOME, '/srv/wso2am-4.0.0/updates/config.json': '{"update-level": 200}' }) },
       { name: 'a snippet: an absent [[resource.access_control]] proves nothing', code: '[apim.jwt]\nbinding_federated_user_claims = false\n', fileName: AM4_TOML, resources: stub(AM4_HOME) },
@@ -137,6 +145,20 @@ export default defineRule({
       },
     ],
     invalid: [
+      {
+        name: 'IS 7.1.0 at update level 50 (WSO2-2025-4597 fixed at 46) without [secret_type_endpoint] enable = true: the fix is off, a warning',
+        code: IS71_KEYS,
+        fileName: IS71_TOML,
+        resources: stub(IS71_HOME),
+        errors: [{ range: [0, 0, 0, 8], severity: 'warning', message: /^WSO2 Identity Server 7\.1\.0 needs \[secret_type_endpoint\] enable = true, which this file does not set, with the update of WSO2-2025-4597 .* The home is at update level 50, which includes the fix \(level 46\)/ }],
+      },
+      {
+        name: 'API-M 4.0.0 with intermediate certificate validation on and the default SCIM2 exemption (WSO2-2021-1509, a config-only fix): a warning at any level',
+        code: AM4_KEYS + FILEUPLOAD + TRAVERSAL + '\n[intermediate_cert_validation]\nenable = true\nexempt_contexts = ["scim2"]\n',
+        fileName: AM4_TOML,
+        resources: stub(AM4_HOME),
+        errors: [{ range: [39, 18, 39, 27], severity: 'warning', message: /^WSO2 API Manager 4\.0\.0 needs \[intermediate_cert_validation\] exempt_contexts = \[\] as the mitigation of WSO2-2021-1509 .* The advisory's solution is this setting alone: no update turns it on\.$/ }],
+      },
       {
         name: 'API-M 4.0.0 at update level 60: no fileupload entry (WSO2-2021-1738 fixed at 64) is a warning; WSO2-2022-2177 (151) too',
         code: AM4_KEYS,

@@ -25,7 +25,8 @@ export interface AffectedPair {
 export interface TomlCondition {
   /** deployment.toml: the key's path segments. identity.xml: element names from the root (`Server`, …). */
   key: string[];
-  equals: boolean | string | number;
+  /** An empty array (`[]`) means: the key is set to an empty array. */
+  equals: boolean | string | number | [];
 }
 
 export interface Mitigation {
@@ -46,6 +47,8 @@ export interface Mitigation {
   products?: string[];
   /** Restrict to these versions (default: every affected version). */
   versions?: string[];
+  /** The advisory's solution is this configuration alone (no update turns it on): a finding at any update level. */
+  configOnly?: boolean;
   /** What the advisory says, briefly. */
   note: string;
 }

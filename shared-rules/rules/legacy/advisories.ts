@@ -110,8 +110,8 @@ export const advisoryConfigLegacy = defineVariant({
       for (const m of advisory.mitigations ?? []) {
         if (!applies(m, ctx.legacyFile, product, version) || (m.kind === 'MIT' && status === 'fixed')) continue;
         const ref = `${advisory.id} (${advisory.url}) — ${m.note}`;
-        const quiet = loudFor(m.kind, false, status) ? undefined : ('info' as const);
-        const tail = levelText(status, m.kind, scope.info.updateLevel, pair.l);
+        const quiet = m.configOnly || loudFor(m.kind, false, status) ? undefined : ('info' as const);
+        const tail = levelText(status, m.kind, scope.info.updateLevel, pair.l, m.configOnly);
         for (const f of m.forbidElements ?? []) {
           const found = atPath(doc, f.key).map((el) => leafText(doc, el)).filter((t) => t && (!f.text || f.text.includes(t.value)));
           if (!found.length) continue;

@@ -14,7 +14,8 @@ export function loudFor(kind: Mitigation['kind'], forbid: boolean, status: Advis
 }
 
 /** The tail that says why a finding is (or is not yet) pressing. */
-export function levelText(status: AdvisoryStatus, kind: Mitigation['kind'], level: number | undefined, fixLevel: number | undefined): string {
+export function levelText(status: AdvisoryStatus, kind: Mitigation['kind'], level: number | undefined, fixLevel: number | undefined, configOnly?: boolean): string {
+  if (configOnly) return ' The advisory\'s solution is this setting alone: no update turns it on.';
   if (status === 'fixed') return ` The home is at update level ${level}, which includes the fix (level ${fixLevel}): without this setting the fix stays off.`;
   if (status === 'open') return kind === 'MIT' ? ` Update level ${level} lacks the fix (level ${fixLevel}): this setting is the mitigation until then.` : ` Set it when applying update level ${fixLevel} (the home is at ${level}).`;
   if (kind === 'MIT') return level === undefined ? ` (Update level unknown: needed until the fix${fixLevel !== undefined ? ` (level ${fixLevel})` : ''} is applied.)` : ' (The advisory names no update level for this release: needed until its fix is applied.)';
