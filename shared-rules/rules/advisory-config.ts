@@ -4,7 +4,7 @@
 import { defineRule, type RuleResources } from '../engine/rule';
 import type { EffectiveConfig, TomlEntry } from '../parsers/toml/model';
 import type { Mitigation, TomlCondition } from '../data/advisories';
-import { advisoryScope } from './util/advisories';
+import { advisoryScope, isHomeConfig } from './util/advisories';
 import { isFullDeployment } from './util/scope';
 import { advisoryConfigLegacy } from './legacy/advisories';
 import { levelText, loudFor } from './util/advisory-level';
@@ -60,7 +60,7 @@ export default defineRule({
     kind: 'toml',
     products: ['apim', 'is', 'mi'],
     docs: {
-      what: 'For a release that published advisories list (release detected as for `security-advisories`), checks the deployment.toml keys those advisories prescribe: keys that must accompany the update ("applying the update alone is not sufficient"), e.g. `[request_parameters] allow_sensitive_data_in_url = false` (WSO2-2024-3465) or `[authentication.local_authenticators] hide_user_existence = true` (WSO2-2025-4583), and compatibility switches that re-enable the vulnerable behaviour, e.g. `[user_store_commons] enable_circuit_breaker_for_user_stores = false` (WSO2-2024-3352). The conditions are listed in `shared-rules/data/advisories/mitigations.json`.',
+      what: 'For a release that published advisories list (release detected as for `security-advisories`), checks the deployment.toml keys those advisories prescribe: keys that must accompany the update ("applying the update alone is not sufficient"), e.g. `[request_parameters] allow_sensitive_data_in_url = false` (WSO2-2024-3465) or `[authentication.local_authenticators] hide_user_existence = true` (WSO2-2025-4583), and compatibility switches that re-enable the vulnerable behaviour, e.g. `[user_store_commons] enable_circuit_breaker_for_user_stores = false` (WSO2-2024-3352). Also the mitigations an advisory offers instead of the update: the `[[resource.access_control]]` entries of WSO2-2021-1738 (CVE-2022-29464) and WSO2-2022-2177, and an empty `[intermediate_cert_validation] exempt_contexts` when that validation is on (WSO2-2021-1509). The conditions are listed in `shared-rules/data/advisories/mitigations.json`. Severity: a warning when the home\'s update level (`updates/config.json`) includes the fix and the key is missing (the fix is installed but off), when it lacks the fix and a stand-in mitigation is missing, for a compatibility switch that is on, and for a configuration-only fix; info when the update level is unknown or the advisory names none — the key then matters only once the update is in. An absent key counts only in the home\'s own `deployment.toml`, not in variants such as `deployment-full.toml`.',
       why: 'For these advisories the update installs the fix but leaves it off, or a later setting switches the old behaviour back on: a server at the right update level is still exposed until its configuration says so.',
       example: {
         bad: '# Identity Server 7.1.0\n[server]\nhostname = "is.example.com"',
@@ -85,8 +85,10 @@ export default defineRule({
         if (m.kind === 'MIT' && status === 'fixed') continue; // a config-only mitigation is moot once the update is in
         if (m.when && !holds(config.get(m.when.key), m.when)) continue;
         const checks = [...(m.require ?? []).map((c) => ({ c, forbid: false })), ...(m.forbid ?? []).map((c) => ({ c, forbid: true }))];
-        // An absent key means the shipped default only in a whole deployment.toml (not a snippet or a template).
-        const whole = isFullDeployment(ctx);
+        // An absent key means the shipped default only in a whole deployment.toml (not a snippet or a template), and
+        // only in the file the product reads: a variant (`deployment-full.toml`, `wso2am-4.6.0-deployment.toml`) may be
+        // a reference or a part merged elsewhere — as for the summary, which only the home's deployment.toml carries.
+        const whole = isFullDeployment(ctx) && isHomeConfig(ctx.fileName);
         for (const { c, forbid } of checks) {
           const entry = config.get(c.key);
           if (forbid ? !holds(entry, c) : holds(entry, c)) continue;
@@ -136,6 +138,7 @@ export default defineRule({
       { name: 'API-M 4.0.0 at update level 200: both mitigations are moot', code: AM4_KEYS, fileName: AM4_TOML, resources: stub({ ...AM4_HOME, '/srv/wso2am-4.0.0/updates/config.json': '{"update-level": 200}' }) },
       { name: 'a snippet: an absent [[resource.access_control]] proves nothing', code: '[apim.jwt]\nbinding_federated_user_claims = false\n', fileName: AM4_TOML, resources: stub(AM4_HOME) },
       { name: 'release unknown: nothing', code: '[server]\n', fileName: '/srv/repo/deployment.toml', resources: stub({}) },
+      { name: 'a variant file (deployment-full.toml): an absent key proves nothing about the home', code: '[server]\nhostname = "is.example.com"\n', fileName: '/srv/wso2is-7.0.0/repository/conf/deployment-full.toml', resources: stub(IS_HOME) },
       { name: 'a snippet (no [server] table): an absent key is not the default here', code: '[oauth]\nauthorize_all_scopes = true\n', fileName: IS_TOML, resources: stub(IS_HOME) },
       {
         name: 'IS 7.0.0 with every prescribed key',
