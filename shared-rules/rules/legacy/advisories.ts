@@ -3,12 +3,12 @@
 // prescribes for identity/identity.xml are checked there.
 import { defineVariant, type RuleResources } from '../../engine/rule';
 import type { Span } from '../../engine/text';
-import type { XmlDocument } from '../../parsers/xml/model';
+import type { XmlDocument, XmlElement } from '../../parsers/xml/model';
 import type { Mitigation, TomlCondition } from '../../data/advisories';
 import { advisoryScope } from '../util/advisories';
 import { levelText, loudFor } from '../util/advisory-level';
 import { advisorySummary } from '../util/advisory-summary';
-import { atPath, leafText } from '../util/legacy-xml';
+import { atPath, childrenNamed, leafText } from '../util/legacy-xml';
 
 function stub(files: Record<string, string>, now = Date.parse('2026-07-01T00:00:00Z')): RuleResources {
   return { readFile: (p) => (files[p] !== undefined ? new TextEncoder().encode(files[p]) : undefined), env: {}, now: () => now };
@@ -88,12 +88,14 @@ const EI66 = '/srv/wso2ei-6.6.0/conf/carbon.xml';
 const EI_UPLOAD = (classes: string[]) => UPLOAD(classes).replace('WSO2 API Manager', 'WSO2 Enterprise Integrator').replace('2.6.0', '6.6.0');
 const AMXML = (jwt: string) => `<APIManager>\n    <JWTConfiguration>\n        <EnableJWTGeneration>false</EnableJWTGeneration>\n${jwt}    </JWTConfiguration>\n</APIManager>\n`;
 const AM26_APIXML = '/srv/wso2am-2.6.0/repository/conf/api-manager.xml';
+const TRAVERSAL = '        <Resource context="(.*)/((\\.+)|(.*;+.*)|%2e)/(.*)" secured="true" http-method="all">\n            <Permissions>/</Permissions>\n        </Resource>\n';
+const RAC = (first: string, rest = '') => IDENTITY(`    <ResourceAccessControl>\n${first}        <Resource context="(.*)/api/identity/user/v1.0/me(.*)" secured="true" http-method="GET"/>\n${rest}    </ResourceAccessControl>\n`);
 const IS57 = { '/srv/wso2is-5.7.0/repository/conf/carbon.xml': CARBON('WSO2 Identity Server', '5.7.0') };
 
 export const advisoryConfigLegacy = defineVariant({
   kind: 'xml',
   files: ['identity.xml', 'carbon.xml', 'api-manager.xml'],
-  what: 'Carbon 4.4 (IS 5.x up to 5.8, API-M 2.x, EI 6.x): the settings advisories prescribe for identity/identity.xml, carbon.xml and api-manager.xml, e.g. `<JITProvisioning><AllowAssociatingToExistingUser>true` re-enabling the impersonation risk fixed by WSO2-2021-1573 (absent or off: quiet), the `<FileUploadConfig>` mappings WSO2-2021-1738 (CVE-2022-29464) says to remove until the update is in, and `<JWTConfiguration><EnableBindingFederatedUserClaims>false` that turns on the fix of WSO2-2021-1482. EI\'s other profiles (`wso2/<profile>/conf/carbon.xml`) are not checked.',
+  what: 'Carbon 4.4 (IS 5.x up to 5.8, API-M 2.x, EI 6.x): the settings advisories prescribe for identity/identity.xml, carbon.xml and api-manager.xml, e.g. `<JITProvisioning><AllowAssociatingToExistingUser>true` re-enabling the impersonation risk fixed by WSO2-2021-1573 (absent or off: quiet), the `<FileUploadConfig>` mappings WSO2-2021-1738 (CVE-2022-29464) says to remove until the update is in, `<JWTConfiguration><EnableBindingFederatedUserClaims>false` that turns on the fix of WSO2-2021-1482, and the secured path-traversal `<Resource>` WSO2-2022-2177 puts first in `<ResourceAccessControl>`. EI\'s other profiles (`wso2/<profile>/conf/carbon.xml`) are not checked.',
   example: {
     bad: '<JITProvisioning>\n    <AllowAssociatingToExistingUser>true</AllowAssociatingToExistingUser>\n</JITProvisioning>',
     good: '<JITProvisioning>\n    <UserNameProvisioningUI>/accountrecoveryendpoint/register.do</UserNameProvisioningUI>\n</JITProvisioning>',
@@ -112,6 +114,20 @@ export const advisoryConfigLegacy = defineVariant({
         const ref = `${advisory.id} (${advisory.url}) — ${m.note}`;
         const quiet = m.configOnly || loudFor(m.kind, false, status) ? undefined : ('info' as const);
         const tail = levelText(status, m.kind, scope.info.updateLevel, pair.l, m.configOnly);
+        if (m.requireFirst) {
+          const r = m.requireFirst;
+          const parent = atPath(doc, r.parent)[0];
+          const kids = parent ? childrenNamed(parent, r.child) : [];
+          const fits = (el: XmlElement) => Object.entries(r.attrs).every(([k, v]) => el.attr(k)?.value.trim().toLowerCase() === v.toLowerCase());
+          const at = kids.findIndex(fits);
+          // A file without the list says nothing about it (the product ships one); the entry must be the first.
+          if (parent && at !== 0) {
+            const what = `<${r.child} ${Object.entries(r.attrs).map(([k, v]) => `${k}="${v}"`).join(' ')}>`;
+            const span = at > 0 ? kids[at].openTagSpan : parent.openTagSpan;
+            const problem = at > 0 ? `has ${what} as entry ${at + 1} of <${r.parent[r.parent.length - 1]}>; it must be the first` : `has no ${what} first in <${r.parent[r.parent.length - 1]}>`;
+            ctx.report({ span, severity: quiet, message: `${scope.label} ${problem}, the mitigation of ${ref}.${tail}` });
+          }
+        }
         for (const f of m.forbidElements ?? []) {
           const found = atPath(doc, f.key).map((el) => leafText(doc, el)).filter((t) => t && (!f.text || f.text.includes(t.value)));
           if (!found.length) continue;
@@ -145,6 +161,8 @@ export const advisoryConfigLegacy = defineVariant({
       { name: 'EI 6.6.0: a mapping group 3 keeps (DBSFileUploadExecutor)', code: EI_UPLOAD(['DBSFileUploadExecutor']), fileName: EI66, resources: stub({}) },
       { name: 'an EI profile\'s carbon.xml is not read', code: EI_UPLOAD(['AnyFileUploadExecutor']), fileName: '/srv/wso2ei-6.6.0/wso2/broker/conf/carbon.xml', resources: stub({ '/srv/wso2ei-6.6.0/conf/carbon.xml': CARBON('WSO2 Enterprise Integrator', '6.6.0') }) },
       { name: 'API-M 2.6.0 api-manager.xml with the WSO2-2021-1482 switch', code: AMXML('        <EnableBindingFederatedUserClaims>false</EnableBindingFederatedUserClaims>\n'), fileName: AM26_APIXML, resources: stub({}) },
+      { name: 'IS 5.7.0 with the WSO2-2022-2177 group 2 entry first in <ResourceAccessControl>', code: RAC(TRAVERSAL), fileName: IS_IDENTITY, resources: stub(IS57) },
+      { name: 'IS 5.7.0 at update level 77, which includes the fix of WSO2-2022-2177: the entry is moot', code: RAC(''), fileName: IS_IDENTITY, resources: stub({ ...IS57, '/srv/wso2is-5.7.0/updates/config.json': '{"update-level": 77}' }) },
       { name: 'release unknown', code: IDENTITY('<JITProvisioning>\n    <AllowAssociatingToExistingUser>true</AllowAssociatingToExistingUser>\n</JITProvisioning>\n'), resources: stub({}) },
     ],
     invalid: [
@@ -168,6 +186,20 @@ export const advisoryConfigLegacy = defineVariant({
         fileName: AM26_APIXML,
         resources: stub({}),
         errors: [{ range: [1, 4, 1, 22], severity: 'info', message: /^WSO2 API Manager 2\.6\.0 needs <JWTConfiguration><EnableBindingFederatedUserClaims>false, which this file does not set, with the update of WSO2-2021-1482 / }],
+      },
+      {
+        name: 'IS 5.7.0, update level unknown, without the WSO2-2022-2177 group 2 entry: info at <ResourceAccessControl>',
+        code: RAC(''),
+        fileName: IS_IDENTITY,
+        resources: stub(IS57),
+        errors: [{ range: [1, 4, 1, 27], severity: 'info', message: /^WSO2 Identity Server 5\.7\.0 has no <Resource context="\(\.\*\)\/\(\(\\\.\+\)\|\(\.\*;\+\.\*\)\|%2e\)\/\(\.\*\)" secured="true"> first in <ResourceAccessControl>, the mitigation of WSO2-2022-2177 .*\(Update level unknown: needed until the fix \(level 77\) is applied\.\)$/ }],
+      },
+      {
+        name: 'IS 5.7.0 at update level 50 (below 77): the entry is there but second, a warning',
+        code: RAC('', TRAVERSAL),
+        fileName: IS_IDENTITY,
+        resources: stub({ ...IS57, '/srv/wso2is-5.7.0/updates/config.json': '{"update-level": 50}' }),
+        errors: [{ range: [3, 8, 3, 92], severity: 'warning', message: /has <Resource context=.* as entry 2 of <ResourceAccessControl>; it must be the first, the mitigation of WSO2-2022-2177 .* Update level 50 lacks the fix \(level 77\)/ }],
       },
       {
         name: 'IS 5.7.0: the compatibility switch of WSO2-2021-1573 is on',
