@@ -41,6 +41,8 @@ export interface Mitigation {
   requireEntry?: Array<{ table: string[]; with: TomlCondition[] }>;
   /** XML: elements at `key` (names from the root) that must not be there — with `text`, only those whose trimmed text is one of these. */
   forbidElements?: Array<{ key: string[]; text?: string[] }>;
+  /** XML: elements at `key` whose attribute `attr` has one of these values (an entry the advisory rewrites). */
+  forbidAttrs?: Array<{ key: string[]; attr: string; values: string[] }>;
   /** XML: the first `child` element of `parent` must carry these attributes (an order-dependent list such as `<ResourceAccessControl>`). */
   requireFirst?: { parent: string[]; child: string; attrs: Record<string, string> };
   /** Only when this holds (e.g. showAuthFailureReason = true). */

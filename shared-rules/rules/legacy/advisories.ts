@@ -89,7 +89,10 @@ const EI_UPLOAD = (classes: string[]) => UPLOAD(classes).replace('WSO2 API Manag
 const AMXML = (jwt: string) => `<APIManager>\n    <JWTConfiguration>\n        <EnableJWTGeneration>false</EnableJWTGeneration>\n${jwt}    </JWTConfiguration>\n</APIManager>\n`;
 const AM26_APIXML = '/srv/wso2am-2.6.0/repository/conf/api-manager.xml';
 const TRAVERSAL = '        <Resource context="(.*)/((\\.+)|(.*;+.*)|%2e)/(.*)" secured="true" http-method="all">\n            <Permissions>/</Permissions>\n        </Resource>\n';
+const SCIM2 = (suffix: string) => IDENTITY(`    <ResourceAccessControl>\n${TRAVERSAL}        <Resource context="(.*)/api/identity/user/v1.0/validate-code${suffix}" secured="true" http-method="all"/>\n        <Resource context="(.*)/scim2/Users${suffix}" secured="true" http-method="POST">\n            <Permissions>/permission/admin/manage/identity/usermgt/create</Permissions>\n        </Resource>\n    </ResourceAccessControl>\n`);
 const RAC = (first: string, rest = '') => IDENTITY(`    <ResourceAccessControl>\n${first}        <Resource context="(.*)/api/identity/user/v1.0/me(.*)" secured="true" http-method="GET"/>\n${rest}    </ResourceAccessControl>\n`);
+const IS55 = { '/srv/wso2is-5.5.0/repository/conf/carbon.xml': CARBON('WSO2 Identity Server', '5.5.0') };
+const IS55_IDENTITY = '/srv/wso2is-5.5.0/repository/conf/identity/identity.xml';
 const IS57 = { '/srv/wso2is-5.7.0/repository/conf/carbon.xml': CARBON('WSO2 Identity Server', '5.7.0') };
 
 export const advisoryConfigLegacy = defineVariant({
@@ -128,6 +131,13 @@ export const advisoryConfigLegacy = defineVariant({
             ctx.report({ span, severity: quiet, message: `${scope.label} ${problem}, the mitigation of ${ref}.${tail}` });
           }
         }
+        for (const f of m.forbidAttrs ?? []) {
+          const found = atPath(doc, f.key).map((el) => el.attr(f.attr)).filter((a) => a && f.values.includes(a.value.trim()));
+          if (!found.length) continue;
+          const el = `<${f.key[f.key.length - 1]} ${f.attr}="${found[0]!.value.trim()}">`;
+          const more = found.length > 1 ? ` and ${found.length - 1} more` : '';
+          ctx.report({ span: found[0]!.valueSpan, severity: quiet, message: `${scope.label}: ${el}${more} in <${f.key[f.key.length - 2]}> — ${ref}.${tail}` });
+        }
         for (const f of m.forbidElements ?? []) {
           const found = atPath(doc, f.key).map((el) => leafText(doc, el)).filter((t) => t && (!f.text || f.text.includes(t.value)));
           if (!found.length) continue;
@@ -163,6 +173,8 @@ export const advisoryConfigLegacy = defineVariant({
       { name: 'API-M 2.6.0 api-manager.xml with the WSO2-2021-1482 switch', code: AMXML('        <EnableBindingFederatedUserClaims>false</EnableBindingFederatedUserClaims>\n'), fileName: AM26_APIXML, resources: stub({}) },
       { name: 'IS 5.7.0 with the WSO2-2022-2177 group 2 entry first in <ResourceAccessControl>', code: RAC(TRAVERSAL), fileName: IS_IDENTITY, resources: stub(IS57) },
       { name: 'IS 5.7.0 at update level 77, which includes the fix of WSO2-2022-2177: the entry is moot', code: RAC(''), fileName: IS_IDENTITY, resources: stub({ ...IS57, '/srv/wso2is-5.7.0/updates/config.json': '{"update-level": 77}' }) },
+      { name: 'IS 5.5.0 with the WSO2-2018-0462 contexts ending in (.*)', code: SCIM2('(.*)'), fileName: IS55_IDENTITY, resources: stub(IS55) },
+      { name: 'IS 5.7.0 is not listed by WSO2-2018-0462', code: SCIM2(''), fileName: IS_IDENTITY, resources: stub(IS57) },
       { name: 'release unknown', code: IDENTITY('<JITProvisioning>\n    <AllowAssociatingToExistingUser>true</AllowAssociatingToExistingUser>\n</JITProvisioning>\n'), resources: stub({}) },
     ],
     invalid: [
@@ -200,6 +212,15 @@ export const advisoryConfigLegacy = defineVariant({
         fileName: IS_IDENTITY,
         resources: stub({ ...IS57, '/srv/wso2is-5.7.0/updates/config.json': '{"update-level": 50}' }),
         errors: [{ range: [3, 8, 3, 92], severity: 'warning', message: /has <Resource context=.* as entry 2 of <ResourceAccessControl>; it must be the first, the mitigation of WSO2-2022-2177 .* Update level 50 lacks the fix \(level 77\)/ }],
+      },
+      {
+        name: 'IS 5.5.0 with the exact-path contexts WSO2-2018-0462 rewrites (a configuration-only fix): a warning at the first',
+        code: SCIM2(''),
+        fileName: IS55_IDENTITY,
+        resources: stub(IS55),
+        errors: [
+          { range: [5, 27, 5, 68], severity: 'warning', message: /^WSO2 Identity Server 5\.5\.0: <Resource context="\(\.\*\)\/api\/identity\/user\/v1\.0\/validate-code"> and 1 more in <ResourceAccessControl> — WSO2-2018-0462 \(https:\/\/security\.docs\.wso2\.com\/.*\) — .*end each with \(\.\*\) as the advisory shows\. The advisory's solution is this setting alone: no update turns it on\.$/ },
+        ],
       },
       {
         name: 'IS 5.7.0: the compatibility switch of WSO2-2021-1573 is on',
