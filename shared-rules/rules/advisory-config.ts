@@ -82,6 +82,7 @@ export default defineRule({
     for (const { advisory, status, pair } of scope.matches) {
       for (const m of advisory.mitigations ?? []) {
         if (m.file !== 'deployment.toml' || !applies(m, product, version, true)) continue;
+        if (m.roles && ctx.product.distribution && !m.roles.includes(ctx.product.distribution)) continue;
         if (m.kind === 'MIT' && status === 'fixed') continue; // a config-only mitigation is moot once the update is in
         if (m.when && !holds(config.get(m.when.key), m.when)) continue;
         const checks = [...(m.require ?? []).map((c) => ({ c, forbid: false })), ...(m.forbid ?? []).map((c) => ({ c, forbid: true }))];
@@ -148,6 +149,16 @@ export default defineRule({
       },
     ],
     invalid: [
+      {
+        name: 'API-M 4.0.0 gateway worker at update level 400: no identity keys (a gateway serves no token or login endpoint); the script-mediator key stays',
+        code: '[server]\nserver_role = "gateway-worker"\n',
+        fileName: AM4_TOML,
+        resources: stub({ ...AM4_HOME, '/srv/wso2am-4.0.0/updates/config.json': '{"update-level": 400}' }),
+        errors: [
+          { range: [0, 0, 0, 8], severity: 'warning', message: /^WSO2 API Manager 4\.0\.0 needs \[synapse_properties\] 'limit_java_class_access_in_scripts\.enable' = true, which this file does not set, with the update of WSO2-2026-5051 .*WSO2-2025-4510 .*The home is at update level 400, which includes the fix \(level 366\)/ },
+          { range: [0, 0, 0, 8], severity: 'info', message: /^WSO2 API Manager 4\.0\.0 needs \[apim\.jwt\] binding_federated_user_claims = false/ },
+        ],
+      },
       {
         name: 'IS 7.1.0 at update level 50 (WSO2-2025-4597 fixed at 46) without [secret_type_endpoint] enable = true: the fix is off, a warning',
         code: IS71_KEYS,

@@ -51,6 +51,12 @@ export interface Mitigation {
   products?: string[];
   /** Restrict to these versions (default: every affected version). */
   versions?: string[];
+  /**
+   * API-M node profiles (`[server] server_role`) the setting matters on; default: every one. The identity keys
+   * (OAuth, authentication) are served by the all-in-one node, the control plane and a key manager, not by a
+   * gateway worker or a traffic manager.
+   */
+  roles?: Array<'all-in-one' | 'control-plane' | 'gateway' | 'traffic-manager' | 'key-manager'>;
   /** The advisory's solution is this configuration alone (no update turns it on): a finding at any update level. */
   configOnly?: boolean;
   /** What the advisory says, briefly. */
