@@ -33,7 +33,7 @@ export interface Mitigation {
   /** REQ: must accompany the update; BWC: a switch that re-enables the vulnerable behaviour; MIT: works without the update. */
   kind: 'REQ' | 'BWC' | 'MIT';
   /** identity.xml, carbon.xml, api-manager.xml: the Carbon 4.4 releases (IS ≤ 5.8, API-M 2.x, EI 6.x) that keep the setting there. */
-  file: 'deployment.toml' | 'identity.xml' | 'carbon.xml' | 'api-manager.xml';
+  file: 'deployment.toml' | 'identity.xml' | 'carbon.xml' | 'api-manager.xml' | 'log4j2.properties';
   /** REQ/MIT: the key must have this value. BWC: a finding when the key has this value. */
   require?: TomlCondition[];
   forbid?: TomlCondition[];
@@ -41,6 +41,8 @@ export interface Mitigation {
   requireEntry?: Array<{ table: string[]; with: TomlCondition[] }>;
   /** XML: elements at `key` (names from the root) that must not be there — with `text`, only those whose trimmed text is one of these. */
   forbidElements?: Array<{ key: string[]; text?: string[] }>;
+  /** log4j2.properties: a text no property value may contain (`${ctx:`, a Context Lookup). */
+  forbidText?: string;
   /** XML: elements at `key` whose attribute `attr` has one of these values (an entry the advisory rewrites). */
   forbidAttrs?: Array<{ key: string[]; attr: string; values: string[] }>;
   /** XML: the first `child` element of `parent` must carry these attributes (an order-dependent list such as `<ResourceAccessControl>`). */
