@@ -6,7 +6,7 @@ import type { EffectiveConfig, TomlEntry } from '../parsers/toml/model';
 import type { Mitigation, TomlCondition } from '../data/advisories';
 import { advisoryScope, isHomeConfig } from './util/advisories';
 import { isFullDeployment } from './util/scope';
-import { advisoryConfigLegacy } from './legacy/advisories';
+import { advisoryConfigLegacy } from './legacy/advisory-config';
 import { levelText, loudFor } from './util/advisory-level';
 
 function holds(entry: TomlEntry | undefined, c: TomlCondition): boolean {
