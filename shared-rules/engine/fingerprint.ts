@@ -45,8 +45,10 @@ export function fingerprints(relPath: string, text: string, findings: readonly L
     // A one-line anchor on a blank or comment line belongs to the content after it.
     while (first >= last && filler(masked[first]) && first + 1 < masked.length) first++;
     // Findings about what a file lacks are anchored at its top, whatever line that is: the message identifies
-    // them, so comments or blank lines added at the top do not make them new.
-    const identity = first === firstContent && last <= first ? `top\u0000${f.message}` : lines.slice(first, Math.max(first, last) + 1).join('\n');
+    // them, so comments or blank lines added at the top do not make them new. v2 takes the finding's identity where
+    // it has one (a message that names the data's age would otherwise make a baselined finding new on a date).
+    const said = version === 2 ? f.identity ?? f.message : f.message;
+    const identity = first === firstContent && last <= first ? `top\u0000${said}` : lines.slice(first, Math.max(first, last) + 1).join('\n');
     const key = [f.ruleId, relPath.replace(/\\/g, '/'), identity].join('\u0000');
     const n = seen.get(key) ?? 0;
     seen.set(key, n + 1);

@@ -40,6 +40,8 @@ export interface LintFinding {
   fix?: LintFix;
   /** Related places, in this file unless `file` (absolute) names another (a template using a value). */
   related?: Array<{ span: Span; range: Range; message: string; file?: string }>;
+  /** See Finding.identity: set only when it differs from the message. */
+  identity?: string;
 }
 
 export interface LintResult {
@@ -214,5 +216,6 @@ function toLintFinding(rule: Rule, f: Finding, level: string | undefined, index:
     };
   }
   if (f.related) out.related = f.related.map((r) => ({ ...r, range: index.range(r.span) }));
+  if (f.identity !== undefined && f.identity !== f.message) out.identity = f.identity;
   return out;
 }

@@ -94,6 +94,9 @@ export interface Finding {
   severity?: Severity;
   fix?: Fix;
   related?: RelatedInfo[];
+  /** What identifies the finding for fingerprints (baselines, SARIF) when the message holds text that changes with
+   * the clock, such as the age of bundled data; defaults to the message. Never a secret, like the message. */
+  identity?: string;
 }
 
 /**

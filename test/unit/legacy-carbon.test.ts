@@ -69,7 +69,7 @@ test('a TOML-era home (deployment.toml beside carbon.xml) is not legacy: its XML
 });
 
 test('shipped API-M 2.6.0: findings per guideline', () => {
-  assert.deepEqual(counts('apim-2.6.0/repository/conf/carbon.xml'), { 'G02 default-keystore': 3, 'G03 plaintext-password': 6, 'G04 default-port-offset': 1, 'G01 security-advisories': 1 });
+  assert.deepEqual(counts('apim-2.6.0/repository/conf/carbon.xml'), { 'G02 default-keystore': 3, 'G03 plaintext-password': 6, 'G04 default-port-offset': 1, 'G01 security-advisories': 1, 'G01 advisory-config': 1 }); // advisory-config: WSO2-2021-1738's <FileUploadConfig> mappings
   assert.deepEqual(at('apim-2.6.0/repository/conf/carbon.xml', 'default-port-offset'), ['127:16-17']);
   // The admin password is G18's; `<Property name="StoreSaltedPassword">true</Property>` is a switch, not a G03 secret.
   assert.deepEqual(counts('apim-2.6.0/repository/conf/user-mgt.xml'), { 'G18 default-admin-credentials': 2 });

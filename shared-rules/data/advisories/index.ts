@@ -25,23 +25,42 @@ export interface AffectedPair {
 export interface TomlCondition {
   /** deployment.toml: the key's path segments. identity.xml: element names from the root (`Server`, …). */
   key: string[];
-  equals: boolean | string | number;
+  /** An empty array (`[]`) means: the key is set to an empty array. */
+  equals: boolean | string | number | [];
 }
 
 export interface Mitigation {
   /** REQ: must accompany the update; BWC: a switch that re-enables the vulnerable behaviour; MIT: works without the update. */
   kind: 'REQ' | 'BWC' | 'MIT';
-  /** identity.xml: the Carbon 4.4 releases (IS ≤ 5.8, API-M 2.x) that keep the setting there. */
-  file: 'deployment.toml' | 'identity.xml';
+  /** identity.xml, carbon.xml, api-manager.xml: the Carbon 4.4 releases (IS ≤ 5.8, API-M 2.x, EI 6.x) that keep the setting there. */
+  file: 'deployment.toml' | 'identity.xml' | 'carbon.xml' | 'api-manager.xml' | 'log4j2.properties';
   /** REQ/MIT: the key must have this value. BWC: a finding when the key has this value. */
   require?: TomlCondition[];
   forbid?: TomlCondition[];
+  /** deployment.toml: an instance of the array of tables `table` (`[[resource.access_control]]`) must hold every condition of `with` (keys relative to the instance). */
+  requireEntry?: Array<{ table: string[]; with: TomlCondition[] }>;
+  /** XML: elements at `key` (names from the root) that must not be there — with `text`, only those whose trimmed text is one of these. */
+  forbidElements?: Array<{ key: string[]; text?: string[] }>;
+  /** log4j2.properties: a text no property value may contain (`${ctx:`, a Context Lookup). */
+  forbidText?: string;
+  /** XML: elements at `key` whose attribute `attr` has one of these values (an entry the advisory rewrites). */
+  forbidAttrs?: Array<{ key: string[]; attr: string; values: string[] }>;
+  /** XML: the first `child` element of `parent` must carry these attributes (an order-dependent list such as `<ResourceAccessControl>`). */
+  requireFirst?: { parent: string[]; child: string; attrs: Record<string, string> };
   /** Only when this holds (e.g. showAuthFailureReason = true). */
   when?: TomlCondition;
   /** Advisory products the check applies to (default: every affected product with a deployment.toml). */
   products?: string[];
   /** Restrict to these versions (default: every affected version). */
   versions?: string[];
+  /**
+   * API-M node profiles (`[server] server_role`) the setting matters on; default: every one. The identity keys
+   * (OAuth, authentication) are served by the all-in-one node, the control plane and a key manager, not by a
+   * gateway worker or a traffic manager.
+   */
+  roles?: Array<'all-in-one' | 'control-plane' | 'gateway' | 'traffic-manager' | 'key-manager'>;
+  /** The advisory's solution is this configuration alone (no update turns it on): a finding at any update level. */
+  configOnly?: boolean;
   /** What the advisory says, briefly. */
   note: string;
 }

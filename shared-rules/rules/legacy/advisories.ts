@@ -1,17 +1,15 @@
 // G01 in the Carbon 4.4 homes (API-M 2.x, IS 5.x, EI 6.x, ESB 5.0), which have no deployment.toml: the advisory
-// summary goes on carbon.xml (the file that carries the product and release), and the mitigations an advisory
-// prescribes for identity/identity.xml are checked there.
+// summary goes on carbon.xml (the file that carries the product and release). The mitigations an advisory prescribes
+// for the Carbon 4.4 files are checked by ./advisory-config.ts.
 import { defineVariant, type RuleResources } from '../../engine/rule';
-import type { Mitigation, TomlCondition } from '../../data/advisories';
-import { advisoryScope } from '../util/advisories';
 import { advisorySummary } from '../util/advisory-summary';
 import { atPath, leafText } from '../util/legacy-xml';
 
-function stub(files: Record<string, string>, now = Date.parse('2026-07-01T00:00:00Z')): RuleResources {
+export function stub(files: Record<string, string>, now = Date.parse('2026-07-01T00:00:00Z')): RuleResources {
   return { readFile: (p) => (files[p] !== undefined ? new TextEncoder().encode(files[p]) : undefined), env: {}, now: () => now };
 }
 
-const CARBON = (name: string, version: string) => `<?xml version="1.0" encoding="ISO-8859-1"?>\n<Server xmlns="http://wso2.org/projects/carbon/carbon.xml">\n    <Name>${name}</Name>\n    <ServerKey>EI</ServerKey>\n    <Version>${version}</Version>\n</Server>\n`;
+export const CARBON = (name: string, version: string) => `<?xml version="1.0" encoding="ISO-8859-1"?>\n<Server xmlns="http://wso2.org/projects/carbon/carbon.xml">\n    <Name>${name}</Name>\n    <ServerKey>EI</ServerKey>\n    <Version>${version}</Version>\n</Server>\n`;
 const EI_XML = '/srv/ei-6.6.0/conf/carbon.xml';
 const AM_XML = '/srv/wso2am-2.6.0/repository/conf/carbon.xml';
 
@@ -53,72 +51,6 @@ export const securityAdvisoriesLegacy = defineVariant({
         fileName: AM_XML,
         resources: stub({ [AM_XML]: CARBON('WSO2 API Manager', '2.6.0'), '/srv/wso2am-2.6.0/updates/config.json': '{"update-level": 100000}' }),
         errors: [{ range: [4, 13, 4, 18], severity: 'info', message: /^WSO2 API Manager 2\.6\.0 \(version from repository\/conf\/carbon\.xml, update level 100000 from updates\/config\.json update-level\): \d+ published advisories list this release; 0 open at update level 100000/ }],
-      },
-    ],
-  },
-});
-
-function applies(m: Mitigation, product: string, version: string): boolean {
-  if (m.file !== 'identity.xml' || m.when) return false;
-  if (m.products && !m.products.includes(product)) return false;
-  return !m.versions || m.versions.includes(version);
-}
-
-const same = (v: string, c: TomlCondition) => v.trim().toLowerCase() === String(c.equals).toLowerCase();
-const elementText = (c: TomlCondition) => `<${c.key.slice(1).join('><')}>${String(c.equals)}`;
-
-const IDENTITY = (body: string) => `<Server xmlns="http://wso2.org/projects/carbon/carbon.xml">\n${body}</Server>\n`;
-const IS_IDENTITY = '/srv/wso2is-5.7.0/repository/conf/identity/identity.xml';
-const IS57 = { '/srv/wso2is-5.7.0/repository/conf/carbon.xml': CARBON('WSO2 Identity Server', '5.7.0') };
-
-export const advisoryConfigLegacy = defineVariant({
-  kind: 'xml',
-  files: ['identity.xml'],
-  what: 'Carbon 4.4 (identity/identity.xml, IS 5.x up to 5.8): the settings advisories prescribe for that file, e.g. `<JITProvisioning><AllowAssociatingToExistingUser>true` re-enabling the impersonation risk fixed by WSO2-2021-1573. Absent or off: quiet.',
-  example: {
-    bad: '<JITProvisioning>\n    <AllowAssociatingToExistingUser>true</AllowAssociatingToExistingUser>\n</JITProvisioning>',
-    good: '<JITProvisioning>\n    <UserNameProvisioningUI>/accountrecoveryendpoint/register.do</UserNameProvisioningUI>\n</JITProvisioning>',
-  },
-  check(ctx) {
-    if (ctx.settings.advisories.severity === 'off') return;
-    const scope = advisoryScope(ctx);
-    if (!scope.matches || !scope.info.product || !scope.info.version) return;
-    const { product, version } = scope.info;
-    const doc = ctx.model.doc;
-    for (const { advisory, status } of scope.matches) {
-      for (const m of advisory.mitigations ?? []) {
-        if (!applies(m, product, version) || (m.kind === 'MIT' && status === 'fixed')) continue;
-        const ref = `${advisory.id} (${advisory.url}) — ${m.note}`;
-        for (const c of m.forbid ?? []) {
-          for (const el of atPath(doc, c.key)) {
-            const t = leafText(doc, el);
-            if (t && same(t.value, c)) ctx.report({ span: t.span, message: `${elementText(c)} re-enables the behaviour fixed by ${ref}: remove it or set it back. (${scope.label})` });
-          }
-        }
-        for (const c of m.require ?? []) {
-          const found = atPath(doc, c.key).map((el) => ({ el, t: leafText(doc, el) }));
-          if (found.some((f) => f.t && same(f.t.value, c))) continue;
-          const wrong = found.find((f) => f.t)?.t;
-          if (wrong) ctx.report({ span: wrong.span, message: `${scope.label} needs ${elementText(c)} with the update of ${ref}.` });
-          else if (doc.root) ctx.report({ span: doc.root.openTagSpan, message: `${scope.label} needs ${elementText(c)}, which this file does not set, with the update of ${ref}.` });
-        }
-      }
-    }
-  },
-  cases: {
-    valid: [
-      { name: 'IS 5.7.0 as shipped: no AllowAssociatingToExistingUser', code: IDENTITY('<JITProvisioning>\n    <UserNameProvisioningUI>/accountrecoveryendpoint/register.do</UserNameProvisioningUI>\n</JITProvisioning>\n'), fileName: IS_IDENTITY, resources: stub(IS57) },
-      { name: 'IS 5.7.0, switch off', code: IDENTITY('<JITProvisioning>\n    <AllowAssociatingToExistingUser>false</AllowAssociatingToExistingUser>\n</JITProvisioning>\n'), fileName: IS_IDENTITY, resources: stub(IS57) },
-      { name: 'IS 5.3.0 is not listed by WSO2-2021-1573', code: IDENTITY('<JITProvisioning>\n    <AllowAssociatingToExistingUser>true</AllowAssociatingToExistingUser>\n</JITProvisioning>\n'), fileName: '/srv/wso2is-5.3.0/repository/conf/identity/identity.xml', resources: stub({}) },
-      { name: 'release unknown', code: IDENTITY('<JITProvisioning>\n    <AllowAssociatingToExistingUser>true</AllowAssociatingToExistingUser>\n</JITProvisioning>\n'), resources: stub({}) },
-    ],
-    invalid: [
-      {
-        name: 'IS 5.7.0: the compatibility switch of WSO2-2021-1573 is on',
-        code: IDENTITY('<JITProvisioning>\n    <AllowAssociatingToExistingUser> true </AllowAssociatingToExistingUser>\n</JITProvisioning>\n'),
-        fileName: IS_IDENTITY,
-        resources: stub(IS57),
-        errors: [{ range: [2, 37, 2, 41], message: /^<JITProvisioning><AllowAssociatingToExistingUser>true re-enables the behaviour fixed by WSO2-2021-1573 \(https:\/\/security\.docs\.wso2\.com\/.*WSO2-2021-1573\/\) — .*\(WSO2 Identity Server 5\.7\.0\)$/ }],
       },
     ],
   },

@@ -2,5 +2,6 @@
 import type { Rule } from '../../engine/rule';
 import securityAdvisories from '../security-advisories';
 import advisoryConfig from '../advisory-config';
+import advisoryLog4jLookup from '../advisory-log4j-lookup';
 
-export const advisoryRules: Rule[] = [securityAdvisories, advisoryConfig];
+export const advisoryRules: Rule[] = [securityAdvisories, advisoryConfig, advisoryLog4jLookup];

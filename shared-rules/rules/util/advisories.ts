@@ -1,7 +1,8 @@
 // What the G01 rules share: the product home of the linted deployment.toml (or Carbon 4.4 carbon.xml / identity.xml), and its advisories with their status.
 import * as path from 'node:path';
 import type { RuleContext, Severity } from '../../engine/rule';
-import { detectRelease, textReader, type HomeInfo } from '../../engine/product-home';
+import { detectRelease, homeOf, textReader, type HomeInfo } from '../../engine/product-home';
+import { legacyFileOf } from '../../engine/legacy-files';
 import { readFileBounded } from '../../engine/resources';
 import { PRODUCT_TITLES, advisoriesFor, type AdvisoryMatch, type AdvisorySeverity } from '../../data/advisories';
 
@@ -28,9 +29,19 @@ export function advisoryScope(ctx: RuleContext): AdvisoryScope {
   return scope;
 }
 
+/**
+ * A Carbon 4.4 file below its conf folder (`identity/identity.xml`): the home above that conf folder, so its
+ * `updates/config.json` counts (the path rule of detectRelease only knows files directly in `conf/`).
+ */
+function legacyHome(ctx: RuleContext): string | undefined {
+  if (!ctx.legacyFile || !path.isAbsolute(ctx.fileName)) return undefined;
+  const m = legacyFileOf(ctx.fileName);
+  return m ? homeOf(path.join(m.confRoot, 'carbon.xml')) : undefined;
+}
+
 function computeScope(ctx: RuleContext): AdvisoryScope {
   const read = textReader(ctx.resources?.readFile ?? ((p) => readFileBounded(p)));
-  const info = detectRelease(ctx.fileName, ctx.product, read, ctx.resources?.productHome);
+  const info = detectRelease(ctx.fileName, ctx.product, read, ctx.resources?.productHome ?? legacyHome(ctx));
   const label = `${ctx.product.brand} ${info.product ? PRODUCT_TITLES[info.product] ?? info.product : 'product'}${info.version ? ' ' + info.version : ''}`;
   if (!info.product || !info.version) return { info, label };
   return { info, label, matches: advisoriesFor(info.product, info.version, info.updateLevel) };

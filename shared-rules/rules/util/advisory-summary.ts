@@ -17,7 +17,7 @@ function worst(ms: readonly AdvisoryMatch[]): AdvisoryMatch[] {
 }
 
 /** The summary finding's severity and message, or undefined when turned off or the release is unknown. */
-export function advisorySummary(ctx: RuleContext): { severity: Severity; message: string } | undefined {
+export function advisorySummary(ctx: RuleContext): { severity: Severity; message: string; identity: string } | undefined {
   const setting = ctx.settings.advisories;
   if (setting.severity === 'off') return undefined;
   const scope = advisoryScope(ctx);
@@ -57,5 +57,7 @@ export function advisorySummary(ctx: RuleContext): { severity: Severity; message
     severity = driving.length ? severityOf(worst(driving)[0].advisory.severity) : 'info';
   }
   if (setting.severity !== 'auto') severity = setting.severity;
-  return { severity, message: parts.join(' ') + dataNote };
+  // The data note changes with the clock (and its day count daily once the data is old): it stays out of the
+  // finding's identity, so a baseline or SARIF fingerprint does not turn the finding into a new one on a date.
+  return { severity, message: parts.join(' ') + dataNote, identity: parts.join(' ') };
 }
