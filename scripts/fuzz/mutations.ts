@@ -31,6 +31,7 @@ export const COMMENTS: Record<FileKind, string[]> = {
   properties: ['# comment', '! comment', '#\\', '! appender.x = y'],
   xml: ['<!-- comment -->', '<!--', '-->', '<!-- <Manager sessionIdLength="8"/> -->', '<!---->'],
   shell: ['# comment', '#!/bin/sh', ': <<\'C\'\nC', '# java -Djdk.tls.ephemeralDHKeySize=512'],
+  pod: ['# comment', '#', '# runAsUser: 0'],
 };
 
 /** Byte sequences that are not UTF-8: lone continuation, truncated lead, overlong, surrogate, out of range. */

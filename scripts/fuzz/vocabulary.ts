@@ -16,6 +16,7 @@ export const TOKENS: Record<FileKind, string[]> = {
     '\\\n', '\\\r\n', '"', "'", '$(', '${', '`', '(', ')', '}', '((', '))', '<<EOF', '<<-X', 'EOF', ';', ';;', '&&', '|',
     '&', '>', '2>&1', '$\'', '#', 'java', '$JAVACMD', 'exec', 'A=(', '-Djdk.tls.ephemeralDHKeySize=', '\r',
   ],
+  pod: [':', '-', '---', '{', '}', '[', ']', '"', "'", '|', '>', '&a', '*a', '!!str', '#', '\t', '${___}', 'runAsUser: 0', 'privileged: true'],
 };
 
 /** Whole lines of each kind, valid or nearly so, including what the rules look for. */
@@ -49,6 +50,7 @@ export const LINES: Record<FileKind, string[]> = {
     'exec "$JAVA_HOME/bin/java" -cp x org.wso2.micro.integrator.bootstrap.Bootstrap', 'if [ -z "$X" ]; then', 'fi',
     'cat <<EOF', 'EOF', 'while true; do', 'done', 'case "$1" in', 'esac', 'X=$(echo "$(pwd)")', 'A=(a b "c d")',
   ],
+  pod: ['kind: Deployment', 'kind: Pod', 'spec:', '  containers:', '  - name: wso2am', '    image: wso2/wso2am:4.2.0', '    securityContext:', '      runAsUser: 0', '      runAsNonRoot: false', '      privileged: true', '---'],
 };
 
 /** File names that select each kind (and, through the path, a product) — none exists on disk. */
@@ -57,6 +59,7 @@ export const NAMES: Record<FileKind, string[]> = {
   properties: ['/fuzz/wso2am-4.2.0/repository/conf/log4j2.properties', '/fuzz/x/log4j2.properties'],
   xml: ['/fuzz/wso2am-4.2.0/repository/conf/tomcat/carbon/META-INF/context.xml', '/fuzz/x/context.xml'],
   shell: ['/fuzz/wso2am-4.2.0/bin/api-manager.sh', '/fuzz/wso2mi-4.3.0/bin/micro-integrator.sh', '/fuzz/x/wso2server.sh'],
+  pod: ['/fuzz/chart/templates/deployment.yaml', '/fuzz/k8s/wso2am.yaml'],
 };
 
 export const KINDS: readonly FileKind[] = ['toml', 'properties', 'xml', 'shell'];

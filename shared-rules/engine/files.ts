@@ -4,6 +4,7 @@ import type { FileKind } from './rule';
 import { LEGACY_BASE_NAMES, legacyFileOf } from './legacy-files';
 import { associatedKind, stripTemplateSuffix, type Association } from './template-names';
 import { embeddedKind, YAML_NAME } from './embedded-names';
+import { isPodManifestText } from './pod-manifest';
 
 /** Product startup scripts by their shipped names (API-M, IS, MI and the split API-M distributions). */
 export const PRODUCT_SCRIPT_NAMES = new Set([
@@ -34,7 +35,8 @@ export function classify(fileName: string, text?: string, associations?: readonl
   if (assoc) return assoc;
   const base = stripTemplateSuffix(path.basename(fileName).toLowerCase());
   // A ConfigMap/Secret manifest (plain YAML or a Helm template) is the kind of the first file it embeds.
-  if (YAML_NAME.test(base)) return text === undefined ? undefined : (embeddedKind(text, (k) => classify(k)) as FileKind | undefined);
+  // A product's pod manifest (Deployment, StatefulSet, Pod, … naming a product): the `pod` kind.
+  if (YAML_NAME.test(base)) return text === undefined ? undefined : (embeddedKind(text, (k) => classify(k)) as FileKind | undefined) ?? (isPodManifestText(text) ? 'pod' : undefined);
   if (isDeploymentToml(base)) return 'toml';
   // log4j2.properties and the variants kept beside it (log4j2WithoutLocalAppenders.properties, log4j2-tm.properties).
   if (base.startsWith('log4j2') && base.endsWith('.properties')) return 'properties';

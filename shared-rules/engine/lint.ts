@@ -10,6 +10,8 @@ import { classify } from './files';
 import { isForeignLog4j } from './foreign';
 import { templateSyntax } from './template-names';
 import { isManifestName, lintEmbedded } from './embedded';
+import { isPodManifestText } from './pod-manifest';
+import { mergeResults } from './merge-results';
 import { lintTemplate, type PlaceholderCount, type ValuesFinding } from './template-lint';
 import type { FileAccess } from './values/cases';
 import { parseModel } from './models';
@@ -122,9 +124,12 @@ export function lintText(fileName: string, text: string, options: LintOptions = 
     return result;
   }
   // A Kubernetes ConfigMap/Secret: each embedded file is linted as what it is, in manifest positions.
-  if (!options.embedded && isManifestName(fileName)) {
+  if (!options.embedded && kind !== 'pod' && isManifestName(fileName)) {
     // A manifest whose blocks are empty or unreadable has nothing to check (it is never read as the embedded kind).
-    return lintEmbedded(fileName, text, { ...options, settings }, lintText) ?? result;
+    const embedded = lintEmbedded(fileName, text, { ...options, settings }, lintText);
+    // The same file may also hold a product's pod specs (a multi-document manifest): those are read as well.
+    const pods = isPodManifestText(text) ? lintText(fileName, text, { ...options, settings, kind: 'pod' }) : undefined;
+    return mergeResults(embedded, pods) ?? result;
   }
   // A template (a twin such as deployment.toml.j2, or Helm/Jinja text) is linted branch by branch as the file it renders to.
   const syntax = options.untemplated ? undefined : templateSyntax(fileName, kind, text);
@@ -133,7 +138,7 @@ export function lintText(fileName: string, text: string, options: LintOptions = 
 
   // The reader's offset is in the file's own text, not in a rendered template branch or an embedded file.
   const invalidUtf8At = options.untemplated || options.embedded ? undefined : options.invalidUtf8At;
-  const { model, problems } = parseModel(kind, text, fileName, { invalidUtf8At });
+  const { model, problems } = parseModel(kind, text, fileName, { invalidUtf8At, templated: options.untemplated });
   // A rendered branch of a template is still a template to the rules (a [secrets] table may come from elsewhere).
   if (options.untemplated && kind === 'toml') (model as { doc: { templated: boolean } }).doc.templated = true;
   for (const p of problems) {

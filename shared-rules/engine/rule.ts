@@ -7,8 +7,9 @@ import type { PropertiesDocument } from '../parsers/properties/model';
 import type { XmlDocument } from '../parsers/xml/model';
 import type { ShellDocument } from '../parsers/shell/model';
 import type { LegacyFile } from './legacy-files';
+import type { PodDocument } from '../parsers/pod/model';
 
-export type FileKind = 'toml' | 'properties' | 'xml' | 'shell';
+export type FileKind = 'toml' | 'properties' | 'xml' | 'shell' | 'pod';
 export type Severity = 'error' | 'warning' | 'info' | 'hint';
 export type Product = 'apim' | 'is' | 'mi';
 
@@ -18,6 +19,8 @@ export interface Models {
   properties: { doc: PropertiesDocument };
   xml: { doc: XmlDocument };
   shell: { doc: ShellDocument };
+  /** Kubernetes pod specs (Deployment, StatefulSet, Pod, … and Helm templates of them). */
+  pod: { doc: PodDocument };
 }
 
 export interface RuleDocs {

@@ -20,6 +20,7 @@ export const ASSOCIATION_KINDS: Record<string, FileKind> = {
   properties: 'properties', 'log4j2.properties': 'properties',
   xml: 'xml', 'context.xml': 'xml',
   shell: 'shell', script: 'shell', 'startup-script': 'shell',
+  pod: 'pod', 'kubernetes-pod': 'pod',
 };
 
 export interface Association {

@@ -9,8 +9,9 @@ import { contextXmlRules } from './registry/context-xml';
 import { keystoreRules } from './registry/keystores';
 import { advisoryRules } from './registry/advisories';
 import { legacyOnlyRules } from './registry/legacy';
+import { podRules } from './registry/pods';
 
-export const allRules: readonly Rule[] = [...deploymentTomlRules, ...tlsRules, ...scriptRules, ...log4j2Rules, ...contextXmlRules, ...keystoreRules, ...legacyOnlyRules, ...advisoryRules];
+export const allRules: readonly Rule[] = [...deploymentTomlRules, ...tlsRules, ...scriptRules, ...log4j2Rules, ...contextXmlRules, ...keystoreRules, ...legacyOnlyRules, ...advisoryRules, ...podRules];
 
 /** Every id a setting or project file may name: the rules plus the engine's own unused-suppression check. */
 export const CONFIGURABLE_RULE_IDS: ReadonlySet<string> = new Set([...allRules.map((r) => r.meta.id), UNUSED_SUPPRESSION]);

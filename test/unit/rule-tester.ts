@@ -9,7 +9,7 @@ import { applyEdits } from '../../shared-rules/engine/text';
 import { nonOverlapping } from '../../shared-rules/engine/fixes';
 
 const DEFAULT_NAME: Record<FileKind, string> = {
-  toml: 'deployment.toml', properties: 'log4j2.properties', xml: 'context.xml', shell: 'wso2server.sh',
+  toml: 'deployment.toml', properties: 'log4j2.properties', xml: 'context.xml', shell: 'wso2server.sh', pod: 'deployment.yaml',
 };
 
 export function runRuleCases(rule: Rule): void {
