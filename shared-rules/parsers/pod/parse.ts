@@ -82,7 +82,7 @@ export function parsePodManifest(text: string, options: { templated?: boolean } 
     const nameNode = isMap(meta) ? meta.get('name', true) : undefined;
     const w: Workload = {
       kind, kindSpan: spanOf(kindNode)!, podUnknown: false, containers: [],
-      ...(isScalar(nameNode) && typeof nameNode.value === 'string' ? { name: nameNode.value } : {}),
+      ...(isScalar(nameNode) && typeof nameNode.value === 'string' && !nameNode.value.includes(FILLER) ? { name: nameNode.value } : {}),
     };
     workloads.push(w);
     const spec = root.getIn(path, true) as Node | undefined;
@@ -90,7 +90,7 @@ export function parsePodManifest(text: string, options: { templated?: boolean } 
       w.podUnknown = true;
       continue;
     }
-    w.podUnknown = fillerIn(ctx, spec);
+    w.podUnknown = mayHoldKey(ctx, spec, nextContentAfter(blanked, spec.range?.[1] ?? 0), 'securityContext');
     const sc = pairOf(spec, 'securityContext');
     if (sc) w.pod = securityContext(ctx, sc);
     for (const key of ['containers', 'initContainers']) {
@@ -113,9 +113,42 @@ interface Ctx {
   fillers: number[];
 }
 
-function fillerIn(ctx: Ctx, node: Ranged): boolean {
-  const s = spanOf(node);
-  return !!s && ctx.fillers.some((f) => f >= s.start && f < s.end);
+/**
+ * Whether template output lines may add `key` to `map` (or keys to its `key` mapping): a filler line at the map's
+ * own level — before its first key, or after a key at that key's column or less — or one inside the `key` pair.
+ * A filler indented deeper than the key before it belongs to that key's value (`volumes:` then `{{ toYaml … | nindent 8 }}`).
+ */
+function mayHoldKey(ctx: Ctx, map: YAMLMap, end: number, key: string): boolean {
+  const start = spanOf(map)?.start ?? 0;
+  const pairs = map.items.filter((p) => isPair(p) && spanOf(p.key as Ranged)) as Pair[];
+  // Fillers and keys are both in file order: one merge walk.
+  let pi = -1;
+  for (let i = firstAtOrAfter(ctx.fillers, start); i < ctx.fillers.length && ctx.fillers[i] < end; i++) {
+    const f = ctx.fillers[i];
+    while (pi + 1 < pairs.length && spanOf(pairs[pi + 1].key as Ranged)!.start <= f) pi++;
+    if (pi < 0) return true;
+    const owner = pairs[pi];
+    if ((owner.key as { value?: unknown }).value === key) return true;
+    if (column(ctx.text, firstNonSpace(ctx.text, f)) <= column(ctx.text, spanOf(owner.key as Ranged)!.start)) return true;
+  }
+  return false;
+}
+
+function firstAtOrAfter(sorted: readonly number[], at: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid] < at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+function firstNonSpace(text: string, at: number): number {
+  let i = at;
+  while (i < text.length && (text[i] === ' ' || text[i] === '\t')) i++;
+  return i;
 }
 
 function pairOf(map: YAMLMap, key: string): Pair | undefined {
@@ -182,7 +215,7 @@ function container(ctx: Ctx, item: YAMLMap, init: boolean, until: number): Conta
   const name = isScalar(nameNode) && typeof nameNode.value === 'string' && !nameNode.value.includes(FILLER) ? nameNode.value : undefined;
   const keyStart = spanOf(firstKey)?.start ?? itemSpan.start;
   const c: Container = {
-    init, anchor: spanOf(nameNode) ?? spanOf(firstKey) ?? itemSpan, keyIndent: column(ctx.text, keyStart), unknown: ctx.fillers.some((f) => f >= itemSpan.start && f < Math.max(until, itemSpan.end)),
+    init, anchor: spanOf(nameNode) ?? spanOf(firstKey) ?? itemSpan, keyIndent: column(ctx.text, keyStart), unknown: mayHoldKey(ctx, item, Math.max(until, itemSpan.end), 'securityContext'),
     ...(name !== undefined ? { name } : {}),
   };
   // A new key goes after a one-line scalar pair (name first): never inside a value that runs over several lines.
