@@ -62,4 +62,4 @@ export const NAMES: Record<FileKind, string[]> = {
   pod: ['/fuzz/chart/templates/deployment.yaml', '/fuzz/k8s/wso2am.yaml'],
 };
 
-export const KINDS: readonly FileKind[] = ['toml', 'properties', 'xml', 'shell'];
+export const KINDS: readonly FileKind[] = ['toml', 'properties', 'xml', 'shell', 'pod'];

@@ -40,6 +40,9 @@ export const MAX_CASES = 8;
 /** More branch renderings than this and the template is checked as one text (tags opaque), as before branches were split. */
 export const MAX_VARIANTS = 32;
 
+/** Pod manifests (YAML, the slow parser): more rendered text than this over all branches and the template is one text. */
+export const MAX_POD_RENDERED = 1024 * 1024;
+
 interface Tag extends Span {
   role: TagRole;
 }
@@ -239,7 +242,8 @@ export function lintTemplate(fileName: string, text: string, kind: FileKind, syn
   const native = kind === 'toml';
   const erb = syntax === 'erb';
   let list = variants(text, scan.tags, scan.chains);
-  const merged = list.length > MAX_VARIANTS;
+  // YAML parses at about 1 MB/s: a pod manifest's branches are rendered only while their total size stays bounded.
+  const merged = list.length > MAX_VARIANTS || (kind === 'pod' && list.length * text.length > MAX_POD_RENDERED);
   if (merged) list = [{ choice: new Int32Array(0) }];
   const outputs = scan.tags.filter((t) => t.role === 'output');
   const tagSpans = scan.tags as readonly Span[];

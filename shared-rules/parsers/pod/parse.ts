@@ -21,7 +21,7 @@ export const POD_SPEC_PATHS: Readonly<Record<string, readonly string[]>> = {
 };
 
 /** Past these, the rest of the file is not read (a real manifest has a handful of documents and containers). */
-const MAX_TEXT = 2 * 1024 * 1024;
+const MAX_TEXT = 1024 * 1024;
 const MAX_DOCS = 500;
 const MAX_CONTAINERS = 100;
 
