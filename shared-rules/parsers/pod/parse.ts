@@ -82,7 +82,7 @@ export function parsePodManifest(text: string, options: { templated?: boolean } 
     const nameNode = isMap(meta) ? meta.get('name', true) : undefined;
     const w: Workload = {
       kind, kindSpan: spanOf(kindNode)!, podUnknown: false, containers: [],
-      ...(isScalar(nameNode) && typeof nameNode.value === 'string' && !nameNode.value.includes(FILLER) ? { name: nameNode.value } : {}),
+      ...(isScalar(nameNode) && typeof nameNode.value === 'string' && !String(nameNode.value).includes(FILLER) ? { name: String(nameNode.value) } : {}),
     };
     workloads.push(w);
     const spec = root.getIn(path, true) as Node | undefined;
