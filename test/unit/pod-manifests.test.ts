@@ -172,3 +172,44 @@ test('hostile input: binary bytes, a huge file, unbalanced and deeply nested YAM
   assert.deepEqual(at(aliases), [], 'an alias is not a mapping written here: nothing absent is claimed');
   assert.ok(Date.now() - t0 < 5000);
 });
+
+test('Helm: chains no pod rule reads are not explored, so a template with many stays split where it matters', () => {
+  const noise = Array.from({ length: 40 }, (_, i) => `        {{- if .Values.a${i} }}\n        note${i}: "x"\n        {{- end }}\n`).join('');
+  const tpl = `kind: Deployment
+spec:
+  template:
+    metadata:
+      annotations:
+${noise}    spec:
+      containers:
+        - name: wso2am
+          image: wso2/wso2am:4.2.0
+          securityContext:
+            {{- if .Values.debug }}
+            runAsUser: 0
+            {{- else }}
+            runAsUser: 802
+            {{- end }}
+`;
+  const t0 = Date.now();
+  const r = lintText('/nowhere/chart/templates/d.yaml', tpl, { values: false });
+  assert.deepEqual(at(r), ['132:24 container-runs-as-root']);
+  assert.match(r.findings[0].message, /\(template branch: when `\.Values\.debug` \(line 131\) holds\)$/, 'not merged into one text: 41 chains, 2 renderings');
+  assert.ok(Date.now() - t0 < 2000);
+});
+
+test('suppression comments work in YAML', () => {
+  const text = `kind: Pod
+spec:
+  containers:
+    - name: wso2is
+      image: wso2/wso2is:7.1.0
+      securityContext:
+        # carbonlint-disable-next-line privileged-container -- lab cluster
+        privileged: true
+        runAsUser: 0 # carbonlint-disable-line container-runs-as-root
+`;
+  const r = lintText('/w/k8s/is.yaml', text);
+  assert.deepEqual(at(r), []);
+  assert.deepEqual(r.suppressed?.map((f) => f.ruleId).sort(), ['container-runs-as-root', 'privileged-container']);
+});
