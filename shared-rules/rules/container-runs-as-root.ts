@@ -1,6 +1,6 @@
 import { defineRule } from '../engine/rule';
 import { eolOf } from '../engine/text';
-import { addRunAsNonRoot, containerLabel, effective, imageLabel, productContainers } from './util/pod';
+import { addRunAsNonRoot, containerLabel, effective, imageLabel, inProductChart, productContainers } from './util/pod';
 
 // G28 in Kubernetes: which user a product container's process runs as. `runAsUser` and `runAsNonRoot` come from the
 // container's securityContext, else the pod's. Without either, the process runs as the image's USER: the vendor
@@ -43,7 +43,7 @@ export default defineRule({
   check(ctx) {
     const { doc } = ctx.model;
     const eol = eolOf(ctx.text);
-    for (const pc of productContainers(doc)) {
+    for (const pc of productContainers(doc, () => inProductChart(ctx.fileName, ctx.resources))) {
       const who = containerLabel(pc);
       const user = effective(pc, 'runAsUser');
       const nonRoot = effective(pc, 'runAsNonRoot');

@@ -1,5 +1,5 @@
 import { defineRule } from '../engine/rule';
-import { containerLabel, productContainers } from './util/pod';
+import { containerLabel, inProductChart, productContainers } from './util/pod';
 
 // G28 in Kubernetes: a product container that is privileged, or may gain privileges (setuid binaries, file
 // capabilities), escapes the OS-level user the guideline asks for. Only literal `true` is reported.
@@ -34,7 +34,7 @@ export default defineRule({
     },
   },
   check(ctx) {
-    for (const pc of productContainers(ctx.model.doc)) {
+    for (const pc of productContainers(ctx.model.doc, () => inProductChart(ctx.fileName, ctx.resources))) {
       const sc = pc.container.securityContext;
       if (!sc) continue;
       const who = containerLabel(pc);

@@ -213,3 +213,32 @@ spec:
   assert.deepEqual(at(r), []);
   assert.deepEqual(r.suppressed?.map((f) => f.ruleId).sort(), ['container-runs-as-root', 'privileged-container']);
 });
+
+test("Helm: in a product's chart, the one main container whose image is template output is the product's", (t) => {
+  const tpl = `kind: Deployment
+spec:
+  template:
+    spec:
+      initContainers:
+        - name: init
+          image: {{ .Values.initImage }}
+      containers:
+        - name: {{ .Chart.Name }}
+          image: "{{ .Values.image }}"
+          volumeMounts:
+            - mountPath: /home/wso2carbon/wso2-config-volume
+              name: conf
+`;
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'carbonlint-chart-'));
+  t.after(() => fs.rmSync(dir, { recursive: true, force: true }));
+  fs.mkdirSync(path.join(dir, 'templates'));
+  const file = path.join(dir, 'templates', 'deployment.yaml');
+  assert.equal(classify(file, tpl), 'pod');
+  assert.deepEqual(at(lintText(file, tpl, { values: false })), [], 'no Chart.yaml: not known to be a product');
+  fs.writeFileSync(path.join(dir, 'Chart.yaml'), 'apiVersion: v2\nname: identity-server\ndescription: A Helm chart for WSO2 Identity server\n');
+  const r = lintText(file, tpl, { values: false });
+  assert.deepEqual(at(r), ['9:11 container-runs-as-root'], 'on the `name` key: its value is template output');
+  assert.match(r.findings[0].message, /^The container of Deployment does not enforce a non-root user .*cannot tell whether that is root \(its image is not known here\)\.$/);
+  fs.writeFileSync(path.join(dir, 'Chart.yaml'), 'apiVersion: v2\nname: postgresql\n');
+  assert.deepEqual(at(lintText(file, tpl, { values: false })), [], 'another chart');
+});

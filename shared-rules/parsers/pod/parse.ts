@@ -215,7 +215,8 @@ function container(ctx: Ctx, item: YAMLMap, init: boolean, until: number): Conta
   const name = isScalar(nameNode) && typeof nameNode.value === 'string' && !nameNode.value.includes(FILLER) ? nameNode.value : undefined;
   const keyStart = spanOf(firstKey)?.start ?? itemSpan.start;
   const c: Container = {
-    init, anchor: spanOf(nameNode) ?? spanOf(firstKey) ?? itemSpan, keyIndent: column(ctx.text, keyStart), unknown: mayHoldKey(ctx, item, Math.max(until, itemSpan.end), 'securityContext'),
+    // Template output is never a finding's place (template-lint.ts drops those): then the first key.
+    init, anchor: (name !== undefined ? spanOf(nameNode) : undefined) ?? spanOf(firstKey) ?? itemSpan, keyIndent: column(ctx.text, keyStart), unknown: mayHoldKey(ctx, item, Math.max(until, itemSpan.end), 'securityContext'),
     ...(name !== undefined ? { name } : {}),
   };
   // A new key goes after a one-line scalar pair (name first): never inside a value that runs over several lines.

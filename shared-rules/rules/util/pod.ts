@@ -1,6 +1,7 @@
 // The product containers of a pod manifest and the securityContext values in force for each (container over pod).
 import type { Container, PodDocument, PodField, SecurityContext, Workload } from '../../parsers/pod/model';
 import type { OffsetEdit } from '../../engine/text';
+import type { RuleResources } from '../../engine/rule';
 import { imageRepository, imageVerdict, isProductContainerName, type ImageVerdict } from './product-image';
 import { oneLine } from './message';
 
@@ -9,24 +10,48 @@ export interface ProductContainer {
   container: Container;
   /** What the image says (a container recognised by its name has an `unknown` image). */
   image: ImageVerdict;
-  /** How it is known to run a product. */
-  by: 'image' | 'name';
+  /** How it is known to run a product: its image, its name, or it is the one container of a product chart's pod whose image is template output. */
+  by: 'image' | 'name' | 'chart';
 }
 
 /**
  * Containers that run a WSO2/MWARE product: the image names one; or the image is template output not resolved here
  * (or absent) and the container's name names one. A known image that is not a product's (nginx, busybox) is never one.
  */
-export function productContainers(doc: PodDocument): ProductContainer[] {
+/** `productChart` is asked (once, lazily: it reads Chart.yaml) only when a pod has such a container. */
+export function productContainers(doc: PodDocument, productChart: () => boolean = () => false): ProductContainer[] {
   const out: ProductContainer[] = [];
+  let chart: boolean | undefined;
   for (const workload of doc.workloads) {
-    for (const container of workload.containers) {
-      const image = imageVerdict(container.image?.known === false && !container.image.text.includes('${_') ? undefined : container.image?.text);
+    const verdicts = workload.containers.map((c) => imageVerdict(c.image?.known === false && !c.image.text.includes('${_') ? undefined : c.image?.text));
+    // In a product's chart, the one main container whose image is template output is the product's.
+    const unknownMain = workload.containers.filter((c, i) => !c.init && verdicts[i] === 'unknown' && !isProductContainerName(c.name));
+    workload.containers.forEach((container, i) => {
+      const image = verdicts[i];
       if (image === 'vendor' || image === 'product') out.push({ workload, container, image, by: 'image' });
       else if (image === 'unknown' && isProductContainerName(container.name)) out.push({ workload, container, image, by: 'name' });
-    }
+      else if (image === 'unknown' && unknownMain.length === 1 && unknownMain[0] === container && (chart ??= productChart())) out.push({ workload, container, image, by: 'chart' });
+    });
   }
   return out;
+}
+
+/** Chart.yaml's `name:` or `description:` names a product (identity-server, am-single-node "…WSO2 API Manager…"). Linear. */
+const PRODUCT_CHART = /^(?:name|description)[ \t]*:[^\n]*?(?:wso2|mware|apim|identity[- ]server|micro[- ]integrator|api[- ]manager)/im;
+
+/**
+ * Whether a Helm template belongs to a product's chart: the Chart.yaml above its `templates/` folder names a product.
+ * Read through the rule resources (bounded, regular files only); the first 64 KB are enough.
+ */
+export function inProductChart(fileName: string, resources: RuleResources | undefined): boolean {
+  if (!resources) return false;
+  const parts = fileName.split(/[\\/]/);
+  const t = parts.lastIndexOf('templates');
+  if (t < 1) return false;
+  const sep = fileName.includes('\\') && !fileName.includes('/') ? '\\' : '/';
+  const bytes = resources.readFile([...parts.slice(0, t), 'Chart.yaml'].join(sep));
+  if (!bytes) return false;
+  return PRODUCT_CHART.test(Buffer.from(bytes.subarray(0, 64 * 1024)).toString('utf8'));
 }
 
 export type Level = 'container' | 'pod';
@@ -42,7 +67,7 @@ export function effective(pc: ProductContainer, key: keyof Pick<SecurityContext,
 /** `container \`wso2is\` of Deployment \`wso2is\`` (names from the file, on one line and bounded). */
 export function containerLabel(pc: ProductContainer): string {
   const short = (s: string) => oneLine(s.length > 60 ? `${s.slice(0, 60)}…` : s);
-  const c = pc.container.name !== undefined ? `container \`${short(pc.container.name)}\`` : 'an unnamed container';
+  const c = pc.container.name !== undefined ? `container \`${short(pc.container.name)}\`` : 'container';
   const w = pc.workload.name !== undefined ? `${pc.workload.kind} \`${short(pc.workload.name)}\`` : pc.workload.kind;
   return `${pc.container.init ? 'init ' : ''}${c} of ${w}`;
 }
