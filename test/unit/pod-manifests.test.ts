@@ -9,6 +9,7 @@ import * as path from 'node:path';
 import { lintText, type LintResult } from '../../shared-rules/engine/lint';
 import { classify, mayClassify } from '../../shared-rules/engine/files';
 import { applyEdits } from '../../shared-rules/engine/text';
+import { layout, rm, run } from './cli-helpers';
 
 const FIX = path.join(__dirname, '../fixtures/pods');
 const IS70 = path.join(FIX, 'wso2__kubernetes-is@7.0.x');
@@ -241,4 +242,20 @@ spec:
   assert.match(r.findings[0].message, /^The container of Deployment does not enforce a non-root user .*cannot tell whether that is root \(its image is not known here\)\.$/);
   fs.writeFileSync(path.join(dir, 'Chart.yaml'), 'apiVersion: v2\nname: postgresql\n');
   assert.deepEqual(at(lintText(file, tpl, { values: false })), [], 'another chart');
+});
+
+test('CLI: the walk finds product pod manifests, leaves unrelated YAML alone, and --fix applies the safe fix', () => {
+  const pod = 'kind: Pod\nspec:\n  containers:\n    - name: wso2am\n      image: wso2/wso2am:4.2.0\n      securityContext:\n        runAsUser: 802\n        privileged: true\n';
+  const dir = layout({ 'k8s/apim.yaml': pod, 'k8s/db.yaml': pod.replace(/wso2\/wso2am:4\.2\.0/, 'postgres:16').replace('wso2am', 'db'), 'k8s/values.yaml': 'image: wso2/wso2am\n' });
+  try {
+    const r = run(['.', '--format', 'json'], { cwd: dir });
+    assert.notEqual(r.status, 2, r.stderr);
+    const files = (JSON.parse(r.stdout) as Array<{ file: string; rule: string; line: number }>).map((f) => `${f.file}:${f.line} ${f.rule}`);
+    assert.deepEqual(files, ['k8s/apim.yaml:8 privileged-container']);
+    assert.equal(run(['.', '--fix'], { cwd: dir }).status, 0);
+    assert.equal(fs.readFileSync(path.join(dir, 'k8s/apim.yaml'), 'utf8'), pod.replace('privileged: true', 'privileged: false'));
+    assert.equal(fs.readFileSync(path.join(dir, 'k8s/db.yaml'), 'utf8').includes('privileged: true'), true, 'not a product: untouched');
+  } finally {
+    rm(dir);
+  }
 });
