@@ -259,3 +259,8 @@ test('CLI: the walk finds product pod manifests, leaves unrelated YAML alone, an
     rm(dir);
   }
 });
+
+test('a pod manifest with template tags outside a chart folder is still read as a template (no YAML notice)', () => {
+  const text = 'kind: Pod\nspec:\n  containers:\n    - name: wso2mi\n      image: {{ mi_image }}\n      securityContext:\n        runAsUser: 0\n';
+  assert.deepEqual(at(lintText('/w/ansible/roles/mi/files/pod.yaml', text, { values: false })), ['7:20 container-runs-as-root']);
+});
