@@ -90,6 +90,7 @@ export default defineRule({
       { name: 'an unrelated Deployment', code: 'kind: Deployment\nspec:\n  template:\n    spec:\n      containers:\n        - name: web\n          image: nginx\n          securityContext:\n            runAsUser: 0\n' },
       { name: 'template output for the user is not a literal', code: DEPLOYMENT('\n          securityContext:\n            runAsUser: ${___________}') },
       { name: 'template output lines inside the container may hold a securityContext', code: DEPLOYMENT('\n${______________________________}') },
+      { name: 'a container securityContext from template output may override a root pod user', code: DEPLOYMENT('\n          securityContext: ${__________}').replace('      containers:', '      securityContext:\n        runAsUser: 0\n      containers:') },
       { name: 'a ConfigMap is not a pod spec', code: 'kind: ConfigMap\ndata:\n  image: wso2/wso2am\n  runAsUser: 0\n' },
     ],
     invalid: [
@@ -114,6 +115,12 @@ export default defineRule({
         code: DEPLOYMENT(''),
         errors: [{ range: [8, 16, 8, 22], severity: 'hint', message: 'the vendor images set the non-root user wso2carbon, so it is not root today' }],
         output: 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: wso2am\nspec:\n  template:\n    spec:\n      containers:\n        - name: wso2am\n          securityContext:\n            runAsNonRoot: true\n          image: wso2/wso2am:4.2.0\n',
+      },
+      {
+        name: 'template output at the container level does not repeat a literal securityContext',
+        code: DEPLOYMENT('\n          securityContext:\n            readOnlyRootFilesystem: true\n          ${________________}'),
+        errors: [{ range: [10, 10, 10, 25], severity: 'hint' }],
+        output: DEPLOYMENT('\n          securityContext:\n            runAsNonRoot: true\n            readOnlyRootFilesystem: true\n          ${________________}'),
       },
       {
         name: 'unknown image, product container name, existing securityContext gets the key',

@@ -114,22 +114,28 @@ interface Ctx {
 }
 
 /**
- * Whether template output lines may add `key` to `map` (or keys to its `key` mapping): a filler line at the map's
- * own level — before its first key, or after a key at that key's column or less — or one inside the `key` pair.
- * A filler indented deeper than the key before it belongs to that key's value (`volumes:` then `{{ toYaml … | nindent 8 }}`).
+ * Whether template output lines may add `key` to `map`, or keys to its `key` mapping: a filler line inside the `key`
+ * pair (indented deeper than the key), or — when the map has no literal `key` — one at the map's own level (before
+ * its first key, or not indented deeper than the key above it). A filler indented deeper than another key belongs to
+ * that key's value (`volumes:` then `{{ toYaml … | nindent 8 }}`); with a literal `key`, a map-level filler is taken
+ * not to repeat it.
  */
 function mayHoldKey(ctx: Ctx, map: YAMLMap, end: number, key: string): boolean {
   const start = spanOf(map)?.start ?? 0;
   const pairs = map.items.filter((p) => isPair(p) && spanOf(p.key as Ranged)) as Pair[];
+  const hasKey = pairs.some((p) => (p.key as { value?: unknown }).value === key);
   // Fillers and keys are both in file order: one merge walk.
   let pi = -1;
   for (let i = firstAtOrAfter(ctx.fillers, start); i < ctx.fillers.length && ctx.fillers[i] < end; i++) {
     const f = ctx.fillers[i];
     while (pi + 1 < pairs.length && spanOf(pairs[pi + 1].key as Ranged)!.start <= f) pi++;
-    if (pi < 0) return true;
+    if (pi < 0) {
+      if (!hasKey) return true;
+      continue;
+    }
     const owner = pairs[pi];
-    if ((owner.key as { value?: unknown }).value === key) return true;
-    if (column(ctx.text, firstNonSpace(ctx.text, f)) <= column(ctx.text, spanOf(owner.key as Ranged)!.start)) return true;
+    const inside = column(ctx.text, firstNonSpace(ctx.text, f)) > column(ctx.text, spanOf(owner.key as Ranged)!.start);
+    if (inside ? (owner.key as { value?: unknown }).value === key : !hasKey) return true;
   }
   return false;
 }

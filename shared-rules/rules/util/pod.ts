@@ -60,6 +60,8 @@ export type Level = 'container' | 'pod';
 export function effective(pc: ProductContainer, key: keyof Pick<SecurityContext, 'runAsUser' | 'runAsNonRoot'>): { field: PodField; level: Level } | undefined {
   const own = pc.container.securityContext?.[key];
   if (own) return { field: own, level: 'container' };
+  // Template output may set it in the container (overriding the pod): not known.
+  if (pc.container.securityContext?.unknown || pc.container.unknown) return { field: { span: pc.container.anchor, value: undefined, known: false }, level: 'container' };
   const pod = pc.workload.pod?.[key];
   return pod ? { field: pod, level: 'pod' } : undefined;
 }
