@@ -30,7 +30,7 @@ export default defineRule({
     kind: 'pod',
     products: ['apim', 'is', 'mi'],
     docs: {
-      what: 'In Kubernetes manifests and Helm templates (Deployment, StatefulSet, DaemonSet, ReplicaSet, Job, CronJob, Pod), finds a container that runs a WSO2/MWARE product with `runAsUser: 0` (its own securityContext, or the pod\'s when the container does not override it), with `runAsNonRoot: false` and no `runAsUser`, or with neither set. A container runs a product when its image names one (`wso2/wso2am`, `docker.wso2.com/wso2is`, `mware/…`, `*apim*`), or when the image is template output not resolved here and the container\'s name names one (or it is the pod\'s one such main container in a chart whose Chart.yaml names a product). Sidecars and other images are not judged. Without `runAsUser`/`runAsNonRoot` the process runs as the image\'s USER: the vendor images set the non-root `wso2carbon`, so that case is a hint for vendor images and information (CarbonLint cannot tell) for others. A `runAsUser` set in values.yaml is reported on the values line.',
+      what: 'In Kubernetes manifests and Helm templates (Deployment, StatefulSet, DaemonSet, ReplicaSet, Job, CronJob, Pod), finds a container that runs a WSO2/MWARE product with `runAsUser: 0` (its own securityContext, or the pod\'s when the container does not override it), (a warning), with `runAsNonRoot: false` and no `runAsUser` (information: `false` is the default written out), or with neither set. A container runs a product when its image names one (`wso2/wso2am`, `docker.wso2.com/wso2is`, `mware/…`, `*apim*`), or when the image is template output not resolved here and the container\'s name names one (or it is the pod\'s one such main container in a chart whose Chart.yaml names a product). Sidecars and other images are not judged. Without `runAsUser`/`runAsNonRoot` the process runs as the image\'s USER: the vendor images set the non-root `wso2carbon`, so that case is a hint for vendor images and information (CarbonLint cannot tell) for others. A `runAsUser` set in values.yaml is reported on the values line.',
       why: 'The guideline asks that product processes run as a dedicated operating-system user, never root: a process running as root in a container turns any remote code execution in the product into root in the container, one step from the node. `runAsNonRoot: true` makes the kubelet refuse to start a container whose user is root, whatever the image says.',
       example: {
         bad: DEPLOYMENT('\n          securityContext:\n            runAsUser: 0'),
@@ -60,7 +60,8 @@ export default defineRule({
         const fix = nonRoot.level === 'container' ? { title: 'Set runAsNonRoot: true', edits: [{ ...nonRoot.field.span, newText: 'true' }], safe: false, preferred: true } : undefined;
         const known = vendor ? `it runs as its image's USER (${VENDOR_USER}), but nothing stops a root user` : `it runs as its image's USER, which CarbonLint cannot see (${imageLabel(pc)}), and nothing stops that from being root`;
         ctx.report({
-          span: nonRoot.field.span, severity: vendor ? 'info' : 'warning',
+          // `false` is Kubernetes' default, written out: what it allows is no worse than leaving it out, so information.
+          span: nonRoot.field.span, severity: 'info',
           message: `The ${who} has \`runAsNonRoot: false\` in ${where(nonRoot.level)} and no runAsUser: ${known}. Set runAsNonRoot: true and runAsUser to the product user's id.`,
           ...(fix ? { fix } : {}),
         });
@@ -107,7 +108,7 @@ export default defineRule({
       {
         name: 'runAsNonRoot false on a custom product image',
         code: DEPLOYMENT('\n          securityContext:\n            runAsNonRoot: false').replace('wso2/wso2am:4.2.0', 'acme/apim-custom:1'),
-        errors: [{ range: [11, 26, 11, 31], severity: 'warning', message: 'which CarbonLint cannot see (its image `acme/apim-custom`)' }],
+        errors: [{ range: [11, 26, 11, 31], severity: 'info', message: 'which CarbonLint cannot see (its image `acme/apim-custom`)' }],
         output: DEPLOYMENT('\n          securityContext:\n            runAsNonRoot: true').replace('wso2/wso2am:4.2.0', 'acme/apim-custom:1'),
       },
       {
