@@ -30,7 +30,7 @@ export default defineRule({
     kind: 'pod',
     products: ['apim', 'is', 'mi'],
     docs: {
-      what: 'In Kubernetes manifests and Helm templates (Deployment, StatefulSet, DaemonSet, ReplicaSet, Job, CronJob, Pod), finds a container that runs a WSO2/MWARE product with `runAsUser: 0` (its own securityContext, or the pod\'s when the container does not override it), (a warning), with `runAsNonRoot: false` and no `runAsUser` (information: `false` is the default written out), or with neither set. A container runs a product when its image names one (`wso2/wso2am`, `docker.wso2.com/wso2is`, `mware/…`, `*apim*`), or when the image is template output not resolved here and the container\'s name names one (or it is the pod\'s one such main container in a chart whose Chart.yaml names a product). Sidecars and other images are not judged. Without `runAsUser`/`runAsNonRoot` the process runs as the image\'s USER: the vendor images set the non-root `wso2carbon`, so that case is a hint for vendor images and information (CarbonLint cannot tell) for others. A `runAsUser` set in values.yaml is reported on the values line.',
+      what: 'In Kubernetes manifests and Helm templates (Deployment, StatefulSet, DaemonSet, ReplicaSet, Job, CronJob, Pod), finds a container that runs a WSO2/MWARE product with `runAsUser: 0` (its own securityContext, or the pod\'s when the container does not override it), (a warning), with `runAsNonRoot: false` and no `runAsUser` (information: `false` is the default written out), or with neither set. A container runs a product when its image names one (`wso2/wso2am`, `docker.wso2.com/wso2is`, `mware/…`, `*apim*`), or when the image is template output not resolved here and the container\'s name names one (or it is the pod\'s one such main container in a chart whose Chart.yaml names a product). Sidecars and other images are not judged. Without `runAsUser`/`runAsNonRoot` the process runs as the image\'s USER: the vendor images set the non-root `wso2carbon`, so that case is a hint for vendor images and information (CarbonLint cannot tell) for others; it is not claimed where template output could set the user, or for a container without an image (a Kustomize patch onto a base this file does not show). A `runAsUser` set in values.yaml is reported on the values line.',
       why: 'The guideline asks that product processes run as a dedicated operating-system user, never root: a process running as root in a container turns any remote code execution in the product into root in the container, one step from the node. `runAsNonRoot: true` makes the kubelet refuse to start a container whose user is root, whatever the image says.',
       example: {
         bad: DEPLOYMENT('\n          securityContext:\n            runAsUser: 0'),
@@ -67,9 +67,10 @@ export default defineRule({
         });
         continue;
       }
-      // Neither is set: only when nothing unseen (template output, a securityContext from values) could set them.
+      // Neither is set: only when nothing unseen (template output, a securityContext from values) could set them, and
+      // the container is whole — one without an image is a patch (Kustomize) merged onto a base this file does not show.
       const c = pc.container;
-      if (doc.broken || c.unknown || pc.workload.podUnknown || c.securityContext?.unknown || pc.workload.pod?.unknown) continue;
+      if (doc.broken || !c.image || c.unknown || pc.workload.podUnknown || c.securityContext?.unknown || pc.workload.pod?.unknown) continue;
       const edit = addRunAsNonRoot(ctx.text, c, eol);
       const known = vendor
         ? `it runs as its image's USER, and ${VENDOR_USER}, so it is not root today; runAsNonRoot: true makes Kubernetes refuse a root user should the image change`
@@ -92,6 +93,7 @@ export default defineRule({
       { name: 'template output for the user is not a literal', code: DEPLOYMENT('\n          securityContext:\n            runAsUser: ${___________}') },
       { name: 'template output lines inside the container may hold a securityContext', code: DEPLOYMENT('\n${______________________________}') },
       { name: 'a container securityContext from template output may override a root pod user', code: DEPLOYMENT('\n          securityContext: ${__________}').replace('      containers:', '      securityContext:\n        runAsUser: 0\n      containers:') },
+      { name: 'a Kustomize patch (no image) says nothing about what the base sets', code: 'kind: Deployment\nmetadata:\n  name: wso2am\nspec:\n  template:\n    spec:\n      containers:\n        - name: wso2am\n          resources:\n            limits:\n              memory: 4Gi\n' },
       { name: 'a ConfigMap is not a pod spec', code: 'kind: ConfigMap\ndata:\n  image: wso2/wso2am\n  runAsUser: 0\n' },
     ],
     invalid: [
