@@ -30,7 +30,7 @@ export default defineRule({
     kind: 'pod',
     products: ['apim', 'is', 'mi'],
     docs: {
-      what: 'In Kubernetes manifests and Helm templates (Deployment, StatefulSet, DaemonSet, ReplicaSet, Job, CronJob, Pod), finds a container that runs a WSO2/MWARE product with `runAsUser: 0` (its own securityContext, or the pod\'s when the container does not override it), (a warning), with `runAsNonRoot: false` and no `runAsUser` (information: `false` is the default written out), or with neither set. A container runs a product when its image names one (`wso2/wso2am`, `docker.wso2.com/wso2is`, `mware/…`, `*apim*`), or when the image is template output not resolved here and the container\'s name names one (or it is the pod\'s one such main container in a chart whose Chart.yaml names a product). Sidecars and other images are not judged. Without `runAsUser`/`runAsNonRoot` the process runs as the image\'s USER: the vendor images set the non-root `wso2carbon`, so that case is a hint for vendor images and information (CarbonLint cannot tell) for others; it is not claimed where template output could set the user, or for a container without an image (a Kustomize patch onto a base this file does not show). A `runAsUser` set in values.yaml is reported on the values line.',
+      what: 'In Kubernetes manifests and Helm templates (Deployment, StatefulSet, DaemonSet, ReplicaSet, Job, CronJob, Pod), finds a container that runs a WSO2/MWARE product with `runAsUser: 0` (its own securityContext, or the pod\'s when the container does not override it), (a warning), with `runAsNonRoot: false` and no `runAsUser` (information: `false` is the default written out), or with neither set. A container runs a product when its image names one (`wso2/wso2am`, `docker.wso2.com/wso2is`, `mware/…`, `*apim*`), or when the image is template output not resolved here and the container\'s name names one (or it is the pod\'s one such main container in a chart whose Chart.yaml names a product). Sidecars and other images are not judged. Without `runAsUser`/`runAsNonRoot` the process runs as the image\'s USER: the vendor images set the non-root `wso2carbon`, so that case is a hint for vendor images and information (CarbonLint cannot tell) for others; it is not claimed where template output could set the user, or for a container without an image (a Kustomize patch onto a base this file does not show). An init container with a product image is judged only for `runAsUser: 0`, as information: it prepares the pod (often as root on purpose) and does not run the server. A `runAsUser` set in values.yaml is reported on the values line.',
       why: 'The guideline asks that product processes run as a dedicated operating-system user, never root: a process running as root in a container turns any remote code execution in the product into root in the container, one step from the node. `runAsNonRoot: true` makes the kubelet refuse to start a container whose user is root, whatever the image says.',
       example: {
         bad: DEPLOYMENT('\n          securityContext:\n            runAsUser: 0'),
@@ -51,7 +51,9 @@ export default defineRule({
       if (user) {
         if (!user.field.known || user.field.value !== 0) continue;
         const refused = nonRoot?.field.known && nonRoot.field.value === true ? ' With `runAsNonRoot: true` as well, the kubelet refuses to start it.' : '';
-        ctx.report({ span: user.field.span, message: `The ${who} runs the product as root: \`runAsUser: 0\` in ${where(user.level)}.${refused} Set runAsUser to the product user's id (802 for wso2carbon in the vendor images).` });
+        // An init container runs before the server (often as root on purpose, to prepare volumes): information.
+        const init = pc.container.init ? ' It runs before the product server, not as it, but with the product image.' : '';
+        ctx.report({ span: user.field.span, ...(init ? { severity: 'info' as const } : {}), message: `The ${who} runs ${init ? 'as root' : 'the product as root'}: \`runAsUser: 0\` in ${where(user.level)}.${refused}${init} Set runAsUser to the product user's id (802 for wso2carbon in the vendor images).` });
         continue;
       }
       const vendor = pc.image === 'vendor';
@@ -70,7 +72,7 @@ export default defineRule({
       // Neither is set: only when nothing unseen (template output, a securityContext from values) could set them, and
       // the container is whole — one without an image is a patch (Kustomize) merged onto a base this file does not show.
       const c = pc.container;
-      if (doc.broken || !c.image || c.unknown || pc.workload.podUnknown || c.securityContext?.unknown || pc.workload.pod?.unknown) continue;
+      if (doc.broken || c.init || !c.image || c.unknown || pc.workload.podUnknown || c.securityContext?.unknown || pc.workload.pod?.unknown) continue;
       const edit = addRunAsNonRoot(ctx.text, c, eol);
       const known = vendor
         ? `it runs as its image's USER, and ${VENDOR_USER}, so it is not root today; runAsNonRoot: true makes Kubernetes refuse a root user should the image change`
@@ -94,6 +96,7 @@ export default defineRule({
       { name: 'template output lines inside the container may hold a securityContext', code: DEPLOYMENT('\n${______________________________}') },
       { name: 'a container securityContext from template output may override a root pod user', code: DEPLOYMENT('\n          securityContext: ${__________}').replace('      containers:', '      securityContext:\n        runAsUser: 0\n      containers:') },
       { name: 'a Kustomize patch (no image) says nothing about what the base sets', code: 'kind: Deployment\nmetadata:\n  name: wso2am\nspec:\n  template:\n    spec:\n      containers:\n        - name: wso2am\n          resources:\n            limits:\n              memory: 4Gi\n' },
+      { name: 'an init container with the product image and no user is not judged for what it leaves out', code: DEPLOYMENT('\n          securityContext:\n            runAsUser: 802').replace('      containers:', '      initContainers:\n        - name: init-wso2am\n          image: wso2/wso2am:4.2.0\n      containers:') },
       { name: 'a ConfigMap is not a pod spec', code: 'kind: ConfigMap\ndata:\n  image: wso2/wso2am\n  runAsUser: 0\n' },
     ],
     invalid: [
@@ -136,6 +139,11 @@ export default defineRule({
         code: 'kind: CronJob\r\nspec:\r\n  jobTemplate:\r\n    spec:\r\n      template:\r\n        spec:\r\n          containers:\r\n          - name: job\r\n            image: docker.wso2.com/wso2mi:4.2.0\r\n            securityContext: {}\r\n',
         errors: [{ range: [9, 12, 9, 27], severity: 'hint', message: 'The container `job` of CronJob' }],
         output: 'kind: CronJob\r\nspec:\r\n  jobTemplate:\r\n    spec:\r\n      template:\r\n        spec:\r\n          containers:\r\n          - name: job\r\n            image: docker.wso2.com/wso2mi:4.2.0\r\n            securityContext: {runAsNonRoot: true}\r\n',
+      },
+      {
+        name: 'an init container running the product image as root: information',
+        code: DEPLOYMENT('\n          securityContext:\n            runAsUser: 802').replace('      containers:', '      initContainers:\n        - name: chown\n          image: wso2/wso2am:4.2.0\n          securityContext:\n            runAsUser: 0\n      containers:'),
+        errors: [{ range: [11, 23, 11, 24], severity: 'info', message: 'The init container `chown` of Deployment `wso2am` runs as root: `runAsUser: 0` in its securityContext. It runs before the product server' }],
       },
       {
         name: 'Pod, second document',
