@@ -26,7 +26,8 @@ const PATTERNS: Array<Omit<Filter, 'scheme'>> = [
   { language: 'shellscript' }, { pattern: '**/*.sh' }, { language: 'bat' }, { pattern: '**/*.{bat,cmd}' },
   { pattern: `**/*deployment*.toml.${TWIN}` }, { pattern: `**/log4j2*.properties.${TWIN}` }, { pattern: `**/context.xml.${TWIN}` },
   { pattern: `**/*.{sh,bat,cmd}.${TWIN}` },
-  // Kubernetes ConfigMaps that embed a checked file (the server reads the content; other YAML gets nothing).
+  // Kubernetes ConfigMaps that embed a checked file, and a product's pod manifests (the server reads the content;
+  // other YAML gets nothing). onLanguage:yaml activates; the server starts only for a recognised one.
   { pattern: '**/*.{yaml,yml}' },
   // nginx configurations in front of a product (G42; the server reads the content: other .conf files get nothing).
   { pattern: '**/*.conf' }, { pattern: `**/*.conf.${TWIN}` }, { pattern: '**/sites-{enabled,available}/*' },

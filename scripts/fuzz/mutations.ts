@@ -36,6 +36,7 @@ export const COMMENTS: Record<FileKind, string[]> = {
   dockerfile: ['# comment', '# escape=`', '# USER 10001', '#\\'],
   compose: ['# comment', '#', '# user: "0"'],
   systemd: ['# comment', '; comment', '#User=wso2carbon'],
+  pod: ['# comment', '#', '# runAsUser: 0'],
 };
 
 /** Byte sequences that are not UTF-8: lone continuation, truncated lead, overlong, surrogate, out of range. */

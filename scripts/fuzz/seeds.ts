@@ -22,8 +22,8 @@ let cached: Seed[] | undefined;
 
 export function loadSeeds(): Seed[] {
   if (cached) return cached;
-  // The vendored Carbon 4.4 homes too: their files are checked by the rules' legacy variants (issue 20).
-  const files = [...corpusFiles().map((f) => path.join(CORPUS, f)), ...walk(path.join(REPO, 'examples')), ...walk(path.join(REPO, 'test', 'fixtures', 'legacy')), ...walk(path.join(REPO, 'test', 'fixtures', 'containers'))].sort();
+  // The vendored Carbon 4.4 homes, container files and pod manifests (issues 19, 20) too.
+  const files = [...corpusFiles().map((f) => path.join(CORPUS, f)), ...walk(path.join(REPO, 'examples')), ...walk(path.join(REPO, 'test', 'fixtures', 'legacy')), ...walk(path.join(REPO, 'test', 'fixtures', 'containers')), ...walk(path.join(REPO, 'test', 'fixtures', 'pods'))].sort();
   cached = [];
   for (const file of files) {
     const text = fs.readFileSync(file, 'utf8');

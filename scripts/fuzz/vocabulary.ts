@@ -21,6 +21,7 @@ export const TOKENS: Record<FileKind, string[]> = {
   dockerfile: ['\\\n', '`\n', '"', "'", '${', '$', '}', ':-', '<<EOF', '<<-EOF', 'EOF', '[', ']', '["', '"]', 'FROM', 'USER', 'AS', '#', '\r'],
   compose: [':', '- ', '"', "'", '{', '}', '[', ']', '&a', '*a', '<<', '|', '>', '#', '\t', '---', 'user:', 'image:', 'build:'],
   systemd: ['[', ']', '=', '\\\n', '#', ';', '[Service]', 'User=', 'ExecStart=', '+', '-', '@', '\r'],
+  pod: [':', '-', '---', '{', '}', '[', ']', '"', "'", '|', '>', '&a', '*a', '!!str', '#', '\t', '${___}', 'runAsUser: 0', 'privileged: true'],
 };
 
 /** Whole lines of each kind, valid or nearly so, including what the rules look for. */
@@ -77,6 +78,7 @@ export const LINES: Record<FileKind, string[]> = {
     '[Unit]', '[Service]', '[Install]', 'ExecStart=/opt/wso2am/bin/api-manager.sh start', 'ExecStart=+/opt/wso2is/bin/wso2server.sh', 'User=root',
     'User=wso2carbon', 'User=', 'DynamicUser=yes', 'Type=forking', 'ExecStart=/bin/sh -c \\', '  "/opt/wso2mi/bin/micro-integrator.sh"',
   ],
+  pod: ['kind: Deployment', 'kind: Pod', 'spec:', '  containers:', '  - name: wso2am', '    image: wso2/wso2am:4.2.0', '    securityContext:', '      runAsUser: 0', '      runAsNonRoot: false', '      privileged: true', '---'],
 };
 
 /** File names that select each kind (and, through the path, a product) — none exists on disk. */
@@ -90,6 +92,7 @@ export const NAMES: Record<FileKind, string[]> = {
   dockerfile: ['/fuzz/docker/wso2am/Dockerfile', '/fuzz/x/Dockerfile'],
   compose: ['/fuzz/compose/docker-compose.yml', '/fuzz/x/compose.yaml'],
   systemd: ['/fuzz/units/wso2am.service', '/fuzz/x/x.service'],
+  pod: ['/fuzz/chart/templates/deployment.yaml', '/fuzz/k8s/wso2am.yaml'],
 };
 
-export const KINDS: readonly FileKind[] = ['toml', 'properties', 'xml', 'shell', 'nginx', 'ingress', 'dockerfile', 'compose', 'systemd'];
+export const KINDS: readonly FileKind[] = ['toml', 'properties', 'xml', 'shell', 'nginx', 'ingress', 'dockerfile', 'compose', 'systemd', 'pod'];

@@ -2,7 +2,7 @@
 import type { Rule, RuleDocs, RuleOption } from './rule';
 import { GUIDELINE_PAGES, SEED_SECTIONS, VENDOR_DOCS } from '../data/guideline-references';
 
-const FENCE: Record<string, string> = { toml: 'toml', properties: 'properties', xml: 'xml', shell: 'sh', nginx: 'nginx', ingress: 'yaml', dockerfile: 'dockerfile', compose: 'yaml', systemd: 'ini' };
+const FENCE: Record<string, string> = { toml: 'toml', properties: 'properties', xml: 'xml', shell: 'sh', nginx: 'nginx', ingress: 'yaml', dockerfile: 'dockerfile', compose: 'yaml', systemd: 'ini', pod: 'yaml' };
 const SAFETY: Record<string, string> = {
   safe: 'The quick fix is safe: it can be applied without review (fix-all, `carbonlint --fix`).',
   unsafe: 'The quick fix needs review: it is offered in the editor but not applied by fix-all or `--fix`.',

@@ -6,6 +6,7 @@ import { associatedKind, stripTemplateSuffix, type Association } from './templat
 import { embeddedKind, ROUTE_MANIFEST, YAML_NAME } from './embedded-names';
 import { isNginx, mayBeNginx } from './nginx-files';
 import { containerKind, containerKindOfName } from './container-files';
+import { isPodManifestText } from './pod-manifest';
 
 /** Product startup scripts by their shipped names (API-M, IS, MI and the split API-M distributions). */
 export const PRODUCT_SCRIPT_NAMES = new Set([
@@ -38,9 +39,11 @@ export function classify(fileName: string, text?: string, associations?: readonl
   // Dockerfiles, compose files, systemd units of a product (container-files.ts).
   if (containerKindOfName(base)) return containerKind(base, text);
   // A ConfigMap/Secret manifest (plain YAML or a Helm template) is the kind of the first file it embeds.
+  // A ConfigMap/Secret's embedded file, else an Ingress/HTTPRoute, else a product's pod manifest (Deployment, StatefulSet,
+  // Pod, … naming a product). lintText reads a manifest that holds several of these once per reading.
   if (YAML_NAME.test(base)) {
     if (text === undefined) return undefined;
-    return (embeddedKind(text, (k) => classify(k)) as FileKind | undefined) ?? (ROUTE_MANIFEST.test(text) ? 'ingress' : undefined);
+    return (embeddedKind(text, (k) => classify(k)) as FileKind | undefined) ?? (ROUTE_MANIFEST.test(text) ? 'ingress' : isPodManifestText(text) ? 'pod' : undefined);
   }
   if (isDeploymentToml(base)) return 'toml';
   // log4j2.properties and the variants kept beside it (log4j2WithoutLocalAppenders.properties, log4j2-tm.properties).

@@ -10,6 +10,14 @@ import { classify } from './files';
 import { isForeignLog4j } from './foreign';
 import { templateSyntax } from './template-names';
 import { isManifestName, lintEmbedded } from './embedded';
+import { isPodManifestText } from './pod-manifest';
+import { ROUTE_MANIFEST } from './embedded-names';
+import { mergeResults } from './merge-results';
+
+/** Kinds a ConfigMap/Secret can embed (the manifest takes the kind of its first embedded file). */
+function isEmbeddedKind(kind: FileKind): boolean {
+  return kind === 'toml' || kind === 'properties' || kind === 'xml' || kind === 'shell';
+}
 import { lintTemplate, type PlaceholderCount, type ValuesFinding } from './template-lint';
 import type { FileAccess } from './values/cases';
 import { parseModel } from './models';
@@ -124,9 +132,15 @@ export function lintText(fileName: string, text: string, options: LintOptions = 
     return result;
   }
   // A Kubernetes ConfigMap/Secret: each embedded file is linted as what it is, in manifest positions.
-  if (!options.embedded && kind !== 'ingress' && kind !== 'compose' && isManifestName(fileName)) {
+  // A Kubernetes ConfigMap/Secret: each embedded file is linted as what it is, in manifest positions. A multi-document
+  // manifest may also hold Ingresses/HTTPRoutes and a product's pod specs: each reading runs and the results merge.
+  if (!options.embedded && options.kind === undefined && (kind === 'ingress' || kind === 'pod' || isEmbeddedKind(kind)) && isManifestName(fileName)) {
+    const readings: Array<LintResult | undefined> = [];
     // A manifest whose blocks are empty or unreadable has nothing to check (it is never read as the embedded kind).
-    return lintEmbedded(fileName, text, { ...options, settings }, lintText) ?? result;
+    if (isEmbeddedKind(kind)) readings.push(lintEmbedded(fileName, text, { ...options, settings }, lintText));
+    if (kind === 'ingress' || (isEmbeddedKind(kind) && ROUTE_MANIFEST.test(text))) readings.push(lintText(fileName, text, { ...options, settings, kind: 'ingress' }));
+    if (kind === 'pod' || isPodManifestText(text)) readings.push(lintText(fileName, text, { ...options, settings, kind: 'pod' }));
+    return readings.reduce<LintResult | undefined>((a, b) => mergeResults(a, b), undefined) ?? result;
   }
   // A template (a twin such as deployment.toml.j2, or Helm/Jinja text) is linted branch by branch as the file it renders to.
   const syntax = options.untemplated ? undefined : templateSyntax(fileName, kind, text);
@@ -135,7 +149,7 @@ export function lintText(fileName: string, text: string, options: LintOptions = 
 
   // The reader's offset is in the file's own text, not in a rendered template branch or an embedded file.
   const invalidUtf8At = options.untemplated || options.embedded ? undefined : options.invalidUtf8At;
-  const { model, problems } = parseModel(kind, text, fileName, { invalidUtf8At });
+  const { model, problems } = parseModel(kind, text, fileName, { invalidUtf8At, templated: options.untemplated });
   // A rendered branch of a template is still a template to the rules (a [secrets] table may come from elsewhere).
   if (options.untemplated && kind === 'toml') (model as { doc: { templated: boolean } }).doc.templated = true;
   for (const p of problems) {

@@ -12,6 +12,7 @@ import { mentionsManagementPort } from './nginx-files';
 import { parseDockerfile } from '../parsers/dockerfile/parse';
 import { parseCompose } from '../parsers/compose/parse';
 import { parseUnit } from '../parsers/systemd/parse';
+import { parsePodManifest } from '../parsers/pod/parse';
 
 export interface Parsed<K extends FileKind> {
   model: Models[K];
@@ -19,7 +20,7 @@ export interface Parsed<K extends FileKind> {
 }
 
 /** `invalidUtf8At`: where the reader decoded bytes that are not UTF-8 (TOML files must be UTF-8). */
-export function parseModel<K extends FileKind>(kind: K, text: string, fileName: string, read: { invalidUtf8At?: number } = {}): Parsed<K> {
+export function parseModel<K extends FileKind>(kind: K, text: string, fileName: string, read: { invalidUtf8At?: number; templated?: boolean } = {}): Parsed<K> {
   switch (kind) {
     case 'toml': {
       const doc = parseToml(text, read);
@@ -54,6 +55,11 @@ export function parseModel<K extends FileKind>(kind: K, text: string, fileName: 
     }
     case 'systemd':
       return { model: { doc: parseUnit(text) }, problems: [] } as unknown as Parsed<K>;
+    case 'pod': {
+      // A rendered template branch is not YAML everywhere (template output stands for lines): no syntax notice there.
+      const doc = parsePodManifest(text, { templated: read.templated });
+      return { model: { doc }, problems: doc.problems } as unknown as Parsed<K>;
+    }
   }
   throw new Error(`unknown kind ${kind as string}`);
 }

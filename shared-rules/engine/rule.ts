@@ -12,8 +12,9 @@ import type { IngressDocument } from '../parsers/ingress/model';
 import type { DockerfileDocument } from '../parsers/dockerfile/model';
 import type { ComposeDocument } from '../parsers/compose/parse';
 import type { UnitDocument } from '../parsers/systemd/parse';
+import type { PodDocument } from '../parsers/pod/model';
 
-export type FileKind = 'toml' | 'properties' | 'xml' | 'shell' | 'nginx' | 'ingress' | 'dockerfile' | 'compose' | 'systemd';
+export type FileKind = 'toml' | 'properties' | 'xml' | 'shell' | 'nginx' | 'ingress' | 'dockerfile' | 'compose' | 'systemd' | 'pod';
 export type Severity = 'error' | 'warning' | 'info' | 'hint';
 export type Product = 'apim' | 'is' | 'mi';
 
@@ -28,6 +29,8 @@ export interface Models {
   dockerfile: { doc: DockerfileDocument };
   compose: { doc: ComposeDocument };
   systemd: { doc: UnitDocument };
+  /** Kubernetes pod specs (Deployment, StatefulSet, Pod, … and Helm templates of them). */
+  pod: { doc: PodDocument };
 }
 
 export interface RuleDocs {

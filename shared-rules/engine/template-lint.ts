@@ -17,6 +17,7 @@ import { resolveExpression } from './values/resolve';
 import { tagExpression } from './values/expression';
 import type { RenderCase, ValueSite } from './values/types';
 import type { Range } from './text';
+import { anyIn, relevantOffsets } from './template-relevance';
 
 /** A finding caused by a resolved value: reported on the line of the values file that sets it. */
 export interface ValuesFinding {
@@ -42,6 +43,9 @@ export const TEMPLATE_RENDERINGS = 'template-renderings';
 
 /** More branch renderings than this and the template is checked as one text (tags opaque), as before branches were split. */
 export const MAX_VARIANTS = 32;
+
+/** Pod manifests (YAML, the slow parser): more rendered text than this over all branches and the template is one text. */
+export const MAX_POD_RENDERED = 1024 * 1024;
 
 interface Tag extends Span {
   role: TagRole;
@@ -241,9 +245,11 @@ export function lintTemplate(fileName: string, text: string, kind: FileKind, syn
   const index = new LineIndex(text);
   const native = kind === 'toml';
   const erb = syntax === 'erb';
-  let list = variants(text, scan.tags, scan.chains);
+  const quiet = quietChains(text, scan, kind);
+  let list = variants(text, scan.tags, scan.chains, undefined, quiet);
   const variantCount = list.length;
-  const merged = list.length > MAX_VARIANTS;
+  // YAML parses at about 1 MB/s: a pod manifest's branches are rendered only while their total size stays bounded.
+  const merged = list.length > MAX_VARIANTS || (kind === 'pod' && list.length * text.length > MAX_POD_RENDERED);
   if (merged) list = [{ choice: new Int32Array(0) }];
   const outputs = scan.tags.filter((t) => t.role === 'output');
   const tagSpans = scan.tags as readonly Span[];
@@ -329,7 +335,7 @@ export function lintTemplate(fileName: string, text: string, kind: FileKind, syn
   const result: LintResult = { kind, product: first!.product, findings };
   if (suppressed.size) result.suppressed = [...suppressed.values()] as LintResult['suppressed'];
   if (options.values !== false && path.isAbsolute(fileName) && outputs.length) {
-    resolveValues({ fileName, text, kind, syntax, options, lint, scan, list, merged, native, erb, index, label }, result, options.values ?? diskAccess);
+    resolveValues({ fileName, text, kind, syntax, options, lint, scan, list, merged, native, erb, index, label, quiet }, result, options.values ?? diskAccess);
   }
   return result;
 }
@@ -348,6 +354,25 @@ interface Ctx {
   erb: boolean;
   index: LineIndex;
   label: (chain: number, branch: number, at: number) => string;
+  quiet?: ReadonlySet<number>;
+}
+
+/**
+ * Chains whose branches (and those of every chain testing the same condition) hold nothing the kind's rules read
+ * (template-relevance.ts): not explored, their first branch stands for them. Undefined: every chain matters.
+ */
+function quietChains(text: string, scan: TemplateScan, kind: FileKind): Set<number> | undefined {
+  const at = relevantOffsets(kind, text);
+  if (!at) return undefined;
+  const relevant = new Map<string, boolean>();
+  const keyOf = (c: Chain) => conditionKey(text, scan.tags[c.branches[0].tag]);
+  for (const c of scan.chains) {
+    const key = keyOf(c);
+    if (!relevant.get(key)) relevant.set(key, c.branches.some((b) => anyIn(at, b.bodyStart, b.bodyEnd)));
+  }
+  const out = new Set<number>();
+  scan.chains.forEach((c, ci) => { if (!relevant.get(keyOf(c))) out.add(ci); });
+  return out;
 }
 
 /**
@@ -404,7 +429,8 @@ function resolveValues(c: Ctx, result: LintResult, fa: FileAccess): void {
     // Conditions the values decide (`{{- if .Values.secretStore.enabled }}`, `{% if secure_vault_enabled|bool %}`,
     // `<% if @x %>`) take their branch; the others are explored as without values.
     const decided = decideConditions(c, rc);
-    const own = decided.fixed.size && !c.merged ? variants(c.text, tags, c.scan.chains, decided.choice, decided.fixed) : undefined;
+    const fixedOrQuiet = c.quiet?.size ? new Set([...decided.fixed, ...c.quiet]) : decided.fixed;
+    const own = decided.fixed.size && !c.merged ? variants(c.text, tags, c.scan.chains, decided.choice, fixedOrQuiet) : undefined;
     const caseList = own && own.length <= MAX_VARIANTS ? own : c.list;
     const subTags = [...subs.keys()]; // in file order
     const tagAt = (s: Span): number | undefined => {

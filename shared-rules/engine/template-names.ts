@@ -22,6 +22,7 @@ export const ASSOCIATION_KINDS: Record<string, FileKind> = {
   shell: 'shell', script: 'shell', 'startup-script': 'shell',
   nginx: 'nginx', 'nginx.conf': 'nginx', ingress: 'ingress',
   dockerfile: 'dockerfile', compose: 'compose', 'docker-compose': 'compose', systemd: 'systemd', 'systemd-unit': 'systemd',
+  pod: 'pod', 'kubernetes-pod': 'pod',
 };
 
 export interface Association {
@@ -70,6 +71,7 @@ export function templateSyntax(fileName: string, kind: FileKind, text: string): 
   if (m) return m[1].toLowerCase() === 'erb' ? 'erb' : 'curly';
   // An ERB template saved under the rendered name (Puppet's deployment.toml.erb copied as deployment.toml).
   if (text.includes('<%=') && text.includes('%>')) return 'erb';
-  if ((kind === 'toml' || CHART_FOLDER.test(fileName)) && (text.includes('{{') || text.includes('{%'))) return 'curly';
+  // A pod manifest holding `{{` is a template wherever it is kept (YAML has no `{{`-keyed flow mapping worth reading).
+  if ((kind === 'toml' || kind === 'pod' || CHART_FOLDER.test(fileName)) && (text.includes('{{') || text.includes('{%'))) return 'curly';
   return undefined;
 }

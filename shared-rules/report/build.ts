@@ -45,7 +45,7 @@ export interface BuildOptions {
   notRead?: Array<{ path: string; reason: string }>;
 }
 
-const KIND_NAME: Record<FileKind, string> = { toml: 'deployment.toml', properties: 'log4j2.properties', xml: 'context.xml', shell: 'startup script', nginx: 'nginx configuration', ingress: 'Ingress/HTTPRoute manifest', dockerfile: 'Dockerfile', compose: 'docker-compose file', systemd: 'systemd unit' };
+const KIND_NAME: Record<FileKind, string> = { toml: 'deployment.toml', properties: 'log4j2.properties', xml: 'context.xml', shell: 'startup script', nginx: 'nginx configuration', ingress: 'Ingress/HTTPRoute manifest', dockerfile: 'Dockerfile', compose: 'docker-compose file', systemd: 'systemd unit', pod: 'Kubernetes pod spec' };
 const LEGACY_NAME: Partial<Record<LegacyFile, string>> = { datasources: 'datasources/*.xml', 'console-web.xml': 'console WEB-INF/web.xml' };
 const ORDER: Record<Status, number> = { failed: 0, manual: 1, passed: 2, 'not-applicable': 3 };
 

@@ -11,8 +11,9 @@ import { advisoryRules } from './registry/advisories';
 import { legacyOnlyRules } from './registry/legacy';
 import { proxyRules } from './registry/proxies';
 import { containerRules } from './registry/containers';
+import { podRules } from './registry/pods';
 
-export const allRules: readonly Rule[] = [...deploymentTomlRules, ...tlsRules, ...scriptRules, ...log4j2Rules, ...contextXmlRules, ...keystoreRules, ...legacyOnlyRules, ...advisoryRules, ...proxyRules, ...containerRules];
+export const allRules: readonly Rule[] = [...deploymentTomlRules, ...tlsRules, ...scriptRules, ...log4j2Rules, ...contextXmlRules, ...keystoreRules, ...legacyOnlyRules, ...advisoryRules, ...proxyRules, ...containerRules, ...podRules];
 
 /** Every id a setting or project file may name: the rules plus the engine's own unused-suppression check. */
 export const CONFIGURABLE_RULE_IDS: ReadonlySet<string> = new Set([...allRules.map((r) => r.meta.id), UNUSED_SUPPRESSION]);

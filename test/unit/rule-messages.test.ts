@@ -11,7 +11,7 @@ import { classify } from '../../shared-rules/engine/files';
 import { SAMPLE_DEPLOYMENT_TOML, sampleResources } from '../../shared-rules/keystores/sample';
 import { CORPUS, REPO, corpusFiles } from '../helpers/shared';
 
-const DEFAULT_NAME = { toml: 'deployment.toml', properties: 'log4j2.properties', xml: 'context.xml', shell: 'wso2server.sh', nginx: 'nginx.conf', ingress: 'ingress.yaml', dockerfile: 'Dockerfile', compose: 'docker-compose.yml', systemd: 'wso2am.service' } as const;
+const DEFAULT_NAME = { toml: 'deployment.toml', properties: 'log4j2.properties', xml: 'context.xml', shell: 'wso2server.sh', nginx: 'nginx.conf', ingress: 'ingress.yaml', dockerfile: 'Dockerfile', compose: 'docker-compose.yml', systemd: 'wso2am.service', pod: 'deployment.yaml' } as const;
 
 /** Every text a finding shows: its message, its related messages and its fix's title. */
 function texts(f: LintFinding): string[] {

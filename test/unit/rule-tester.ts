@@ -10,7 +10,7 @@ import { nonOverlapping } from '../../shared-rules/engine/fixes';
 
 const DEFAULT_NAME: Record<FileKind, string> = {
   toml: 'deployment.toml', properties: 'log4j2.properties', xml: 'context.xml', shell: 'wso2server.sh', nginx: 'nginx.conf', ingress: 'ingress.yaml',
-  dockerfile: 'Dockerfile', compose: 'docker-compose.yml', systemd: 'wso2am.service',
+  dockerfile: 'Dockerfile', compose: 'docker-compose.yml', systemd: 'wso2am.service', pod: 'deployment.yaml',
 };
 
 export function runRuleCases(rule: Rule): void {

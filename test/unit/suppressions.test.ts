@@ -22,7 +22,7 @@ function badRule(kind: FileKind, id = 'test-bad'): Rule {
   }) as Rule;
 }
 
-const FILES: Record<FileKind, string> = { toml: 'deployment.toml', properties: 'log4j2.properties', xml: 'context.xml', shell: 'wso2server.sh', nginx: 'nginx.conf', ingress: 'ingress.yaml', dockerfile: 'Dockerfile', compose: 'docker-compose.yml', systemd: 'wso2am.service' };
+const FILES: Record<FileKind, string> = { toml: 'deployment.toml', properties: 'log4j2.properties', xml: 'context.xml', shell: 'wso2server.sh', nginx: 'nginx.conf', ingress: 'ingress.yaml', dockerfile: 'Dockerfile', compose: 'docker-compose.yml', systemd: 'wso2am.service', pod: 'deployment.yaml' };
 
 function lint(kind: FileKind, text: string, extra: Rule[] = [], fileName = FILES[kind]) {
   const r = lintText(`/p/wso2am-4.2.0/${fileName}`, text, { rules: [badRule(kind), ...extra], kind });
