@@ -1,7 +1,9 @@
 // What the G01 rules share: the product home of the linted deployment.toml (or Carbon 4.4 carbon.xml / identity.xml), and its advisories with their status.
 import * as path from 'node:path';
 import type { RuleContext, Severity } from '../../engine/rule';
-import { detectRelease, textReader, type HomeInfo } from '../../engine/product-home';
+import { detectRelease, homeOf, textReader, type HomeInfo } from '../../engine/product-home';
+import { memoOnDisk } from '../../engine/home-cache';
+import { isDiskResources } from '../../keystores/store-files';
 import { readFileBounded } from '../../engine/resources';
 import { PRODUCT_TITLES, advisoriesFor, type AdvisoryMatch, type AdvisorySeverity } from '../../data/advisories';
 
@@ -30,7 +32,12 @@ export function advisoryScope(ctx: RuleContext): AdvisoryScope {
 
 function computeScope(ctx: RuleContext): AdvisoryScope {
   const read = textReader(ctx.resources?.readFile ?? ((p) => readFileBounded(p)));
-  const info = detectRelease(ctx.fileName, ctx.product, read, ctx.resources?.productHome);
+  const home = ctx.resources?.productHome;
+  // On the real disk, remembered while every file the detectors looked at is unchanged (engine/home-cache.ts).
+  const info = isDiskResources(ctx.resources) && path.isAbsolute(ctx.fileName)
+    ? memoOnDisk(`${ctx.fileName}\u0000${home ?? ''}\u0000${JSON.stringify(ctx.product)}`, home ?? homeOf(ctx.fileName) ?? path.dirname(ctx.fileName), read,
+      (r) => detectRelease(ctx.fileName, ctx.product, r, home))
+    : detectRelease(ctx.fileName, ctx.product, read, home);
   const label = `${ctx.product.brand} ${info.product ? PRODUCT_TITLES[info.product] ?? info.product : 'product'}${info.version ? ' ' + info.version : ''}`;
   if (!info.product || !info.version) return { info, label };
   return { info, label, matches: advisoriesFor(info.product, info.version, info.updateLevel) };
