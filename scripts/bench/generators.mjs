@@ -59,7 +59,7 @@ export const SHAPES = {
   },
 };
 
-// §7 linear inputs (issue 22): each shape at a size and twice that size; `make(n)` builds n units, `n` is the
+// §8 linear inputs (issue 22): each shape at a size and twice that size; `make(n)` builds n units, `n` is the
 // size the issue names for the 2× input (halved for the 1× one). Text only — no file needs to exist.
 const LAUNCH = '"$JAVA_HOME/bin/java" $JAVA_OPTS -Xms256m -Djava.io.tmpdir="$CARBON_HOME/tmp" org.wso2.carbon.bootstrap.Bootstrap $*\n';
 export const LINEAR_SHAPES = {

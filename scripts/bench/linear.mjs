@@ -1,4 +1,4 @@
-// §7 Linear inputs (issue 22): each shape of generators.mjs LINEAR_SHAPES at half its size and at its size, linted in
+// §8 Linear inputs (issue 22): each shape of generators.mjs LINEAR_SHAPES at half its size and at its size, linted in
 // process, interleaved (the two sizes alternate, the order swapped each round). Growth = median over rounds of
 // CPU(2×) ÷ CPU(1×) within the round; linear is 2, target ≤ 2.6. The file-size limit is raised for these
 // texts (up to 10 MB): the point is the engine's cost, not the notice.
@@ -39,7 +39,7 @@ export async function benchLinear({ engine, quick }) {
     raw[name] = g;
     const mb = (b) => `${(b / 1048576).toFixed(2)} MB`;
     rows.push({
-      id: '7', what: `2× input: ${name} (${g.units.map((u) => u.toLocaleString('en-US')).join(' → ')} ${shape.unit}, ${g.bytes.map(mb).join(' → ')})`,
+      id: '8', what: `2× input: ${name} (${g.units.map((u) => u.toLocaleString('en-US')).join(' → ')} ${shape.unit}, ${g.bytes.map(mb).join(' → ')})`,
       value: `${g.ratio.toFixed(2)}× time (CPU ${g.cpu.map(fmtMs).join(' → ')})`,
       target: '≤ 2.6×', met: g.ratio <= 2.6,
     });

@@ -1,4 +1,4 @@
-// Growth with input size (issue 22): each shape of the bench's §7 (scripts/bench/generators.mjs LINEAR_SHAPES) at a
+// Growth with input size (issue 22): each shape of the bench's §8 (scripts/bench/generators.mjs LINEAR_SHAPES) at a
 // size and four times that size must cost at most 8× (linear is 4×, a quadratic path 16×; at 2× the sizes a
 // quadratic path measured 3.5×, too close to a loose bound to tell). Robust on a loaded machine: the two sizes
 // alternate within a round (load that drifts hits both), the ratio is the median over rounds of the ratio within a
