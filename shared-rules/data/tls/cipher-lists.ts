@@ -42,10 +42,29 @@ export function splitCiphers(s: string, dialect: CipherDialect): ListItem[] {
   return splitList(s, dialect === 'tomcat' && s.includes(':') ? ':, ' : ',');
 }
 
+type TokenInfo = Omit<CipherToken, keyof ListItem>;
+
+// What a written name means depends only on its text and the dialect; the suggestion for an unknown one is an edit
+// distance against the whole catalog. A template is linted once per branch rendering (17 for the IS 7.0 chart) and a
+// deployment.toml on every keystroke, with the same lists: remembered per (dialect, text), bounded.
+const TOKEN_MEMO_MAX = 4096;
+const tokenMemo = new Map<string, TokenInfo>();
+
 function token(item: ListItem, dialect: CipherDialect): CipherToken {
-  const op = dialect === 'tomcat' ? ({ '!': 'delete', '-': 'remove', '+': 'order' } as const)[item.text[0] as '!' | '-' | '+'] : undefined;
-  const body = op ? item.text.slice(1) : item.text;
-  const t: CipherToken = { ...item, op: op ?? 'add', body, kind: 'unknown' };
+  const key = `${dialect}\u0000${item.text}`;
+  let info = tokenMemo.get(key);
+  if (!info) {
+    info = Object.freeze(classifyToken(item.text, dialect));
+    if (tokenMemo.size >= TOKEN_MEMO_MAX) tokenMemo.clear();
+    tokenMemo.set(key, info);
+  }
+  return { ...item, ...info };
+}
+
+function classifyToken(text: string, dialect: CipherDialect): TokenInfo {
+  const op = dialect === 'tomcat' ? ({ '!': 'delete', '-': 'remove', '+': 'order' } as const)[text[0] as '!' | '-' | '+'] : undefined;
+  const body = op ? text.slice(1) : text;
+  const t: TokenInfo = { op: op ?? 'add', body, kind: 'unknown' };
   const name = classifyCipher(body);
   if (name.syntax === 'scsv') return { ...t, kind: 'scsv', name };
   if (name.syntax === 'iana') return { ...t, kind: 'suite', name };
