@@ -98,7 +98,24 @@ export function analyzeCiphers(items: readonly ListItem[], dialect: CipherDialec
   return { tokens, enabled: [...enabled.values()], unknown: tokens.filter((t) => t.kind === 'unknown'), openssl };
 }
 
+// A written cipher string's analysis depends only on the string and the dialect (offsets are inside the string):
+// remembered, bounded in count and size, and frozen so that no caller can change what the next one gets.
+const ANALYSIS_MEMO_MAX = 256;
+const ANALYSIS_MEMO_MAX_CHARS = 16 * 1024;
+const analysisMemo = new Map<string, CipherAnalysis>();
+
 /** Splits and analyses a cipher string. */
 export function analyzeCipherString(s: string, dialect: CipherDialect): CipherAnalysis {
-  return analyzeCiphers(splitCiphers(s, dialect), dialect, s.includes(':'));
+  if (s.length > ANALYSIS_MEMO_MAX_CHARS) return analyzeCiphers(splitCiphers(s, dialect), dialect, s.includes(':'));
+  const key = `${dialect}\u0000${s}`;
+  let a = analysisMemo.get(key);
+  if (!a) {
+    const fresh = analyzeCiphers(splitCiphers(s, dialect), dialect, s.includes(':'));
+    for (const t of fresh.tokens) Object.freeze(t);
+    for (const e of fresh.enabled) Object.freeze(e);
+    a = Object.freeze({ tokens: Object.freeze(fresh.tokens), enabled: Object.freeze(fresh.enabled), unknown: Object.freeze(fresh.unknown), openssl: fresh.openssl }) as unknown as CipherAnalysis;
+    if (analysisMemo.size >= ANALYSIS_MEMO_MAX) analysisMemo.clear();
+    analysisMemo.set(key, a);
+  }
+  return a;
 }
