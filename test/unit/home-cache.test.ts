@@ -6,6 +6,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { lintText } from '../../shared-rules/engine/lint';
+import { resolveSettings } from '../../shared-rules/engine/settings';
 
 const TOML = '[server]\nhostname = "localhost"\n';
 
@@ -77,5 +78,26 @@ test('G01 home memo: a product home edited under the file (updates/product.txt w
     assert.equal(release(file), '4.1.0 / updates/product.txt');
   } finally {
     fs.rmSync(root, { recursive: true, force: true });
+  }
+});
+
+test('G01 summary memo: the same remembered home gives each advisories setting its own severity and data-age note', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cl-home-summary-'));
+  try {
+    const file = path.join(dir, 'deployment.toml');
+    fs.writeFileSync(path.join(dir, 'Dockerfile'), 'FROM wso2/wso2am:4.2.0\n');
+    const summary = (advisories: { severity?: 'auto' | 'info' | 'warning'; maxDataAgeDays?: number }) => {
+      const settings = resolveSettings({ advisories: { severity: 'auto', maxDataAgeDays: 180, ...advisories } });
+      const f = lintText(file, TOML, { settings }).findings.find((x) => x.ruleId === 'security-advisories');
+      return f && { severity: f.severity, old: /days old/.test(f.message) };
+    };
+    const auto = summary({});
+    assert.equal(auto?.severity, 'error'); // 4.2.0 has open critical advisories
+    assert.deepEqual(summary({ severity: 'info' }), { severity: 'info', old: auto!.old });
+    assert.deepEqual(summary({ severity: 'warning' }), { severity: 'warning', old: auto!.old });
+    assert.deepEqual(summary({ maxDataAgeDays: 0 }), { severity: 'error', old: true });
+    assert.deepEqual(summary({}), auto);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
   }
 });

@@ -33,14 +33,19 @@ export function advisoryScope(ctx: RuleContext): AdvisoryScope {
 function computeScope(ctx: RuleContext): AdvisoryScope {
   const read = textReader(ctx.resources?.readFile ?? ((p) => readFileBounded(p)));
   const home = ctx.resources?.productHome;
-  // On the real disk, remembered while every file the detectors looked at is unchanged (engine/home-cache.ts).
-  const info = isDiskResources(ctx.resources) && path.isAbsolute(ctx.fileName)
-    ? memoOnDisk(`${ctx.fileName}\u0000${home ?? ''}\u0000${JSON.stringify(ctx.product)}`, home ?? homeOf(ctx.fileName) ?? path.dirname(ctx.fileName), read,
-      (r) => detectRelease(ctx.fileName, ctx.product, r, home))
-    : detectRelease(ctx.fileName, ctx.product, read, home);
-  const label = `${ctx.product.brand} ${info.product ? PRODUCT_TITLES[info.product] ?? info.product : 'product'}${info.version ? ' ' + info.version : ''}`;
-  if (!info.product || !info.version) return { info, label };
-  return { info, label, matches: advisoriesFor(info.product, info.version, info.updateLevel) };
+  const scope = (r: typeof read): AdvisoryScope => {
+    const info = detectRelease(ctx.fileName, ctx.product, r, home);
+    const label = `${ctx.product.brand} ${info.product ? PRODUCT_TITLES[info.product] ?? info.product : 'product'}${info.version ? ' ' + info.version : ''}`;
+    if (!info.product || !info.version) return { info, label };
+    return { info, label, matches: advisoriesFor(info.product, info.version, info.updateLevel) };
+  };
+  // On the real disk, remembered while every file the detectors looked at is unchanged (engine/home-cache.ts): the
+  // same scope object while typing, so the summary built from it is remembered too (advisory-summary.ts).
+  if (isDiskResources(ctx.resources) && path.isAbsolute(ctx.fileName)) {
+    const key = `${ctx.fileName}\u0000${home ?? ''}\u0000${JSON.stringify(ctx.product)}`;
+    return memoOnDisk(key, home ?? homeOf(ctx.fileName) ?? path.dirname(ctx.fileName), read, scope);
+  }
+  return scope(read);
 }
 
 /** Critical/high → error, medium/low/unknown → warning, informational only → info. */
