@@ -77,6 +77,9 @@ export function readStore(resources: RuleResources, absPath: string): StoreFile 
       return fromBytes(bytes, digest);
     }
     remembered.delete(absPath);
+    // Nothing to stat is nothing to open (the disk reader would fail the same way): most candidate paths are absent,
+    // and a thrown ENOENT from open per candidate per keystroke was measurable while typing.
+    if (!st) return undefined;
   }
   const bytes = resources.readFile(absPath);
   return bytes ? fromBytes(bytes) : undefined;
