@@ -50,10 +50,11 @@ function fresh(deps: ReadonlyArray<[string, string]>): boolean {
 }
 
 /**
- * `compute(read)` once per key while every path it read (through `read`) and every `.git` probe around `home` is
- * unchanged on disk. Use only when `read` is the plain disk reader: a caller's own reader (tests) is not statted.
+ * `compute(read)` once per key while every path it read (through `read`), every `.git` probe around `home` and every
+ * path of `alsoWatch` (what `compute` looks at without `read`) is unchanged on disk. Use only when `read` is the
+ * plain disk reader: a caller's own reader (tests) is not statted.
  */
-export function memoOnDisk<T>(key: string, home: string | undefined, read: ReadText, compute: (read: ReadText) => T): T {
+export function memoOnDisk<T>(key: string, home: string | undefined, read: ReadText, compute: (read: ReadText) => T, alsoWatch: readonly string[] = []): T {
   const hit = entries.get(key);
   if (hit && fresh(hit.deps)) {
     entries.delete(key); // least recently used goes first
@@ -61,6 +62,7 @@ export function memoOnDisk<T>(key: string, home: string | undefined, read: ReadT
     return hit.value as T;
   }
   const deps: Array<[string, string]> = gitProbes(home).map((p) => [p, exists(p)]);
+  for (const p of alsoWatch) deps.push([p, signature(p)]);
   const seen = new Set<string>();
   const recording: ReadText = (p) => {
     if (!seen.has(p)) {

@@ -101,3 +101,23 @@ test('G01 summary memo: the same remembered home gives each advisories setting i
     fs.rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('G01 home memo: a Carbon 4.4 home decided by its layout (api-manager.xml appearing beside a carbon.xml without a name) is seen', () => {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'cl-home-legacy-'));
+  try {
+    const home = path.join(root, 'pack');
+    const conf = path.join(home, 'repository', 'conf');
+    fs.mkdirSync(conf, { recursive: true });
+    fs.writeFileSync(path.join(conf, 'carbon.xml'), '<Server xmlns="http://wso2.org/projects/carbon/carbon.xml">\n  <Name>${product.name}</Name>\n  <Version>2.6.0</Version>\n</Server>\n');
+    const file = path.join(conf, 'deployment.toml');
+    const before = release(file);
+    fs.writeFileSync(path.join(conf, 'api-manager.xml'), '<APIManager/>\n');
+    const after = release(file);
+    assert.notEqual(after, before);
+    assert.equal(after, '2.6.0 / repository/conf/carbon.xml');
+    fs.rmSync(path.join(conf, 'api-manager.xml'));
+    assert.equal(release(file), before);
+  } finally {
+    fs.rmSync(root, { recursive: true, force: true });
+  }
+});

@@ -43,9 +43,21 @@ function computeScope(ctx: RuleContext): AdvisoryScope {
   // same scope object while typing, so the summary built from it is remembered too (advisory-summary.ts).
   if (isDiskResources(ctx.resources) && path.isAbsolute(ctx.fileName)) {
     const key = `${ctx.fileName}\u0000${home ?? ''}\u0000${JSON.stringify(ctx.product)}`;
-    return memoOnDisk(key, home ?? homeOf(ctx.fileName) ?? path.dirname(ctx.fileName), read, scope);
+    const at = home ?? homeOf(ctx.fileName) ?? path.dirname(ctx.fileName);
+    return memoOnDisk(key, at, read, scope, legacyProbes(at));
   }
   return scope(read);
+}
+
+/**
+ * What the Carbon 4.4 home detection (legacy-product.ts, reached through a carbon.xml) looks at on disk by itself,
+ * not through the reader: the API-M layout file, the EI `wso2` folder and the kernel version file.
+ */
+function legacyProbes(home: string): string[] {
+  return [
+    path.join(home, 'repository', 'conf', 'api-manager.xml'), path.join(home, 'conf', 'api-manager.xml'),
+    path.join(home, 'wso2'), path.join(home, 'bin', 'wso2carbon-version.txt'),
+  ];
 }
 
 /** Critical/high → error, medium/low/unknown → warning, informational only → info. */
