@@ -2,6 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { renderedWithValues } from '../../shared-rules/engine/template-lint';
 import { lintText } from '../../shared-rules/engine/lint';
@@ -25,4 +26,27 @@ test('no values file, or an unbalanced template: nothing to render', () => {
   assert.equal(renderedWithValues('/nonexistent/chart/confs/deployment.toml', '[server]\nhostname = {{ .Values.h }}\n', 'curly'), undefined);
   const file = path.join(CHART, 'confs/deployment.toml');
   assert.equal(renderedWithValues(file, '{{- if .Values.x }}\n[server]\n', 'curly'), undefined);
+});
+
+test('a values file edited on disk is read again: the finding on its line follows the edit (no stale parse)', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cl-values-edit-'));
+  try {
+    fs.cpSync(CHART, dir, { recursive: true });
+    const file = path.join(dir, 'confs/deployment.toml');
+    const text = fs.readFileSync(file, 'utf8');
+    const values = path.join(dir, 'values.yaml');
+    const admin = (r: ReturnType<typeof lintText>) => (r.values ?? []).filter((v) => v.finding.ruleId === 'default-admin-credentials').map((v) => v.finding.range.start.line + 1);
+    const original = fs.readFileSync(values, 'utf8');
+    assert.deepEqual(admin(lintText(file, text)), [212, 214]);
+    // The same length: only the content tells (password "admin" → "xq9zT").
+    const edited = original.replace(/^(\s+password: )"admin"$/m, '$1"xq9zT"');
+    assert.notEqual(edited, original);
+    assert.equal(edited.length, original.length);
+    fs.writeFileSync(values, edited);
+    assert.deepEqual(admin(lintText(file, text)), [212]); // the password line no longer; the admin user name still
+    fs.writeFileSync(values, original);
+    assert.deepEqual(admin(lintText(file, text)), [212, 214]);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
 });
