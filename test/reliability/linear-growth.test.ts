@@ -1,9 +1,10 @@
 // Growth with input size (issue 22): each shape of the bench's §8 (scripts/bench/generators.mjs LINEAR_SHAPES) at a
-// size and four times that size must cost at most 8× (linear is 4×, a quadratic path 16×; at 2× the sizes a
+// size and four times that size must cost at most 10× (linear is 4×, a quadratic path 16×; at 2× the sizes a
 // quadratic path measured 3.5×, too close to a loose bound to tell). Robust on a loaded machine: the two sizes
-// alternate within a round (load that drifts hits both), the ratio is the median over rounds of the ratio within a
-// round, and the 1× time has a floor so timer noise on a fast input cannot fail it. Sizes are smaller than the
-// bench's (which uses the issue's 2 MB script, 50k keys, 50k appenders, 100k elements) but large enough that the
+// alternate within a round, each size's time is its best of the rounds (a pause from the machine or a collection
+// only ever adds time: the median of 3 rounds once read 11× for the TOML shape under load 15), and the 1× time has a
+// floor so timer noise on a fast input cannot fail it. A quadratic path is slow in every round. Sizes are at most the
+// bench's (the issue's 2 MB script, 50k keys, 50k appenders, 100k elements) and large enough that the
 // O(launches × assignments) expansion without the per-script step budget (jvm-flags.ts) fails: 5.3 s → 18 s → 106 s
 // for 3,000 / 6,000 / 12,000 lines.
 import { test } from 'node:test';
@@ -17,15 +18,21 @@ type Shape = { file: string; n: number; make: (n: number) => string };
 const SHAPES = LINEAR_SHAPES as Record<string, Shape>;
 const SETTINGS = resolveSettings({ maxFileSize: 64 * 1024 * 1024 });
 const FLOOR_MS = 3;
-const ROUNDS = 3;
+const ROUNDS = 5;
 const FACTOR = 4;
+/** Linear is FACTOR×, quadratic FACTOR²× (16×): the bound sits between, with room for a loaded machine's noise. */
+const BOUND = 2.5 * FACTOR;
 
-/** Units for the larger input: a fraction of the bench's size. */
+/**
+ * Units for the larger input. The smaller one (a quarter) is already large enough that both outlive the young
+ * generation: below that, the small input's model dies young while the larger one's is copied and promoted, and
+ * 2,000 → 8,000 appenders measured 9× (the collector, not an algorithm: docs/performance.md, §4).
+ */
 const SIZES: Record<string, number> = {
   'script: JAVA_OPTS assignments, then java launch lines': 6_000,
-  'toml: keys in one table': 8_000,
-  'properties: appenders': 2_000,
-  'xml: elements': 16_000,
+  'toml: keys in one table': 50_000,
+  'properties: appenders': 20_000,
+  'xml: elements': 60_000,
 };
 
 function growth(shape: Shape, n2: number): { ratio: number; ms: number[] } {
@@ -37,26 +44,22 @@ function growth(shape: Shape, n2: number): { ratio: number; ms: number[] } {
     return performance.now() - t0;
   };
   time(0); // warm-up (JIT)
-  const ratios: number[] = [];
   const ms: number[][] = [[], []];
   for (let r = 0; r < ROUNDS; r++) {
     const order = r % 2 ? [0, 1] : [1, 0];
-    const t: number[] = [];
-    for (const i of order) t[i] = time(i);
-    ms[0].push(t[0]);
-    ms[1].push(t[1]);
-    ratios.push(t[1] / Math.max(t[0], FLOOR_MS));
+    for (const i of order) ms[i].push(time(i));
   }
-  const med = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
-  return { ratio: med(ratios), ms: ms.map(med) };
+  const best = ms.map((xs) => Math.min(...xs));
+  return { ratio: best[1] / Math.max(best[0], FLOOR_MS), ms: best };
 }
 
 for (const [name, n2] of Object.entries(SIZES)) {
-  test(`linear growth: ${name} — ${FACTOR}× the input costs at most ${2 * FACTOR}× (median of ${ROUNDS} interleaved rounds)`, { timeout: 300_000 }, () => {
+  test(`linear growth: ${name} — ${FACTOR}× the input costs at most ${BOUND}× (best of ${ROUNDS} interleaved rounds)`, { timeout: 300_000 }, (t) => {
     const shape = SHAPES[name];
     assert.ok(shape, `bench shape ${name}`);
     const g = growth(shape, n2);
-    assert.ok(g.ratio <= 2 * FACTOR, `${g.ratio.toFixed(2)}× (${g.ms.map((x) => x.toFixed(0)).join(' → ')} ms)`);
+    t.diagnostic(`${g.ratio.toFixed(2)}× (${g.ms.map((x) => x.toFixed(0)).join(' → ')} ms)`);
+    assert.ok(g.ratio <= BOUND, `${g.ratio.toFixed(2)}× (${g.ms.map((x) => x.toFixed(0)).join(' → ')} ms)`);
   });
 }
 
