@@ -22,6 +22,8 @@ export async function buildBundles(repo) {
     `export { parseModel } from ${JSON.stringify(path.join(repo, 'shared-rules/engine/models'))};`,
     `export { detectProduct } from ${JSON.stringify(path.join(repo, 'shared-rules/engine/product'))};`,
     `export { allRules } from ${JSON.stringify(path.join(repo, 'shared-rules/rules'))};`,
+    // §9: the plain file a chart's template renders to with its values.
+    `export { renderedWithValues } from ${JSON.stringify(path.join(repo, 'shared-rules/engine/template-lint'))};`,
   ].join('\n'));
   const build = (entryPoint, out) => esbuild.build({ ...SHIPPED, absWorkingDir: repo, entryPoints: [entryPoint], outfile: path.join(dir, out) });
   await Promise.all([

@@ -58,3 +58,27 @@ export const SHAPES = {
     make: (n) => `<?xml version="1.0"?>\n<Context>\n  <Manager className="org.apache.catalina.session.StandardManager" sessionIdLength="16" note="${'abcdefghij&amp;'.repeat(n)}"/>\n</Context>\n`,
   },
 };
+
+// §8 linear inputs (issue 22): each shape at a size and twice that size; `make(n)` builds n units, `n` is the
+// size the issue names for the 2× input (halved for the 1× one). Text only — no file needs to exist.
+const LAUNCH = '"$JAVA_HOME/bin/java" $JAVA_OPTS -Xms256m -Djava.io.tmpdir="$CARBON_HOME/tmp" org.wso2.carbon.bootstrap.Bootstrap $*\n';
+export const LINEAR_SHAPES = {
+  // Launch-flag expansion visits, for each launch, the JAVA_OPTS assignments before it: half the units are
+  // `JAVA_OPTS="$JAVA_OPTS -D…"` lines, then half are launch lines (26,000 lines: the issue's 2 MB script).
+  'script: JAVA_OPTS assignments, then java launch lines': {
+    file: 'wso2server.sh', unit: 'lines', n: 26_000,
+    make: (n) => `${SCRIPT_HEAD}${Array.from({ length: n >> 1 }, (_, i) => `JAVA_OPTS="$JAVA_OPTS -Dbench.prop${i}=value${i}"\n`).join('')}${LAUNCH.repeat(n - (n >> 1))}`,
+  },
+  'toml: keys in one table': {
+    file: 'deployment.toml', unit: 'keys', n: 50_000,
+    make: (n) => `[server]\nhostname = "localhost"\n\n[bench]\n${Array.from({ length: n }, (_, i) => `key_${i} = "value ${i}"\n`).join('')}`,
+  },
+  'properties: appenders': {
+    file: 'log4j2.properties', unit: 'appenders', n: 50_000,
+    make: (n) => SHAPES['properties: many appenders'].make(n),
+  },
+  'xml: elements': {
+    file: 'context.xml', unit: 'elements', n: 100_000,
+    make: (n) => SHAPES['xml: many elements'].make(n - 1),
+  },
+};

@@ -18,6 +18,8 @@ import { benchTyping } from './typing.mjs';
 import { benchFootprint } from './footprint.mjs';
 import { benchPeers } from './peers.mjs';
 import { benchScale } from './scale.mjs';
+import { benchLinear } from './linear.mjs';
+import { benchChart } from './chart.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const REPO = path.resolve(HERE, '..', '..');
@@ -32,7 +34,7 @@ const { values: opts } = parseArgs({
   },
 });
 if (opts.help) {
-  console.log('npm run bench [-- --quick] [--only 1,2,3,4,5,6] [--out FILE] [--no-package]\n  full runs write docs/performance.md; --quick runs write only with --out');
+  console.log('npm run bench [-- --quick] [--only 1,2,3,4,5,6,8,9] [--out FILE] [--no-package]\n  full runs write docs/performance.md; --quick runs write only with --out');
   process.exit(0);
 }
 
@@ -40,6 +42,8 @@ if (opts.help) {
 const SECTIONS = [
   ['1', 'engine vs smol-toml', (ctx) => benchEngine(ctx)],
   ['4', 'scaling 1×/10×/100×', (ctx) => benchScaling(ctx)],
+  ['8', 'linear inputs 1×/2×', (ctx) => benchLinear(ctx)],
+  ['9', 'Helm chart folder vs plain file', (ctx) => benchChart(ctx)],
   ['2', 'typing latency over stdio', (ctx) => benchTyping(ctx)],
   ['5', 'footprint', (ctx) => benchFootprint({ ...ctx, skipPackage: opts['no-package'] })],
   ['6', 'peers', (ctx) => benchPeers(ctx)],

@@ -61,13 +61,15 @@ export async function benchTyping({ bundles, corpus, quick }) {
   const sp99 = stat(s, (x) => percentile(x.lat, 99));
   const bp50 = stat(b, (x) => percentile(x.lat, 50));
   const rtt = stat(s, (x) => percentile(x.rtt, 50));
+  // Issue 22's target is relative: p50 latency over the same series' empty round trip (same process, same load).
+  const vsRtt = stat(s, (x) => percentile(x.lat, 50) / percentile(x.rtt, 50));
   const cpu = stat(s, (x) => x.cpuPerEdit);
   const bcpu = stat(b, (x) => x.cpuPerEdit);
   const note = `${runs === 1 ? '1 series' : `median of ${runs} series`}`;
   return {
     rows: [
-      { id: '2', what: `typing latency p50, ${(small.length / 1024).toFixed(1)} KB deployment.toml (200 edits, ${note})`, value: fmtMs(sp50), target: '≤ 2 ms', met: sp50 <= 2 },
-      { id: '2', what: 'typing latency p99, same edits', value: fmtMs(sp99), target: '≤ 10 ms', met: sp99 <= 10 },
+      { id: '2', what: `typing latency p50, ${(small.length / 1024).toFixed(1)} KB deployment.toml (200 edits, ${note}), over the empty round trip's p50 in the same series`, value: `${vsRtt.toFixed(1)}× (${fmtMs(sp50)})`, target: '≤ 2.5×', met: vsRtt <= 2.5 },
+      { id: '2', what: 'typing latency p99, same edits', value: fmtMs(sp99), target: '≤ 6 ms', met: sp99 <= 6 },
       { id: '2', what: 'server CPU time per edit (lint + protocol; a round trip included), same edits', value: fmtMs(cpu), target: '', met: null },
       { id: '2', what: 'empty JSON-RPC round trip p50, same run (transport floor)', value: fmtMs(rtt), target: '', met: null },
       { id: '2', what: `typing latency p50, ${(big.length / 1048576).toFixed(2)} MB deployment.toml (${b[0].lat.length} edits)`, value: fmtMs(bp50), target: '≤ 100 ms', met: bp50 <= 100 },

@@ -9,10 +9,15 @@ import { URI } from './uri';
 
 export const SEVERITY = { error: DiagnosticSeverity.Error, warning: DiagnosticSeverity.Warning, info: DiagnosticSeverity.Information, hint: DiagnosticSeverity.Hint };
 
+// Built once per rule id (a URL per diagnostic per keystroke was measurable while typing); ids are the rules' own.
+const docUris = new Map<string, string | undefined>();
+
 /** The rule documentation shipped beside the server bundle (docs/rules/<id>.md), readable offline. */
 export function ruleDocUri(ruleId: string): string | undefined {
-  if (!ruleById(ruleId)) return undefined;
-  return pathToFileURL(path.join(__dirname, '..', 'docs', 'rules', `${ruleId}.md`)).toString();
+  if (docUris.has(ruleId)) return docUris.get(ruleId);
+  const uri = ruleById(ruleId) ? pathToFileURL(path.join(__dirname, '..', 'docs', 'rules', `${ruleId}.md`)).toString() : undefined;
+  if (uri !== undefined || docUris.size < 1024) docUris.set(ruleId, uri); // unknown ids (file-level codes) are few, but bounded
+  return uri;
 }
 
 export function toDiagnostic(f: LintFinding, uri: string): Diagnostic {

@@ -86,6 +86,8 @@ export interface LintOptions {
   embedded?: boolean;
   /** Internal: the text is already a rendered branch of a template (template-lint.ts); lint it as it is. */
   untemplated?: boolean;
+  /** Internal: the product detected once for the whole template this rendering comes from (template-lint.ts). */
+  product?: ProductInfo;
 }
 
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2, hint: 3 };
@@ -116,7 +118,7 @@ export function lintText(fileName: string, text: string, options: LintOptions = 
       ? { code: 'file-too-large', message: tooLargeMessage(options.byteLength ?? utf8Bytes(text), settings.maxFileSize) }
     : looksBinary(text) ? { code: 'file-binary', message: 'File not checked: it contains binary (NUL) bytes.' }
     : undefined;
-  const product = detectProduct(fileName, skip ? '' : text, settings.product);
+  const product = options.product && options.untemplated && !skip ? options.product : detectProduct(fileName, skip ? '' : text, settings.product);
   const result: LintResult = { kind, product, findings: [] };
   if (!kind) return result;
   // Another project's log4j2.properties (nothing in its path or content names a product): no finding, no fix.
@@ -144,7 +146,8 @@ export function lintText(fileName: string, text: string, options: LintOptions = 
   }
   // A template (a twin such as deployment.toml.j2, or Helm/Jinja text) is linted branch by branch as the file it renders to.
   const syntax = options.untemplated ? undefined : templateSyntax(fileName, kind, text);
-  if (syntax) return lintTemplate(fileName, text, kind, syntax, { ...options, settings }, lintText);
+  // Every rendering is the same document for product detection: detected once, on the whole template (all branches).
+  if (syntax) return lintTemplate(fileName, text, kind, syntax, { ...options, settings, product }, lintText);
   const index = new LineIndex(text);
 
   // The reader's offset is in the file's own text, not in a rendered template branch or an embedded file.

@@ -494,7 +494,7 @@ function truthy(raw: unknown, text: string, syntax: TemplateSyntax, boolFilter: 
 }
 
 /** The branch each plain `if <reference>` / `if not <reference>` chain takes with the case's values (if/else chains only). */
-function decideConditions(c: Ctx, rc: RenderCase): { choice: Int32Array; fixed: Set<number> } {
+function decideConditions(c: Pick<Ctx, 'text' | 'syntax' | 'scan'>, rc: RenderCase): { choice: Int32Array; fixed: Set<number> } {
   const chains = c.scan.chains;
   const choice = new Int32Array(chains.length);
   const fixed = new Set<number>();
@@ -530,4 +530,24 @@ function decidedAround(c: Ctx, d: { choice: Int32Array; fixed: Set<number> }, at
   const cond = conditionKey(c.text, c.scan.tags[ch.branches[0].tag]).replace(/^if\s*/, '');
   const named = cond.length <= 80 && !/['"`]/.test(cond) ? `\`${cond}\` (line ${line})` : `the condition at line ${line}`;
   return `${named} ${d.choice[best] === 0 ? 'holds' : 'does not hold'} with these values`;
+}
+
+/**
+ * The plain file a template stands for with its first values case (chart values.yaml, the first Ansible host, the
+ * Puppet class): resolved placeholders substituted, conditions the values decide taking their branch and the others
+ * their first, any other template syntax made opaque (an unknown `${…}` reference, blanked tags). What the bench
+ * (§9) compares a chart's cost against; undefined when the template cannot be split or has no values.
+ */
+export function renderedWithValues(fileName: string, text: string, syntax: TemplateSyntax, fa: FileAccess = diskAccess, valuesFiles?: string[]): string | undefined {
+  const scan = scanTemplate(text, syntax);
+  const rc = scan.problem ? undefined : casesFor(fileName, fa, valuesFiles)?.cases[0];
+  if (!rc) return undefined;
+  const subs = new Map<number, string>();
+  scan.tags.forEach((t, ti) => {
+    if (t.role !== 'output') return;
+    const r = resolveExpression(tagExpression(text.slice(t.start, t.end)), syntax, rc);
+    if (r.resolved.kind === 'value' && r.rendered !== undefined && !/[\r\n]/.test(r.rendered)) subs.set(ti, r.rendered);
+  });
+  const choice = scan.chains.length ? decideConditions({ text, syntax, scan }, rc).choice : undefined;
+  return render(text, scan, choice, false, syntax === 'erb', subs).text;
 }

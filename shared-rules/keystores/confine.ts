@@ -15,6 +15,9 @@ export function outsideRoots(file: string, roots: readonly string[]): boolean {
   if (!resolvedRoots.some((r) => isInside(r, abs))) return true;
   let real: string;
   try {
+    // A name that is not there cannot lead anywhere; most candidates are absent (a store is looked for in several
+    // folders), and a thrown ENOENT per candidate per keystroke was measurable while typing.
+    if (!fs.lstatSync(abs, { throwIfNoEntry: false })) return false;
     real = fs.realpathSync(abs);
   } catch {
     return false; // not on disk (or a stub's file): nothing there to read through a link

@@ -27,6 +27,11 @@ export function diskResources(): RuleResources {
   return r;
 }
 
+/** Whether `r` is lintText's default disk resources (so a stat says whether a file it reads changed). */
+export function isDiskResources(r: RuleResources | undefined): boolean {
+  return r !== undefined && disk.has(r);
+}
+
 // Stores are well under this (inspect.ts opens at most 1 MiB); a larger file is read (and refused) every time.
 const REMEMBER_MAX_BYTES = 1024 * 1024;
 const REMEMBERED = 64;
@@ -72,6 +77,9 @@ export function readStore(resources: RuleResources, absPath: string): StoreFile 
       return fromBytes(bytes, digest);
     }
     remembered.delete(absPath);
+    // Nothing to stat is nothing to open (the disk reader would fail the same way): most candidate paths are absent,
+    // and a thrown ENOENT from open per candidate per keystroke was measurable while typing.
+    if (!st) return undefined;
   }
   const bytes = resources.readFile(absPath);
   return bytes ? fromBytes(bytes) : undefined;

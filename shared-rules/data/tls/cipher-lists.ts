@@ -42,10 +42,29 @@ export function splitCiphers(s: string, dialect: CipherDialect): ListItem[] {
   return splitList(s, dialect === 'tomcat' && s.includes(':') ? ':, ' : ',');
 }
 
+type TokenInfo = Omit<CipherToken, keyof ListItem>;
+
+// What a written name means depends only on its text and the dialect; the suggestion for an unknown one is an edit
+// distance against the whole catalog. A template is linted once per branch rendering (17 for the IS 7.0 chart) and a
+// deployment.toml on every keystroke, with the same lists: remembered per (dialect, text), bounded.
+const TOKEN_MEMO_MAX = 4096;
+const tokenMemo = new Map<string, TokenInfo>();
+
 function token(item: ListItem, dialect: CipherDialect): CipherToken {
-  const op = dialect === 'tomcat' ? ({ '!': 'delete', '-': 'remove', '+': 'order' } as const)[item.text[0] as '!' | '-' | '+'] : undefined;
-  const body = op ? item.text.slice(1) : item.text;
-  const t: CipherToken = { ...item, op: op ?? 'add', body, kind: 'unknown' };
+  const key = `${dialect}\u0000${item.text}`;
+  let info = tokenMemo.get(key);
+  if (!info) {
+    info = Object.freeze(classifyToken(item.text, dialect));
+    if (tokenMemo.size >= TOKEN_MEMO_MAX) tokenMemo.clear();
+    tokenMemo.set(key, info);
+  }
+  return { ...item, ...info };
+}
+
+function classifyToken(text: string, dialect: CipherDialect): TokenInfo {
+  const op = dialect === 'tomcat' ? ({ '!': 'delete', '-': 'remove', '+': 'order' } as const)[text[0] as '!' | '-' | '+'] : undefined;
+  const body = op ? text.slice(1) : text;
+  const t: TokenInfo = { op: op ?? 'add', body, kind: 'unknown' };
   const name = classifyCipher(body);
   if (name.syntax === 'scsv') return { ...t, kind: 'scsv', name };
   if (name.syntax === 'iana') return { ...t, kind: 'suite', name };
@@ -79,7 +98,24 @@ export function analyzeCiphers(items: readonly ListItem[], dialect: CipherDialec
   return { tokens, enabled: [...enabled.values()], unknown: tokens.filter((t) => t.kind === 'unknown'), openssl };
 }
 
+// A written cipher string's analysis depends only on the string and the dialect (offsets are inside the string):
+// remembered, bounded in count and size, and frozen so that no caller can change what the next one gets.
+const ANALYSIS_MEMO_MAX = 256;
+const ANALYSIS_MEMO_MAX_CHARS = 16 * 1024;
+const analysisMemo = new Map<string, CipherAnalysis>();
+
 /** Splits and analyses a cipher string. */
 export function analyzeCipherString(s: string, dialect: CipherDialect): CipherAnalysis {
-  return analyzeCiphers(splitCiphers(s, dialect), dialect, s.includes(':'));
+  if (s.length > ANALYSIS_MEMO_MAX_CHARS) return analyzeCiphers(splitCiphers(s, dialect), dialect, s.includes(':'));
+  const key = `${dialect}\u0000${s}`;
+  let a = analysisMemo.get(key);
+  if (!a) {
+    const fresh = analyzeCiphers(splitCiphers(s, dialect), dialect, s.includes(':'));
+    for (const t of fresh.tokens) Object.freeze(t);
+    for (const e of fresh.enabled) Object.freeze(e);
+    a = Object.freeze({ tokens: Object.freeze(fresh.tokens), enabled: Object.freeze(fresh.enabled), unknown: Object.freeze(fresh.unknown), openssl: fresh.openssl }) as unknown as CipherAnalysis;
+    if (analysisMemo.size >= ANALYSIS_MEMO_MAX) analysisMemo.clear();
+    analysisMemo.set(key, a);
+  }
+  return a;
 }

@@ -3,6 +3,8 @@ import * as path from 'node:path';
 import type { RuleContext, Severity } from '../../engine/rule';
 import { detectRelease, homeOf, textReader, type HomeInfo } from '../../engine/product-home';
 import { legacyFileOf } from '../../engine/legacy-files';
+import { memoOnDisk } from '../../engine/home-cache';
+import { isDiskResources } from '../../keystores/store-files';
 import { readFileBounded } from '../../engine/resources';
 import { PRODUCT_TITLES, advisoriesFor, type AdvisoryMatch, type AdvisorySeverity } from '../../data/advisories';
 
@@ -41,10 +43,32 @@ function legacyHome(ctx: RuleContext): string | undefined {
 
 function computeScope(ctx: RuleContext): AdvisoryScope {
   const read = textReader(ctx.resources?.readFile ?? ((p) => readFileBounded(p)));
-  const info = detectRelease(ctx.fileName, ctx.product, read, ctx.resources?.productHome ?? legacyHome(ctx));
-  const label = `${ctx.product.brand} ${info.product ? PRODUCT_TITLES[info.product] ?? info.product : 'product'}${info.version ? ' ' + info.version : ''}`;
-  if (!info.product || !info.version) return { info, label };
-  return { info, label, matches: advisoriesFor(info.product, info.version, info.updateLevel) };
+  const home = ctx.resources?.productHome ?? legacyHome(ctx);
+  const scope = (r: typeof read): AdvisoryScope => {
+    const info = detectRelease(ctx.fileName, ctx.product, r, home);
+    const label = `${ctx.product.brand} ${info.product ? PRODUCT_TITLES[info.product] ?? info.product : 'product'}${info.version ? ' ' + info.version : ''}`;
+    if (!info.product || !info.version) return { info, label };
+    return { info, label, matches: advisoriesFor(info.product, info.version, info.updateLevel) };
+  };
+  // On the real disk, remembered while every file the detectors looked at is unchanged (engine/home-cache.ts): the
+  // same scope object while typing, so the summary built from it is remembered too (advisory-summary.ts).
+  if (isDiskResources(ctx.resources) && path.isAbsolute(ctx.fileName)) {
+    const key = `${ctx.fileName}\u0000${home ?? ''}\u0000${JSON.stringify(ctx.product)}`;
+    const at = home ?? homeOf(ctx.fileName) ?? path.dirname(ctx.fileName);
+    return memoOnDisk(key, at, read, scope, legacyProbes(at));
+  }
+  return scope(read);
+}
+
+/**
+ * What the Carbon 4.4 home detection (legacy-product.ts, reached through a carbon.xml) looks at on disk by itself,
+ * not through the reader: the API-M layout file, the EI `wso2` folder and the kernel version file.
+ */
+function legacyProbes(home: string): string[] {
+  return [
+    path.join(home, 'repository', 'conf', 'api-manager.xml'), path.join(home, 'conf', 'api-manager.xml'),
+    path.join(home, 'wso2'), path.join(home, 'bin', 'wso2carbon-version.txt'),
+  ];
 }
 
 /** Critical/high → error, medium/low/unknown → warning, informational only → info. */

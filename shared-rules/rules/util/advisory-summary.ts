@@ -2,7 +2,7 @@
 // on carbon.xml: the same counts, severity and wording whichever file revealed the release.
 import type { RuleContext, Severity } from '../../engine/rule';
 import { ADVISORY_DATA_DATE, SEVERITY_RANK, dataAgeDays, type AdvisoryMatch, type AdvisorySeverity } from '../../data/advisories';
-import { advisoryScope, severityOf, sourcesText } from './advisories';
+import { advisoryScope, severityOf, sourcesText, type AdvisoryScope } from './advisories';
 
 const MOST = 3;
 
@@ -16,17 +16,31 @@ function worst(ms: readonly AdvisoryMatch[]): AdvisoryMatch[] {
   return [...ms].sort((a, b) => SEVERITY_RANK[b.advisory.severity] - SEVERITY_RANK[a.advisory.severity] || (b.advisory.cvss3?.score ?? 0) - (a.advisory.cvss3?.score ?? 0) || (a.advisory.published < b.advisory.published ? 1 : -1));
 }
 
+type Summary = { severity: Severity; message: string; identity: string } | undefined;
+
+// Per scope (remembered across lints on the real disk, advisories.ts) and what else the text depends on: sorting
+// and counting ~100 advisories on every keystroke was measurable while typing.
+const SUMMARIES = new WeakMap<AdvisoryScope, Map<string, Summary>>();
+
 /** The summary finding's severity and message, or undefined when turned off or the release is unknown. */
-export function advisorySummary(ctx: RuleContext): { severity: Severity; message: string; identity: string } | undefined {
+export function advisorySummary(ctx: RuleContext): Summary {
   const setting = ctx.settings.advisories;
   if (setting.severity === 'off') return undefined;
   const scope = advisoryScope(ctx);
   if (!scope.matches) return undefined; // product or release unknown: nothing a domain expert could not dispute
+  const age = dataAgeDays(new Date(ctx.resources?.now?.() ?? Date.now()));
+  const key = `${setting.severity}\u0000${setting.maxDataAgeDays}\u0000${age}`;
+  let byKey = SUMMARIES.get(scope);
+  if (!byKey) SUMMARIES.set(scope, (byKey = new Map()));
+  if (!byKey.has(key)) byKey.set(key, summarise(scope, setting, age));
+  return byKey.get(key);
+}
+
+function summarise(scope: AdvisoryScope, setting: RuleContext['settings']['advisories'], age: number): Summary {
   const { info, matches, label } = scope;
+  if (!matches) return undefined;
   const notFixed = matches.filter((m) => m.status !== 'fixed');
   const fixed = matches.length - notFixed.length;
-  const now = ctx.resources?.now?.() ?? Date.now();
-  const age = dataAgeDays(new Date(now));
   const dataNote = age > setting.maxDataAgeDays
     ? ` The bundled advisory data is from ${ADVISORY_DATA_DATE}, ${age} days old (more than advisories.maxDataAgeDays = ${setting.maxDataAgeDays}): newer advisories are missing — update CarbonLint.`
     : ` Advisory data of ${ADVISORY_DATA_DATE}.`;
@@ -56,7 +70,7 @@ export function advisorySummary(ctx: RuleContext): { severity: Severity; message
     const driving = info.updateLevel !== undefined ? open : notFixed;
     severity = driving.length ? severityOf(worst(driving)[0].advisory.severity) : 'info';
   }
-  if (setting.severity !== 'auto') severity = setting.severity;
+  if (setting.severity !== 'auto' && setting.severity !== 'off') severity = setting.severity; // 'off' never gets here
   // The data note changes with the clock (and its day count daily once the data is old): it stays out of the
   // finding's identity, so a baseline or SARIF fingerprint does not turn the finding into a new one on a date.
   return { severity, message: parts.join(' ') + dataNote, identity: parts.join(' ') };
