@@ -23,7 +23,8 @@ import { Progress } from './progress';
 import { fileDiff } from './diff';
 import { checkOutput, emit } from './output';
 import { readConfigFile } from '../../shared-rules/engine/read-config';
-import { keptReport, streamedList, streamedStylish, type ReportSink } from './report-sink';
+import { streamedList, streamedStylish, type ReportSink } from './report-sink';
+import { openSpool } from './report-spool';
 import { stdoutWriter } from './stdout-writer';
 import { openOutput } from './output-file';
 import { CliError } from './errors';
@@ -130,21 +131,26 @@ export async function lintCommand(o: LintOptions): Promise<number> {
   const envelope = reportEnvelope(o.format, sarifBuilder);
   // A plain check prints each file's part of the report as it goes (a bad --baseline stops before any file is linted),
   // waiting for stdout to drain when it is behind, so memory does not grow with the workspace.
-  // --output streams too, into a temp file renamed over it at the very end (output-file.ts); a report to stdout is
-  // kept when the run writes files (--fix, --update-baseline), so that an error (exit 2) prints nothing.
+  // --output streams too, into a temp file renamed over it at the very end (output-file.ts); a report to stdout
+  // waits when the run writes files (--fix, --update-baseline), so that an error (exit 2) prints nothing: it streams
+  // into an unlinked temp file then, copied to stdout at the end (report-spool.ts), never held in memory.
   const toFile = report && !!o.output && !baselineError;
   const stream = report && !baselineError && (toFile || !writes);
   const outFile = toFile ? openOutput(o.output!) : undefined;
   const out = outFile ? { write: outFile.write, drained: async () => {} } : stdoutWriter(process.stdout, () => progress.done()); // the progress line is cleared before each part
+  const spool = report && !baselineError && !stream ? openSpool() : undefined;
   try {
     return await lintFiles();
   } catch (e) {
     outFile?.abort();
     throw e;
+  } finally {
+    spool?.close();
   }
 
   async function lintFiles(): Promise<number> {
-    const sink: ReportSink = !stream ? keptReport() : envelope ? streamedList(out.write, envelope) : streamedStylish(out.write);
+    const write = spool ? spool.write : stream ? out.write : () => {}; // nothing is reported after a bad --baseline
+    const sink: ReportSink = envelope ? streamedList(write, envelope) : streamedStylish(write);
     let errors = 0;
     let warnings = 0;
     let failing = 0; // shown findings at or above --fail-on
@@ -303,11 +309,12 @@ export async function lintCommand(o: LintOptions): Promise<number> {
         if (o.failOn !== 'error' && failing) notes.push(`${plural(failing, 'finding')} at ${o.failOn} or above (--fail-on ${o.failOn}).`);
         text = sink.finish((blocks) => stylishReport(blocks, totals, paint, notes));
       }
-      if (stream) {
+      if (spool) {
+        spool.write(text);
+        await spool.copyTo(out);
+      } else {
         out.write(text);
         outFile?.commit();
-      } else {
-        emit(text, o.output);
       }
       await out.drained();
     }
