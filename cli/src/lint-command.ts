@@ -8,7 +8,7 @@ import { classify } from '../../shared-rules/engine/files';
 import { resolveSettings } from '../../shared-rules/engine/settings';
 import { fingerprints } from '../../shared-rules/engine/fingerprint';
 import { SarifBuilder, type SarifFile } from '../../shared-rules/engine/sarif';
-import { createBaseline, readBaseline, serializeBaseline } from '../../shared-rules/engine/baseline';
+import { baselineChunks, createBaseline, readBaseline } from '../../shared-rules/engine/baseline';
 import { redactLines, MASK } from '../../shared-rules/engine/redact';
 import { allRules } from '../../shared-rules/rules';
 import { collectFiles, type WalkError } from '../../shared-rules/engine/walk';
@@ -292,7 +292,7 @@ export async function lintCommand(o: LintOptions): Promise<number> {
       });
     }
     if (o.updateBaseline) {
-      emit(serializeBaseline(createBaseline(baselineEntries)), o.baseline);
+      emit(baselineChunks(createBaseline(baselineEntries)), o.baseline);
       process.stderr.write(`carbonlint: baseline ${o.baseline}: ${plural(baselineEntries.length, 'finding')} accepted\n`);
     }
 
