@@ -17,13 +17,15 @@ import { version } from '../../package.json';
 const CORPUS = path.join(REPO, 'test/fixtures/shared/corpus');
 const REF = path.join(REPO, 'test/fixtures/output-reference');
 const CLOCK = path.join(REF, 'fixed-clock.cjs');
+const CONFIG = path.join(REF, 'empty.carbonlint.json');
 const FORMATS = ['stylish', 'json', 'sarif', 'junit', 'checkstyle', 'gitlab', 'github'];
 const update = process.env.CARBONLINT_UPDATE === '1';
 
 function cli(args: string[], cwd: string) {
   const env = { ...process.env };
   for (const k of ['FORCE_COLOR', 'NO_COLOR', 'CARBONLINT_DOCS_URL']) delete env[k];
-  const r = spawnSync(process.execPath, ['-r', CLOCK, CLI, ...args], { cwd, encoding: 'utf8', env, maxBuffer: 256 << 20 });
+  // An empty project file named explicitly: a .carbonlint.json above the corpus (or its temp copy) changes nothing.
+  const r = spawnSync(process.execPath, ['-r', CLOCK, CLI, ...args, '--config', CONFIG], { cwd, encoding: 'utf8', env, maxBuffer: 256 << 20 });
   assert.ok(r.status === 0 || r.status === 1, `${args.join(' ')}: exit ${r.status}\n${r.stderr}`);
   return r;
 }
