@@ -1,6 +1,6 @@
-// Every --format's report for the whole corpus, byte for byte against references captured before the reports were
-// changed for issue 22 (test/fixtures/output-reference/SOURCES.md): to stdout, to --output FILE, and the runs that keep the
-// report to the end (--fix, --update-baseline) or apply a baseline. After a deliberate change:
+// Every --format's report for the whole corpus, byte for byte against references captured before the issue 22 work
+// (test/fixtures/output-reference/SOURCES.md): to stdout, to --output FILE, and the runs that keep the report to the
+// end (--fix, --update-baseline) or apply a baseline. After a deliberate change:
 // CARBONLINT_UPDATE=1 node --import tsx --test test/unit/cli-output-reference.test.ts, then read the diff.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
