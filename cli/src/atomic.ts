@@ -25,7 +25,8 @@ export class WriteSkipped extends Error {
 const TEMP_TRIES = 8;
 const OPEN_TEMP = fs.constants.O_WRONLY | fs.constants.O_CREAT | fs.constants.O_EXCL | (fs.constants.O_NOFOLLOW ?? 0);
 
-export function writeAtomic(file: string, content: string, options: AtomicOptions = {}): void {
+/** `content` may come in pieces (a baseline, a finding at a time): written in turn, never joined. */
+export function writeAtomic(file: string, content: string | Iterable<string>, options: AtomicOptions = {}): void {
   const target = resolveTarget(file, options.within);
   let st: fs.Stats | undefined;
   try {
@@ -48,7 +49,7 @@ export function writeAtomic(file: string, content: string, options: AtomicOption
   }
   try {
     try {
-      fs.writeFileSync(fd, content);
+      for (const piece of typeof content === 'string' ? [content] : content) fs.writeFileSync(fd, piece); // at the file's position: appended
       if (st) {
         fs.fchmodSync(fd, st.mode & 0o7777); // the umask may have narrowed it at creation
         if (st.uid !== process.getuid?.() || st.gid !== process.getgid?.()) fs.fchownSync(fd, st.uid, st.gid);

@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import { CliError } from './errors';
 
 export interface OutputFile {
-  write: (text: string) => void;
+  write: (text: string | Uint8Array) => void;
   /** Renames the temp file over the output. */
   commit: () => void;
   /** Removes the temp file (after an error). */
@@ -40,7 +40,9 @@ export function openOutput(file: string): OutputFile {
   return {
     write: (text) => {
       try {
-        fs.writeSync(fd, text);
+        // A write may take only part of what it is given: the rest is written in turn.
+        const b = typeof text === 'string' ? Buffer.from(text) : text;
+        for (let off = 0; off < b.length;) off += fs.writeSync(fd, b, off, b.length - off);
       } catch (e) {
         throw failure(file, e);
       }

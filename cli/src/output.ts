@@ -11,9 +11,9 @@ import { describeNonRegular } from '../../shared-rules/engine/read-config';
 /** Deeper than any real output path; bounds the walk up to the nearest existing folder. */
 const MAX_NEW_LEVELS = 64;
 
-export function emit(text: string, file?: string): void {
+export function emit(text: string | Iterable<string>, file?: string): void {
   if (!file) {
-    process.stdout.write(text);
+    for (const piece of typeof text === 'string' ? [text] : text) process.stdout.write(piece);
     return;
   }
   try {

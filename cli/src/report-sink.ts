@@ -1,7 +1,6 @@
-// Where the stylish and JSON reports are assembled. A plain check to stdout prints each file's part as soon as it is
-// known, so a 10,000-file run does not hold the whole report (21 MB of text) until the end; a run that writes
-// (--fix, --update-baseline, --output) keeps it, so that an error (exit 2) still prints and writes nothing. The
-// bytes are the same either way.
+// Where the reports are assembled: each file's part is written as soon as it is known — to stdout, to the --output
+// temp file, or to the spool of a run that prints only at the end (report-spool.ts) — so no run holds the whole
+// report (a 10,000-file SARIF log is 180 MB of text). The bytes are the same wherever they go.
 import type { Envelope } from './formats';
 
 export interface ReportSink {
@@ -9,15 +8,6 @@ export interface ReportSink {
   add(parts: string | readonly string[]): void;
   /** The whole report (when kept), or what is left to print after the streamed parts. */
   finish(tail: (parts: readonly string[]) => string): string;
-}
-
-/** Keeps every part until the end. */
-export function keptReport(): ReportSink {
-  const parts: string[] = [];
-  return {
-    add: (p) => void (typeof p === 'string' ? parts.push(p) : parts.push(...p)),
-    finish: (tail) => tail(parts),
-  };
 }
 
 /**

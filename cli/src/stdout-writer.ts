@@ -4,7 +4,7 @@
 import { once } from 'node:events';
 
 export interface StdoutWriter {
-  write: (text: string) => void;
+  write: (text: string | Uint8Array) => void;
   /** Resolves at once, or when the stream has drained after a write that filled its buffer. */
   drained: () => Promise<void>;
 }

@@ -20,6 +20,7 @@ import { benchPeers } from './peers.mjs';
 import { benchScale } from './scale.mjs';
 import { benchLinear } from './linear.mjs';
 import { benchChart } from './chart.mjs';
+import { benchPipes } from './pipes.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const REPO = path.resolve(HERE, '..', '..');
@@ -34,7 +35,7 @@ const { values: opts } = parseArgs({
   },
 });
 if (opts.help) {
-  console.log('npm run bench [-- --quick] [--only 1,2,3,4,5,6,8,9] [--out FILE] [--no-package]\n  full runs write docs/performance.md; --quick runs write only with --out');
+  console.log('npm run bench [-- --quick] [--only 1,2,3,4,5,6,7,8,9] [--out FILE] [--no-package]\n  full runs write docs/performance.md; --quick runs write only with --out');
   process.exit(0);
 }
 
@@ -48,6 +49,7 @@ const SECTIONS = [
   ['5', 'footprint', (ctx) => benchFootprint({ ...ctx, skipPackage: opts['no-package'] })],
   ['6', 'peers', (ctx) => benchPeers(ctx)],
   ['3', 'workspace scale', (ctx) => benchScale(ctx)],
+  ['7', 'every format to a pipe', (ctx) => benchPipes(ctx)],
 ];
 const only = opts.only ? new Set(opts.only.split(',').map((s) => s.trim())) : undefined;
 
