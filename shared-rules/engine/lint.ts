@@ -50,6 +50,8 @@ export interface LintFinding {
   related?: Array<{ span: Span; range: Range; message: string; file?: string }>;
   /** See Finding.identity: set only when it differs from the message. */
   identity?: string;
+  /** See Finding.undecided. */
+  undecided?: boolean;
 }
 
 export interface LintResult {
@@ -234,5 +236,6 @@ function toLintFinding(rule: Rule, f: Finding, level: string | undefined, index:
   }
   if (f.related) out.related = f.related.map((r) => ({ ...r, range: index.range(r.span) }));
   if (f.identity !== undefined && f.identity !== f.message) out.identity = f.identity;
+  if (f.undecided) out.undecided = true;
   return out;
 }

@@ -100,6 +100,9 @@ export interface Finding {
   /** What identifies the finding for fingerprints (baselines, SARIF) when the message holds text that changes with
    * the clock, such as the age of bundled data; defaults to the message. Never a secret, like the message. */
   identity?: string;
+  /** The rule cannot decide from the files (an image whose user is not known): the finding says so, and the readiness
+   * report lists it as a note rather than failing the guideline on it. */
+  undecided?: boolean;
 }
 
 /**

@@ -153,8 +153,9 @@ function evaluate(def: SectionDef, id: string, files: readonly LintedFile[], pro
   for (const f of files) {
     for (const x of f.findings) {
       if (x.guidelineId !== id) continue;
-      // Hints are suggestions; anything stronger means the guideline is not met, whatever the editor shows.
-      (x.severity === 'hint' ? base.notes : base.findings).push(ref(f.path, x));
+      // Hints are suggestions, and an undecided finding ("cannot tell") is no evidence of a failure; anything else
+      // means the guideline is not met, whatever the editor shows.
+      (x.severity === 'hint' || x.undecided ? base.notes : base.findings).push(ref(f.path, x));
     }
   }
   const rules = o.rules.filter((r) => r.meta.guidelineId === id);

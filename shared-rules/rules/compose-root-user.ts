@@ -96,7 +96,7 @@ export default defineRule({
         const line = built?.analysis?.user.user ? ` (its USER on line ${built.analysis.user.user.ins.line + 1})` : ' (no USER in its final stage)';
         ctx.report({ span: at, message: `${runs} as root: no user: here, and the image runs as root${built ? line : ''}. Set a non-root user.` });
       } else {
-        ctx.report({ span: at, severity: 'info', message: `Cannot tell which user service ${shown(svc.name)} runs the product as: no user: here, and the image's default user is not known to CarbonLint. Set user: (or USER in its Dockerfile) to a non-root user to make it explicit.` });
+        ctx.report({ span: at, severity: 'info', undecided: true, message: `Cannot tell which user service ${shown(svc.name)} runs the product as: no user: here, and the image's default user is not known to CarbonLint. Set user: (or USER in its Dockerfile) to a non-root user to make it explicit.` });
       }
     }
   },

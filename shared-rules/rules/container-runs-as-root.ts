@@ -78,7 +78,7 @@ export default defineRule({
         ? `it runs as its image's USER, and ${VENDOR_USER}, so it is not root today; runAsNonRoot: true makes Kubernetes refuse a root user should the image change`
         : `it runs as its image's USER, and CarbonLint cannot tell whether that is root (${imageLabel(pc)})`;
       ctx.report({
-        span: c.securityContext?.keySpan ?? c.anchor, severity: vendor ? 'hint' : 'info',
+        span: c.securityContext?.keySpan ?? c.anchor, severity: vendor ? 'hint' : 'info', undecided: !vendor,
         message: `The ${who} does not enforce a non-root user (no runAsNonRoot or runAsUser): ${known}.`,
         ...(edit ? { fix: { title: 'Add runAsNonRoot: true to the container securityContext', edits: [edit], safe: false, preferred: true } } : {}),
       });

@@ -77,6 +77,7 @@ export default defineRule({
       ctx.report({
         span: at,
         severity: 'info',
+        undecided: true,
         message: `Cannot tell which user runs the product: ${why}, the final stage sets no USER, and the default user of ${shown(user.base.ref) || 'the base image'} is not known to CarbonLint. Set a non-root USER to make it explicit.`,
       });
     }
