@@ -20,8 +20,12 @@ export function stdoutWriter(stream: NodeJS.WritableStream, before: () => void =
     drained: async () => {
       if (!behind) return;
       behind = false;
-      // An error (EPIPE: the reader went away) ends the wait too; main.ts handles it.
-      await Promise.race([once(stream, 'drain'), once(stream, 'error'), once(stream, 'close')]).catch(() => undefined);
+      // An error (EPIPE: the reader went away) ends the wait too; main.ts handles it. The two listeners that did not
+      // fire are removed (left behind, they piled up: one 'error' and one 'close' listener per wait).
+      const ac = new AbortController();
+      const { signal } = ac;
+      await Promise.race([once(stream, 'drain', { signal }), once(stream, 'error', { signal }), once(stream, 'close', { signal })]).catch(() => undefined);
+      ac.abort();
     },
   };
 }

@@ -18,6 +18,7 @@ import { benchTyping } from './typing.mjs';
 import { benchFootprint } from './footprint.mjs';
 import { benchPeers } from './peers.mjs';
 import { benchScale } from './scale.mjs';
+import { benchJobs } from './jobs.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const REPO = path.resolve(HERE, '..', '..');
@@ -44,6 +45,7 @@ const SECTIONS = [
   ['5', 'footprint', (ctx) => benchFootprint({ ...ctx, skipPackage: opts['no-package'] })],
   ['6', 'peers', (ctx) => benchPeers(ctx)],
   ['3', 'workspace scale', (ctx) => benchScale(ctx)],
+  ['3', 'CLI throughput: --jobs 1 vs 2', (ctx) => benchJobs(ctx)],
 ];
 const only = opts.only ? new Set(opts.only.split(',').map((s) => s.trim())) : undefined;
 
