@@ -31,6 +31,7 @@ import { selectRules } from './rule-selection';
 import { unmatchedInputs } from './unmatched';
 import { hiddenOf, printsOf, type LintJob, type Prints } from './lint-file';
 import { lintOutcomes } from './lint-pool';
+import { snapshotBuilder, type SnapshotData } from '../../shared-rules/engine/disk-snapshot';
 
 /** A file --fix or --fix-dry-run changes: the only texts kept until the end. */
 interface Changed {
@@ -327,18 +328,22 @@ export function reportEnvelope(format: LintOptions['format'], sarif?: SarifBuild
 
 /** The walk's listings for disk-snapshot.ts, up to a budget of names (a huge tree then asks the disk as before). */
 const LISTED_NAMES_MAX = 500_000;
-function walkListings(): { add: (dir: string, names: string[]) => void; kept: () => Array<[string, string[]]> | undefined } {
-  const kept: Array<[string, string[]]> = [];
+function walkListings(): { add: (dir: string, names: string[]) => void; kept: () => SnapshotData | undefined } {
+  let builder: ReturnType<typeof snapshotBuilder> | undefined = snapshotBuilder();
   let total = 0;
-  let over = false;
   return {
     add: (dir, names) => {
       total += names.length;
-      if (total > LISTED_NAMES_MAX) over = true;
-      else kept.push([dir, names]);
+      if (total > LISTED_NAMES_MAX) builder = undefined;
+      builder?.add(dir, names);
     },
     // Partial listings would still be right (an unlisted folder is asked), but a run over the budget keeps none.
-    kept: () => (over ? undefined : kept),
+    // Handed over once: the lint keeps its own compact copy.
+    kept: () => {
+      const data = builder?.data();
+      builder = undefined;
+      return data;
+    },
   };
 }
 

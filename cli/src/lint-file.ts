@@ -10,7 +10,7 @@ import { classify } from '../../shared-rules/engine/files';
 import { fingerprints } from '../../shared-rules/engine/fingerprint';
 import { readConfigFile } from '../../shared-rules/engine/read-config';
 import type { Settings } from '../../shared-rules/engine/settings';
-import { setDiskSnapshot } from '../../shared-rules/engine/disk-snapshot';
+import { setDiskSnapshot, type SnapshotData } from '../../shared-rules/engine/disk-snapshot';
 import { selectRules, type RuleSelection } from './rule-selection';
 
 /** What a worker needs to lint as the main thread would: plain data only (it is structured-cloned). */
@@ -25,7 +25,7 @@ export interface LintJob {
   /** Fingerprints are computed where the text is (SARIF, Code Quality, baselines); relative to `root`. */
   prints?: { root: string; sarif: boolean; quiet: boolean; legacy: boolean };
   /** The walk's folder listings (disk-snapshot.ts): product detection asks them instead of the disk. */
-  listings?: Array<[string, string[]]>;
+  listings?: SnapshotData;
 }
 
 export interface Prints {

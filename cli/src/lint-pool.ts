@@ -28,6 +28,9 @@ export function workerCount(files: number, jobs: number | undefined): number {
 /** Outcomes of `files`, in their order. `script` is the bundle the workers run (this one). */
 export async function* lintOutcomes(files: readonly string[], job: LintJob, jobs: number | undefined, script = __filename): AsyncGenerator<FileOutcome> {
   const one = fileLinter(job);
+  // This thread has its snapshot now; only the workers' copies of the job carry the listings (not kept here).
+  const listings = job.listings;
+  job.listings = undefined;
   const n = workerCount(files.length, jobs);
   if (n === 0) {
     try {
@@ -40,7 +43,10 @@ export async function* lintOutcomes(files: readonly string[], job: LintJob, jobs
   // Small enough batches that every thread gets several (the last ones finish together), large enough to amortise messages.
   const size = Math.max(1, Math.min(MAX_BATCH, Math.ceil(files.length / ((n + 1) * 8))));
   const batches = Math.ceil(files.length / size);
-  const window = (n + 1) * 2; // batches dispatched ahead of the one being handed out
+  // Each worker holds two batches, so it starts its next one at once instead of waiting for this thread to finish
+  // linting its own batch and read the message; batches dispatched ahead of the one being handed out are bounded.
+  const PER_WORKER = 2;
+  const window = (n * PER_WORKER + 1) * 2;
   const batch = (b: number) => files.slice(b * size, (b + 1) * size);
   const done = new Map<number, FileOutcome[]>();
   let next = 0; // next batch to dispatch
@@ -51,13 +57,13 @@ export async function* lintOutcomes(files: readonly string[], job: LintJob, jobs
     wake = undefined;
     w?.();
   };
-  const idle: Worker[] = [];
+  const queued = new Map<Worker, number>(); // batches sent to each worker and not yet returned
   const workers: Worker[] = [];
   for (let i = 0; i < n; i++) {
-    const w = new Worker(script, { workerData: { [TAG]: true, job } });
+    const w = new Worker(script, { workerData: { [TAG]: true, job: { ...job, listings } } });
     w.on('message', (m: { batch: number; outcomes: FileOutcome[] }) => {
       done.set(m.batch, m.outcomes);
-      idle.push(w);
+      queued.set(w, queued.get(w)! - 1);
       signal();
     });
     w.on('error', (e) => {
@@ -69,16 +75,22 @@ export async function* lintOutcomes(files: readonly string[], job: LintJob, jobs
       signal();
     });
     workers.push(w);
-    idle.push(w);
+    queued.set(w, 0);
   }
+  const room = (b: number) => next < batches && next < b + window;
   try {
     for (let b = 0; b < batches; b++) {
       while (!done.has(b)) {
         if (failure) throw new CliError(`internal error in a lint worker: ${failure.message}`);
-        // Free workers get the next batches within the window; when none is free, this thread lints one itself.
-        while (idle.length && next < batches && next < b + window) idle.shift()!.postMessage({ batch: next, files: batch(next++) });
+        // Workers get the next batches within the window; when every worker has its two, this thread lints one itself.
+        for (const w of workers) {
+          while (queued.get(w)! < PER_WORKER && room(b)) {
+            queued.set(w, queued.get(w)! + 1);
+            w.postMessage({ batch: next, files: batch(next++) });
+          }
+        }
         if (done.has(b)) break;
-        if (next < batches && next < b + window) {
+        if (room(b)) {
           const mine = next++;
           done.set(mine, batch(mine).map(one));
           // Let the workers' messages in before deciding again.

@@ -14,7 +14,7 @@ import { CONTENT_MARKERS, IS_VERSION_HINTS } from '../data/product-markers';
 import { distributionFromServerRole } from './server-role';
 import { legacyFacts } from '../data/legacy-products';
 import { detectLegacy, kernelLabel, type LegacyInfo } from './legacy-product';
-import { knownAbsent, listedNames } from './disk-snapshot';
+import { knownAbsent, listedScripts } from './disk-snapshot';
 
 export type { Distribution } from '../data/products';
 
@@ -168,8 +168,8 @@ const MAX_LISTINGS = 256;
 
 function listDir(dir: string): readonly string[] {
   // A CLI run: the walk's own listing, or no folder there (disk-snapshot.ts).
-  const listed = listedNames(dir);
-  if (listed) return listed.filter((n) => n.endsWith('.sh'));
+  const listed = listedScripts(dir);
+  if (listed) return listed;
   if (knownAbsent(dir)) return [];
   const cached = listings.get(dir);
   if (cached) return cached;

@@ -7,7 +7,7 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { knownAbsent, listedNames, setDiskSnapshot, snapshotMemo } from '../../shared-rules/engine/disk-snapshot';
+import { knownAbsent, listedScripts, setDiskSnapshot, snapshotBuilder, snapshotMemo } from '../../shared-rules/engine/disk-snapshot';
 import { lintText } from '../../shared-rules/engine/lint';
 import { CORPUS, REPO, NO_CORPUS } from '../helpers/shared';
 
@@ -15,7 +15,11 @@ const CLI = path.join(REPO, 'dist/cli.js');
 
 test('knownAbsent: only a name missing from the nearest listed folder (in any case) is absent; unlisted means ask', () => {
   const root = path.resolve('/ws');
-  setDiskSnapshot([[root, ['home', 'Dockerfile', 'node_modules']], [path.join(root, 'home'), ['conf']]]);
+  const b = snapshotBuilder();
+  b.add(root, ['home', 'Dockerfile', 'node_modules']);
+  b.add(path.join(root, 'home'), ['conf', 'bin']);
+  b.add(path.join(root, 'home', 'bin'), ['wso2server.sh', 'README.txt', 'api-manager.sh']);
+  setDiskSnapshot(b.data());
   try {
     assert.equal(knownAbsent(path.join(root, 'values.yaml')), true);
     assert.equal(knownAbsent(path.join(root, 'Dockerfile')), false);
@@ -25,7 +29,9 @@ test('knownAbsent: only a name missing from the nearest listed folder (in any ca
     assert.equal(knownAbsent(path.join(root, 'node_modules', 'x')), false, 'a skipped folder was not listed');
     assert.equal(knownAbsent(path.resolve('/elsewhere/carbon.xml')), false);
     assert.equal(knownAbsent('relative/carbon.xml'), false);
-    assert.deepEqual(listedNames(path.join(root, 'home')), ['conf']);
+    assert.deepEqual(listedScripts(path.join(root, 'home', 'bin')), ['wso2server.sh', 'api-manager.sh']);
+    assert.deepEqual(listedScripts(path.join(root, 'home')), []);
+    assert.equal(listedScripts(path.join(root, 'home', 'conf')), undefined);
     let n = 0;
     assert.equal(snapshotMemo('t', 'k', () => ++n), 1);
     assert.equal(snapshotMemo('t', 'k', () => ++n), 1);
