@@ -34,7 +34,7 @@ const USAGE = `Usage:
     --sarif-root DIR              SARIF locations and fingerprints relative to DIR (default: .)
     --stdin --stdin-filename PATH lint stdin as the file PATH (with --fix: the fixed text on stdout, the report on stderr)
     --no-error-on-unmatched-pattern   a named path CarbonLint reads nothing from is skipped, not an error (exit 2)
-    --jobs N                      lint on N threads (default: the cores, at most 4, from 200 files; 1: this thread only)
+    --jobs N                      lint on N threads (default: one fewer than the cores, at most 4, from 200 files)
   carbonlint --version                                 print the version
   ${REPORT_USAGE}
                                                       the production-readiness report (all 42 guidelines)
