@@ -1,12 +1,9 @@
 // `carbonlint [paths…]`: read and lint/fix file by file, then write — so an error (exit 2) writes nothing.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { lintText, type LintFinding, type LintResult } from '../../shared-rules/engine/lint';
+import type { LintFinding, LintResult } from '../../shared-rules/engine/lint';
 import type { SuppressedFinding } from '../../shared-rules/engine/suppressions';
-import { fixText } from '../../shared-rules/engine/fixes';
-import { classify } from '../../shared-rules/engine/files';
 import { resolveSettings } from '../../shared-rules/engine/settings';
-import { fingerprints } from '../../shared-rules/engine/fingerprint';
 import { SarifBuilder, type SarifFile } from '../../shared-rules/engine/sarif';
 import { baselineChunks, createBaseline, readBaseline } from '../../shared-rules/engine/baseline';
 import { redactLines, MASK } from '../../shared-rules/engine/redact';
@@ -33,6 +30,9 @@ import { TOOL_VERSION, REPOSITORY_URL, docsBase } from './version';
 import { SEVERITIES, type Format, type LintOptions } from './options';
 import { selectRules } from './rule-selection';
 import { unmatchedInputs } from './unmatched';
+import { hiddenOf, printsOf, type LintJob, type Prints } from './lint-file';
+import { lintOutcomes } from './lint-pool';
+import { snapshotBuilder, type SnapshotData } from '../../shared-rules/engine/disk-snapshot';
 
 /** A file --fix or --fix-dry-run changes: the only texts kept until the end. */
 interface Changed {
@@ -46,27 +46,11 @@ const plural = (n: number, w: string) => `${n} ${w}${n === 1 ? '' : 's'}`;
 /** Baselines of 100,000 findings are about 20 MB. */
 const BASELINE_MAX_BYTES = 64 << 20;
 
-/** What --fix changed, by rule: safe-fixable findings before minus those left after. */
-function fixedRules(before: LintFinding[], after: LintFinding[]): string {
-  const count = (fs: LintFinding[]) => fs.filter((f) => f.fix?.safe).reduce((m, f) => m.set(f.ruleId, (m.get(f.ruleId) ?? 0) + 1), new Map<string, number>());
-  const a = count(before);
-  const b = count(after);
-  return [...a].map(([id, n]) => [id, n - (b.get(id) ?? 0)] as const).filter(([, n]) => n > 0).map(([id, n]) => (n > 1 ? `${id} ×${n}` : id)).join(', ');
-}
-
 export async function lintCommand(o: LintOptions): Promise<number> {
   const project = loadCliProject(o.inputs, o.config);
   const selection = selectRules(o.rules, o.ignoreRules);
   const settings = resolveSettings(project.settings, selection.settings, o.product ? { product: o.product } : undefined);
   const rules = selection.listed;
-  const lint = (file: string, text: string, byteLength?: number, invalidUtf8At?: number) => {
-    const r = lintText(file, text, { settings, rules: selection.lint, byteLength, invalidUtf8At });
-    if (selection.keep) {
-      r.findings = r.findings.filter(selection.keep);
-      if (r.suppressed) r.suppressed = r.suppressed.filter(selection.keep);
-    }
-    return r;
-  };
   const cwd = process.cwd();
   const root = path.resolve(o.sarifRoot ?? cwd);
   if (o.sarifRoot && !fs.existsSync(root)) throw new CliError(`--sarif-root ${o.sarifRoot}: no such folder`);
@@ -77,7 +61,8 @@ export async function lintCommand(o: LintOptions): Promise<number> {
   const skippedEntries: WalkError[] = [];
   // Lint by absolute path: product detection looks at the layout around a file (bin/ scripts beside conf/),
   // which a relative path would hide. Output stays relative to the working folder.
-  const files = collectFiles(o.inputs, walkErrors, { excluded: project.excluded, skipped: skippedEntries, associations: settings.associations }).map((f) => path.resolve(f));
+  const listings = walkListings();
+  const files = collectFiles(o.inputs, walkErrors, { excluded: project.excluded, skipped: skippedEntries, associations: settings.associations, onListing: listings.add }).map((f) => path.resolve(f));
   if (walkErrors.length) throw new CliError(walkErrors.map((e) => `${e.path}: ${e.message}`).join('\ncarbonlint: '));
   if (o.errorOnUnmatched) {
     const unmatched = unmatchedInputs(o.inputs, files, settings.maxFileSize, settings.associations);
@@ -164,13 +149,13 @@ export async function lintCommand(o: LintOptions): Promise<number> {
     let warnings = 0;
     let failing = 0; // shown findings at or above --fail-on
     let suppressed = 0;
-    /** One file's part of the output: fingerprints, baseline, counts, then the report format. */
-    const reportFile = (file: string, text: string, findings: LintFinding[], suppressedHere: SuppressedFinding[]) => {
+    /** One file's part of the output: baseline, counts, then the report format (fingerprints come with the findings: lint-file.ts). */
+    const reportFile = (file: string, prints: Prints | undefined, findings: LintFinding[], suppressedHere: SuppressedFinding[]) => {
     const rel = path.relative(root, file).split(path.sep).join('/');
     // SARIF also lists the findings hidden by carbonlint-disable comments; they come after the others, so the
     // others' fingerprints (occurrence indexes) are the same as without them.
-    const hidden = sarif ? suppressedHere.filter((f) => !o.quiet || f.severity === 'error') : [];
-    const allFps = needFingerprints ? fingerprints(rel, text, hidden.length ? [...findings, ...hidden] : findings) : [];
+    const hidden = hiddenOf(suppressedHere, { sarif, quiet: o.quiet });
+    const allFps = prints?.all ?? [];
     const fps = hidden.length ? allFps.slice(0, findings.length) : allFps;
     const baselined = new Set<number>();
     if (o.updateBaseline) {
@@ -180,7 +165,7 @@ export async function lintCommand(o: LintOptions): Promise<number> {
       });
     } else if (accepted.size) {
       // A baseline written before fingerprints v2 is matched by its own (v1) fingerprints, computed only for this.
-      const legacy = legacyBaseline ? fingerprints(rel, text, findings, 1) : [];
+      const legacy = prints?.legacy ?? [];
       findings.forEach((_f, j) => (accepted.has(fps[j]) || accepted.has(legacy[j])) && baselined.add(j));
     }
     suppressed += baselined.size;
@@ -225,40 +210,33 @@ export async function lintCommand(o: LintOptions): Promise<number> {
         m.set(`${v.finding.span.start}\u0000${v.finding.ruleId}\u0000${v.finding.message}`, v.finding);
       }
     };
-    for (const [i, file] of files.entries()) {
+    // Read, lint and fix happen in lint-file.ts, in this thread or in workers (--jobs); outcomes come in file order.
+    const prints = needFingerprints ? { root, sarif, quiet: o.quiet, legacy: legacyBaseline } : undefined;
+    const job: LintJob = { settings, rules: o.rules, ignoreRules: o.ignoreRules, fix: o.fix || o.fixDryRun, lint: !baselineError, prints, listings: listings.kept() };
+    let i = 0;
+    for await (const r of lintOutcomes(files, job, o.jobs)) {
       await out.drained();
-      progress.update(i + 1, files.length);
-      // Only a regular file is read (judged on the open descriptor, never blocking); over the limit, only its head.
-      const read = readConfigFile(file, settings.maxFileSize);
-      if (!read.ok) {
-        notices.push(`${file}: ${read.reason}`);
+      progress.update(++i, files.length);
+      const file = r.file;
+      if ('notice' in r) {
+        notices.push(`${file}: ${r.notice}`);
         continue;
       }
-      if (baselineError) continue;
-      const original = read.text;
-      const size = read.size;
-      if (!classify(file, original, settings.associations)) continue;
-      let text = original;
-      const first = lint(file, original, size, read.invalidUtf8At);
-      const before = first.findings;
-      if (o.fix || o.fixDryRun) {
-        text = fixText(file, original, { settings, rules: selection.fix, safeOnly: true, only: selection.keep }).output;
+      if ('skip' in r) continue;
+      if (r.changed) {
+        fixes.push(`${path.relative(cwd, file) || file} (${r.changed.fixed || 'formatting'})`);
+        changed.push({ file, original: r.changed.original, text: r.changed.text });
       }
-      const final = text === original ? first : lint(file, text);
-      const findings = final.findings;
-      if (text !== original) {
-        fixes.push(`${path.relative(cwd, file) || file} (${fixedRules(before, findings) || 'formatting'})`);
-        changed.push({ file, original, text });
-      }
-      collectValues(final.values);
-      reportFile(file, text, findings, final.suppressed ?? []);
+      collectValues(r.values);
+      reportFile(file, r.prints, r.findings, r.suppressed);
     }
     for (const [file, m] of [...valuesFindings].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
       await out.drained();
       // A values file is read as any other: a regular file only, within the size limit.
       const read = readConfigFile(file, settings.maxFileSize);
       if (!read.ok || read.tooLarge) continue;
-      reportFile(file, read.text, [...m.values()].sort((a, b) => a.span.start - b.span.start || a.ruleId.localeCompare(b.ruleId)), []);
+      const findings = [...m.values()].sort((a, b) => a.span.start - b.span.start || a.ruleId.localeCompare(b.ruleId));
+      reportFile(file, prints && printsOf(file, read.text, findings, [], prints), findings, []);
     }
     progress.done();
     if (baselineError) throw baselineError;
@@ -362,6 +340,27 @@ export function reportEnvelope(format: LintOptions['format'], sarif?: SarifBuild
     default:
       return undefined;
   }
+}
+
+/** The walk's listings for disk-snapshot.ts, up to a budget of names (a huge tree then asks the disk as before). */
+const LISTED_NAMES_MAX = 500_000;
+function walkListings(): { add: (dir: string, names: string[]) => void; kept: () => SnapshotData | undefined } {
+  let builder: ReturnType<typeof snapshotBuilder> | undefined = snapshotBuilder();
+  let total = 0;
+  return {
+    add: (dir, names) => {
+      total += names.length;
+      if (total > LISTED_NAMES_MAX) builder = undefined;
+      builder?.add(dir, names);
+    },
+    // Partial listings would still be right (an unlisted folder is asked), but a run over the budget keeps none.
+    // Handed over once: the lint keeps its own compact copy.
+    kept: () => {
+      const data = builder?.data();
+      builder = undefined;
+      return data;
+    },
+  };
 }
 
 function realOrSelf(file: string): string {

@@ -7,6 +7,7 @@ import { allRules } from '../../shared-rules/rules';
 import { ruleMarkdown } from '../../shared-rules/engine/docs';
 import { parseLintOptions } from './options';
 import { lintCommand } from './lint-command';
+import { isLintWorker, serveLintWorker } from './lint-pool';
 import { reportCommand, REPORT_USAGE } from './report-command';
 import { advisoriesCommand, ADVISORIES_USAGE } from './advisories-command';
 import { CliError, UsageError } from './errors';
@@ -33,6 +34,7 @@ const USAGE = `Usage:
     --sarif-root DIR              SARIF locations and fingerprints relative to DIR (default: .)
     --stdin --stdin-filename PATH lint stdin as the file PATH (with --fix: the fixed text on stdout, the report on stderr)
     --no-error-on-unmatched-pattern   a named path CarbonLint reads nothing from is skipped, not an error (exit 2)
+    --jobs N                      lint on N threads (default: one fewer than the cores, at most 4, from 200 files)
   carbonlint --version                                 print the version
   ${REPORT_USAGE}
                                                       the production-readiness report (all 42 guidelines)
@@ -101,14 +103,6 @@ function docsCommand(argv: string[]): number {
   return 0;
 }
 
-// A reader that stops early (`carbonlint … | head`) is not an error.
-for (const stream of [process.stdout, process.stderr]) {
-  stream.on('error', (e: NodeJS.ErrnoException) => {
-    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-    throw e;
-  });
-}
-
 function failed(e: unknown): number {
   const usage = e instanceof UsageError || (e as NodeJS.ErrnoException).code?.startsWith('ERR_PARSE_ARGS');
   const known = usage || e instanceof CliError;
@@ -116,13 +110,26 @@ function failed(e: unknown): number {
   return 2;
 }
 
-// The lint command is async (it waits for stdout to drain while streaming); the others return at once.
-void (async () => {
-  let code: number;
-  try {
-    code = await main(process.argv.slice(2));
-  } catch (e) {
-    code = failed(e);
+function start(): void {
+  // A reader that stops early (`carbonlint … | head`) is not an error.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (e: NodeJS.ErrnoException) => {
+      if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+      throw e;
+    });
   }
-  if (code >= 0) process.exitCode = code;
-})();
+  // The lint command is async (it waits for stdout to drain while streaming); the others return at once.
+  void (async () => {
+    let code: number;
+    try {
+      code = await main(process.argv.slice(2));
+    } catch (e) {
+      code = failed(e);
+    }
+    if (code >= 0) process.exitCode = code;
+  })();
+}
+
+// A worker thread of `--jobs` (lint-pool.ts) runs this same bundle: it serves batches of files and nothing else.
+if (isLintWorker()) serveLintWorker();
+else start();

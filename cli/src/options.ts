@@ -6,6 +6,7 @@ import { checkProduct } from './products';
 import { UsageError } from './errors';
 
 import { FORMATS } from './formats';
+import { MAX_JOBS } from './lint-pool';
 
 export type Format = (typeof FORMATS)[number];
 
@@ -33,6 +34,8 @@ export interface LintOptions {
   failOn: Severity;
   /** A named path CarbonLint reads nothing from is an error (exit 2) unless this is set. */
   errorOnUnmatched: boolean;
+  /** --jobs N: lint on N threads, this one and N−1 workers (1: this thread only); undefined: automatic (lint-pool.ts). */
+  jobs?: number;
 }
 
 export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info', 'hint'];
@@ -87,6 +90,7 @@ export function parseLintOptions(argv: string[]): LintOptions {
       'stdin-filename': { type: 'string' },
       'fail-on': { type: 'string' },
       'no-error-on-unmatched-pattern': { type: 'boolean', default: false },
+      jobs: { type: 'string', short: 'j' },
     },
   });
   const format = values.format as string;
@@ -109,6 +113,8 @@ export function parseLintOptions(argv: string[]): LintOptions {
     if (values['fix-dry-run']) throw new UsageError('with --stdin, --fix prints the fixed text to stdout (--fix-dry-run is for files)');
     if (values['update-baseline']) throw new UsageError('--update-baseline needs files, not --stdin');
   }
+  const jobs = values.jobs === undefined ? undefined : Number(values.jobs);
+  if (jobs !== undefined && (!Number.isInteger(jobs) || jobs < 1 || jobs > MAX_JOBS)) throw new UsageError(`--jobs needs a whole number from 1 to ${MAX_JOBS} (got "${values.jobs}")`);
   const rules = values.rule as string[];
   const ignoreRules = values['ignore-rule'] as string[];
   checkRuleIds([...rules, ...ignoreRules]);
@@ -133,5 +139,6 @@ export function parseLintOptions(argv: string[]): LintOptions {
     stdinFilename: values['stdin-filename'],
     failOn,
     errorOnUnmatched: !values['no-error-on-unmatched-pattern'],
+    jobs,
   };
 }

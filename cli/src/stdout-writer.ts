@@ -11,17 +11,24 @@ export interface StdoutWriter {
 
 /** `before` runs before each write (the CLI clears its progress line on a terminal's stderr there). */
 export function stdoutWriter(stream: NodeJS.WritableStream, before: () => void = () => {}): StdoutWriter {
-  let behind = false;
+  // The wait starts at the write that filled the buffer, not when the caller asks: a caller that yields to the event
+  // loop in between (the --jobs pool does) would otherwise miss the 'drain' and wait for ever.
+  let waiting: Promise<void> | undefined;
   return {
     write: (text) => {
       before();
-      if (!stream.write(text)) behind = true;
+      if (stream.write(text) || waiting) return;
+      // An error (EPIPE: the reader went away) ends the wait too; main.ts handles it. The two listeners that did not
+      // fire are removed (left behind, they piled up: one 'error' and one 'close' listener per wait).
+      const ac = new AbortController();
+      const { signal } = ac;
+      waiting = Promise.race([once(stream, 'drain', { signal }), once(stream, 'error', { signal }), once(stream, 'close', { signal })])
+        .catch(() => undefined)
+        .then(() => {
+          ac.abort();
+          waiting = undefined;
+        });
     },
-    drained: async () => {
-      if (!behind) return;
-      behind = false;
-      // An error (EPIPE: the reader went away) ends the wait too; main.ts handles it.
-      await Promise.race([once(stream, 'drain'), once(stream, 'error'), once(stream, 'close')]).catch(() => undefined);
-    },
+    drained: () => waiting ?? Promise.resolve(),
   };
 }

@@ -21,6 +21,7 @@ import { benchScale } from './scale.mjs';
 import { benchLinear } from './linear.mjs';
 import { benchChart } from './chart.mjs';
 import { benchPipes } from './pipes.mjs';
+import { benchJobs } from './jobs.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const REPO = path.resolve(HERE, '..', '..');
@@ -50,6 +51,7 @@ const SECTIONS = [
   ['6', 'peers', (ctx) => benchPeers(ctx)],
   ['3', 'workspace scale', (ctx) => benchScale(ctx)],
   ['7', 'every format to a pipe', (ctx) => benchPipes(ctx)],
+  ['3', 'CLI throughput: --jobs 1 vs 2', (ctx) => benchJobs(ctx)],
 ];
 const only = opts.only ? new Set(opts.only.split(',').map((s) => s.trim())) : undefined;
 

@@ -5,6 +5,7 @@
 // A `web.xml` or `carbon.xml` anywhere else is not a Carbon file. Source: shared/research/legacy-carbon.md §1–§2.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { knownAbsent } from './disk-snapshot';
 
 export type LegacyFile =
   | 'carbon.xml' | 'catalina-server.xml' | 'axis2.xml' | 'user-mgt.xml' | 'datasources' | 'identity.xml'
@@ -70,7 +71,8 @@ function hasDeploymentToml(confRoot: string): boolean {
   if (hit !== undefined) return hit;
   let found = false;
   try {
-    found = fs.statSync(path.join(confRoot, 'deployment.toml'), { throwIfNoEntry: false })?.isFile() ?? false;
+    const file = path.join(confRoot, 'deployment.toml');
+    found = !knownAbsent(file) && (fs.statSync(file, { throwIfNoEntry: false })?.isFile() ?? false);
   } catch {
     found = false;
   }

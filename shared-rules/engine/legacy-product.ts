@@ -13,6 +13,7 @@ import type { XmlElement } from '../parsers/xml/model';
 import { legacyFacts, LEGACY_PRODUCTS, INTERNAL_KEYSTORE_SINCE, type LegacyProductFacts } from '../data/legacy-products';
 import { compareVersions } from '../data/products';
 import { legacyFileOf } from './legacy-files';
+import { knownAbsent } from './disk-snapshot';
 
 export interface LegacyInfo {
   /** "WSO2 Enterprise Integrator"; undefined when the home does not say. */
@@ -30,7 +31,7 @@ const MAX_READ = 1 << 20;
 const cache = new Map<string, { mtime: number; text: string | undefined }>();
 
 function readSmall(file: string): string | undefined {
-  if (!path.isAbsolute(file)) return undefined;
+  if (!path.isAbsolute(file) || knownAbsent(file)) return undefined;
   try {
     const st = fs.statSync(file, { throwIfNoEntry: false });
     if (!st?.isFile() || st.size > MAX_READ) return undefined;
@@ -46,6 +47,7 @@ function readSmall(file: string): string | undefined {
 }
 
 function exists(p: string): boolean {
+  if (knownAbsent(p)) return false;
   try {
     return fs.statSync(p, { throwIfNoEntry: false }) !== undefined;
   } catch {

@@ -10,6 +10,7 @@ import * as path from 'node:path';
 import { PRODUCT_CODES, advisoryProductId } from '../data/advisories';
 import type { ProductInfo } from './product';
 import { detectLegacy } from './legacy-product';
+import { knownAbsent, snapshotMemo } from './disk-snapshot';
 
 export interface HomeFact {
   /** What the fact is. */
@@ -150,7 +151,8 @@ function foldersUpFrom(home: string): string[] {
   const out = [home];
   let dir = home;
   for (let i = 0; i < 2; i++) {
-    if (fs.existsSync(path.join(dir, '.git'))) break;
+    const git = path.join(dir, '.git');
+    if (!knownAbsent(git) && fs.existsSync(git)) break;
     const up = path.dirname(dir);
     if (up === dir) break;
     out.push((dir = up));
@@ -247,7 +249,8 @@ function fallbackVersion(info: ProductInfo): string | undefined {
  */
 export function detectHome(home: string | undefined, read: ReadText, fallback?: ProductInfo): HomeInfo {
   const facts: HomeFact[] = [];
-  if (home) for (const d of HOME_DETECTORS) facts.push(...d(home, read));
+  // In a CLI run a home's files are read once, however many of its files (and template branches) ask (disk-snapshot.ts).
+  if (home) facts.push(...snapshotMemo('home-facts', home, () => HOME_DETECTORS.flatMap((d) => d(home, read))));
   const product = facts.find((f) => f.what === 'product')?.value ?? (fallback ? advisoryIdOf(fallback) : undefined);
   // A version only counts from a source that names the same product (or from product-less sources).
   const sameProduct = (f: HomeFact) => !facts.some((g) => g.what === 'product' && g.file === f.file && g.source === f.source && g.value !== product);
@@ -273,6 +276,7 @@ export function detectHome(home: string | undefined, read: ReadText, fallback?: 
 /** A ReadText over the rule resources' readFile (bytes → UTF-8; at most 256 KB is looked at). */
 export function textReader(readFile: (p: string) => Uint8Array | undefined): ReadText {
   return (p) => {
+    if (knownAbsent(p)) return undefined; // a CLI run: the walk saw no such name
     // The files read here are found by name (updates/product.txt, a Dockerfile above the home): a link planted under
     // such a name could lead out of the workspace, so it is not followed.
     try {

@@ -14,6 +14,7 @@ import { CONTENT_MARKERS, IS_VERSION_HINTS } from '../data/product-markers';
 import { distributionFromServerRole } from './server-role';
 import { legacyFacts } from '../data/legacy-products';
 import { detectLegacy, kernelLabel, type LegacyInfo } from './legacy-product';
+import { knownAbsent, listedScripts } from './disk-snapshot';
 
 export type { Distribution } from '../data/products';
 
@@ -166,6 +167,10 @@ const listings = new Map<string, readonly string[]>();
 const MAX_LISTINGS = 256;
 
 function listDir(dir: string): readonly string[] {
+  // A CLI run: the walk's own listing, or no folder there (disk-snapshot.ts).
+  const listed = listedScripts(dir);
+  if (listed) return listed;
+  if (knownAbsent(dir)) return [];
   const cached = listings.get(dir);
   if (cached) return cached;
   let names: readonly string[] = [];

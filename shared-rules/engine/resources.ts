@@ -2,11 +2,13 @@
 // process environment. The server and the CLI get it without doing anything.
 import * as fs from 'node:fs';
 import type { RuleResources } from './rule';
+import { knownAbsent } from './disk-snapshot';
 
 /** Larger files read as absent: a keystore is well under a megabyte (the largest shipped one is 195 KB). */
 export const MAX_RESOURCE_BYTES = 8 * 1024 * 1024;
 
 export function readFileBounded(absPath: string, maxBytes = MAX_RESOURCE_BYTES): Uint8Array | undefined {
+  if (knownAbsent(absPath)) return undefined; // a CLI run's walk saw no such file (disk-snapshot.ts)
   let fd: number | undefined;
   try {
     // O_NONBLOCK: opening a FIFO named in a config file must not hang the server; fstat then rejects it.

@@ -28,6 +28,8 @@ export interface WalkOptions {
   skipped?: WalkError[];
   /** The project file's "associations": unusual names that are checked files too. */
   associations?: readonly Association[];
+  /** Called with each folder's listing (absolute path, every name in it), for disk-snapshot.ts. */
+  onListing?: (dir: string, names: string[]) => void;
 }
 
 /** Messages of the entries the walks leave out. */
@@ -56,6 +58,7 @@ export function collectFiles(inputs: string[], errors: WalkError[], options: Wal
       return;
     }
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    options.onListing?.(path.resolve(dir), entries.map((e) => e.name));
     for (const e of entries) {
       const p = path.join(dir, e.name);
       const candidate = mayClassify(e.name) || mayBeNginx(p) || !!(options.associations?.length && associatedKind(p, options.associations));

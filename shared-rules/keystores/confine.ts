@@ -5,6 +5,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { isInside } from '../engine/workspace';
+import { knownAbsent } from '../engine/disk-snapshot';
 
 export const OUTSIDE_MESSAGE = 'not inspected: outside the workspace (CarbonLint opens only keystores inside the product home)';
 
@@ -13,6 +14,7 @@ export function outsideRoots(file: string, roots: readonly string[]): boolean {
   const abs = path.resolve(file);
   const resolvedRoots = roots.map((r) => path.resolve(r));
   if (!resolvedRoots.some((r) => isInside(r, abs))) return true;
+  if (knownAbsent(abs)) return false; // a CLI run's walk saw no such file (disk-snapshot.ts): as not on disk, below
   let real: string;
   try {
     // A name that is not there cannot lead anywhere; most candidates are absent (a store is looked for in several

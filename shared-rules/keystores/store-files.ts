@@ -7,6 +7,7 @@ import * as fs from 'node:fs';
 import { createHash } from 'node:crypto';
 import type { RuleResources } from '../engine/rule';
 import { nodeResources } from '../engine/resources';
+import { knownAbsent } from '../engine/disk-snapshot';
 
 export interface StoreFile {
   /** Its length in bytes. */
@@ -51,6 +52,7 @@ function fromBytes(bytes: Uint8Array, digest?: Buffer): StoreFile {
 /** The store at `absPath` through `resources`; undefined when `resources.readFile` would give nothing. */
 export function readStore(resources: RuleResources, absPath: string): StoreFile | undefined {
   if (disk.has(resources)) {
+    if (knownAbsent(absPath)) return undefined; // a CLI run's walk saw no such file (disk-snapshot.ts)
     let st: fs.Stats | undefined;
     try {
       st = fs.statSync(absPath, { throwIfNoEntry: false });
