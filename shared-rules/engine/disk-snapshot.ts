@@ -61,6 +61,11 @@ export function setDiskSnapshot(data: SnapshotData | undefined): void {
     : undefined;
 }
 
+/** True while a one-shot run's snapshot is set (the files cannot change under it). */
+export function hasDiskSnapshot(): boolean {
+  return current !== undefined;
+}
+
 /** The `.sh` names in `dir` as the walk listed them; undefined when there is no snapshot or the walk did not list it. */
 export function listedScripts(dir: string): readonly string[] | undefined {
   const id = current?.ids.get(path.resolve(dir));

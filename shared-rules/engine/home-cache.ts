@@ -8,6 +8,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { ReadText } from './product-home';
+import { hasDiskSnapshot, snapshotMemo } from './disk-snapshot';
 
 interface Entry<T> {
   deps: Array<[string, string]>;
@@ -55,6 +56,9 @@ function fresh(deps: ReadonlyArray<[string, string]>): boolean {
  * plain disk reader: a caller's own reader (tests) is not statted.
  */
 export function memoOnDisk<T>(key: string, home: string | undefined, read: ReadText, compute: (read: ReadText) => T, alsoWatch: readonly string[] = []): T {
+  // A one-shot CLI run (disk-snapshot.ts): nothing changes under it, so no signature is taken — statting every probed
+  // path would ask the disk about the names the walk already knows are absent.
+  if (hasDiskSnapshot()) return snapshotMemo('home-memo', key, () => compute(read));
   const hit = entries.get(key);
   if (hit && fresh(hit.deps)) {
     entries.delete(key); // least recently used goes first
