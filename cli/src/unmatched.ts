@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import { classify } from '../../shared-rules/engine/files';
 import type { Association } from '../../shared-rules/engine/template-names';
 
-export const WHAT_WE_READ = 'deployment.toml (and *-deployment.toml), log4j2*.properties, context.xml, product startup scripts (wso2server.sh, api-manager.sh, micro-integrator.sh, … or any .sh/.bat/.cmd that starts a Carbon Bootstrap class)';
+export const WHAT_WE_READ = 'deployment.toml (and *-deployment.toml), log4j2*.properties, context.xml, product startup scripts (wso2server.sh, api-manager.sh, micro-integrator.sh, … or any .sh/.bat/.cmd that starts a Carbon Bootstrap class), Carbon 4.4 conf files, their templates, and a product\'s Kubernetes manifests, Dockerfiles, compose files, systemd units and nginx configurations';
 
 /** Whether CarbonLint checks this file: by name, else (scripts) by content; an unreadable file counts (its read error is reported later). */
 export function isChecked(file: string, maxBytes: number, associations?: readonly Association[]): boolean {
