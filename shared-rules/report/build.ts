@@ -195,9 +195,11 @@ export function buildReport(o: BuildOptions): ReadinessReport {
     const present = !def.runtime || files.length > 0;
     const inScope = new Set(def.runtime ? [...all].filter((p) => def.runtime!.includes(p as Product)) : all);
     // A runtime's files may hold findings of a guideline the seed lists only for the other runtime (e.g. G18 in
-    // Micro Integrator files): they get an entry after the listed ones rather than disappear.
+    // Micro Integrator files): they get an entry after the listed ones rather than disappear. Only the product's own
+    // files count here: a pod spec's or proxy's G28/G42 findings belong to the OS- and network-level sections, not
+    // once more in each runtime's.
     const extra = def.runtime
-      ? [...new Set(files.flatMap((f) => f.findings.map((x) => x.guidelineId)))].filter((g): g is string => !!g && !def.guidelines.includes(g)).sort()
+      ? [...new Set(files.filter((f) => PRODUCT_KINDS.has(f.kind)).flatMap((f) => f.findings.map((x) => x.guidelineId)))].filter((g): g is string => !!g && !def.guidelines.includes(g)).sort()
       : [];
     const entries = [...def.guidelines, ...extra].map((id) =>
       present

@@ -33,3 +33,14 @@ test('a compose service with user: root still fails G28', () => {
     assert.ok(g28(report(dir)).some((e) => e.status === 'failed' && e.findings.some((f) => f.rule === 'compose-root-user')));
   } finally { rm(dir); }
 });
+
+test('a pod spec running as root fails G28 once, in the OS-level section, not again in a runtime section', () => {
+  const pod = 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: am\nspec:\n  template:\n    spec:\n      containers:\n        - name: am\n          image: wso2/wso2am:4.2.0\n          securityContext:\n            runAsUser: 0\n';
+  const dir = layout({ 'k8s/deployment.yaml': pod, 'wso2am-4.2.0/repository/conf/deployment.toml': '[server]\nhostname = "am.example.com"\n' });
+  try {
+    const r = report(dir);
+    const where = r.sections.filter((s) => s.entries.some((e) => e.guidelineId === 'G28')).map((s) => s.id);
+    assert.deepEqual(where, ['os']);
+    assert.ok(g28(r).some((e) => e.status === 'failed' && e.findings.some((f) => f.rule === 'container-runs-as-root')));
+  } finally { rm(dir); }
+});
