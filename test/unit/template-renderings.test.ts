@@ -4,18 +4,8 @@ import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { lintText } from '../../shared-rules/engine/lint';
 import { MAX_CASES, MAX_VARIANTS, TEMPLATE_RENDERINGS } from '../../shared-rules/engine/template-lint';
-import type { FileAccess } from '../../shared-rules/engine/values/cases';
+import { memory } from '../helpers/memory-files';
 
-function memory(files: Record<string, string>): FileAccess {
-  return {
-    read: (f) => files[f],
-    list: (d) => {
-      const names = new Set<string>();
-      for (const f of Object.keys(files)) if (f.startsWith(d + '/')) names.add(f.slice(d.length + 1).split('/')[0]);
-      return names.size ? [...names].sort() : undefined;
-    },
-  };
-}
 
 test('more than 32 renderings: one notice at the first if, the template still checked as one text', () => {
   let text = '[super_admin]\nusername = "admin"\npassword = "admin"\n';

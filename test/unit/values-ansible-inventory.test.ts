@@ -3,21 +3,12 @@
 // group_vars/<parent> < group_vars/<child> < host_vars/<host> holds per host. Bounded: cycles, depth.
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { casesFor, type FileAccess } from '../../shared-rules/engine/values/cases';
+import { casesFor } from '../../shared-rules/engine/values/cases';
 import { resolveExpression } from '../../shared-rules/engine/values/resolve';
 import { emptyInventory, groupsOf, readInventory } from '../../shared-rules/engine/values/inventory';
 import { lintText } from '../../shared-rules/engine/lint';
+import { memory } from '../helpers/memory-files';
 
-function memory(files: Record<string, string>): FileAccess {
-  return {
-    read: (f) => files[f],
-    list: (d) => {
-      const names = new Set<string>();
-      for (const f of Object.keys(files)) if (f.startsWith(d + '/')) names.add(f.slice(d.length + 1).split('/')[0]);
-      return names.size ? [...names].sort() : undefined;
-    },
-  };
-}
 
 const where = (expr: string, rc: Parameters<typeof resolveExpression>[2]) => {
   const r = resolveExpression(expr, 'curly', rc);

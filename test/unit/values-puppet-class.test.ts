@@ -3,23 +3,14 @@
 // levels without interpolation. Findings land on the line that holds the value.
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { casesFor, type FileAccess } from '../../shared-rules/engine/values/cases';
+import { casesFor } from '../../shared-rules/engine/values/cases';
 import { resolveExpression } from '../../shared-rules/engine/values/resolve';
 import { puppetClasses } from '../../shared-rules/engine/values/puppet-class';
 import { lintText } from '../../shared-rules/engine/lint';
 import * as path from 'node:path';
 import { diskAccess } from '../../shared-rules/engine/values/disk';
+import { memory } from '../helpers/memory-files';
 
-function memory(files: Record<string, string>): FileAccess {
-  return {
-    read: (f) => files[f],
-    list: (d) => {
-      const names = new Set<string>();
-      for (const f of Object.keys(files)) if (f.startsWith(d + '/')) names.add(f.slice(d.length + 1).split('/')[0]);
-      return names.size ? [...names].sort() : undefined;
-    },
-  };
-}
 const where = (expr: string, rc: Parameters<typeof resolveExpression>[2]) => {
   const r = resolveExpression(expr, 'erb', rc);
   return r.resolved.kind === 'unknown' ? 'unknown' : `${r.resolved.site.file} ${r.rendered ?? r.resolved.kind}`;

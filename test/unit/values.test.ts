@@ -3,13 +3,14 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
-import { casesFor, type FileAccess } from '../../shared-rules/engine/values/cases';
+import { casesFor } from '../../shared-rules/engine/values/cases';
 import { diskAccess } from '../../shared-rules/engine/values/disk';
 import { resolveExpression } from '../../shared-rules/engine/values/resolve';
 import { parseReference, applyFilters } from '../../shared-rules/engine/values/expression';
 import { yamlLayer } from '../../shared-rules/engine/values/yaml-layer';
 import { LineIndex } from '../../shared-rules/engine/text';
 import type { RenderCase } from '../../shared-rules/engine/values/types';
+import { memory } from '../helpers/memory-files';
 
 const FIX = path.join(__dirname, '../fixtures/deploy');
 
@@ -55,16 +56,6 @@ test('Puppet: params.pp and the params class it inherits', () => {
   assert.equal(where('@ports_offset', 'erb', rc), 'wso2__puppet-is@master/modules/is/manifests/params.pp:42 value 0');
 });
 
-function memory(files: Record<string, string>): FileAccess {
-  return {
-    read: (f) => files[f],
-    list: (d) => {
-      const names = new Set<string>();
-      for (const f of Object.keys(files)) if (f.startsWith(d + '/')) names.add(f.slice(d.length + 1).split('/')[0]);
-      return names.size ? [...names].sort() : undefined;
-    },
-  };
-}
 
 test('Ansible precedence and secret references, each host its own case', () => {
   const fa = memory({
