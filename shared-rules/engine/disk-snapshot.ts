@@ -27,7 +27,12 @@ interface Snapshot {
   scripts: Map<number, string[]>;
   /** Memoised per-run answers (table → key → value), e.g. a product home's facts. */
   memo: Map<string, Map<string, unknown>>;
+  /** Paths outside every listed folder that the disk said are absent (noteAbsent): asked once per run, not per home. */
+  absent: Set<string>;
 }
+
+/** Bound on `absent`: the probes above the walk's root are a handful of names per ancestor folder. */
+const MAX_ABSENT = 4096;
 
 let current: Snapshot | undefined;
 
@@ -57,7 +62,7 @@ function hash(s: string): number {
 /** Sets (or with undefined, clears) the run's snapshot. */
 export function setDiskSnapshot(data: SnapshotData | undefined): void {
   current = data
-    ? { ids: new Map(data.dirs.map((d, i) => [d, i])), names: new Set(data.names.map(hash)), scripts: new Map(data.scripts), memo: new Map() }
+    ? { ids: new Map(data.dirs.map((d, i) => [d, i])), names: new Set(data.names.map(hash)), scripts: new Map(data.scripts), memo: new Map(), absent: new Set() }
     : undefined;
 }
 
@@ -82,11 +87,21 @@ export function knownAbsent(absPath: string): boolean {
   // Bounded by the path's depth.
   for (;;) {
     const dir = path.dirname(p);
-    if (dir === p) return false;
+    if (dir === p) return current.absent.has(path.resolve(absPath));
     const id = current.ids.get(dir);
     if (id !== undefined) return !current.names.has(hash(`${id}/${path.basename(p).toLowerCase()}`));
     p = dir;
   }
+}
+
+/**
+ * Records that the disk said `absPath` does not exist, for a path no listed folder decides (outside the walk, e.g. a
+ * Dockerfile or values.yaml above the workspace root that every home's probe asks about): knownAbsent then says so
+ * for the rest of the run. No-op without a snapshot (the language server asks the disk every time).
+ */
+export function noteAbsent(absPath: string): void {
+  if (!current || !path.isAbsolute(absPath) || current.absent.size >= MAX_ABSENT) return;
+  current.absent.add(path.resolve(absPath));
 }
 
 /** `compute()`, remembered for the run under (table, key) when a snapshot is set; computed every time otherwise. */

@@ -10,7 +10,7 @@ import * as path from 'node:path';
 import { PRODUCT_CODES, advisoryProductId } from '../data/advisories';
 import type { ProductInfo } from './product';
 import { detectLegacy } from './legacy-product';
-import { knownAbsent, snapshotMemo } from './disk-snapshot';
+import { knownAbsent, noteAbsent, snapshotMemo } from './disk-snapshot';
 
 export interface HomeFact {
   /** What the fact is. */
@@ -279,12 +279,14 @@ export function textReader(readFile: (p: string) => Uint8Array | undefined): Rea
     if (knownAbsent(p)) return undefined; // a CLI run: the walk saw no such name
     // The files read here are found by name (updates/product.txt, a Dockerfile above the home): a link planted under
     // such a name could lead out of the workspace, so it is not followed.
+    let onDisk = true;
     try {
       if (fs.lstatSync(p).isSymbolicLink()) return undefined;
     } catch {
-      // absent on disk: the reader (a test's, or the real one) decides
+      onDisk = false; // absent on disk: the reader (a test's, or the real one) decides
     }
     const b = readFile(p);
+    if (!b && !onDisk) noteAbsent(p); // a CLI run: not asked again for the next home (only outside the walk's folders)
     return b ? Buffer.from(b.subarray(0, 256 * 1024)).toString('utf8') : undefined;
   };
 }

@@ -6,12 +6,12 @@ import { legacyFileOf } from '../../engine/legacy-files';
 import { memoOnDisk } from '../../engine/home-cache';
 import { isDiskResources } from '../../keystores/store-files';
 import { readFileBounded } from '../../engine/resources';
-import { PRODUCT_TITLES, advisoriesFor, type AdvisoryMatch, type AdvisorySeverity } from '../../data/advisories';
+import { PRODUCT_TITLES, sharedAdvisoryMatches, type AdvisoryMatch, type AdvisorySeverity } from '../../data/advisories';
 
 export interface AdvisoryScope {
   info: HomeInfo;
   /** Present when product and version are known. */
-  matches?: AdvisoryMatch[];
+  matches?: readonly AdvisoryMatch[];
   label: string;
 }
 
@@ -48,7 +48,7 @@ function computeScope(ctx: RuleContext): AdvisoryScope {
     const info = detectRelease(ctx.fileName, ctx.product, r, home);
     const label = `${ctx.product.brand} ${info.product ? PRODUCT_TITLES[info.product] ?? info.product : 'product'}${info.version ? ' ' + info.version : ''}`;
     if (!info.product || !info.version) return { info, label };
-    return { info, label, matches: advisoriesFor(info.product, info.version, info.updateLevel) };
+    return { info, label, matches: sharedAdvisoryMatches(info.product, info.version, info.updateLevel) };
   };
   // On the real disk, remembered while every file the detectors looked at is unchanged (engine/home-cache.ts): the
   // same scope object while typing, so the summary built from it is remembered too (advisory-summary.ts).
