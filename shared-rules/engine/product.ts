@@ -15,6 +15,7 @@ import { distributionFromServerRole } from './server-role';
 import { legacyFacts } from '../data/legacy-products';
 import { detectLegacy, kernelLabel, type LegacyInfo } from './legacy-product';
 import { knownAbsent, listedScripts } from './disk-snapshot';
+import { presentNeedles } from './content-needles';
 
 export type { Distribution } from '../data/products';
 
@@ -125,9 +126,10 @@ interface ContentEvidence {
 /**
  * `re.test(text)`, skipped when the text holds none of the literals every match contains (same result, cheaper);
  * with `followedBy`, that text must also occur after the first match (after the first is after some match).
+ * `present`: the needles the text holds, found in one pass (content-needles.ts).
  */
-function hasMatch(m: { re: RegExp; needles: readonly string[]; followedBy?: string }, text: string): boolean {
-  if (!m.needles.some((n) => text.includes(n))) return false;
+function hasMatch(m: { re: RegExp; needles: readonly string[]; followedBy?: string }, text: string, present: ReadonlySet<string>): boolean {
+  if (!m.needles.some((n) => present.has(n))) return false;
   if (m.followedBy === undefined) return m.re.test(text);
   const found = m.re.exec(text);
   return found !== null && text.includes(m.followedBy, found.index + found[0].length);
@@ -135,9 +137,9 @@ function hasMatch(m: { re: RegExp; needles: readonly string[]; followedBy?: stri
 
 const PRODUCTS = Object.keys(CONTENT_MARKERS) as Product[];
 
-function fromContent(text: string): ContentEvidence {
+function fromContent(text: string, present: ReadonlySet<string>): ContentEvidence {
   const scores = PRODUCTS.map((p) => ({
-    p, s: CONTENT_MARKERS[p].reduce((n, m) => n + (hasMatch(m, text) ? m.weight : 0), 0),
+    p, s: CONTENT_MARKERS[p].reduce((n, m) => n + (hasMatch(m, text, present) ? m.weight : 0), 0),
   }));
   scores.sort((a, b) => b.s - a.s);
   if (scores[0].s === 0 || scores[0].s === scores[1].s) return { score: 0 };
@@ -197,12 +199,12 @@ function fromLayout(fileName: string): { product: Product; distribution?: Distri
 /** Tables only the Integration Control Plane's deployment.toml has (behind the literal `icp_server`: same result, cheaper). */
 const ICP_CONTENT = /^[ \t]*\[\[?icp_server[.\]]/m;
 
-function finish(info: ProductInfo, text: string, distributionHint: Distribution | undefined): ProductInfo {
+function finish(info: ProductInfo, text: string, distributionHint: Distribution | undefined, present: ReadonlySet<string>): ProductInfo {
   if (info.product === 'unknown') return info;
   const product = info.product;
   info.kernel = kernelLine(product, info.version);
   if (product === 'is' && !info.version) {
-    const hint = IS_VERSION_HINTS.find((h) => hasMatch(h, text));
+    const hint = IS_VERSION_HINTS.find((h) => hasMatch(h, text, present));
     if (hint) {
       info.versionHint = hint.hint;
       info.kernel = hint.kernel;
@@ -229,27 +231,28 @@ export function detectProduct(fileName: string, text: string, setting = 'auto'):
       return { product: family ?? 'unknown', version: family ? legacy.version : undefined, brand, source, legacy };
     }
     const byPath = fromPath(fileName);
+    const present = presentNeedles(text);
     // The Integration Control Plane (its own server, not Carbon's config-mapper): no product's rules fit it, and it
     // must not be taken for Micro Integrator (whose G27 would then speak about it).
-    if (!m && (byPath.icp || (text.includes('icp_server') && ICP_CONTENT.test(text)))) return { product: 'unknown', brand, source: byPath.icp ? 'path' : 'content' };
+    if (!m && (byPath.icp || (present.has('icp_server') && ICP_CONTENT.test(text)))) return { product: 'unknown', brand, source: byPath.icp ? 'path' : 'content' };
     if (m) {
       const product = m[1] as Product;
-      return finish({ product, version: m[2] ?? (byPath.product === product ? byPath.version : undefined), brand, source: 'setting' }, text, byPath.product === product ? byPath.distribution : undefined);
+      return finish({ product, version: m[2] ?? (byPath.product === product ? byPath.version : undefined), brand, source: 'setting' }, text, byPath.product === product ? byPath.distribution : undefined, present);
     }
-    const content = fromContent(text);
+    const content = fromContent(text, present);
     if (content.product && content.score >= 2) {
       const agrees = byPath.product === content.product;
       const version = agrees ? byPath.version : versionFromPath(fileName, content.product);
-      return finish({ product: content.product, version, brand, source: agrees ? 'path' : 'content' }, text, agrees ? byPath.distribution : undefined);
+      return finish({ product: content.product, version, brand, source: agrees ? 'path' : 'content' }, text, agrees ? byPath.distribution : undefined, present);
     }
     const layout = fromLayout(fileName);
     if (layout) {
       const agrees = byPath.product === layout.product;
       const version = agrees ? byPath.version : versionFromPath(fileName, layout.product);
-      return finish({ product: layout.product, version, brand, source: agrees ? 'path' : 'layout' }, text, layout.distribution ?? (agrees ? byPath.distribution : undefined));
+      return finish({ product: layout.product, version, brand, source: agrees ? 'path' : 'layout' }, text, layout.distribution ?? (agrees ? byPath.distribution : undefined), present);
     }
-    if (byPath.product) return finish({ product: byPath.product, version: byPath.version, brand, source: 'path' }, text, byPath.distribution);
-    if (content.product) return finish({ product: content.product, version: versionFromPath(fileName, content.product), brand, source: 'content' }, text, undefined);
+    if (byPath.product) return finish({ product: byPath.product, version: byPath.version, brand, source: 'path' }, text, byPath.distribution, present);
+    if (content.product) return finish({ product: content.product, version: versionFromPath(fileName, content.product), brand, source: 'content' }, text, undefined, present);
   } catch {
     // Detection is best effort: fall through to 'unknown'.
   }

@@ -1,0 +1,74 @@
+// content-needles.ts: product detection's literal prefilter in one pass must say exactly what `includes` says for
+// every needle — that is all detectProduct's results depend on (the regexes behind the needles are unchanged).
+// Checked on every text fixture of the repository and on generated texts with needles spliced in, overlapping,
+// nested (a needle inside a longer one), at the start and end, after CR / U+2028 line breaks.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { DETECTION_NEEDLES, presentNeedles } from '../../shared-rules/engine/content-needles';
+import { detectProduct } from '../../shared-rules/engine/product';
+import { REPO } from '../helpers/shared';
+
+function expected(text: string): string[] {
+  return DETECTION_NEEDLES.filter((n) => text.includes(n)).sort();
+}
+
+function fixtureTexts(): string[] {
+  const out: string[] = [];
+  const walk = (dir: string): void => {
+    for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+      const p = path.join(dir, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (/\.(toml|properties|sh|xml|yaml|yml|j2|tpl|txt|conf)$/i.test(e.name)) out.push(fs.readFileSync(p, 'utf8'));
+    }
+  };
+  walk(path.join(REPO, 'test/fixtures'));
+  return out;
+}
+
+test('presentNeedles equals includes for every fixture text', () => {
+  const texts = fixtureTexts();
+  assert.ok(texts.length > 500);
+  for (const t of texts) assert.deepEqual([...presentNeedles(t)].sort(), expected(t));
+});
+
+test('presentNeedles equals includes on generated texts: overlapping, nested, adjacent needles', () => {
+  let seed = 22;
+  const rnd = (n: number): number => ((seed = (Math.imul(seed, 1103515245) + 12345) & 0x7fffffff) % n);
+  const fillers = ['', '\n', '\r\n', '\u2028', ' ', '[', '[[', ']', '.', 'x', '"', '=', '\t'];
+  for (let i = 0; i < 5000; i++) {
+    let t = '';
+    const parts = 1 + rnd(8);
+    for (let j = 0; j < parts; j++) {
+      const n = DETECTION_NEEDLES[rnd(DETECTION_NEEDLES.length)];
+      // A whole needle, or a cut one (its head or tail), so partial overlaps occur too.
+      const cut = rnd(4);
+      t += cut === 0 ? n.slice(0, 1 + rnd(n.length)) : cut === 1 ? n.slice(rnd(n.length)) : n;
+      t += fillers[rnd(fillers.length)];
+    }
+    assert.deepEqual([...presentNeedles(t)].sort(), expected(t), JSON.stringify(t));
+  }
+  // Nested: a needle that starts another one ('[apim' and '[apim.' style), back to back and overlapping.
+  for (const a of DETECTION_NEEDLES) {
+    for (const b of DETECTION_NEEDLES) {
+      for (const t of [a + b, a.slice(0, -1) + b, `${a}\n${b}`, a.slice(1) + b.slice(0, -1)]) assert.deepEqual([...presentNeedles(t)].sort(), expected(t));
+    }
+  }
+});
+
+test('presentNeedles: linear on hostile text (1 MB of needle heads)', () => {
+  const t = '[[apim.'.repeat(150_000);
+  const t0 = process.hrtime.bigint();
+  assert.deepEqual([...presentNeedles(t)].sort(), expected(t));
+  assert.ok(Number(process.hrtime.bigint() - t0) / 1e6 < 2000);
+});
+
+test('detectProduct still reads content markers, IS version hints and the ICP tables', () => {
+  assert.equal(detectProduct('/x/deployment.toml', '[apim.throttling]\nenable = true\n').product, 'apim');
+  assert.equal(detectProduct('/x/deployment.toml', '[database.identity_db]\nurl = "x"\n[account_recovery.endpoint]\n').product, 'is');
+  assert.equal(detectProduct('/x/is/deployment.toml', '[keystore.primary]\nfile_name = "wso2carbon.p12"\n').versionHint, '7.1+');
+  const icp = detectProduct('/x/deployment.toml', '[icp_server]\nport = 9743\n[mediation]\n');
+  assert.equal(icp.product, 'unknown');
+  assert.equal(icp.source, 'content');
+});
