@@ -71,9 +71,17 @@ export function hasDiskSnapshot(): boolean {
   return current !== undefined;
 }
 
+// A POSIX path with no empty, `.` or `..` segment and no trailing slash is already what path.resolve would return:
+// the probes (a few per file) skip resolve's work for it. Fixed-length alternatives: linear.
+const NOT_NORMAL = /\/\/|\/\.\.?(?:\/|$)|.\/$/;
+
+function normalised(absPath: string): string {
+  return path.sep === '/' && absPath.startsWith('/') && !NOT_NORMAL.test(absPath) ? absPath : path.resolve(absPath);
+}
+
 /** The `.sh` names in `dir` as the walk listed them; undefined when there is no snapshot or the walk did not list it. */
 export function listedScripts(dir: string): readonly string[] | undefined {
-  const id = current?.ids.get(path.resolve(dir));
+  const id = current?.ids.get(normalised(dir));
   return id === undefined ? undefined : current!.scripts.get(id) ?? [];
 }
 
@@ -83,11 +91,11 @@ export function listedScripts(dir: string): readonly string[] | undefined {
  */
 export function knownAbsent(absPath: string): boolean {
   if (!current || !path.isAbsolute(absPath)) return false;
-  let p = path.resolve(absPath);
+  let p = normalised(absPath);
   // Bounded by the path's depth.
   for (;;) {
     const dir = path.dirname(p);
-    if (dir === p) return current.absent.has(path.resolve(absPath));
+    if (dir === p) return current.absent.has(normalised(absPath));
     const id = current.ids.get(dir);
     if (id !== undefined) return !current.names.has(hash(`${id}/${path.basename(p).toLowerCase()}`));
     p = dir;
@@ -101,7 +109,7 @@ export function knownAbsent(absPath: string): boolean {
  */
 export function noteAbsent(absPath: string): void {
   if (!current || !path.isAbsolute(absPath) || current.absent.size >= MAX_ABSENT) return;
-  current.absent.add(path.resolve(absPath));
+  current.absent.add(normalised(absPath));
 }
 
 /** `compute()`, remembered for the run under (table, key) when a snapshot is set; computed every time otherwise. */

@@ -14,7 +14,7 @@ import { CONTENT_MARKERS, IS_VERSION_HINTS } from '../data/product-markers';
 import { distributionFromServerRole } from './server-role';
 import { legacyFacts } from '../data/legacy-products';
 import { detectLegacy, kernelLabel, type LegacyInfo } from './legacy-product';
-import { knownAbsent, listedScripts } from './disk-snapshot';
+import { knownAbsent, listedScripts, snapshotMemo } from './disk-snapshot';
 import { presentNeedles } from './content-needles';
 
 export type { Distribution } from '../data/products';
@@ -45,8 +45,23 @@ interface Segment {
   icp?: boolean;
 }
 
-/** Reads one path segment: which products it names, a version, an API-M distribution word. */
+// Segments repeat across files (every file of a folder shares its ancestors' names): each is read once. A pure
+// function of the string, so nothing can go stale; bounded, and the Segments are only read, never changed.
+const SEGMENTS = new Map<string, Segment>();
+const MAX_SEGMENTS = 2048;
+
 function readSegment(seg: string): Segment {
+  let s = SEGMENTS.get(seg);
+  if (!s) {
+    s = readSegmentUncached(seg);
+    if (SEGMENTS.size >= MAX_SEGMENTS) SEGMENTS.clear();
+    SEGMENTS.set(seg, s);
+  }
+  return s;
+}
+
+/** Reads one path segment: which products it names, a version, an API-M distribution word. */
+function readSegmentUncached(seg: string): Segment {
   const t = seg.toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
   const products = new Set<Product>();
   let distribution: Distribution | undefined;
@@ -189,7 +204,12 @@ function listDir(dir: string): readonly string[] {
 /** Scripts beside the file, in <HOME>/bin for <HOME>/conf (MI) and <HOME>/repository/conf (API-M, IS). Absolute paths only. */
 function fromLayout(fileName: string): { product: Product; distribution?: Distribution } | undefined {
   if (!path.isAbsolute(fileName)) return undefined;
+  // A CLI run: once per folder (the walk's listings cannot change under it); otherwise computed (listDir caches).
   const dir = path.dirname(fileName);
+  return snapshotMemo('layout', dir, () => layoutOf(dir));
+}
+
+function layoutOf(dir: string): { product: Product; distribution?: Distribution } | undefined {
   const dirs = [dir, path.join(dir, '..', 'bin'), path.join(dir, '..', '..', 'bin')];
   const names = new Set(dirs.flatMap(listDir));
   const hit = SCRIPT_HINTS.find((h) => names.has(h.script)); // ordered: api-cp.sh before key-manager.sh

@@ -93,3 +93,21 @@ test('textReader: a path outside the walk that the disk says is absent is asked 
     fs.rmSync(outside, { recursive: true, force: true });
   }
 });
+
+test('knownAbsent: the same answer for a path written with ".", "..", "//" or a trailing slash (resolved only then)', () => {
+  const root = path.resolve('/ws-norm');
+  const b = snapshotBuilder();
+  b.add(root, ['home']);
+  b.add(path.join(root, 'home'), ['conf', 'bin']);
+  setDiskSnapshot(b.data());
+  try {
+    for (const p of ['/ws-norm/values.yaml', '/ws-norm/./values.yaml', '/ws-norm/home/../values.yaml', '/ws-norm//values.yaml', '/ws-norm/values.yaml/', '/ws-norm/home/updates/..//../values.yaml']) {
+      assert.equal(knownAbsent(path.resolve('/') === '/' ? p : path.resolve(p)), true, p);
+    }
+    for (const p of ['/ws-norm/home', '/ws-norm/./home/', '/ws-norm/home/bin/..', '/ws-norm/home/conf/../bin']) assert.equal(knownAbsent(p), false, p);
+    assert.equal(knownAbsent('/ws-norm/home/updates/../conf'), false);
+    assert.equal(knownAbsent('/ws-norm/home/conf/../updates'), true);
+  } finally {
+    setDiskSnapshot(undefined);
+  }
+});
