@@ -4,6 +4,7 @@ import type { RuleContext, Severity } from '../../engine/rule';
 import { detectRelease, homeOf, textReader, type HomeInfo } from '../../engine/product-home';
 import { legacyFileOf } from '../../engine/legacy-files';
 import { memoOnDisk } from '../../engine/home-cache';
+import { hasDiskSnapshot } from '../../engine/disk-snapshot';
 import { isDiskResources } from '../../keystores/store-files';
 import { readFileBounded } from '../../engine/resources';
 import { PRODUCT_TITLES, sharedAdvisoryMatches, type AdvisoryMatch, type AdvisorySeverity } from '../../data/advisories';
@@ -52,6 +53,8 @@ function computeScope(ctx: RuleContext): AdvisoryScope {
   };
   // On the real disk, remembered while every file the detectors looked at is unchanged (engine/home-cache.ts): the
   // same scope object while typing, so the summary built from it is remembered too (advisory-summary.ts).
+  // A one-shot CLI run (disk snapshot set): memoOnDisk would compute anyway; the home's facts are memoised per home.
+  if (hasDiskSnapshot()) return scope(read);
   if (isDiskResources(ctx.resources) && path.isAbsolute(ctx.fileName)) {
     const key = `${ctx.fileName}\u0000${home ?? ''}\u0000${JSON.stringify(ctx.product)}`;
     const at = home ?? homeOf(ctx.fileName) ?? path.dirname(ctx.fileName);
