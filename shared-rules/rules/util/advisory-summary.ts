@@ -36,7 +36,8 @@ export function advisorySummary(ctx: RuleContext): Summary {
   const key = [info.product, info.version, info.updateLevel ?? '', scope.label, sourcesText(info), setting.severity, setting.maxDataAgeDays, age].join('\u0000');
   const hit = SUMMARIES.get(key);
   if (hit) return hit;
-  const summary = summarise(scope, setting, age);
+  const summary = summarise(scope, setting, age); // shared by many files: frozen (callers spread it into a finding)
+  if (summary) Object.freeze(summary);
   if (SUMMARIES.size >= REMEMBERED) SUMMARIES.clear();
   SUMMARIES.set(key, summary);
   return summary;
