@@ -122,3 +122,10 @@ test('hostile templates stay linear', () => {
     assert.ok(performance.now() - t0 < 5000, `took ${performance.now() - t0} ms`);
   }
 });
+
+test('findTemplates: each opener kind alone is found past the no-opener shortcut; inline tables alone are none', () => {
+  assert.deepEqual(findTemplates('a = { b = 1 }\nc = {d = "}}"}\n'), []);
+  assert.deepEqual(findTemplates('a = { b = 1 }\nc = "{{ .x }}"\n'), [{ start: 19, end: 27 }]);
+  assert.deepEqual(findTemplates('{% if x %}\na = 1\n'), [{ start: 0, end: 10 }]);
+  assert.deepEqual(findTemplates('a = 1 {# note #}\n'), [{ start: 6, end: 16 }]);
+});
