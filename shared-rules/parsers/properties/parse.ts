@@ -41,18 +41,19 @@ class SegmentMap {
   }
 }
 
+const sourceAt = (map: SegmentMap | undefined, idx: number): number => (map ? map.at(idx) : idx);
+const sourceEndAt = (map: SegmentMap | undefined, from: number, idx: number): number => (map ? map.endAt(idx) : Math.max(idx, from));
+
 /**
  * One logical line. A single-segment line (the usual entry) is read in place in the text: no joined copy and no
  * SegmentMap (allocation is a tenth of a CLI run's time); a continued line is read from its joined text.
  */
-function parseEntry(text: string, segs: Segment[], problems: ParseProblem[]): PropEntry {
+function parseEntry(text: string, segs: Segment[], problems: ParseProblem[], plain: boolean): PropEntry {
   const map = segs.length === 1 ? undefined : new SegmentMap(text, segs);
   const line = map ? map.joined : text;
   const from = map ? 0 : segs[0].start;
   const limit = map ? line.length : segs[0].end;
   // Offsets in `line` to source offsets (identity when reading in place).
-  const at = (idx: number): number => (map ? map.at(idx - from) : idx);
-  const endAt = (idx: number): number => (map ? map.endAt(idx - from) : Math.max(idx, from));
 
   // Key ends at the first unescaped `=`, `:` or blank (Properties#load0).
   let keyEnd = from;
@@ -83,12 +84,13 @@ function parseEntry(text: string, segs: Segment[], problems: ParseProblem[]): Pr
     valueStart++;
   }
 
-  const key = unescapeProperty(line, from, keyEnd);
-  const value = unescapeProperty(line, valueStart, limit);
+  // `plain`: no backslash in this line (the caller knows from one forward search), so nothing to unescape.
+  const key = plain ? { value: line.slice(from, keyEnd), badUnicodeAt: -1 } : unescapeProperty(line, from, keyEnd);
+  const value = plain ? { value: line.slice(valueStart, limit), badUnicodeAt: -1 } : unescapeProperty(line, valueStart, limit);
   if (key.badUnicodeAt >= 0 || value.badUnicodeAt >= 0) {
     for (const bad of [key.badUnicodeAt, value.badUnicodeAt]) {
       if (bad < 0) continue;
-      const start = at(bad);
+      const start = sourceAt(map, bad);
       addProblem(problems, {
         span: { start, end: Math.min(start + 2, text.length) },
         message: 'Malformed \\uXXXX escape: java.util.Properties (and so log4j2) refuses to load this file',
@@ -98,11 +100,11 @@ function parseEntry(text: string, segs: Segment[], problems: ParseProblem[]): Pr
     }
   }
 
-  const keySpan: Span = { start: at(from), end: endAt(keyEnd) };
+  const keySpan: Span = { start: sourceAt(map, from), end: sourceEndAt(map, from, keyEnd) };
   const valueSpan: Span =
     valueStart < limit
-      ? { start: at(valueStart), end: map ? map.sourceEnd : limit }
-      : { start: endAt(valueStart), end: endAt(valueStart) };
+      ? { start: sourceAt(map, valueStart), end: map ? map.sourceEnd : limit }
+      : { start: sourceEndAt(map, from, valueStart), end: sourceEndAt(map, from, valueStart) };
   return {
     key: key.value,
     keySpan,
@@ -116,11 +118,15 @@ export function parseProperties(text: string): PropertiesDocument {
   const entries: PropEntry[] = [];
   const comments: PropComment[] = [];
   const problems: ParseProblem[] = [];
+  let slash = text.indexOf('\\');
   for (const ev of logicalLines(text)) {
     if (ev.kind === 'comment') {
       comments.push({ span: { start: ev.start, end: ev.end }, text: text.slice(ev.start + 1, ev.end) });
     } else {
-      entries.push(parseEntry(text, ev.segments, problems));
+      // The next backslash at or after this line, searched forward only (linear over the file).
+      const first = ev.segments[0];
+      if (slash !== -1 && slash < first.start) slash = text.indexOf('\\', first.start);
+      entries.push(parseEntry(text, ev.segments, problems, ev.segments.length === 1 && (slash === -1 || slash >= first.end)));
     }
   }
   if (text.charCodeAt(0) === 0xfeff) {
