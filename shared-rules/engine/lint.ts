@@ -165,7 +165,7 @@ export function lintText(fileName: string, text: string, options: LintOptions = 
   const legacyFile = legacyFileOf(fileName, text)?.file;
   // The disk, marked so that keystore rules skip re-reading a store that has not changed (keystores/store-files.ts).
   const resources = options.resources ?? diskResources();
-  for (const rule of options.rules ?? allRules) {
+  for (const rule of options.rules ?? (legacyFile === undefined ? rulesOfKind(kind) : allRules)) {
     const check = checkFor(rule, kind, legacyFile);
     if (!check) continue;
     const level = settings.rules[rule.meta.id];
@@ -197,6 +197,14 @@ export function lintText(fileName: string, text: string, options: LintOptions = 
   result.findings = capFindings(result.findings, settings.maxFindingsPerFile);
   result.findings.sort(byPosition);
   return result;
+}
+
+// The built-in rules of each kind, in allRules order: a file visits its own kind's rules, not all of them.
+const RULES_OF_KIND = new Map<FileKind, readonly Rule[]>();
+function rulesOfKind(kind: FileKind): readonly Rule[] {
+  let rules = RULES_OF_KIND.get(kind);
+  if (!rules) RULES_OF_KIND.set(kind, rules = allRules.filter((r) => r.meta.kind === kind));
+  return rules;
 }
 
 function byPosition(a: LintFinding, b: LintFinding): number {

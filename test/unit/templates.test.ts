@@ -8,6 +8,7 @@ import { lintText } from '../../shared-rules/engine/lint';
 import { fixText } from '../../shared-rules/engine/fixes';
 import { classify, mayClassify } from '../../shared-rules/engine/files';
 import { findTemplates } from '../../shared-rules/parsers/toml/templates';
+import { assertLinear } from '../helpers/linear';
 
 const FIX = path.join(__dirname, '../fixtures/deploy');
 const ANSIBLE = path.join(FIX, 'wso2__ansible-apim@master/roles/apim/templates/carbon-home');
@@ -121,4 +122,18 @@ test('hostile templates stay linear', () => {
     lintText('/r/deployment.toml.erb', c);
     assert.ok(performance.now() - t0 < 5000, `took ${performance.now() - t0} ms`);
   }
+});
+
+test('findTemplates: each opener kind alone is found past the no-opener shortcut; inline tables alone are none', () => {
+  assert.deepEqual(findTemplates('a = { b = 1 }\nc = {d = "}}"}\n'), []);
+  assert.deepEqual(findTemplates('a = { b = 1 }\nc = "{{ .x }}"\n'), [{ start: 19, end: 27 }]);
+  assert.deepEqual(findTemplates('{% if x %}\na = 1\n'), [{ start: 0, end: 10 }]);
+  assert.deepEqual(findTemplates('a = 1 {# note #}\n'), [{ start: 6, end: 16 }]);
+});
+
+test('findTemplates: linear in the lines holding tags of a file without CR (the line end was searched to the file end)', () => {
+  const make = (k: number) => 'x = "{{ .Values.a }}"\n'.repeat(k);
+  assertLinear('one tag per line', make, (text) => assert.ok(findTemplates(text).length > 0), 10000);
+  // A CR still ends the line: a tag that spans a CR line break from a comment is plain text.
+  assert.deepEqual(findTemplates('a = 1 # {{ x\r\n}}\r\nb = "{{ .y }}"\r\n'), [{ start: 23, end: 31 }]);
 });

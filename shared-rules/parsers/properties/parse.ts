@@ -41,29 +41,38 @@ class SegmentMap {
   }
 }
 
-function parseEntry(text: string, segs: Segment[], problems: ParseProblem[]): PropEntry {
-  const map = new SegmentMap(text, segs);
-  const line = map.joined;
-  const limit = line.length;
+const sourceAt = (map: SegmentMap | undefined, idx: number): number => (map ? map.at(idx) : idx);
+const sourceEndAt = (map: SegmentMap | undefined, from: number, idx: number): number => (map ? map.endAt(idx) : Math.max(idx, from));
+
+/**
+ * One logical line. A single-segment line (the usual entry) is read in place in the text: no joined copy and no
+ * SegmentMap (allocation is a tenth of a CLI run's time); a continued line is read from its joined text.
+ */
+function parseEntry(text: string, segs: Segment[], problems: ParseProblem[], plain: boolean): PropEntry {
+  const map = segs.length === 1 ? undefined : new SegmentMap(text, segs);
+  const line = map ? map.joined : text;
+  const from = map ? 0 : segs[0].start;
+  const limit = map ? line.length : segs[0].end;
+  // Offsets in `line` to source offsets (identity when reading in place).
 
   // Key ends at the first unescaped `=`, `:` or blank (Properties#load0).
-  let keyLen = 0;
+  let keyEnd = from;
   let valueStart = limit;
   let hasSep = false;
   let escaped = false;
-  while (keyLen < limit) {
-    const c = line.charCodeAt(keyLen);
+  while (keyEnd < limit) {
+    const c = line.charCodeAt(keyEnd);
     if (!escaped && (c === 61 /* = */ || c === 58) /* : */) {
-      valueStart = keyLen + 1;
+      valueStart = keyEnd + 1;
       hasSep = true;
       break;
     }
     if (!escaped && isBlank(c)) {
-      valueStart = keyLen + 1;
+      valueStart = keyEnd + 1;
       break;
     }
     escaped = c === 92 ? !escaped : false;
-    keyLen++;
+    keyEnd++;
   }
   // Blanks, then at most one `=`/`:` if the key ended on a blank, then blanks.
   while (valueStart < limit) {
@@ -75,24 +84,27 @@ function parseEntry(text: string, segs: Segment[], problems: ParseProblem[]): Pr
     valueStart++;
   }
 
-  const key = unescapeProperty(line, 0, keyLen);
-  const value = unescapeProperty(line, valueStart, limit);
-  for (const bad of key.badUnicodeAt < 0 && value.badUnicodeAt < 0 ? [] : [key.badUnicodeAt, value.badUnicodeAt]) {
-    if (bad < 0) continue;
-    const at = map.at(bad);
-    addProblem(problems, {
-      span: { start: at, end: Math.min(at + 2, text.length) },
-      message: 'Malformed \\uXXXX escape: java.util.Properties (and so log4j2) refuses to load this file',
-      severity: 'error',
-      code: 'properties-syntax',
-    });
+  // `plain`: no backslash in this line (the caller knows from one forward search), so nothing to unescape.
+  const key = plain ? { value: line.slice(from, keyEnd), badUnicodeAt: -1 } : unescapeProperty(line, from, keyEnd);
+  const value = plain ? { value: line.slice(valueStart, limit), badUnicodeAt: -1 } : unescapeProperty(line, valueStart, limit);
+  if (key.badUnicodeAt >= 0 || value.badUnicodeAt >= 0) {
+    for (const bad of [key.badUnicodeAt, value.badUnicodeAt]) {
+      if (bad < 0) continue;
+      const start = sourceAt(map, bad);
+      addProblem(problems, {
+        span: { start, end: Math.min(start + 2, text.length) },
+        message: 'Malformed \\uXXXX escape: java.util.Properties (and so log4j2) refuses to load this file',
+        severity: 'error',
+        code: 'properties-syntax',
+      });
+    }
   }
 
-  const keySpan: Span = { start: map.at(0), end: map.endAt(keyLen) };
+  const keySpan: Span = { start: sourceAt(map, from), end: sourceEndAt(map, from, keyEnd) };
   const valueSpan: Span =
     valueStart < limit
-      ? { start: map.at(valueStart), end: map.sourceEnd }
-      : { start: map.endAt(valueStart), end: map.endAt(valueStart) };
+      ? { start: sourceAt(map, valueStart), end: map ? map.sourceEnd : limit }
+      : { start: sourceEndAt(map, from, valueStart), end: sourceEndAt(map, from, valueStart) };
   return {
     key: key.value,
     keySpan,
@@ -106,11 +118,15 @@ export function parseProperties(text: string): PropertiesDocument {
   const entries: PropEntry[] = [];
   const comments: PropComment[] = [];
   const problems: ParseProblem[] = [];
+  let slash = text.indexOf('\\');
   for (const ev of logicalLines(text)) {
     if (ev.kind === 'comment') {
       comments.push({ span: { start: ev.start, end: ev.end }, text: text.slice(ev.start + 1, ev.end) });
     } else {
-      entries.push(parseEntry(text, ev.segments, problems));
+      // The next backslash at or after this line, searched forward only (linear over the file).
+      const first = ev.segments[0];
+      if (slash !== -1 && slash < first.start) slash = text.indexOf('\\', first.start);
+      entries.push(parseEntry(text, ev.segments, problems, ev.segments.length === 1 && (slash === -1 || slash >= first.end)));
     }
   }
   if (text.charCodeAt(0) === 0xfeff) {

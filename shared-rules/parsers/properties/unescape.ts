@@ -16,8 +16,10 @@ function hexValue(c: number): number {
 
 /** Unescapes `s.slice(from, to)`. */
 export function unescapeProperty(s: string, from: number, to: number): Unescaped {
-  const firstSlash = s.indexOf('\\', from);
-  if (firstSlash === -1 || firstSlash >= to) return { value: s.slice(from, to), badUnicodeAt: -1 };
+  // Searched within [from, to) only: `s` may be the whole file (parse.ts reads single lines in place).
+  let firstSlash = from;
+  while (firstSlash < to && s.charCodeAt(firstSlash) !== 92) firstSlash++;
+  if (firstSlash >= to) return { value: s.slice(from, to), badUnicodeAt: -1 };
 
   let out = s.slice(from, firstSlash);
   let badUnicodeAt = -1;

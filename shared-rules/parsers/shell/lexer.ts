@@ -69,7 +69,7 @@ class Lexer {
       } else if (c === 40 && text.charCodeAt(i + 1) === 40) {
         // `(( … ))` arithmetic: one opaque word, so its `<<` and `<` are not redirections.
         const end = skipNested(text, i);
-        i = this.pushWord(i, end, text.slice(i, end));
+        i = this.pushWord(i, end);
       } else if (isMeta(c)) {
         i = this.operator(i, i);
       } else {
@@ -78,11 +78,13 @@ class Lexer {
     }
   }
 
-  private pushWord(start: number, end: number, value: string): number {
-    const word: ShellWord = { text: value, raw: this.text.slice(start, end), span: { start, end } };
+  /** `value` is the word's text when it differs from the raw text (quotes removed, escapes resolved). */
+  private pushWord(start: number, end: number, value?: string): number {
+    const raw = this.text.slice(start, end);
+    const word: ShellWord = { text: value ?? raw, raw, span: { start, end } };
     this.sink.word(word);
     if (this.expectHeredocDelim !== undefined) {
-      this.pendingHeredocs.push({ delim: value, stripTabs: this.expectHeredocDelim });
+      this.pendingHeredocs.push({ delim: word.text, stripTabs: this.expectHeredocDelim });
       this.expectHeredocDelim = undefined;
     }
     return end;
@@ -202,8 +204,8 @@ class Lexer {
         i = skipNested(text, i);
       } else i++;
     }
-    out += text.slice(run, i);
-    return this.pushWord(start, i, out);
+    // A plain word (nothing removed or resolved) is its raw text: one string, not two equal copies.
+    return this.pushWord(start, i, run === start ? undefined : out + text.slice(run, i));
   }
 }
 

@@ -38,6 +38,8 @@ export function appenders(doc: PropertiesDocument): readonly Appender[] {
   return r;
 }
 
+const APPENDER_REF = /(^|\.)appenderRef\.[^.]+\.ref$/;
+
 function buildAppenders(doc: PropertiesDocument): Appender[] {
   const ids = new Map<string, Map<string, PropEntry>>();
   for (const e of doc.entries) {
@@ -47,14 +49,16 @@ function buildAppenders(doc: PropertiesDocument): Appender[] {
     const id = e.key.slice(9, dot);
     let props = ids.get(id);
     if (!props) ids.set(id, (props = new Map()));
-    props.delete(e.key.slice(dot + 1)); // re-insert so the map keeps the last definition's position
-    props.set(e.key.slice(dot + 1), e);
+    const rel = e.key.slice(dot + 1);
+    props.delete(rel); // re-insert so the map keeps the last definition's position
+    props.set(rel, e);
   }
   const listed = doc.get('appenders');
   const listedIds = listed ? new Set(listed.value.split(',').map((s) => s.trim()).filter(Boolean)) : undefined;
   const referenced = new Set<string>();
   for (const e of doc.entries) {
-    if (/(^|\.)appenderRef\.[^.]+\.ref$/.test(e.key) && /^(rootLogger|logger\.)/.test(e.key)) referenced.add(e.value.trim());
+    // The cheap prefix test first: most keys are appender properties, not logger references.
+    if ((e.key.startsWith('rootLogger') || e.key.startsWith('logger.')) && APPENDER_REF.test(e.key)) referenced.add(e.value.trim());
   }
   return [...ids].map(([id, props]) => {
     const name = props.get('name')?.value.trim() || id;

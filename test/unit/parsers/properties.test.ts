@@ -261,3 +261,19 @@ test('linear time up to 10 MB inputs', () => {
     assertLinear(name, make, (text) => assert.ok(parseProperties(text).entries.length >= 1), 1);
   }
 });
+
+// Single physical lines are read in place in the file (no joined copy): offsets after earlier lines, keys without
+// values, and escapes (a backslash later in the file must not leak into an earlier entry) keep their exact spans.
+test('in-place lines: exact spans deep in the file, empty keys and values, escapes bounded to their line', () => {
+  const text = '# c\na=1\n  k\n  =\nb\\ c : \\u00e9\\\\\nbad=\\uZZ\\\nx=y\\u12\nlast=\\\\tail';
+  const d = parseProperties(text);
+  assert.deepEqual(d.entries.map((e) => [e.key, e.value, e.keySpan, e.valueSpan]), [
+    ['a', '1', { start: 4, end: 5 }, { start: 6, end: 7 }],
+    ['k', '', { start: 10, end: 11 }, { start: 11, end: 11 }],
+    ['', '', { start: 14, end: 14 }, { start: 15, end: 15 }],
+    ['b c', 'é\\', { start: 16, end: 20 }, { start: 23, end: 31 }],
+    ['bad', '\\uZZx=y\\u12', { start: 32, end: 35 }, { start: 36, end: 49 }],
+    ['last', '\\tail', { start: 50, end: 54 }, { start: 55, end: 61 }],
+  ]);
+  assert.deepEqual((d.problems ?? []).filter((p) => p.code === 'properties-syntax').map((p) => p.span), [{ start: 36, end: 38 }]);
+});

@@ -62,3 +62,12 @@ test('a doubled BOM read from disk: the reader keeps the first, so the second is
   assert.deepEqual(errors(read.text), [['toml-syntax', 1, 2]]);
   assert.deepEqual(errors('\uFEFFa = 1\n'), []);
 });
+
+// The control-character pass is skipped when a quick test finds none: a leading BOM must not hide a later one.
+test('control characters and a stray BOM are found with or without a leading BOM, and a clean file has none', () => {
+  assert.deepEqual(errors('a = 1 # x\u0001y\n'), [['toml-syntax', 9, 10]]);
+  assert.deepEqual(errors('\uFEFFa = 1 # x\u007Fy\n'), [['toml-syntax', 10, 11]]);
+  assert.deepEqual(errors('\uFEFFa = 1 # \uFEFF\n'), [['toml-syntax', 9, 10]]);
+  assert.deepEqual(errors('a = 1\n# \uFEFF\n'), [['toml-syntax', 8, 9]]);
+  assert.deepEqual(errors('\uFEFFa = 1\t# tab and CRLF are fine\r\nb = { c = 2 }\n'), []);
+});
