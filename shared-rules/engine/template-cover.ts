@@ -140,7 +140,9 @@ export function lintCovered<T>(chains: readonly CoverChain[], list: readonly Cov
     }
   });
   const renders = (choice: Int32Array, region: Array<[number, number]>) => region.every(([c, b]) => choice[c] === b && active(chains, choice, c));
-  const same = (x: Observed<T> | undefined, y: Observed<T> | undefined) => x === y || (x !== undefined && y !== undefined && JSON.stringify(x.item) === JSON.stringify(y.item));
+  const json = new Map<Observed<T>, string>();
+  const text = (o: Observed<T>) => { let t = json.get(o); if (t === undefined) json.set(o, (t = JSON.stringify(o.item))); return t; };
+  const same = (x: Observed<T> | undefined, y: Observed<T> | undefined) => x === y || (x !== undefined && y !== undefined && text(x) === text(y));
   for (const { o, region, unsure } of seen.values()) {
     if (!region) {
       // Outside every branch: each covering rendering must give it as the base does, the same.

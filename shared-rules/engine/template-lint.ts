@@ -19,6 +19,7 @@ import type { RenderCase, ValueSite } from './values/types';
 import type { Range } from './text';
 import { anyIn, relevantOffsets } from './template-relevance';
 import { lintCovered, type Observed } from './template-cover';
+import { asOneLint } from './lint-epoch';
 import { footprint, tableHeaders, type Footprint } from './template-footprint';
 
 /** A finding caused by a resolved value: reported on the line of the values file that sets it. */
@@ -245,14 +246,19 @@ function overlapsAny(sorted: readonly Span[], s: Span): boolean {
  */
 function footprintFor(text: string, kind: FileKind): (bodies: Span[]) => Footprint {
   if (kind !== 'toml') return () => 'alone';
-  const headers = tableHeaders(text);
-  return (bodies) => footprint(text, headers, bodies);
+  let headers: ReturnType<typeof tableHeaders> | undefined;
+  return (bodies) => footprint(text, (headers ??= tableHeaders(text)), bodies);
 }
 
 type LintFn = (fileName: string, text: string, options: LintOptions) => LintResult;
 
 /** Lints `text`, a template of `kind` in `syntax`, branch by branch; findings in template (source) positions. */
 export function lintTemplate(fileName: string, text: string, kind: FileKind, syntax: TemplateSyntax, options: LintOptions, lint: LintFn): LintResult {
+  // Its renderings are one lint: disk facts (a home's files) are checked once for all of them (lint-epoch.ts).
+  return asOneLint(() => lintRenderings(fileName, text, kind, syntax, options, lint));
+}
+
+function lintRenderings(fileName: string, text: string, kind: FileKind, syntax: TemplateSyntax, options: LintOptions, lint: LintFn): LintResult {
   const scan = scanTemplate(text, syntax);
   const index = new LineIndex(text);
   const native = kind === 'toml';
@@ -264,6 +270,7 @@ export function lintTemplate(fileName: string, text: string, kind: FileKind, syn
   const merged = list.length > MAX_VARIANTS || (kind === 'pod' && list.length * text.length > MAX_POD_RENDERED);
   if (merged) list = [{ choice: new Int32Array(0) }];
   const outputs = scan.tags.filter((t) => t.role === 'output');
+  const footprints = footprintFor(text, kind);
   const tagSpans = scan.tags as readonly Span[];
   let first: LintResult | undefined;
   type Seen = { f: LintFinding; suppressed: boolean };
@@ -300,7 +307,7 @@ export function lintTemplate(fileName: string, text: string, kind: FileKind, syn
   };
   const presence = merged || !scan.chains.length
     ? new Map(lintChoice(undefined).map((o) => [o.key, { item: o.item, in: new Set([0]) }]))
-    : lintCovered(scan.chains, list, lintChoice, footprintFor(text, kind));
+    : lintCovered(scan.chains, list, lintChoice, footprints);
   const found = new Map<string, { f: LintFinding; in: Set<number> }>();
   const suppressed = new Map<string, LintFinding>();
   for (const [key, { item, in: vs }] of presence) {
@@ -356,7 +363,7 @@ export function lintTemplate(fileName: string, text: string, kind: FileKind, syn
   const result: LintResult = { kind, product: first!.product, findings };
   if (suppressed.size) result.suppressed = [...suppressed.values()] as LintResult['suppressed'];
   if (options.values !== false && path.isAbsolute(fileName) && outputs.length) {
-    resolveValues({ fileName, text, kind, syntax, options, lint, scan, list, merged, native, erb, index, label, quiet, footprint: footprintFor(text, kind) }, result, options.values ?? diskAccess);
+    resolveValues({ fileName, text, kind, syntax, options, lint, scan, list, merged, native, erb, index, label, quiet, footprint: footprints }, result, options.values ?? diskAccess);
   }
   return result;
 }
