@@ -130,3 +130,14 @@ test('random Helm templates with values: the same values findings, branches and 
     assert.deepEqual(r.covered, r.every, `template ${i}:\n${text}`);
   }
 });
+
+test('random Jinja twins (deployment.toml.j2): the same result as linting every variant by itself', () => {
+  const rnd = random(Number(process.env.SEED ?? 77));
+  const jinja = (t: string) => t.replace(/\{\{- if (\S+) \}\}/g, '{% if $1 %}').replace(/\{\{- else if (\S+) \}\}/g, '{% elif $1 %}')
+    .replace(/\{\{- else \}\}/g, '{% else %}').replace(/\{\{- end \}\}/g, '{% endif %}').replace(/\{\{ \.Values\.(\w+) \}\}/g, '{{ $1 }}');
+  for (let i = 0; i < Number(process.env.N ?? 120) / 2; i++) {
+    const text = jinja(template(rnd));
+    const r = both('/t/deployment.toml.j2', text, { values: false });
+    assert.deepEqual(r.covered, r.every, `template ${i}:\n${text}`);
+  }
+});
