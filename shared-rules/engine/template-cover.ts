@@ -26,6 +26,8 @@ export interface Observed<T> {
   extra: readonly Span[];
   /** Its text may depend on the whole rendering (a parser's problem naming another line): never read by position. */
   unsure?: boolean;
+  /** Its details are taken from the last variant that has it, not the first (suppressed findings, as before). */
+  last?: boolean;
   item: T;
 }
 
@@ -144,21 +146,27 @@ export function lintCovered<T>(chains: readonly CoverChain[], list: readonly Cov
   const text = (o: Observed<T>) => { let t = json.get(o); if (t === undefined) json.set(o, (t = JSON.stringify(o.item))); return t; };
   const same = (x: Observed<T> | undefined, y: Observed<T> | undefined) => x === y || (x !== undefined && y !== undefined && text(x) === text(y));
   for (const { o, region, unsure } of seen.values()) {
+    // What is reported is whether each variant has it and, from the first variant that has it, its details (fix,
+    // related places): when the base has it, those come from the base itself, so only presence must agree.
+    const inBase = sets[0].has(o.key) && !o.last;
+    const agree = (k: number, j: number) => (inBase ? sets[k].has(o.key) === sets[j].has(o.key) : same(sets[k].get(o.key), sets[j].get(o.key)));
     if (!region) {
-      // Outside every branch: each covering rendering must give it as the base does, the same.
-      for (let k = 1; k < results.length; k++) if (!same(sets[k].get(o.key), sets[0].get(o.key))) suspect.add(k);
-      continue;
-    }
-    if (unsure) {
-      // Its fix or related place lies elsewhere: every rendering that has it or renders its branch, one by one.
-      for (let k = 1; k < results.length; k++) {
-        if (sets[k].has(o.key) || plan.members[k].some((vi) => renders(list[vi].choice, region))) suspect.add(k);
-      }
+      // Outside every branch: each covering rendering must give it as the base does.
+      for (let k = 1; k < results.length; k++) if (!agree(k, 0)) suspect.add(k);
       continue;
     }
     // The same branch rendered in several covering renderings must give the same finding there.
     const where = plan.choices.map((ch, k) => (renders(ch, region) ? k : -1)).filter((k) => k >= 0);
-    if (where.some((k) => !same(sets[k].get(o.key), sets[where[0]].get(o.key)))) for (const k of where) if (k > 0) suspect.add(k);
+    if (where.some((k) => !agree(k, where[0]))) for (const k of where) if (k > 0) suspect.add(k);
+    if (unsure) {
+      // It reads text outside its branch: trusted only where every variant rendering its branch was seen doing so in
+      // its covering rendering, beside at least one other; otherwise those variants are linted one by one.
+      if (where.length === 1 && where[0] > 0) suspect.add(where[0]);
+      for (let vi = 1; vi < list.length; vi++) {
+        const k = coverOf[vi];
+        if (k > 0 && renders(list[vi].choice, region) && !renders(plan.choices[k], region)) suspect.add(k);
+      }
+    }
   }
   if (everyVariant) plan.members.forEach((_, k) => suspect.add(k));
   const single = new Map<number, Map<string, Observed<T>>>();
@@ -180,6 +188,7 @@ export function lintCovered<T>(chains: readonly CoverChain[], list: readonly Cov
   for (const [key, { region }] of seen) {
     const inSet = new Set<number>();
     let first: Observed<T> | undefined;
+    let lastHit: Observed<T> | undefined;
     let firstVi = 0;
     for (let vi = 0; vi < list.length; vi++) {
       let hit: Observed<T> | undefined;
@@ -195,10 +204,11 @@ export function lintCovered<T>(chains: readonly CoverChain[], list: readonly Cov
       if (!hit) continue;
       inSet.add(vi);
       if (!first) { first = hit; firstVi = vi; }
+      lastHit = hit;
     }
     if (first) {
       const [from, at] = order.get(first)!;
-      entries.push({ key, item: first.item, in: inSet, vi: firstVi, from, at, start: first.span.start });
+      entries.push({ key, item: (first.last ? lastHit! : first).item, in: inSet, vi: firstVi, from, at, start: first.span.start });
     }
   }
   // In the order linting every variant in turn gives: by the first variant that has it, then its place there.

@@ -301,7 +301,7 @@ function lintRenderings(fileName: string, text: string, kind: FileKind, syntax: 
     }
     for (const f of r.suppressed ?? []) {
       const m = toSource(f);
-      if (m) seen.push({ key: `s\u0000${m.ruleId}\u0000${m.span.start}\u0000${m.message}`, span: m.span, extra: extra(m), unsure: unsure(m), item: { f: m, suppressed: true } });
+      if (m) seen.push({ key: `s\u0000${m.ruleId}\u0000${m.span.start}\u0000${m.message}`, span: m.span, extra: extra(m), unsure: unsure(m), last: true, item: { f: m, suppressed: true } });
     }
     return seen;
   };

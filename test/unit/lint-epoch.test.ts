@@ -7,6 +7,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { lintText } from '../../shared-rules/engine/lint';
 import { asOneLint, currentLint } from '../../shared-rules/engine/lint-epoch';
+import { memory } from '../helpers/memory-files';
 
 // A Helm-templated deployment.toml with two branches: two renderings per lint, each asking G01 for the home's release.
 const TEMPLATE = '[server]\nhostname = "{{ .Values.host }}"\n{{- if .Values.tls }}\n[transport.https.properties]\nsslProtocol = "TLS"\n{{- end }}\n';
@@ -44,8 +45,7 @@ test('a template linted again after its home changed: the new release, every tim
   }
 });
 
-test('a values file edited between two lints of its template: the new value is linted (remembered look-ups go with its text)', async () => {
-  const { memory } = await import('../helpers/memory-files');
+test('a values file edited between two lints of its template: the new value is linted (remembered look-ups go with its text)', () => {
   const tpl = '/c/confs/deployment.toml';
   const text = '[super_admin]\nusername = "ops"\npassword = {{ .Values.admin.password | quote }}\n';
   const at = (values: string) => {

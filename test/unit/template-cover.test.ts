@@ -77,6 +77,9 @@ const BLOCKS: Array<[string, string]> = [
   ['[database.shared_db.pool_options]\nmaxActive = "50"\n', ''],
   ['[clustering]\nmembership_scheme = "kubernetes"\n', ''],
   ['[transport.https.properties]\nsslProtocol = "TLSv1"\n', '[transport.https.properties]\nsslProtocol = "TLS"\n'],
+  // Suppressions: used in one branch, unused in another.
+  ['[keystore.tls]\n# carbonlint-disable-next-line plaintext-password\npassword = "wso2carbon"\n', '[keystore.tls]\n# carbonlint-disable-next-line plaintext-password\npassword = "$secret{tls}"\n'],
+  ['[truststore]\n# carbonlint-disable-next-line\npassword = "wso2carbon"\nfile_name = "client-truststore.jks"\n', ''],
 ];
 
 function random(seed: number): () => number {
@@ -111,13 +114,19 @@ function template(rnd: () => number): string {
 test('random templates with interacting branches: the same result as linting every variant by itself', () => {
   const rnd = random(Number(process.env.SEED ?? 15_022));
   let fewer = 0;
+  let covered = 0;
+  let every = 0;
   for (let i = 0; i < Number(process.env.N ?? 120); i++) {
     const text = template(rnd);
     const r = both('/t/deployment.toml', text, { values: false });
     assert.deepEqual(r.covered, r.every, `template ${i}:\n${text}`);
     if (r.coveredCount < r.everyCount) fewer++;
+    covered += r.coveredCount;
+    every += r.everyCount;
   }
-  assert.ok(fewer >= 10, `${fewer} templates took fewer renderings`);
+  // These templates are built to interact (most fall back to single renderings); some still take fewer.
+  if (process.env.N) console.log(`${fewer} templates took fewer renderings; ${covered} renderings in all instead of ${every}`);
+  assert.ok(fewer >= 5, `${fewer} templates took fewer renderings`);
 });
 
 test('random Helm templates with values: the same values findings, branches and decided conditions', () => {
