@@ -41,10 +41,21 @@ export function lintEveryVariant(on: boolean): void {
   everyVariant = on;
 }
 
-/** Whether chain `ci` is rendered with `choice` (every enclosing chain takes the branch that holds it). */
-function active(chains: readonly CoverChain[], choice: Int32Array, ci: number): boolean {
-  for (let p = chains[ci].parent; p; p = chains[p.chain].parent) if (choice[p.chain] !== p.branch) return false;
-  return true;
+/**
+ * Which chains `choice` renders (every enclosing chain takes the branch that holds it), remembered per choice. One
+ * pass: an enclosing chain always comes before the chains inside it.
+ */
+const ACTIVE = new WeakMap<Int32Array, Uint8Array>();
+function activeOf(chains: readonly CoverChain[], choice: Int32Array): Uint8Array {
+  let a = ACTIVE.get(choice);
+  if (a) return a;
+  a = new Uint8Array(chains.length);
+  for (let ci = 0; ci < chains.length; ci++) {
+    const p = chains[ci].parent;
+    a[ci] = !p || (a[p.chain] === 1 && choice[p.chain] === p.branch) ? 1 : 0;
+  }
+  ACTIVE.set(choice, a);
+  return a;
 }
 
 /**
@@ -58,15 +69,18 @@ export function coverings(chains: readonly CoverChain[], list: readonly CoverVar
   const members: number[][] = [[0]];
   const claims: Array<Map<number, number>> = [new Map()];
   const prints: Footprint[][] = [[]];
+  const baseActive = activeOf(chains, base);
   for (let vi = 1; vi < list.length; vi++) {
     const need = new Map<number, number>();
     const v = list[vi].choice;
+    const vActive = activeOf(chains, v);
     const bodies: Span[] = [];
     for (let ci = 0; ci < chains.length; ci++) {
       // A chain this variant switches, or one it renders that the base does not (inside a switched branch).
-      if (v[ci] === base[ci] && (active(chains, base, ci) || !active(chains, v, ci))) continue;
+      if (v[ci] === base[ci] && (baseActive[ci] || !vActive[ci])) continue;
       need.set(ci, v[ci]);
-      for (let p = chains[ci].parent; p; p = chains[p.chain].parent) need.set(p.chain, v[p.chain]);
+      // Its enclosing chains (a walk that stops at one already claimed: nested chains share their ancestors).
+      for (let p = chains[ci].parent; p && !need.has(p.chain); p = chains[p.chain].parent) need.set(p.chain, v[p.chain]);
       // What differs from the base: the branch rendered instead, and the base's branch it replaces.
       for (const b of new Set([v[ci], base[ci]])) if (chains[ci].branches[b]) bodies.push({ start: chains[ci].branches[b].bodyStart, end: chains[ci].branches[b].bodyEnd });
     }
@@ -141,7 +155,8 @@ export function lintCovered<T>(chains: readonly CoverChain[], list: readonly Cov
       seen.set(o.key, { o, region: region?.length ? region : undefined, unsure });
     }
   });
-  const renders = (choice: Int32Array, region: Array<[number, number]>) => region.every(([c, b]) => choice[c] === b && active(chains, choice, c));
+  // The innermost branch rendered implies every enclosing one.
+  const renders = (choice: Int32Array, region: Array<[number, number]>) => choice[region[0][0]] === region[0][1] && activeOf(chains, choice)[region[0][0]] === 1;
   const json = new Map<Observed<T>, string>();
   const text = (o: Observed<T>) => { let t = json.get(o); if (t === undefined) json.set(o, (t = JSON.stringify(o.item))); return t; };
   const same = (x: Observed<T> | undefined, y: Observed<T> | undefined) => x === y || (x !== undefined && y !== undefined && text(x) === text(y));

@@ -41,8 +41,7 @@ function tableAt(headers: ReadonlyArray<{ at: number; name: string }>, offset: n
  */
 export function footprint(text: string, headers: ReadonlyArray<{ at: number; name: string }>, bodies: readonly Span[]): Footprint {
   const out = new Set<string>();
-  for (const b of bodies) {
-    if (b.end <= b.start) continue;
+  for (const b of disjoint(bodies)) {
     const body = text.slice(b.start, b.end);
     if (WHOLE_FILE.test(body)) return 'alone';
     if (body.includes(SECRET_REF)) out.add('secrets');
@@ -53,6 +52,18 @@ export function footprint(text: string, headers: ReadonlyArray<{ at: number; nam
       out.add(first);
     }
     for (const m of body.matchAll(HEADER)) out.add(m[1].replace(/[ \t]/g, ''));
+  }
+  return out;
+}
+
+/** The stretches as disjoint sorted spans (nested branches' bodies lie inside their parents'): each text read once. */
+function disjoint(spans: readonly Span[]): Span[] {
+  const sorted = spans.filter((s) => s.end > s.start).sort((a, b) => a.start - b.start);
+  const out: Span[] = [];
+  for (const s of sorted) {
+    const last = out[out.length - 1];
+    if (last && s.start <= last.end) last.end = Math.max(last.end, s.end);
+    else out.push({ start: s.start, end: s.end });
   }
   return out;
 }

@@ -250,6 +250,25 @@ function footprintFor(text: string, kind: FileKind): (bodies: Span[]) => Footpri
   return (bodies) => footprint(text, (headers ??= tableHeaders(text)), bodies);
 }
 
+/** Lint results by rendered text, within one template lint; at most SAME_TEXT_CHARS of text kept. */
+const SAME_TEXT_CHARS = 4 * 1024 * 1024;
+function sameText(): { get(text: string, lint: () => LintResult): LintResult } {
+  const byText = new Map<string, LintResult>();
+  let chars = 0;
+  return {
+    get(text, run) {
+      const hit = byText.get(text);
+      if (hit) return hit;
+      const r = run();
+      if (chars + text.length <= SAME_TEXT_CHARS) {
+        byText.set(text, r);
+        chars += text.length;
+      }
+      return r;
+    },
+  };
+}
+
 type LintFn = (fileName: string, text: string, options: LintOptions) => LintResult;
 
 /** Lints `text`, a template of `kind` in `syntax`, branch by branch; findings in template (source) positions. */
@@ -273,10 +292,12 @@ function lintRenderings(fileName: string, text: string, kind: FileKind, syntax: 
   const footprints = footprintFor(text, kind);
   const tagSpans = scan.tags as readonly Span[];
   let first: LintResult | undefined;
+  const linted = sameText();
   type Seen = { f: LintFinding; suppressed: boolean };
   const lintChoice = (choice: Int32Array | undefined): Array<Observed<Seen>> => {
     const vdoc = render(text, scan, merged || !scan.chains.length ? undefined : choice, native, erb);
-    const r = lint(fileName, vdoc.text, { ...options, kind, untemplated: true, byteLength: undefined });
+    // Two renderings with the same text (branches differing only in what is dropped or blanked) are linted once.
+    const r = linted.get(vdoc.text, () => lint(fileName, vdoc.text, { ...options, kind, untemplated: true, byteLength: undefined }));
     first ??= r;
     const toSource = (f: LintFinding): LintFinding | undefined => {
       const span = vdoc.spanToSource(f.span);
@@ -466,10 +487,11 @@ function resolveValues(c: Ctx, result: LintResult, fa: FileAccess): void {
       for (const ti of subTags) if (tags[ti].start < Math.max(s.end, s.start + 1) && s.start < tags[ti].end) return ti;
       return undefined;
     };
+    const linted = sameText();
     type Hit = { f: Pick<LintFinding, 'ruleId' | 'guideline' | 'guidelineId' | 'severity' | 'message'>; ti: number };
     const lintChoice = (choice: Int32Array | undefined): Array<Observed<Hit>> => {
       const vdoc = render(c.text, c.scan, c.merged || !c.scan.chains.length ? undefined : choice, c.native, c.erb, subs);
-      const r = c.lint(c.fileName, vdoc.text, { ...c.options, kind: c.kind, untemplated: true, byteLength: undefined, suppressions: false });
+      const r = linted.get(vdoc.text, () => c.lint(c.fileName, vdoc.text, { ...c.options, kind: c.kind, untemplated: true, byteLength: undefined, suppressions: false }));
       const seen: Array<Observed<Hit>> = [];
       for (const f of r.findings) {
         if (f.guideline === null) continue;

@@ -150,3 +150,25 @@ test('random Jinja twins (deployment.toml.j2): the same result as linting every 
     assert.deepEqual(r.covered, r.every, `template ${i}:\n${text}`);
   }
 });
+
+test('two renderings with the same text are linted once, with the same result as before', () => {
+  // Both branches of the second chain are empty: its two variants render the same text.
+  const text = '[super_admin]\npassword = "admin"\n{% if a %}\n[server]\noffset = 10\n{% endif %}\n{% if b %}\n{% else %}\n{% endif %}\n';
+  const r = both('/t/deployment.toml.j2', text, { values: false });
+  assert.deepEqual(r.covered, r.every);
+  assert.equal(r.everyCount, 2, 'three variants, two distinct texts');
+  assert.ok(r.covered.findings.some((f) => f.ruleId === 'plaintext-password'));
+});
+
+test('hostile: 30 nested conditions around a large body, and 20,000 nested chains of one condition, stay fast', () => {
+  let text = '';
+  for (let i = 0; i < 30; i++) text += `{% if c${i} %}\n[t${i}]\nk = 1\n`;
+  text += '[big]\n' + 'key = "value"\n'.repeat(20_000);
+  for (let i = 0; i < 30; i++) text += '{% else %}\nk = 2\n{% endif %}\n';
+  const deep = '{% if a %}\n'.repeat(20_000) + 'x = 1\n' + '{% endif %}\n'.repeat(20_000);
+  for (const t of [text, deep]) {
+    const t0 = performance.now();
+    lintText('/r/deployment.toml.j2', t, { values: false });
+    assert.ok(performance.now() - t0 < 5000, `took ${performance.now() - t0} ms`);
+  }
+});
