@@ -1,6 +1,7 @@
 // Pins the complete lint result (findings, messages, branch/host attribution, related places, fixes, suppressions,
 // values findings, placeholder counts) of every template in the test tree's vendor charts, roles and modules and of
-// the corpus's Helm templates, with values resolved from disk and without. Written before the template renderings
+// the corpus's Helm templates, and of four synthetic templates whose branches change each other's findings, with values
+// resolved from disk and without. Written before the template renderings
 // were reorganised for speed (issue 15, §9): any change in what a template lint reports fails here.
 // Regenerate (only for an intended change of output): CARBONLINT_UPDATE_GOLDEN=1 node --import tsx --test <this file>
 import { test } from 'node:test';
@@ -8,10 +9,12 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { lintText } from '../../shared-rules/engine/lint';
+import { classify } from '../../shared-rules/engine/files';
+import { templateSyntax } from '../../shared-rules/engine/template-names';
 
 const REPO = path.join(__dirname, '../..');
 const GOLDEN = path.join(REPO, 'test/fixtures/template-golden');
-const ROOTS = ['test/fixtures/deploy', 'test/fixtures/shared/corpus'];
+const ROOTS = ['test/fixtures/deploy', 'test/fixtures/shared/corpus', 'test/fixtures/template-golden/synthetic'];
 const TEMPLATE = /\{\{|\{%|<%/;
 
 function templates(): string[] {
@@ -20,7 +23,9 @@ function templates(): string[] {
     for (const rel of fs.readdirSync(path.join(REPO, root), { recursive: true }) as string[]) {
       const abs = path.join(REPO, root, rel);
       if (!fs.statSync(abs).isFile() || /\.(jks|p12|pfx|md)$/.test(rel)) continue;
-      if (TEMPLATE.test(fs.readFileSync(abs, 'utf8'))) out.push(path.relative(REPO, abs).split(path.sep).join('/'));
+      const text = fs.readFileSync(abs, 'utf8');
+      const kind = TEMPLATE.test(text) ? classify(abs, text) : undefined;
+      if (kind && templateSyntax(abs, kind, text)) out.push(path.relative(REPO, abs).split(path.sep).join('/'));
     }
   }
   return out.sort();
@@ -40,7 +45,8 @@ test('the golden set covers the chart, the Ansible role, the Puppet module and t
   for (const must of ['wso2__kubernetes-is@7.0.x/confs/deployment.toml', 'roles/apim/templates/carbon-home/repository/conf/deployment.toml.j2', 'templates/carbon-home/repository/conf/deployment.toml.erb']) {
     assert.ok(files.some((f) => f.endsWith(must)), must);
   }
-  assert.ok(files.length >= 15, `${files.length} templates`);
+  assert.ok(files.length >= 20, `${files.length} templates`);
+  assert.ok(files.some((f) => f.endsWith('synthetic/deployment.toml.j2')));
 });
 
 for (const rel of files) {
