@@ -9,10 +9,13 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { ReadText } from './product-home';
 import { hasDiskSnapshot } from './disk-snapshot';
+import { currentLint } from './lint-epoch';
 
 interface Entry<T> {
   deps: Array<[string, string]>;
   value: T;
+  /** The one-lint call (lint-epoch.ts) that last found it fresh. */
+  checkedIn?: number;
 }
 
 const REMEMBERED = 64;
@@ -61,7 +64,9 @@ export function memoOnDisk<T>(key: string, home: string | undefined, read: ReadT
   // file (a scope per file of a 10,000-file run would hold ~100 advisory matches each).
   if (hasDiskSnapshot()) return compute(read);
   const hit = entries.get(key);
-  if (hit && fresh(hit.deps)) {
+  const lint = currentLint();
+  if (hit && ((lint !== undefined && hit.checkedIn === lint) || fresh(hit.deps))) {
+    hit.checkedIn = lint;
     entries.delete(key); // least recently used goes first
     entries.set(key, hit);
     return hit.value as T;
@@ -77,7 +82,7 @@ export function memoOnDisk<T>(key: string, home: string | undefined, read: ReadT
     return read(p);
   };
   const value = compute(recording);
-  entries.set(key, { deps, value });
+  entries.set(key, { deps, value, checkedIn: currentLint() });
   if (entries.size > REMEMBERED) entries.delete(entries.keys().next().value as string);
   return value;
 }

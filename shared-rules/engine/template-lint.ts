@@ -18,6 +18,9 @@ import { tagExpression } from './values/expression';
 import type { RenderCase, ValueSite } from './values/types';
 import type { Range } from './text';
 import { anyIn, relevantOffsets } from './template-relevance';
+import { lintCovered, type Observed } from './template-cover';
+import { asOneLint } from './lint-epoch';
+import { footprint, tableHeaders, type Footprint } from './template-footprint';
 
 /** A finding caused by a resolved value: reported on the line of the values file that sets it. */
 export interface ValuesFinding {
@@ -237,10 +240,44 @@ function overlapsAny(sorted: readonly Span[], s: Span): boolean {
   return t !== undefined && t.start < Math.max(s.end, s.start + 1);
 }
 
+/**
+ * Which variants may share a covering rendering (template-footprint.ts): for deployment.toml, those that write
+ * different tables; for the other kinds, none (each branch rendering by itself, as before).
+ */
+function footprintFor(text: string, kind: FileKind): (bodies: Span[]) => Footprint {
+  if (kind !== 'toml') return () => 'alone';
+  let headers: ReturnType<typeof tableHeaders> | undefined;
+  return (bodies) => footprint(text, (headers ??= tableHeaders(text)), bodies);
+}
+
+/** Lint results by rendered text, within one template lint; at most SAME_TEXT_CHARS of text kept. */
+const SAME_TEXT_CHARS = 4 * 1024 * 1024;
+function sameText(): { get(text: string, lint: () => LintResult): LintResult } {
+  const byText = new Map<string, LintResult>();
+  let chars = 0;
+  return {
+    get(text, run) {
+      const hit = byText.get(text);
+      if (hit) return hit;
+      const r = run();
+      if (chars + text.length <= SAME_TEXT_CHARS) {
+        byText.set(text, r);
+        chars += text.length;
+      }
+      return r;
+    },
+  };
+}
+
 type LintFn = (fileName: string, text: string, options: LintOptions) => LintResult;
 
 /** Lints `text`, a template of `kind` in `syntax`, branch by branch; findings in template (source) positions. */
 export function lintTemplate(fileName: string, text: string, kind: FileKind, syntax: TemplateSyntax, options: LintOptions, lint: LintFn): LintResult {
+  // Its renderings are one lint: disk facts (a home's files) are checked once for all of them (lint-epoch.ts).
+  return asOneLint(() => lintRenderings(fileName, text, kind, syntax, options, lint));
+}
+
+function lintRenderings(fileName: string, text: string, kind: FileKind, syntax: TemplateSyntax, options: LintOptions, lint: LintFn): LintResult {
   const scan = scanTemplate(text, syntax);
   const index = new LineIndex(text);
   const native = kind === 'toml';
@@ -252,13 +289,15 @@ export function lintTemplate(fileName: string, text: string, kind: FileKind, syn
   const merged = list.length > MAX_VARIANTS || (kind === 'pod' && list.length * text.length > MAX_POD_RENDERED);
   if (merged) list = [{ choice: new Int32Array(0) }];
   const outputs = scan.tags.filter((t) => t.role === 'output');
+  const footprints = footprintFor(text, kind);
   const tagSpans = scan.tags as readonly Span[];
-  const found = new Map<string, { f: LintFinding; in: Set<number> }>();
-  const suppressed = new Map<string, LintFinding>();
   let first: LintResult | undefined;
-  list.forEach((variant, vi) => {
-    const vdoc = render(text, scan, merged || !scan.chains.length ? undefined : variant.choice, native, erb);
-    const r = lint(fileName, vdoc.text, { ...options, kind, untemplated: true, byteLength: undefined });
+  const linted = sameText();
+  type Seen = { f: LintFinding; suppressed: boolean };
+  const lintChoice = (choice: Int32Array | undefined): Array<Observed<Seen>> => {
+    const vdoc = render(text, scan, merged || !scan.chains.length ? undefined : choice, native, erb);
+    // Two renderings with the same text (branches differing only in what is dropped or blanked) are linted once.
+    const r = linted.get(vdoc.text, () => lint(fileName, vdoc.text, { ...options, kind, untemplated: true, byteLength: undefined }));
     first ??= r;
     const toSource = (f: LintFinding): LintFinding | undefined => {
       const span = vdoc.spanToSource(f.span);
@@ -273,19 +312,29 @@ export function lintTemplate(fileName: string, text: string, kind: FileKind, syn
       if (f.related) out.related = f.related.map((x) => { const s = vdoc.spanToSource(x.span); return { ...x, span: s, range: index.range(s) }; });
       return out;
     };
+    const seen: Array<Observed<Seen>> = [];
+    // A parser's problem (a duplicate table names the line of the first one) or a message naming a line of the rendering.
+    const unsure = (m: LintFinding): boolean => m.guideline === null || /\bline \d/.test(m.message);
+    const extra = (m: LintFinding): Span[] => [...(m.related ?? []).map((x) => x.span), ...(m.fix?.edits ?? [])];
     for (const f of r.findings) {
       const m = toSource(f);
-      if (!m) continue;
-      const key = `${m.ruleId}\u0000${m.span.start}\u0000${m.span.end}\u0000${m.message}`;
-      const e = found.get(key);
-      if (e) e.in.add(vi);
-      else found.set(key, { f: m, in: new Set([vi]) });
+      if (m) seen.push({ key: `f\u0000${m.ruleId}\u0000${m.span.start}\u0000${m.span.end}\u0000${m.message}`, span: m.span, extra: extra(m), unsure: unsure(m), item: { f: m, suppressed: false } });
     }
     for (const f of r.suppressed ?? []) {
       const m = toSource(f);
-      if (m) suppressed.set(`${m.ruleId}\u0000${m.span.start}\u0000${m.message}`, m);
+      if (m) seen.push({ key: `s\u0000${m.ruleId}\u0000${m.span.start}\u0000${m.message}`, span: m.span, extra: extra(m), unsure: unsure(m), last: true, item: { f: m, suppressed: true } });
     }
-  });
+    return seen;
+  };
+  const presence = merged || !scan.chains.length
+    ? new Map(lintChoice(undefined).map((o) => [o.key, { item: o.item, in: new Set([0]) }]))
+    : lintCovered(scan.chains, list, lintChoice, footprints);
+  const found = new Map<string, { f: LintFinding; in: Set<number> }>();
+  const suppressed = new Map<string, LintFinding>();
+  for (const [key, { item, in: vs }] of presence) {
+    if (item.suppressed) suppressed.set(key, item.f);
+    else found.set(key, { f: item.f, in: vs });
+  }
   const lineOf = (tag: number) => index.range(scan.tags[tag]).start.line + 1;
   // The chain of `rep`'s condition group whose branches hold `at` (the `if` a reader sees around the finding).
   const around = (rep: number, at: number): number => {
@@ -335,7 +384,7 @@ export function lintTemplate(fileName: string, text: string, kind: FileKind, syn
   const result: LintResult = { kind, product: first!.product, findings };
   if (suppressed.size) result.suppressed = [...suppressed.values()] as LintResult['suppressed'];
   if (options.values !== false && path.isAbsolute(fileName) && outputs.length) {
-    resolveValues({ fileName, text, kind, syntax, options, lint, scan, list, merged, native, erb, index, label, quiet }, result, options.values ?? diskAccess);
+    resolveValues({ fileName, text, kind, syntax, options, lint, scan, list, merged, native, erb, index, label, quiet, footprint: footprints }, result, options.values ?? diskAccess);
   }
   return result;
 }
@@ -355,6 +404,7 @@ interface Ctx {
   index: LineIndex;
   label: (chain: number, branch: number, at: number) => string;
   quiet?: ReadonlySet<number>;
+  footprint: (bodies: Span[]) => Footprint;
 }
 
 /**
@@ -437,31 +487,43 @@ function resolveValues(c: Ctx, result: LintResult, fa: FileAccess): void {
       for (const ti of subTags) if (tags[ti].start < Math.max(s.end, s.start + 1) && s.start < tags[ti].end) return ti;
       return undefined;
     };
-    caseList.forEach((variant, vi) => {
-      const vdoc = render(c.text, c.scan, c.merged || !c.scan.chains.length ? undefined : variant.choice, c.native, c.erb, subs);
-      const r = c.lint(c.fileName, vdoc.text, { ...c.options, kind: c.kind, untemplated: true, byteLength: undefined, suppressions: false });
+    const linted = sameText();
+    type Hit = { f: Pick<LintFinding, 'ruleId' | 'guideline' | 'guidelineId' | 'severity' | 'message'>; ti: number };
+    const lintChoice = (choice: Int32Array | undefined): Array<Observed<Hit>> => {
+      const vdoc = render(c.text, c.scan, c.merged || !c.scan.chains.length ? undefined : choice, c.native, c.erb, subs);
+      const r = linted.get(vdoc.text, () => c.lint(c.fileName, vdoc.text, { ...c.options, kind: c.kind, untemplated: true, byteLength: undefined, suppressions: false }));
+      const seen: Array<Observed<Hit>> = [];
       for (const f of r.findings) {
         if (f.guideline === null) continue;
-        const span = vdoc.spanToSource(f.span);
-        const ti = tagAt(span);
+        const ti = tagAt(vdoc.spanToSource(f.span));
         if (ti === undefined) continue;
         const site = sites.get(ti)!;
-        const idx = indexOf(site.file);
-        if (!idx) continue;
+        if (!indexOf(site.file)) continue;
+        // Read by where its placeholder lies: the value's finding is in the renderings of that placeholder's branch.
         const key = `${site.file}\u0000${site.span.start}\u0000${f.ruleId}\u0000${f.message}\u0000${tags[ti].start}`;
-        let e = out.get(key);
-        if (!e) {
-          const tspan = { start: tags[ti].start, end: tags[ti].end };
-          const finding: LintFinding = { ruleId: f.ruleId, guideline: f.guideline, guidelineId: f.guidelineId, severity: f.severity, message: f.message, span: site.span, range: idx.range(site.span) };
-          e = { vf: { file: site.file, finding, template: { file: c.fileName, span: tspan, range: c.index.range(tspan) } }, cases: new Set(), variants: new Set() };
-          out.set(key, e);
-        }
-        e.cases.add(rc.name);
-        e.variants.add(vi);
-        e.list = caseList;
-        e.because ??= decidedAround(c, decided, tags[ti].start);
+        const { ruleId, guideline, guidelineId, severity, message } = f; // what a values finding keeps (not the rendering's positions)
+        seen.push({ key, span: { start: tags[ti].start, end: tags[ti].end }, extra: [], item: { f: { ruleId, guideline, guidelineId, severity, message }, ti } });
       }
-    });
+      return seen;
+    };
+    const presence = c.merged || !c.scan.chains.length
+      ? new Map(lintChoice(undefined).map((o) => [o.key, { item: o.item, in: new Set([0]) }]))
+      : lintCovered(c.scan.chains, caseList, lintChoice, c.footprint);
+    for (const [key, { item: { f, ti }, in: vs }] of presence) {
+      const site = sites.get(ti)!;
+      let e = out.get(key);
+      if (!e) {
+        const idx = indexOf(site.file)!;
+        const tspan = { start: tags[ti].start, end: tags[ti].end };
+        const finding: LintFinding = { ruleId: f.ruleId, guideline: f.guideline, guidelineId: f.guidelineId, severity: f.severity, message: f.message, span: site.span, range: idx.range(site.span) };
+        e = { vf: { file: site.file, finding, template: { file: c.fileName, span: tspan, range: c.index.range(tspan) } }, cases: new Set(), variants: new Set() };
+        out.set(key, e);
+      }
+      e.cases.add(rc.name);
+      for (const vi of vs) e.variants.add(vi);
+      e.list = caseList;
+      e.because ??= decidedAround(c, decided, tags[ti].start);
+    }
   });
   const values: ValuesFinding[] = [];
   for (const { vf, cases, variants, list: vlist, because } of out.values()) {

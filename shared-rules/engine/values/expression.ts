@@ -24,9 +24,27 @@ function literal(s: string): string | undefined {
   return m ? m[1] ?? m[2] ?? m[3] : undefined;
 }
 
+/** Parsed expressions (a template's placeholders are parsed on every lint, per values case): bounded, frozen. */
+const PARSED = new Map<string, Readonly<Reference> | undefined>();
+const PARSED_MAX = 4096;
+
 /** A plain reference with filters, or undefined. Input is at most one tag's text; all scans are linear. */
-export function parseReference(expr: string, syntax: TemplateSyntax): Reference | undefined {
+export function parseReference(expr: string, syntax: TemplateSyntax): Readonly<Reference> | undefined {
   if (expr.length > 500) return undefined;
+  const key = `${syntax}\u0000${expr}`;
+  if (PARSED.has(key)) return PARSED.get(key);
+  const ref = parseUncached(expr, syntax);
+  if (ref) {
+    Object.freeze(ref.path);
+    Object.freeze(ref.filters);
+    Object.freeze(ref);
+  }
+  if (PARSED.size >= PARSED_MAX) PARSED.clear();
+  PARSED.set(key, ref);
+  return ref;
+}
+
+function parseUncached(expr: string, syntax: TemplateSyntax): Reference | undefined {
   const parts = expr.split('|').map((p) => p.trim());
   let head = parts[0];
   if (syntax === 'erb') {

@@ -33,28 +33,42 @@ export function yamlLayer(file: string, text: string): { layer?: ValueLayer; not
     const at = Math.min(e.pos[0], text.length);
     return { notice: { file, span: { start: at, end: Math.min(Math.max(e.pos[1], at), text.length) }, message: `Values file is not valid YAML (${e.code}); placeholders it would feed stay unknown.` } };
   }
+  // The document never changes once parsed (cases.ts keeps a layer while its file's text is the same): each path's
+  // answer is remembered with it, as a template's placeholders are looked up again on every lint. Bounded.
+  const answers = new Map<string, ReturnType<ValueLayer['lookup']>>();
   const layer: ValueLayer = {
     file,
     lookup(path) {
-      const node = doc.getIn(path, true) as Node | undefined;
-      if (node === undefined || node === null) return { kind: 'missing' };
-      const range = node.range ?? [0, 0];
-      const site = { file, span: { start: range[0], end: range[1] } };
-      if (isMap(node)) {
-        // Kubernetes env `valueFrom: { secretKeyRef: … }` or an external-secret map: protected.
-        if (node.has('secretKeyRef') || node.has('valueFrom') || node.has('externalSecret')) return { kind: 'protected', site };
-        return { kind: 'unknown' };
+      const key = path.join('\u0000');
+      let answer = answers.get(key);
+      if (answer === undefined) {
+        if (answers.size >= 4096) answers.clear();
+        answer = Object.freeze(find(path));
+        answers.set(key, answer);
       }
-      if (!isScalar(node)) return { kind: 'unknown' };
-      if (node.tag === '!vault' || node.tag === '!secret') return { kind: 'protected', site };
-      if (node.value === null || node.value === undefined) return { kind: 'missing' };
-      const value = String(node.value);
-      if (SECRET_REF.test(value)) return { kind: 'protected', site };
-      const ref = reference(value);
-      if (ref !== undefined) return { kind: 'reference', expr: ref, site };
-      if (value.includes('{{') || value.includes('{%')) return { kind: 'unknown' };
-      return { kind: 'value', text: value, site, raw: node.value };
+      return answer;
     },
   };
+  const parsed = doc;
+  function find(path: readonly string[]): ReturnType<ValueLayer['lookup']> {
+    const node = parsed.getIn(path, true) as Node | undefined;
+    if (node === undefined || node === null) return { kind: 'missing' };
+    const range = node.range ?? [0, 0];
+    const site = { file, span: { start: range[0], end: range[1] } };
+    if (isMap(node)) {
+      // Kubernetes env `valueFrom: { secretKeyRef: … }` or an external-secret map: protected.
+      if (node.has('secretKeyRef') || node.has('valueFrom') || node.has('externalSecret')) return { kind: 'protected', site };
+      return { kind: 'unknown' };
+    }
+    if (!isScalar(node)) return { kind: 'unknown' };
+    if (node.tag === '!vault' || node.tag === '!secret') return { kind: 'protected', site };
+    if (node.value === null || node.value === undefined) return { kind: 'missing' };
+    const value = String(node.value);
+    if (SECRET_REF.test(value)) return { kind: 'protected', site };
+    const ref = reference(value);
+    if (ref !== undefined) return { kind: 'reference', expr: ref, site };
+    if (value.includes('{{') || value.includes('{%')) return { kind: 'unknown' };
+    return { kind: 'value', text: value, site, raw: node.value };
+  }
   return { layer };
 }

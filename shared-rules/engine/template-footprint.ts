@@ -1,0 +1,88 @@
+// Which conditions of a deployment.toml template may share a covering rendering (template-cover.ts). Two variants
+// switched in the same rendering must not change each other's findings: they may not write the same TOML table
+// (a table defined in both is a duplicate; a key's meaning depends on its neighbours), and a variant that switches
+// something the whole file is read against — [secrets] and Secure Vault aliases (plain-text passwords and their
+// fixes), [server] (the port offset in transport messages), the top-level keys — gets a rendering of its own.
+import type { Span } from './text';
+
+/** A table header at the start of a line: `[a.b]` or `[[a.b]]`. Linear: one character class up to `]`. */
+const HEADER = /^[ \t]*\[\[?([^\]\r\n]*)\]/gm;
+
+/** What the whole file is read against ([server]: the port offset; [secrets]: its place, last): a variant switching it lints alone. */
+const WHOLE_FILE = /^[ \t]*\[[ \t]*(?:server|secrets)[ \t]*\]/m;
+
+/** A Secure Vault reference: it is read against [secrets], so it counts as writing that table. */
+const SECRET_REF = '$secret{';
+
+export type Footprint = ReadonlySet<string> | 'alone';
+
+/** Table headers of `text` by offset (sorted), for the table in force at a branch's start. */
+export function tableHeaders(text: string): Array<{ at: number; name: string }> {
+  const out: Array<{ at: number; name: string }> = [];
+  for (const m of text.matchAll(HEADER)) out.push({ at: m.index!, name: m[1].replace(/[ \t]/g, '') });
+  return out;
+}
+
+function tableAt(headers: ReadonlyArray<{ at: number; name: string }>, offset: number): string {
+  let lo = 0;
+  let hi = headers.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (headers[mid].at < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo === 0 ? '' : headers[lo - 1].name;
+}
+
+/**
+ * The tables a variant's switched stretches (`bodies`: the branches it renders or drops unlike the base) write:
+ * the table in force where each starts and every header inside; 'alone' when one of them holds a whole-file
+ * construct or writes top-level keys.
+ */
+export function footprint(text: string, headers: ReadonlyArray<{ at: number; name: string }>, bodies: readonly Span[]): Footprint {
+  const out = new Set<string>();
+  for (const b of disjoint(bodies)) {
+    const body = text.slice(b.start, b.end);
+    if (WHOLE_FILE.test(body)) return 'alone';
+    if (body.includes(SECRET_REF)) out.add('secrets');
+    const first = tableAt(headers, b.start);
+    // Keys before the body's first header belong to the table in force at its start (top level: the whole file's).
+    if (keysBeforeHeader(body)) {
+      if (first === '' || first === 'server') return 'alone';
+      out.add(first);
+    }
+    for (const m of body.matchAll(HEADER)) out.add(m[1].replace(/[ \t]/g, ''));
+  }
+  return out;
+}
+
+/** The stretches as disjoint sorted spans (nested branches' bodies lie inside their parents'): each text read once. */
+function disjoint(spans: readonly Span[]): Span[] {
+  const sorted = spans.filter((s) => s.end > s.start).sort((a, b) => a.start - b.start);
+  const out: Span[] = [];
+  for (const s of sorted) {
+    const last = out[out.length - 1];
+    if (last && s.start <= last.end) last.end = Math.max(last.end, s.end);
+    else out.push({ start: s.start, end: s.end });
+  }
+  return out;
+}
+
+/** Whether a line before the first header holds anything but blanks, comments and template tags. */
+function keysBeforeHeader(body: string): boolean {
+  for (const raw of body.split('\n')) {
+    const line = raw.trim();
+    if (!line || line.startsWith('#')) continue;
+    if (line.startsWith('[')) return false;
+    const tag = (line.startsWith('{{') && line.endsWith('}}')) || (line.startsWith('{%') && line.endsWith('%}')) || (line.startsWith('{#') && line.endsWith('#}'));
+    if (!tag) return true;
+  }
+  return false;
+}
+
+/** Whether two footprints share a table, or a table and one of its subtables (`a.b` and `a.b.c`). */
+export function overlaps(a: Footprint, b: Footprint): boolean {
+  if (a === 'alone' || b === 'alone') return true;
+  for (const x of a) for (const y of b) if (x === y || x.startsWith(`${y}.`) || y.startsWith(`${x}.`)) return true;
+  return false;
+}

@@ -1,0 +1,174 @@
+// Covering renderings (template-cover.ts, issue 15 §9): a template's branches linted in a few renderings that each
+// switch several conditions give the same findings, attribution, related places and values findings as linting
+// every variant by itself — on templates whose branches change each other's findings too (port offset in messages,
+// [secrets] and its aliases, duplicate tables, the secrets table's place), where the variants concerned are linted
+// one by one. Random templates from a fixed seed; each is compared with the every-variant answer.
+import { test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { lintText } from '../../shared-rules/engine/lint';
+import { lintTemplate } from '../../shared-rules/engine/template-lint';
+import { coverings, lintEveryVariant } from '../../shared-rules/engine/template-cover';
+import { memory } from '../helpers/memory-files';
+
+const CHART = path.join(__dirname, '../fixtures/deploy/wso2__kubernetes-is@7.0.x');
+
+/** Lints with covering renderings and with every variant by itself; returns both and how many renderings each took. */
+function both(file: string, text: string, options: Parameters<typeof lintText>[2] = {}) {
+  let n = 0;
+  const counting: typeof lintText = (f, t, o) => { n++; return lintText(f, t, o); };
+  const kind = options?.kind ?? 'toml';
+  const syntax = file.endsWith('.erb') ? 'erb' : 'curly';
+  const covered = lintTemplate(file, text, kind, syntax, options ?? {}, counting);
+  const coveredCount = n;
+  n = 0;
+  lintEveryVariant(true);
+  try {
+    const every = lintTemplate(file, text, kind, syntax, options ?? {}, counting);
+    return { covered, every, coveredCount, everyCount: n };
+  } finally {
+    lintEveryVariant(false);
+  }
+}
+
+test('IS 7.0.x chart: 4 branch renderings instead of 11, 6 in all with values instead of 17, the same result', () => {
+  const file = path.join(CHART, 'confs/deployment.toml');
+  const text = fs.readFileSync(file, 'utf8');
+  const plain = both(file, text, { values: false });
+  assert.deepEqual(plain.covered, plain.every);
+  assert.equal(plain.everyCount, 11);
+  assert.equal(plain.coveredCount, 4);
+  const withValues = both(file, text);
+  assert.deepEqual(withValues.covered, withValues.every);
+  assert.equal(withValues.everyCount, 17);
+  assert.equal(withValues.coveredCount, 6);
+  assert.ok((withValues.covered.values ?? []).length > 20);
+});
+
+test('coverings: nested chains are switched only where the enclosing branch is rendered', () => {
+  // Chain 0 (if/else) holds chain 1 in its first branch; chain 2 is independent.
+  const chains = [
+    { branches: [{ bodyStart: 0, bodyEnd: 50 }, { bodyStart: 60, bodyEnd: 70 }] },
+    { branches: [{ bodyStart: 10, bodyEnd: 20 }, { bodyStart: 30, bodyEnd: 40 }], parent: { chain: 0, branch: 0 } },
+    { branches: [{ bodyStart: 80, bodyEnd: 90 }, { bodyStart: 90, bodyEnd: 90 }] },
+  ];
+  const v = (a: number[]) => ({ choice: Int32Array.from(a) });
+  const plan = coverings(chains, [v([0, 0, 0]), v([1, 0, 0]), v([0, 1, 0]), v([0, 0, 1])]);
+  assert.deepEqual(plan.members, [[0], [1, 3], [2]]);
+  assert.deepEqual(plan.choices.map((c) => [...c]), [[0, 0, 0], [1, 0, 1], [0, 1, 0]]);
+});
+
+// Building blocks whose branches interact: each is a chain body pair; `{}` is where a nested chain may go.
+const BLOCKS: Array<[string, string]> = [
+  ['[server]\noffset = 0\n', '[server]\noffset = 10\n'],
+  ['[super_admin]\nusername = "admin"\npassword = "$secret{admin}"\n', '[super_admin]\nusername = "admin"\npassword = "admin"\n'],
+  ['[secrets]\nadmin = "[abc]"\n', ''],
+  ['[transport.https.sslHostConfig.properties]\nprotocols = "TLSv1,TLSv1.2"\n', '[transport.https.sslHostConfig.properties]\nprotocols = "TLSv1.1"\n'],
+  ['[keystore.primary]\nfile_name = "custom.jks"\npassword = "$secret{ks}"\n', '[keystore.primary]\nfile_name = "wso2carbon.jks"\npassword = "wso2carbon"\n'],
+  ['[secrets]\nks = "[def]"\n', '[secrets]\nks = "cipher-text-0123456789abcdef"\n'],
+  ['[database.identity_db]\ntype = "h2"\npassword = "wso2carbon"\n', '[database.identity_db]\ntype = "mysql"\npassword = "$env{DB_PW}"\n'],
+  ['[admin_console]\nenable = true\n', ''],
+  ['[transport.http.properties]\nserver = "WSO2 Carbon Server"\n', '[transport.http.properties]\nserver = "{{ .Values.server }}"\n'],
+  ['[authentication.endpoint.app_password]\nvalue = "dashboard"\n', ''],
+  ['[recaptcha]\nenabled = true\nsecret_key = "$secret{recaptcha}"\n', '[recaptcha]\nenabled = false\n'],
+  ['[output_adapter.email]\nusername = "mail"\npassword = "mailpass"\n', ''],
+  ['[database.shared_db]\ntype = "h2"\nurl = "jdbc:h2:./repository/database/WSO2SHARED_DB"\n', '[database.shared_db]\ntype = "postgre"\nurl = "jdbc:postgresql://db:5432/shared?ssl=true"\n'],
+  ['[database.shared_db.pool_options]\nmaxActive = "50"\n', ''],
+  ['[clustering]\nmembership_scheme = "kubernetes"\n', ''],
+  ['[transport.https.properties]\nsslProtocol = "TLSv1"\n', '[transport.https.properties]\nsslProtocol = "TLS"\n'],
+  // Suppressions: used in one branch, unused in another.
+  ['[keystore.tls]\n# carbonlint-disable-next-line plaintext-password\npassword = "wso2carbon"\n', '[keystore.tls]\n# carbonlint-disable-next-line plaintext-password\npassword = "$secret{tls}"\n'],
+  ['[truststore]\n# carbonlint-disable-next-line\npassword = "wso2carbon"\nfile_name = "client-truststore.jks"\n', ''],
+];
+
+function random(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => ((s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32);
+}
+
+function template(rnd: () => number): string {
+  const conds = ['.Values.a', '.Values.b', '.Values.secretStore.enabled', '.Values.c', '.Values.f', '.Values.g', '.Values.h'];
+  let out = '[server]\nhostname = "{{ .Values.host }}"\n';
+  // Each block at most once (a real template defines a table in one place, or in the branches of one chain).
+  const left = BLOCKS.map((b) => b);
+  const pick = (): [string, string] => left.length ? left.splice(Math.floor(rnd() * left.length), 1)[0] : ['', ''];
+  const n = 2 + Math.floor(rnd() * 7);
+  for (let i = 0; i < n; i++) {
+    const [a, b] = pick();
+    const cond = conds[Math.floor(rnd() * conds.length)];
+    const r = rnd();
+    if (r < 0.15) out += a; // unconditional
+    else if (r < 0.3) out += `{{- if ${cond} }}\n${a}{{- end }}\n`;
+    else if (r < 0.45) {
+      const [c] = pick();
+      out += `{{- if ${cond} }}\n${a}{{- else if .Values.d }}\n${c}{{- else }}\n${b}{{- end }}\n`;
+    } else if (r < 0.6) {
+      const [c, d] = pick();
+      out += `{{- if ${cond} }}\n${a}{{- if .Values.e }}\n${c}{{- else }}\n${d}{{- end }}\n{{- else }}\n${b}{{- end }}\n`;
+    } else out += `{{- if ${cond} }}\n${a}{{- else }}\n${b}{{- end }}\n`;
+  }
+  return out;
+}
+
+test('random templates with interacting branches: the same result as linting every variant by itself', () => {
+  const rnd = random(Number(process.env.SEED ?? 15_022));
+  let fewer = 0;
+  let covered = 0;
+  let every = 0;
+  for (let i = 0; i < Number(process.env.N ?? 120); i++) {
+    const text = template(rnd);
+    const r = both('/t/deployment.toml', text, { values: false });
+    assert.deepEqual(r.covered, r.every, `template ${i}:\n${text}`);
+    if (r.coveredCount < r.everyCount) fewer++;
+    covered += r.coveredCount;
+    every += r.everyCount;
+  }
+  // These templates are built to interact (most fall back to single renderings); some still take fewer.
+  if (process.env.N) console.log(`${fewer} templates took fewer renderings; ${covered} renderings in all instead of ${every}`);
+  assert.ok(fewer >= 5, `${fewer} templates took fewer renderings`);
+});
+
+test('random Helm templates with values: the same values findings, branches and decided conditions', () => {
+  const rnd = random(Number(process.env.SEED ?? 9));
+  const values = 'a: true\nb: false\nhost: localhost\nserver: "WSO2 Carbon Server"\nsecretStore:\n  enabled: false\n';
+  for (let i = 0; i < Number(process.env.N ?? 120) / 2; i++) {
+    const text = template(rnd);
+    const fa = memory({ '/c/Chart.yaml': 'name: c\n', '/c/values.yaml': values, '/c/confs/deployment.toml': text });
+    const r = both('/c/confs/deployment.toml', text, { values: fa });
+    assert.deepEqual(r.covered, r.every, `template ${i}:\n${text}`);
+  }
+});
+
+test('random Jinja twins (deployment.toml.j2): the same result as linting every variant by itself', () => {
+  const rnd = random(Number(process.env.SEED ?? 77));
+  const jinja = (t: string) => t.replace(/\{\{- if (\S+) \}\}/g, '{% if $1 %}').replace(/\{\{- else if (\S+) \}\}/g, '{% elif $1 %}')
+    .replace(/\{\{- else \}\}/g, '{% else %}').replace(/\{\{- end \}\}/g, '{% endif %}').replace(/\{\{ \.Values\.(\w+) \}\}/g, '{{ $1 }}');
+  for (let i = 0; i < Number(process.env.N ?? 120) / 2; i++) {
+    const text = jinja(template(rnd));
+    const r = both('/t/deployment.toml.j2', text, { values: false });
+    assert.deepEqual(r.covered, r.every, `template ${i}:\n${text}`);
+  }
+});
+
+test('two renderings with the same text are linted once, with the same result as before', () => {
+  // Both branches of the second chain are empty: its two variants render the same text.
+  const text = '[super_admin]\npassword = "admin"\n{% if a %}\n[server]\noffset = 10\n{% endif %}\n{% if b %}\n{% else %}\n{% endif %}\n';
+  const r = both('/t/deployment.toml.j2', text, { values: false });
+  assert.deepEqual(r.covered, r.every);
+  assert.equal(r.everyCount, 2, 'three variants, two distinct texts');
+  assert.ok(r.covered.findings.some((f) => f.ruleId === 'plaintext-password'));
+});
+
+test('hostile: 30 nested conditions around a large body, and 20,000 nested chains of one condition, stay fast', () => {
+  let text = '';
+  for (let i = 0; i < 30; i++) text += `{% if c${i} %}\n[t${i}]\nk = 1\n`;
+  text += '[big]\n' + 'key = "value"\n'.repeat(20_000);
+  for (let i = 0; i < 30; i++) text += '{% else %}\nk = 2\n{% endif %}\n';
+  const deep = '{% if a %}\n'.repeat(20_000) + 'x = 1\n' + '{% endif %}\n'.repeat(20_000);
+  for (const t of [text, deep]) {
+    const t0 = performance.now();
+    lintText('/r/deployment.toml.j2', t, { values: false });
+    assert.ok(performance.now() - t0 < 5000, `took ${performance.now() - t0} ms`);
+  }
+});
