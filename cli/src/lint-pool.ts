@@ -6,11 +6,10 @@
 // reads them synchronously between its own chunks (receiveMessageOnPort) and hands the outcomes out strictly in file
 // order — the report is byte for byte the one of a single thread. Workers run at most WINDOW chunks ahead of the last
 // one handed out (then they Atomics.wait), so a slow stdout stops them and memory does not grow with the workspace.
-// Each worker's heap is capped (WORKER_LIMITS) and every isolate grows its heap by a smaller step (HEAP_GROWING):
-// left alone, V8 lets each isolate's old generation reach ~4× its live data (25 MB live, 130 MB heap).
+// Heap limits are left to V8 (each isolate's heap reaches ~4× its ~25 MB of live data): capping a worker's young or
+// old generation, or the growth step of both, saved 30–70 MB for 7–25% more CPU (docs/performance.md, round 5).
 import { MessageChannel, Worker, isMainThread, receiveMessageOnPort, workerData, type MessagePort } from 'node:worker_threads';
 import * as os from 'node:os';
-import * as v8 from 'node:v8';
 import { fileLinter, type FileOutcome, type LintJob } from './lint-file';
 import { CliError } from './errors';
 import { setDiskSnapshot } from '../../shared-rules/engine/disk-snapshot';
@@ -88,11 +87,10 @@ export async function* lintOutcomes(files: readonly string[], job: LintJob, jobs
   };
   const ports: MessagePort[] = [];
   const workers: Worker[] = [];
-  limitHeapGrowth();
   for (let i = 0; i < n; i++) {
     const { port1, port2 } = new MessageChannel();
     const data: WorkerData = { [TAG]: true, job: { ...job, listings }, files, size, shared, port: port2 };
-    const w = new Worker(script, { workerData: data, transferList: [port2], resourceLimits: WORKER_LIMITS });
+    const w = new Worker(script, { workerData: data, transferList: [port2] });
     // Only wakes this thread when it waits; between its own chunks it reads the ports itself.
     port1.on('message', (m: ChunkMessage) => {
       done.set(m.chunk, m.outcomes);
@@ -163,13 +161,4 @@ export function serveLintWorker(): void {
     for (let e = Atomics.load(counters, EMITTED); c >= e + WINDOW; e = Atomics.load(counters, EMITTED)) Atomics.wait(counters, EMITTED, e);
     port.postMessage({ chunk: c, outcomes: files.slice(c * size, (c + 1) * size).map(one) } satisfies ChunkMessage);
   }
-}
-
-/** Heap limits of a worker (measured in docs/performance.md, round 5). */
-const WORKER_LIMITS = { maxYoungGenerationSizeMb: Number(process.env.CL_POOL_YOUNG ?? 0) || undefined, maxOldGenerationSizeMb: Number(process.env.CL_POOL_OLD ?? 0) || undefined };
-
-/** Every isolate's old generation grows by this percentage after a full collection, not by up to 4× (V8's default). */
-function limitHeapGrowth(): void {
-  const p = Number(process.env.CL_POOL_GROW ?? 0);
-  if (p) v8.setFlagsFromString(`--heap-growing-percent=${p}`);
 }
