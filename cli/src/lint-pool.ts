@@ -60,8 +60,9 @@ interface ChunkMessage {
 /** Outcomes of `files`, in their order. `script` is the bundle the workers run (this one). */
 export async function* lintOutcomes(files: readonly string[], job: LintJob, jobs: number | undefined, script = __filename): AsyncGenerator<FileOutcome> {
   const one = fileLinter(job);
-  // This thread has its snapshot now; only the workers' copies of the job carry the listings (not kept here).
-  const listings = job.listings;
+  // This thread has its snapshot now; the listings go to each worker on its port (not in workerData, which a worker
+  // keeps for its whole life) and are then dropped here.
+  let listings = job.listings;
   job.listings = undefined;
   const n = workerCount(files.length, jobs);
   if (n === 0) {
@@ -89,7 +90,8 @@ export async function* lintOutcomes(files: readonly string[], job: LintJob, jobs
   const workers: Worker[] = [];
   for (let i = 0; i < n; i++) {
     const { port1, port2 } = new MessageChannel();
-    const data: WorkerData = { [TAG]: true, job: { ...job, listings }, files, size, shared, port: port2 };
+    port1.postMessage(listings);
+    const data: WorkerData = { [TAG]: true, job, files, size, shared, port: port2 };
     const w = new Worker(script, { workerData: data, transferList: [port2] });
     // Only wakes this thread when it waits; between its own chunks it reads the ports itself.
     port1.on('message', (m: ChunkMessage) => {
@@ -107,6 +109,7 @@ export async function* lintOutcomes(files: readonly string[], job: LintJob, jobs
     workers.push(w);
     ports.push(port1);
   }
+  listings = undefined;
   const receive = () => {
     for (const p of ports) {
       for (let m = receiveMessageOnPort(p); m; m = receiveMessageOnPort(p)) done.set((m.message as ChunkMessage).chunk, (m.message as ChunkMessage).outcomes);
@@ -151,7 +154,8 @@ export function isLintWorker(): boolean {
 
 export function serveLintWorker(): void {
   const { job, files, size, shared, port } = workerData as WorkerData;
-  const one = fileLinter(job);
+  // The listings were posted before the worker started: they are waiting on the port.
+  const one = fileLinter({ ...job, listings: receiveMessageOnPort(port)?.message as LintJob['listings'] });
   const counters = new Int32Array(shared);
   const chunks = Math.ceil(files.length / size);
   for (;;) {
