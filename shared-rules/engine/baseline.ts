@@ -26,16 +26,15 @@ export function serializeBaseline(b: Baseline): string {
   return JSON.stringify(b, null, 2) + '\n';
 }
 
-/** serializeBaseline's bytes a finding at a time, so that a baseline of 100,000 findings is never one string. */
-export function* baselineChunks(b: Baseline): Generator<string> {
-  if (!b.findings.length) {
-    yield serializeBaseline(b);
-    return;
-  }
+/**
+ * serializeBaseline's bytes a finding at a time, so that a baseline of 100,000 findings is never one string.
+ * `entries` (default: b.findings) may be produced on the fly, already sorted (cli/src/baseline-collector.ts).
+ */
+export function* baselineChunks(b: Baseline, entries: Iterable<BaselineEntry> = b.findings): Generator<string> {
   const [open, close] = JSON.stringify({ ...b, findings: [] }, null, 2).split('"findings": []');
-  yield `${open}"findings": [\n    `;
-  for (let i = 0; i < b.findings.length; i++) yield (i ? ',\n    ' : '') + JSON.stringify(b.findings[i], null, 2).replace(/\n/g, '\n    ');
-  yield `\n  ]${close}\n`;
+  let i = 0;
+  for (const e of entries) yield (i++ ? ',\n    ' : `${open}"findings": [\n    `) + JSON.stringify(e, null, 2).replace(/\n/g, '\n    ');
+  yield i ? `\n  ]${close}\n` : serializeBaseline({ ...b, findings: [] });
 }
 
 /** Parses a baseline file; throws an Error naming what is wrong (the CLI turns it into exit 2). */
