@@ -28,15 +28,15 @@ test('a vscode-jsonrpc reader reads the frames back, in the order they were writ
   const pipe = new PassThrough();
   const w = new SingleWriteMessageWriter(pipe);
   const reader = new StreamMessageReader(pipe);
-  const got: Message[] = [];
+  const got: Array<{ params: { n: number; text: string } }> = [];
   const all = new Promise<void>((resolve) => reader.listen((m) => {
-    got.push(m);
+    got.push(m as unknown as { params: { n: number; text: string } });
     if (got.length === 50) resolve();
   }));
   for (let n = 0; n < 50; n++) void w.write(note(n, 'é'.repeat(n * 37)));
   await all;
-  assert.deepEqual(got.map((m) => (m as { params: { n: number } }).params.n), [...Array(50).keys()]);
-  assert.equal((got[49] as { params: { text: string } }).params.text, 'é'.repeat(49 * 37));
+  assert.deepEqual(got.map((m) => m.params.n), [...Array(50).keys()]);
+  assert.equal(got[49].params.text, 'é'.repeat(49 * 37));
 });
 
 test('a failed write rejects and is reported as an error of the writer', async () => {
