@@ -18,6 +18,7 @@ import { onWatchedFiles, registerWatchers } from './watch';
 import { toDiagnostic } from './diagnostics';
 import { ValuesDiagnostics, templateHints } from './values-diagnostics';
 import { ValuesDependencies } from './values-deps';
+import { CoalescedChecks } from './coalesced-checks';
 import { describeError } from './errors';
 import { codeActions, fixAllAction, FIX_ALL_KIND } from './actions';
 import { hoverFor } from './hover';
@@ -55,6 +56,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   // Values files are read with the editor's text when open, and what each template reads is remembered.
   const deps = new ValuesDependencies((file) => documents.get(URI.fromPath(file))?.getText());
   const scanner = new WorkspaceScanner({ connection, folders, config, projects, isOpen, values, deps });
+  const templateChecks = new CoalescedChecks((file) => scanner.checkFile(file));
 
   const lint = async (doc: TextDocument): Promise<Linted> => {
     const cfg = await config.forUri(doc.uri);
@@ -99,7 +101,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     for (const t of templates) {
       const uri = URI.fromPath(t);
       if (documents.get(uri)) schedule(uri);
-      else void scanner.checkFile(t);
+      else templateChecks.request(t);
     }
   };
   const relintOpen = () => {
