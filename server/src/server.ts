@@ -56,7 +56,8 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   // Values files are read with the editor's text when open, and what each template reads is remembered.
   const deps = new ValuesDependencies((file) => documents.get(URI.fromPath(file))?.getText());
   const scanner = new WorkspaceScanner({ connection, folders, config, projects, isOpen, values, deps });
-  const templateChecks = new CoalescedChecks((file) => scanner.checkFile(file));
+  // A template's re-check waits for a pause in typing (75 ms, at most 500 ms): see coalesced-checks.ts.
+  const templateChecks = new CoalescedChecks((file) => scanner.checkFile(file), 75);
 
   const lint = async (doc: TextDocument): Promise<Linted> => {
     const cfg = await config.forUri(doc.uri);

@@ -4,7 +4,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { CoalescedChecks } from '../../server/src/coalesced-checks';
 
-const tick = () => new Promise((r) => setImmediate(r));
+const tick = () => new Promise((r) => setTimeout(r, 5));
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 test('requests made while a file is being checked give one more check, never two at once', async () => {
   const log: string[] = [];
@@ -43,4 +44,28 @@ test('every requested file is checked, after a failing one too', async () => {
   checks.request('/t/a');
   for (let k = 0; k < 5; k++) await tick();
   assert.deepEqual(seen, ['/t/bad', '/t/a', '/t/b']);
+});
+
+test('with a delay, checks wait for a pause in the requests, but not longer than the maximum wait', async () => {
+  const seen: number[] = [];
+  const t0 = Date.now();
+  const checks = new CoalescedChecks(async () => {
+    seen.push(Date.now() - t0);
+  }, 60, 300);
+  // A pause: one check, about 60 ms after the last request.
+  for (let k = 0; k < 5; k++) checks.request('/t/values-user');
+  await sleep(30);
+  assert.deepEqual(seen, [], 'not during the burst');
+  await sleep(80);
+  assert.equal(seen.length, 1);
+  // Steady requests every 20 ms for 600 ms (never a 60 ms pause): still checked, at most 300 ms apart.
+  seen.length = 0;
+  const start = Date.now() - t0;
+  for (let k = 0; k < 30; k++) {
+    checks.request('/t/values-user');
+    await sleep(20);
+  }
+  await sleep(150);
+  assert.ok(seen.length >= 2, `checked ${seen.length} times while requests kept coming`);
+  assert.ok(seen[0] - start <= 400, `first check after ${seen[0] - start} ms`);
 });
