@@ -58,6 +58,10 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   const scanner = new WorkspaceScanner({ connection, folders, config, projects, isOpen, values, deps });
   // A template's re-check waits for a pause in typing (75 ms, at most 500 ms): see coalesced-checks.ts.
   const templateChecks = new CoalescedChecks((file) => scanner.checkFile(file), 75);
+  // An open template is linted at once when its own text changes; when only a values file it reads does, after the pause too.
+  const openTemplateChecks = new CoalescedChecks(async (uri) => {
+    if (documents.get(uri)) schedule(uri);
+  }, 75);
 
   const lint = async (doc: TextDocument): Promise<Linted> => {
     const cfg = await config.forUri(doc.uri);
@@ -101,7 +105,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     const templates = new Set(paths.flatMap((p) => deps.dependents(p)));
     for (const t of templates) {
       const uri = URI.fromPath(t);
-      if (documents.get(uri)) schedule(uri);
+      if (documents.get(uri)) openTemplateChecks.request(uri);
       else templateChecks.request(t);
     }
   };

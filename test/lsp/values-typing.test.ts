@@ -44,3 +44,37 @@ test('a burst of changes to an open values file re-lints its template a few time
     ws.cleanup();
   }
 });
+
+test('with the template open too, a burst of changes to its values file re-lints it a few times; its own edits at once', async () => {
+  const ws = makeWorkspace(CHART);
+  const c = await startClient({ folders: [ws.root] });
+  const values = ws.uri('chart/values.yaml');
+  const template = ws.uri('chart/confs/deployment.toml');
+  try {
+    await scanEnded(c);
+    const templateText = CHART['chart/confs/deployment.toml'];
+    c.conn.sendNotification('textDocument/didOpen', { textDocument: { uri: template, languageId: 'toml', version: 1, text: templateText } });
+    await c.diagnostics(template, (p) => p.version === 1);
+    c.conn.sendNotification('textDocument/didOpen', { textDocument: { uri: values, languageId: 'yaml', version: 1, text: CHART['chart/values.yaml'] } });
+    await c.diagnostics(values);
+    const mark = c.published.length;
+    const changes = 40;
+    for (let k = 1; k <= changes; k++) {
+      const password = k === changes ? 'admin' : '"$secret{admin_password}"';
+      c.conn.sendNotification('textDocument/didChange', { textDocument: { uri: values, version: k + 1 }, contentChanges: [{ text: `# ${'x'.repeat(k)}\nadmin:\n  password: ${password}\n` }] });
+    }
+    await c.until('the finding of the last text', () => at(c.latest(values)).includes('3:13 plaintext-password'));
+    await new Promise((r) => setTimeout(r, 500));
+    const lints = c.published.slice(mark).filter((p) => p.uri === template).length;
+    assert.ok(lints >= 1 && lints <= 5, `the open template was linted ${lints} times for ${changes} changes`);
+
+    // The template's own edit is linted for its version at once (not held back by the pause).
+    const t0 = Date.now();
+    c.conn.sendNotification('textDocument/didChange', { textDocument: { uri: template, version: 2 }, contentChanges: [{ text: `${templateText}# edited\n` }] });
+    await c.diagnostics(template, (p) => p.version === 2);
+    assert.ok(Date.now() - t0 < 5000);
+  } finally {
+    await c.stop();
+    ws.cleanup();
+  }
+});
