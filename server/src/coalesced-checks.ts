@@ -26,6 +26,15 @@ export class CoalescedChecks {
     this.timer = setTimeout(() => void this.flush(), Math.max(0, Math.min(this.delayMs, this.firstAt + this.maxWaitMs - now)));
   }
 
+  /** Drops what is waiting (shutdown); a check already running finishes, without a further one. */
+  cancel(): void {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    this.firstAt = undefined;
+    this.queued.clear();
+    this.again.clear();
+  }
+
   private async flush(): Promise<void> {
     this.timer = undefined;
     this.firstAt = undefined;

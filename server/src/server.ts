@@ -242,6 +242,8 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   connection.onNotification(CancelScanNotification, () => scanner.cancel());
   connection.onShutdown(() => {
     clearTimeout(scanTimer);
+    templateChecks.cancel();
+    openTemplateChecks.cancel();
     scanner.cancel();
   });
   registerReportRequest(connection, documents); // carbonlint/report: the readiness report (webview)

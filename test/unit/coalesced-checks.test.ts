@@ -69,3 +69,17 @@ test('with a delay, checks wait for a pause in the requests, but not longer than
   assert.ok(seen.length >= 2, `checked ${seen.length} times while requests kept coming`);
   assert.ok(seen[0] - start <= 400, `first check after ${seen[0] - start} ms`);
 });
+
+test('cancel drops what is waiting', async () => {
+  const seen: string[] = [];
+  const checks = new CoalescedChecks(async (file) => {
+    seen.push(file);
+  }, 20);
+  checks.request('/t/a');
+  checks.cancel();
+  await sleep(60);
+  assert.deepEqual(seen, []);
+  checks.request('/t/b'); // usable afterwards
+  await sleep(60);
+  assert.deepEqual(seen, ['/t/b']);
+});
