@@ -1,9 +1,10 @@
 // Entry point of the bundled server (dist/server.js): `--stdio`, `--node-ipc` or `--socket`, chosen by the flags.
 import { format } from 'node:util';
 import {
-  createConnection, IPCMessageReader, IPCMessageWriter, ProposedFeatures, StreamMessageReader, StreamMessageWriter,
+  createConnection, IPCMessageReader, IPCMessageWriter, ProposedFeatures, StreamMessageReader,
 } from 'vscode-languageserver/node';
 import { FrameGuard } from './framing';
+import { SingleWriteMessageWriter } from './frame-writer';
 import { ShutdownGuard } from './shutdown-guard';
 import { startServer } from './server';
 
@@ -11,7 +12,7 @@ if (process.argv.includes('--stdio')) {
   // stdio goes through the frame guard, so a malformed frame is dropped instead of leaving the server deaf.
   let warn: (message: string) => void = () => undefined;
   const input = process.stdin.pipe(new FrameGuard((why) => warn(`Dropped ${why} from the client; reading resumes at the next frame.`)));
-  const writer = new StreamMessageWriter(process.stdout);
+  const writer = new SingleWriteMessageWriter(process.stdout);
   // After `shutdown`, requests get InvalidRequest (see shutdown-guard.ts).
   const guard = new ShutdownGuard(new StreamMessageReader(input), writer);
   const connection = createConnection(ProposedFeatures.all, guard, writer);

@@ -18,6 +18,7 @@ import { onWatchedFiles, registerWatchers } from './watch';
 import { toDiagnostic } from './diagnostics';
 import { ValuesDiagnostics, templateHints } from './values-diagnostics';
 import { ValuesDependencies } from './values-deps';
+import { CoalescedChecks } from './coalesced-checks';
 import { describeError } from './errors';
 import { codeActions, fixAllAction, FIX_ALL_KIND } from './actions';
 import { hoverFor } from './hover';
@@ -55,6 +56,12 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   // Values files are read with the editor's text when open, and what each template reads is remembered.
   const deps = new ValuesDependencies((file) => documents.get(URI.fromPath(file))?.getText());
   const scanner = new WorkspaceScanner({ connection, folders, config, projects, isOpen, values, deps });
+  // A template's re-check waits for a pause in typing (75 ms, at most 500 ms): see coalesced-checks.ts.
+  const templateChecks = new CoalescedChecks((file) => scanner.checkFile(file), 75);
+  // An open template is linted at once when its own text changes; when only a values file it reads does, after the pause too.
+  const openTemplateChecks = new CoalescedChecks(async (uri) => {
+    if (documents.get(uri)) schedule(uri);
+  }, 75);
 
   const lint = async (doc: TextDocument): Promise<Linted> => {
     const cfg = await config.forUri(doc.uri);
@@ -98,8 +105,8 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     const templates = new Set(paths.flatMap((p) => deps.dependents(p)));
     for (const t of templates) {
       const uri = URI.fromPath(t);
-      if (documents.get(uri)) schedule(uri);
-      else void scanner.checkFile(t);
+      if (documents.get(uri)) openTemplateChecks.request(uri);
+      else templateChecks.request(t);
     }
   };
   const relintOpen = () => {
@@ -235,6 +242,8 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   connection.onNotification(CancelScanNotification, () => scanner.cancel());
   connection.onShutdown(() => {
     clearTimeout(scanTimer);
+    templateChecks.cancel();
+    openTemplateChecks.cancel();
     scanner.cancel();
   });
   registerReportRequest(connection, documents); // carbonlint/report: the readiness report (webview)

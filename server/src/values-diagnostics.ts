@@ -12,6 +12,8 @@ import { URI } from './uri';
 export class ValuesDiagnostics {
   /** values-file URI → template URI → diagnostics it contributes. */
   private byFile = new Map<string, Map<string, Diagnostic[]>>();
+  /** template URI → the values files it contributes to (every lint of every file asks; a loop over byFile did not scale). */
+  private byTemplate = new Map<string, Set<string>>();
 
   /** `own`: the file's own findings when it is open and checked too (they are published together). */
   constructor(private readonly connection: Connection, private readonly own: (uri: string) => Diagnostic[] = () => []) {}
@@ -31,8 +33,9 @@ export class ValuesDiagnostics {
       if (v.finding.guideline !== null && !d.relatedInformation) d.relatedInformation = [DiagnosticRelatedInformation.create({ uri: templateUri, range: v.template.range }, 'The template line that uses this value')];
       next.set(uri, [...(next.get(uri) ?? []), d]);
     }
-    const touched = new Set<string>(next.keys());
-    for (const [uri, m] of this.byFile) if (m.has(templateUri)) touched.add(uri);
+    const touched = new Set<string>([...next.keys(), ...(this.byTemplate.get(templateUri) ?? [])]);
+    if (next.size) this.byTemplate.set(templateUri, new Set(next.keys()));
+    else this.byTemplate.delete(templateUri);
     for (const uri of touched) {
       let m = this.byFile.get(uri);
       if (!m) this.byFile.set(uri, (m = new Map()));
