@@ -13,6 +13,19 @@ const CHART = {
 };
 const at = (p: PublishDiagnosticsParams | undefined) => (p?.diagnostics ?? []).filter((d) => d.severity !== 4).map((d) => `${d.range.start.line + 1}:${d.range.start.character + 1} ${String(d.code)}`);
 
+type Client = Awaited<ReturnType<typeof startClient>>;
+
+/** 40 changes to the values file in a burst, the last one setting a plain password; where the burst began. */
+function typeBurst(c: Client, values: string): { mark: number; changes: number } {
+  const mark = c.published.length;
+  const changes = 40;
+  for (let k = 1; k <= changes; k++) {
+    const password = k === changes ? 'admin' : '"$secret{admin_password}"';
+    c.conn.sendNotification('textDocument/didChange', { textDocument: { uri: values, version: k + 1 }, contentChanges: [{ text: `# ${'x'.repeat(k)}\nadmin:\n  password: ${password}\n` }] });
+  }
+  return { mark, changes };
+}
+
 test('a burst of changes to an open values file re-lints its template a few times, not once per change', async () => {
   const ws = makeWorkspace(CHART);
   const c = await startClient({ folders: [ws.root] });
@@ -23,12 +36,7 @@ test('a burst of changes to an open values file re-lints its template a few time
     await c.until('the template is checked', () => c.latest(template) !== undefined);
     c.conn.sendNotification('textDocument/didOpen', { textDocument: { uri: values, languageId: 'yaml', version: 1, text: CHART['chart/values.yaml'] } });
     await c.diagnostics(values);
-    const mark = c.published.length;
-    const changes = 40;
-    for (let k = 1; k <= changes; k++) {
-      const password = k === changes ? 'admin' : '"$secret{admin_password}"';
-      c.conn.sendNotification('textDocument/didChange', { textDocument: { uri: values, version: k + 1 }, contentChanges: [{ text: `# ${'x'.repeat(k)}\nadmin:\n  password: ${password}\n` }] });
-    }
+    const { mark, changes } = typeBurst(c, values);
     // The last text's plain password is found (on line 3: the comment line came first).
     await c.until('the finding of the last text', () => at(c.latest(values)).includes('3:13 plaintext-password'));
     await new Promise((r) => setTimeout(r, 500)); // any late lint would publish by now
@@ -57,12 +65,7 @@ test('with the template open too, a burst of changes to its values file re-lints
     await c.diagnostics(template, (p) => p.version === 1);
     c.conn.sendNotification('textDocument/didOpen', { textDocument: { uri: values, languageId: 'yaml', version: 1, text: CHART['chart/values.yaml'] } });
     await c.diagnostics(values);
-    const mark = c.published.length;
-    const changes = 40;
-    for (let k = 1; k <= changes; k++) {
-      const password = k === changes ? 'admin' : '"$secret{admin_password}"';
-      c.conn.sendNotification('textDocument/didChange', { textDocument: { uri: values, version: k + 1 }, contentChanges: [{ text: `# ${'x'.repeat(k)}\nadmin:\n  password: ${password}\n` }] });
-    }
+    const { mark, changes } = typeBurst(c, values);
     await c.until('the finding of the last text', () => at(c.latest(values)).includes('3:13 plaintext-password'));
     await new Promise((r) => setTimeout(r, 500));
     const lints = c.published.slice(mark).filter((p) => p.uri === template).length;
