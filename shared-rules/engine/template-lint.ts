@@ -14,7 +14,8 @@ import * as path from 'node:path';
 import { casesFor, type FileAccess } from './values/cases';
 import { diskAccess } from './values/disk';
 import { resolveExpression } from './values/resolve';
-import { tagExpression } from './values/expression';
+import { parseReference, tagExpression } from './values/expression';
+import { emptyTruth, truthy } from './template-truth';
 import type { RenderCase, ValueSite } from './values/types';
 import type { Range } from './text';
 import { anyIn, relevantOffsets } from './template-relevance';
@@ -546,15 +547,6 @@ function resolveValues(c: Ctx, result: LintResult, fa: FileAccess): void {
   result.placeholders = count;
 }
 
-/** Truth of a resolved value as the template engine sees it (Go/Helm: empty, false, 0 are false; Ansible `| bool`; Ruby: false/nil). */
-function truthy(raw: unknown, text: string, syntax: TemplateSyntax, boolFilter: boolean): boolean {
-  if (typeof raw === 'boolean') return raw;
-  if (typeof raw === 'number') return syntax === 'erb' ? true : raw !== 0;
-  if (boolFilter) return ['true', 'yes', 'on', '1', 'y'].includes(text.toLowerCase());
-  if (syntax === 'erb') return text !== 'false' && text !== 'undef';
-  return text !== '';
-}
-
 /** The branch each plain `if <reference>` / `if not <reference>` chain takes with the case's values (if/else chains only). */
 function decideConditions(c: Pick<Ctx, 'text' | 'syntax' | 'scan'>, rc: RenderCase): { choice: Int32Array; fixed: Set<number> } {
   const chains = c.scan.chains;
@@ -569,8 +561,12 @@ function decideConditions(c: Pick<Ctx, 'text' | 'syntax' | 'scan'>, rc: RenderCa
       expr = expr.replace(/^not\s+/, '');
     }
     const r = resolveExpression(expr, c.syntax, rc);
-    if (r.resolved.kind !== 'value' || r.rendered === undefined) return;
-    const t = truthy(r.resolved.raw, r.resolved.text, c.syntax, /\|\s*bool\b/.test(expr)) !== neg;
+    const boolFilter = /\|\s*bool\b/.test(expr);
+    let held: boolean | undefined;
+    if (r.resolved.kind === 'value' && r.rendered !== undefined) held = truthy(r.resolved.raw, r.resolved.text, c.syntax, boolFilter);
+    else if (r.resolved.kind === 'empty') held = emptyTruth(r.resolved, parseReference(expr, c.syntax)!, c.syntax, boolFilter);
+    if (held === undefined) return;
+    const t = held !== neg;
     choice[ci] = t ? 0 : 1; // 1: the else branch, or the empty one of an if without else
     fixed.add(ci);
   });

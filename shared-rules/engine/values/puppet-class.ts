@@ -11,6 +11,8 @@ const MAX_HEADER = 20_000;
 type Default =
   | { kind: 'literal'; text: string; start: number; end: number; raw: unknown }
   | { kind: 'ref'; name: string }
+  /** `= undef`: nil in the template. */
+  | { kind: 'undef'; start: number; end: number }
   | { kind: 'none' };
 
 export interface PuppetClass {
@@ -88,6 +90,7 @@ function parseDefault(raw: string, at: number): Default {
     const raw = bare === undefined ? text.replace(/\\(.)/g, '$1') : bare === 'true' ? true : bare === 'false' ? false : Number(bare);
     return { kind: 'literal', text: bare ?? String(raw), start, end: start + t.length, raw };
   }
+  if (t === 'undef') return { kind: 'undef', start, end: start + t.length };
   const r = /^\$(?:::)?(?:[a-z_][a-z0-9_]*::)*([a-z_][a-z0-9_]*)$/.exec(t);
   return r ? { kind: 'ref', name: r[1] } : { kind: 'none' };
 }
@@ -133,6 +136,7 @@ export function classDefaultsLayer(file: string, cls: PuppetClass, lower: readon
       const d = cls.params.get(path[0]);
       if (!d) return { kind: 'missing' };
       if (d.kind === 'literal') return { kind: 'value', text: d.text, site: { file, span: { start: d.start, end: d.end } }, raw: d.raw };
+      if (d.kind === 'undef') return { kind: 'empty', shape: 'null', site: { file, span: { start: d.start, end: d.end } } };
       if (d.kind === 'ref') {
         for (let i = lower.length - 1; i >= 0; i--) {
           const r = lower[i].lookup([d.name]);
@@ -157,6 +161,8 @@ export function hieraLayer(data: ValueLayer, cls: PuppetClass): ValueLayer {
     lookup(path) {
       if (path.length !== 1 || !cls.params.has(path[0])) return { kind: 'missing' };
       const r = data.lookup([`${cls.name}::${path[0]}`]);
+      // A Hiera key set to `~` gives undef, and Puppet then takes the parameter's default: as if not there.
+      if (r.kind === 'empty' && r.shape === 'null') return { kind: 'missing' };
       if (r.kind !== 'value') return r.kind === 'reference' ? { kind: 'unknown' } : r;
       if (ENCRYPTED.test(r.text)) return { kind: 'protected', site: r.site } satisfies Resolved;
       if (r.text.includes('%{')) return { kind: 'unknown' };

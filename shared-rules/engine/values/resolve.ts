@@ -43,6 +43,8 @@ export function resolveExpression(expr: string, syntax: TemplateSyntax, rc: Rend
       filters = [...filters];
       continue;
     }
+    // Nothing reached through a reference (`x: "{{ y }}"`, y null) renders as text whose truth differs by version: unknown.
+    if (found.kind === 'empty' && depth > 0) return { resolved: { kind: 'unknown' } };
     if (found.kind !== 'value') return { resolved: found };
     const rendered = applyFilters(found.text, filters);
     return rendered === undefined ? { resolved: { kind: 'unknown' } } : { resolved: found, rendered };

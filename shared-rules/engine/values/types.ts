@@ -12,6 +12,11 @@ export type Resolved =
   | { kind: 'value'; text: string; site: ValueSite; raw?: unknown }
   /** A secret reference (`!vault`, `lookup('hashi_vault', …)`, `$secret{…}`, a secretKeyRef): protected, never a finding. */
   | { kind: 'protected'; site: ValueSite }
+  /**
+   * Set, but to nothing: YAML `null`/`~`/no value, `{}`, `[]`; Puppet `undef`. Never substituted (its text is not
+   * known to be what the tool prints); a condition on it is decided (false, see template-truth.ts).
+   */
+  | { kind: 'empty'; shape: 'null' | 'map' | 'list'; site: ValueSite }
   /** Not a plain reference, not set, or not evaluable: stays opaque. */
   | { kind: 'unknown' };
 

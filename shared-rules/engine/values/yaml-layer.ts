@@ -1,6 +1,6 @@
 // A YAML values file (Helm values.yaml, Ansible defaults/vars/group_vars/host_vars) as a value layer, read with the
 // `yaml` package (source ranges on every node, unknown tags such as `!vault` kept; see docs/decisions.md).
-import { parseDocument, isMap, isScalar, type Node } from 'yaml';
+import { parseDocument, isMap, isScalar, isSeq, type Node } from 'yaml';
 import type { ValueLayer, ValuesNotice } from './types';
 
 /** Values files over this size are not read (yaml parses ~1 MB/s; a real values.yaml is tens of KB). */
@@ -58,11 +58,13 @@ export function yamlLayer(file: string, text: string): { layer?: ValueLayer; not
     if (isMap(node)) {
       // Kubernetes env `valueFrom: { secretKeyRef: … }` or an external-secret map: protected.
       if (node.has('secretKeyRef') || node.has('valueFrom') || node.has('externalSecret')) return { kind: 'protected', site };
-      return { kind: 'unknown' };
+      return node.items.length ? { kind: 'unknown' } : { kind: 'empty', shape: 'map', site };
     }
+    if (isSeq(node)) return node.items.length ? { kind: 'unknown' } : { kind: 'empty', shape: 'list', site };
     if (!isScalar(node)) return { kind: 'unknown' };
     if (node.tag === '!vault' || node.tag === '!secret') return { kind: 'protected', site };
-    if (node.value === null || node.value === undefined) return { kind: 'missing' };
+    // `key:`, `key: ~`, `key: null`: the key is there, set to nothing (it hides lower layers, as in Helm and Ansible).
+    if (node.value === null || node.value === undefined) return { kind: 'empty', shape: 'null', site };
     const value = String(node.value);
     if (SECRET_REF.test(value)) return { kind: 'protected', site };
     const ref = reference(value);
