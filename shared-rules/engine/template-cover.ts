@@ -112,6 +112,20 @@ export function coverings(chains: readonly CoverChain[], list: readonly CoverVar
   return { choices, members };
 }
 
+/**
+ * `coverings`, remembered per variant list (template-plan.ts keeps a template's lists while its text is the same):
+ * the same list, chains and footprint give the same plan, and its choice arrays stay the same objects, so their
+ * renderings are remembered too. Plans and their choices are never changed after they are made.
+ */
+const PLANNED = new WeakMap<readonly CoverVariant[], { chains: readonly CoverChain[]; footprintOf?: (bodies: Span[]) => Footprint; plan: ReturnType<typeof coverings> }>();
+function plannedCoverings(chains: readonly CoverChain[], list: readonly CoverVariant[], footprintOf?: (bodies: Span[]) => Footprint): ReturnType<typeof coverings> {
+  const hit = PLANNED.get(list);
+  if (hit && hit.chains === chains && hit.footprintOf === footprintOf) return hit.plan;
+  const plan = coverings(chains, list, footprintOf);
+  PLANNED.set(list, { chains, footprintOf, plan });
+  return plan;
+}
+
 /** The (chain, branch) bodies that hold the whole span, innermost first; undefined when the span crosses a body's edge. */
 function regionOf(chains: readonly CoverChain[], s: Span): Array<[number, number]> | undefined {
   const out: Array<[number, number]> = [];
@@ -134,7 +148,7 @@ function regionOf(chains: readonly CoverChain[], s: Span): Array<[number, number
  * conditions do not change each other's findings (checked as far as the covering renderings show it; see above).
  */
 export function lintCovered<T>(chains: readonly CoverChain[], list: readonly CoverVariant[], lint: (choice: Int32Array, vi: number | undefined) => Array<Observed<T>>, footprintOf?: (bodies: Span[]) => Footprint): Presence<T> {
-  const plan = everyVariant ? { choices: list.map((v) => v.choice), members: list.map((_, i) => [i]) } : coverings(chains, list, footprintOf);
+  const plan = everyVariant ? { choices: list.map((v) => v.choice), members: list.map((_, i) => [i]) } : plannedCoverings(chains, list, footprintOf);
   const coverOf = new Int32Array(list.length);
   plan.members.forEach((m, k) => { for (const vi of m) coverOf[vi] = k; });
   const results = plan.choices.map((choice, k) => lint(choice, plan.members[k].length === 1 ? plan.members[k][0] : undefined));

@@ -158,6 +158,7 @@ const ENCRYPTED = /^\s*ENC\[/;
 export function hieraLayer(data: ValueLayer, cls: PuppetClass): ValueLayer {
   return {
     file: data.file,
+    lines: data.lines,
     lookup(path) {
       if (path.length !== 1 || !cls.params.has(path[0])) return { kind: 'missing' };
       const r = data.lookup([`${cls.name}::${path[0]}`]);

@@ -1,6 +1,7 @@
 // A Puppet `params.pp` as a value layer: `$name = 'literal'` assignments (strings, numbers, booleans, `undef`) of the class.
 // Anything else (arrays, hashes, interpolation, function calls) is left unknown. Not a Puppet parser: a bounded subset.
 import type { ValueLayer } from './types';
+import { LineIndex } from '../text';
 
 // Linear: the alternatives inside each quoted form are disjoint, so no backtracking blow-up.
 const ASSIGN = /^[ \t]*\$([a-z_][a-z0-9_]*)[ \t]*=[ \t]*('(?:[^'\\\n]|\\.)*'|"(?:[^"\\$\n]|\\.)*"|-?\d+(?:\.\d+)?|true|false|undef)[ \t]*(?:#.*)?$/gm;
@@ -22,10 +23,12 @@ export function puppetLayer(file: string, text: string): PuppetParams {
     values.set(m[1], { text: quoted ? raw.slice(1, -1).replace(/\\(.)/g, '$1') : raw, start, end: start + raw.length, quoted });
   }
   const inherits = INHERITS.exec(text)?.[1];
+  let lines: LineIndex | undefined;
   return {
     inherits,
     layer: {
       file,
+      lines: () => (lines ??= new LineIndex(text)),
       lookup(path) {
         if (path.length !== 1) return { kind: 'missing' };
         const v = values.get(path[0]);

@@ -1,5 +1,5 @@
 // Values that feed template placeholders (issue 15): where a value was found, and what is known of it.
-import type { Span } from '../text';
+import type { LineIndex, Span } from '../text';
 
 /** The source of a value: the file and the span of the scalar that sets it. */
 export interface ValueSite {
@@ -30,6 +30,8 @@ export interface ValuesNotice {
 /** One layer of values (a YAML file or a params.pp): looks a dotted path up. */
 export interface ValueLayer {
   file: string;
+  /** The line index of the text this layer was read from (the template lint places values findings with it). */
+  lines?: () => LineIndex;
   lookup(path: readonly string[]): Resolved | { kind: 'missing' } | { kind: 'reference'; expr: string; site: ValueSite };
 }
 

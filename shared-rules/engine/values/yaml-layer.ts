@@ -2,6 +2,7 @@
 // `yaml` package (source ranges on every node, unknown tags such as `!vault` kept; see docs/decisions.md).
 import { parseDocument, isMap, isScalar, isSeq, type Node } from 'yaml';
 import type { ValueLayer, ValuesNotice } from './types';
+import { LineIndex } from '../text';
 
 /** Values files over this size are not read (yaml parses ~1 MB/s; a real values.yaml is tens of KB). */
 export const MAX_VALUES_BYTES = 1024 * 1024;
@@ -36,8 +37,10 @@ export function yamlLayer(file: string, text: string): { layer?: ValueLayer; not
   // The document never changes once parsed (cases.ts keeps a layer while its file's text is the same): each path's
   // answer is remembered with it, as a template's placeholders are looked up again on every lint. Bounded.
   const answers = new Map<string, ReturnType<ValueLayer['lookup']>>();
+  let lines: LineIndex | undefined;
   const layer: ValueLayer = {
     file,
+    lines: () => (lines ??= new LineIndex(text)),
     lookup(path) {
       const key = path.join('\u0000');
       let answer = answers.get(key);

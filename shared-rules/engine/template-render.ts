@@ -1,0 +1,73 @@
+// One rendering of a template (template-lint.ts): the chosen branch of every active chain kept, the other branches
+// and the chains' tags dropped, the remaining tags made opaque or replaced by resolved values.
+import type { Span } from './text';
+import type { TagRole } from '../parsers/toml/templates';
+import { VirtualBuilder, type VirtualDocument } from './virtual';
+import type { TemplateScan } from './template-scan';
+
+/** Same-length Go-style text for an ERB tag, so the TOML parser treats it as it treats Helm and Jinja tags. */
+function erbAsCurly(tagText: string, role: TagRole): string {
+  const inner = tagText.slice(2, -2);
+  if (role === 'output') return `{{${inner}}}`;
+  if (role === 'comment') return `{#${inner}#}`;
+  return `{%${inner}%}`;
+}
+
+/** Opaque stand-in for template output in files whose parser knows no templates: an unknown `${…}` reference. */
+function filler(n: number): string {
+  return n >= 4 ? `\${${'_'.repeat(n - 3)}}` : '_'.repeat(n);
+}
+
+const blank = (s: string): string => s.replace(/[^\r\n]/g, ' ');
+
+/**
+ * Renders `choice` (undefined: every branch kept, tags opaque). `native`: the kind's parser knows template tags
+ * (TOML), so they stay as written (ERB as same-length Go-style); otherwise output becomes an unknown reference and
+ * other tags blanks. `subs`: resolved values by tag index.
+ */
+export function render(text: string, scan: TemplateScan, choice: Int32Array | undefined, native: boolean, erb: boolean, subs?: ReadonlyMap<number, string>): VirtualDocument {
+  const { tags, chains } = scan;
+  const drops: Span[] = [];
+  if (choice) {
+    const active = new Uint8Array(chains.length);
+    chains.forEach((c, ci) => {
+      active[ci] = !c.parent || (active[c.parent.chain] && choice[c.parent.chain] === c.parent.branch) ? 1 : 0;
+      if (!active[ci]) return;
+      c.branches.forEach((b, bi) => {
+        drops.push({ start: tags[b.tag].start, end: tags[b.tag].end });
+        if (bi !== choice[ci]) drops.push({ start: b.bodyStart, end: b.bodyEnd });
+      });
+      drops.push({ start: tags[c.endTag].start, end: tags[c.endTag].end });
+    });
+    drops.sort((a, b) => a.start - b.start);
+  }
+  const vb = new VirtualBuilder(text);
+  let ti = 0;
+  const emit = (a: number, b: number) => {
+    while (ti < tags.length && tags[ti].end <= a) ti++;
+    for (; ti < tags.length && tags[ti].start < b; ti++) {
+      const t = tags[ti];
+      if (t.start < a || t.end > b) continue; // a tag that straddles a seam was part of a dropped stretch
+      vb.keep(a, t.start);
+      const sub = subs?.get(ti);
+      if (sub !== undefined) {
+        vb.substitute(t.start, t.end, sub);
+        a = t.end;
+        continue;
+      }
+      const src = text.slice(t.start, t.end);
+      if (native) vb.replace(t.start, erb ? erbAsCurly(src, t.role) : src);
+      else vb.replace(t.start, t.role === 'output' ? filler(src.length) : blank(src));
+      a = t.end;
+    }
+    vb.keep(a, b);
+  };
+  let pos = 0;
+  for (const d of drops) {
+    if (d.end <= pos) continue;
+    if (d.start > pos) emit(pos, d.start);
+    pos = Math.max(pos, d.end);
+  }
+  emit(pos, text.length);
+  return vb.build();
+}
