@@ -30,6 +30,8 @@ export interface CasePrep {
   /** The variants explored with these values (the plan's when the values decide nothing). */
   caseList: readonly Variant[];
   renderings: Renderings;
+  /** decidedAround's answers by offset. */
+  around: Map<number, string | undefined>;
 }
 
 /** Cases kept per plan (an inventory's hosts: MAX_CASES of them are rendered). */
@@ -75,7 +77,7 @@ function prepare(plan: TemplatePlan, rc: RenderCase): CasePrep {
   const fixedOrQuiet = plan.quiet?.size ? new Set([...decided.fixed, ...plan.quiet]) : decided.fixed;
   const own = decided.fixed.size && !plan.merged ? variants(scan.chains, plan.groups, decided.choice, fixedOrQuiet) : undefined;
   const caseList = own && own.length <= MAX_VARIANTS ? own : plan.list;
-  return { subs, sites, subTags: [...subs.keys()], count, cycles, decided, caseList, renderings: new Renderings(plan, subs) };
+  return { subs, sites, subTags: [...subs.keys()], count, cycles, decided, caseList, renderings: new Renderings(plan, subs), around: new Map() };
 }
 
 /** The branch each plain `if <reference>` / `if not <reference>` chain takes with the case's values (if/else chains only). */
@@ -104,7 +106,14 @@ export function decideConditions(text: string, syntax: TemplateSyntax, scan: Tem
 }
 
 /** Names the innermost condition the values decided around `at`: "`.Values.x` (line 32) does not hold". */
-export function decidedAround(plan: TemplatePlan, d: Decided, at: number): string | undefined {
+export function decidedAround(plan: TemplatePlan, prep: CasePrep, at: number): string | undefined {
+  if (prep.around.has(at)) return prep.around.get(at);
+  const named = nameDecided(plan, prep.decided, at);
+  prep.around.set(at, named); // at most one per tag of the template
+  return named;
+}
+
+function nameDecided(plan: TemplatePlan, d: Decided, at: number): string | undefined {
   const { scan } = plan;
   let best: number | undefined;
   for (const ci of d.fixed) {

@@ -17,7 +17,7 @@ import { lintCovered, type Observed } from './template-cover';
 import { asOneLint } from './lint-epoch';
 import { scanTemplate, type Variant } from './template-scan';
 import { render } from './template-render';
-import { MAX_VARIANTS, templatePlan, type TemplatePlan } from './template-plan';
+import { branchLabel, MAX_VARIANTS, templatePlan, type TemplatePlan } from './template-plan';
 import { casePrep, decideConditions, decidedAround } from './template-case';
 
 export { MAX_VARIANTS, MAX_POD_RENDERED } from './template-plan';
@@ -131,24 +131,7 @@ function lintRenderings(fileName: string, text: string, kind: FileKind, syntax: 
     if (item.suppressed) suppressed.set(key, item.f);
     else found.set(key, { f: item.f, in: vs });
   }
-  const lineOf = (tag: number) => index.range(scan.tags[tag]).start.line + 1;
-  // The chain of `rep`'s condition group whose branches hold `at` (the `if` a reader sees around the finding).
-  const around = (rep: number, at: number): number => {
-    const hit = groups.group[rep].find((ci) => { const c = scan.chains[ci]; return scan.tags[c.branches[0].tag].start <= at && at < scan.tags[c.endTag].end; });
-    return hit ?? rep;
-  };
-  const label = (rep: number, branch: number, at: number): string => {
-    const ci = around(rep, at);
-    const c = scan.chains[ci];
-    const line = lineOf(c.branches[0].tag);
-    const cond = groups.key[ci].replace(/^if\s*/, '');
-    // The condition is template code, not a value; one with a quoted literal is named by its line only.
-    const named = cond.length <= 80 && !/['"`]/.test(cond) ? `\`${cond}\` (line ${line})` : `the condition at line ${line}`;
-    if (branch === 0) return `when ${named} holds`;
-    if (branch >= c.branches.length) return `when ${named} does not hold`;
-    const role = scan.tags[c.branches[Math.min(branch, c.branches.length - 1)].tag].role;
-    return `the \`${role === 'elif' ? 'else if' : 'else'}\` at line ${lineOf(c.branches[branch].tag)} of ${named}`;
-  };
+  const label = (rep: number, branch: number, at: number): string => branchLabel(plan, rep, branch, at);
   const findings: LintFinding[] = [];
   for (const { f, in: seen } of found.values()) {
     if (seen.size === list.length) {
@@ -239,7 +222,7 @@ function resolveValues(c: Ctx, result: LintResult, fa: FileAccess): void {
     const prep = casePrep(plan, rc);
     for (const cy of prep.cycles) notice(cy.file, cy.span, 'A cycle of variable references: this value refers back to itself through other variables; the placeholders using it stay unknown.');
     if (ci === 0) count = { ...prep.count };
-    const { subs, sites, subTags, decided, caseList } = prep;
+    const { subs, sites, subTags, caseList } = prep;
     if (!subs.size) return;
     // The substituted tag a span touches (tags are sorted and disjoint: the first ending after its start).
     const tagAt = (s: Span): number | undefined => {
@@ -288,7 +271,7 @@ function resolveValues(c: Ctx, result: LintResult, fa: FileAccess): void {
       e.cases.add(rc.name);
       for (const vi of vs) e.variants.add(vi);
       e.list = caseList;
-      e.because ??= decidedAround(plan, decided, tags[ti].start);
+      e.because ??= decidedAround(plan, prep, tags[ti].start);
     }
   });
   const values: ValuesFinding[] = [];

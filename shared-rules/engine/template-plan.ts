@@ -42,6 +42,8 @@ export interface TemplatePlan {
   readonly renderings: Renderings;
   /** Per-plan memo slots for the values cases (template-case.ts). */
   readonly cases: unknown[];
+  /** Branch labels by chain, branch and offset (branchLabel). */
+  readonly labels: Map<string, string>;
 }
 
 /** Plans kept (the texts linted last), and the rendered text each set of renderings may keep, in characters. */
@@ -84,6 +86,7 @@ function makePlan(text: string, kind: FileKind, syntax: TemplateSyntax): Templat
     index: new LineIndex(text),
     outputs: scan.tags.filter((t) => t.role === 'output'),
     cases: [],
+    labels: new Map(),
     renderings: new Renderings({ text, scan, merged, native, erb }),
   };
 }
@@ -113,6 +116,39 @@ export class Renderings {
     }
     return d;
   }
+}
+
+/** Labels kept per plan (one per finding place that names a branch). */
+const MAX_LABELS = 4096;
+
+/**
+ * Names the branch `branch` of chain `rep`'s condition, as a reader sees it around offset `at` (the chain of that
+ * condition group whose branches hold `at`): "when `.Values.x` (line 32) holds", "the `else` at line 40 of …".
+ */
+export function branchLabel(plan: TemplatePlan, rep: number, branch: number, at: number): string {
+  const key = `${rep},${branch},${at}`;
+  let label = plan.labels.get(key);
+  if (label === undefined) {
+    label = makeLabel(plan, rep, branch, at);
+    if (plan.labels.size >= MAX_LABELS) plan.labels.clear();
+    plan.labels.set(key, label);
+  }
+  return label;
+}
+
+function makeLabel(plan: TemplatePlan, rep: number, branch: number, at: number): string {
+  const { scan, groups, index } = plan;
+  const lineOf = (tag: number) => index.range(scan.tags[tag]).start.line + 1;
+  const ci = groups.group[rep].find((cj) => { const c = scan.chains[cj]; return scan.tags[c.branches[0].tag].start <= at && at < scan.tags[c.endTag].end; }) ?? rep;
+  const c = scan.chains[ci];
+  const line = lineOf(c.branches[0].tag);
+  const cond = groups.key[ci].replace(/^if\s*/, '');
+  // The condition is template code, not a value; one with a quoted literal is named by its line only.
+  const named = cond.length <= 80 && !/['"`]/.test(cond) ? `\`${cond}\` (line ${line})` : `the condition at line ${line}`;
+  if (branch === 0) return `when ${named} holds`;
+  if (branch >= c.branches.length) return `when ${named} does not hold`;
+  const role = scan.tags[c.branches[Math.min(branch, c.branches.length - 1)].tag].role;
+  return `the \`${role === 'elif' ? 'else if' : 'else'}\` at line ${lineOf(c.branches[branch].tag)} of ${named}`;
 }
 
 /**

@@ -10,7 +10,9 @@ import { readConfigFile } from '../read-config';
 export const diskAccess: FileAccess = {
   read(file) {
     try {
-      if (fs.lstatSync(file).isSymbolicLink()) return undefined;
+      // A missing file is the common answer (values.yml or values.yaml, a Chart.yaml further up): no exception for it.
+      const st = fs.lstatSync(file, { throwIfNoEntry: false });
+      if (!st || st.isSymbolicLink()) return undefined;
     } catch {
       return undefined;
     }
