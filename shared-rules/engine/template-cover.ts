@@ -148,6 +148,8 @@ function regionOf(chains: readonly CoverChain[], s: Span): Array<[number, number
  * conditions do not change each other's findings (checked as far as the covering renderings show it; see above).
  */
 export function lintCovered<T>(chains: readonly CoverChain[], list: readonly CoverVariant[], lint: (choice: Int32Array, vi: number | undefined) => Array<Observed<T>>, footprintOf?: (bodies: Span[]) => Footprint): Presence<T> {
+  // One variant (a values case that decides every condition): its rendering is the answer the reading below gives.
+  if (list.length === 1) return new Map(lint(list[0].choice, 0).map((o) => [o.key, { item: o.item, in: new Set([0]) }]));
   const plan = everyVariant ? { choices: list.map((v) => v.choice), members: list.map((_, i) => [i]) } : plannedCoverings(chains, list, footprintOf);
   const coverOf = new Int32Array(list.length);
   plan.members.forEach((m, k) => { for (const vi of m) coverOf[vi] = k; });
