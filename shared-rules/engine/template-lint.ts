@@ -217,6 +217,8 @@ function resolveValues(c: Ctx, result: LintResult, fa: FileAccess): void {
     const span = { start: 0, end: 0 };
     result.findings.unshift({ ruleId: TEMPLATE_RENDERINGS, guideline: null, guidelineId: null, severity: 'info', message, span, range: plan.index.range(span) });
   }
+  // Shared by the cases: hosts whose values render the same text share its lint (same file, same options).
+  const linted = sameText();
   found.cases.slice(0, MAX_CASES).forEach((rc, ci) => {
     // Each placeholder resolved and each condition decided once per case and values text (template-case.ts).
     const prep = casePrep(plan, rc);
@@ -236,7 +238,6 @@ function resolveValues(c: Ctx, result: LintResult, fa: FileAccess): void {
       const ti = subTags[lo];
       return ti !== undefined && tags[ti].start < Math.max(s.end, s.start + 1) ? ti : undefined;
     };
-    const linted = sameText();
     type Hit = { f: Pick<LintFinding, 'ruleId' | 'guideline' | 'guidelineId' | 'severity' | 'message'>; ti: number };
     const lintChoice = (choice: Int32Array | undefined): Array<Observed<Hit>> => {
       const vdoc = prep.renderings.get(choice);
