@@ -50,7 +50,7 @@ export function casePrep(plan: TemplatePlan, rc: RenderCase): CasePrep {
   if (hit) return hit.prep;
   const prep = prepare(plan, rc);
   kept.unshift({ layers: [...rc.layers], prep });
-  if (kept.length > MAX_KEPT) kept.pop();
+  if (kept.length > MAX_KEPT) kept.pop()!.prep.renderings.release(); // its renderings go with it
   return prep;
 }
 
@@ -77,7 +77,7 @@ function prepare(plan: TemplatePlan, rc: RenderCase): CasePrep {
   const fixedOrQuiet = plan.quiet?.size ? new Set([...decided.fixed, ...plan.quiet]) : decided.fixed;
   const own = decided.fixed.size && !plan.merged ? variants(scan.chains, plan.groups, decided.choice, fixedOrQuiet) : undefined;
   const caseList = own && own.length <= MAX_VARIANTS ? own : plan.list;
-  return { subs, sites, subTags: [...subs.keys()], count, cycles, decided, caseList, renderings: new Renderings(plan, subs), around: new Map() };
+  return { subs, sites, subTags: [...subs.keys()], count, cycles, decided, caseList, renderings: new Renderings(plan, plan.budget, subs, plan.renderings.standIns()), around: new Map() };
 }
 
 /** The branch each plain `if <reference>` / `if not <reference>` chain takes with the case's values (if/else chains only). */

@@ -16,7 +16,7 @@ import { tagExpression } from './values/expression';
 import { lintCovered, type Observed } from './template-cover';
 import { asOneLint } from './lint-epoch';
 import { scanTemplate, type Variant } from './template-scan';
-import { render } from './template-render';
+import { render, standIns } from './template-render';
 import { branchLabel, MAX_VARIANTS, templatePlan, type TemplatePlan } from './template-plan';
 import { casePrep, decideConditions, decidedAround } from './template-case';
 
@@ -313,5 +313,5 @@ export function renderedWithValues(fileName: string, text: string, syntax: Templ
     if (r.resolved.kind === 'value' && r.rendered !== undefined && !/[\r\n]/.test(r.rendered)) subs.set(ti, r.rendered);
   });
   const choice = scan.chains.length ? decideConditions(text, syntax, scan, undefined, rc).choice : undefined;
-  return render(text, scan, choice, false, syntax === 'erb', subs).text;
+  return render(text, scan, choice, standIns(text, scan, false, syntax === 'erb'), subs).text;
 }

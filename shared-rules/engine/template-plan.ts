@@ -8,7 +8,7 @@ import type { FileKind } from './rule';
 import type { TemplateSyntax } from './template-names';
 import type { VirtualDocument } from './virtual';
 import { conditionGroups, scanTemplate, variants, type ConditionGroups, type Tag, type TemplateScan, type Variant } from './template-scan';
-import { render } from './template-render';
+import { render, standIns } from './template-render';
 import { anyIn, relevantOffsets } from './template-relevance';
 import { footprint, tableHeaders, type Footprint } from './template-footprint';
 
@@ -40,13 +40,15 @@ export interface TemplatePlan {
   readonly footprint: (bodies: Span[]) => Footprint;
   /** The branch renderings (no values substituted). */
   readonly renderings: Renderings;
+  /** Rendered text kept by all the plan's renderings (branches and values cases), at most MAX_RENDERED_CHARS. */
+  readonly budget: { kept: number };
   /** Per-plan memo slots for the values cases (template-case.ts). */
   readonly cases: unknown[];
   /** Branch labels by chain, branch and offset (branchLabel). */
   readonly labels: Map<string, string>;
 }
 
-/** Plans kept (the texts linted last), and the rendered text each set of renderings may keep, in characters. */
+/** Plans kept (the texts linted last), and the rendered text each plan may keep over all its renderings, in characters. */
 const MAX_PLANS = 4;
 const MAX_RENDERED_CHARS = 2 * 1024 * 1024;
 const plans: TemplatePlan[] = [];
@@ -80,6 +82,7 @@ function makePlan(text: string, kind: FileKind, syntax: TemplateSyntax): Templat
   const erb = syntax === 'erb';
   let headers: ReturnType<typeof tableHeaders> | undefined;
   // deployment.toml: variants that write different tables may share a rendering; other kinds render each alone.
+  const budget = { kept: 0 };
   const footprintOf = kind === 'toml' ? (bodies: Span[]) => footprint(text, (headers ??= tableHeaders(text)), bodies) : () => 'alone' as const;
   return {
     text, kind, syntax, scan, groups, quiet, list, variantCount, merged, native, erb, footprint: footprintOf,
@@ -87,7 +90,8 @@ function makePlan(text: string, kind: FileKind, syntax: TemplateSyntax): Templat
     outputs: scan.tags.filter((t) => t.role === 'output'),
     cases: [],
     labels: new Map(),
-    renderings: new Renderings({ text, scan, merged, native, erb }),
+    budget,
+    renderings: new Renderings({ text, scan, merged, native, erb }, budget),
   };
 }
 
@@ -98,9 +102,24 @@ function makePlan(text: string, kind: FileKind, syntax: TemplateSyntax): Templat
 export class Renderings {
   private readonly byChoice = new WeakMap<Int32Array, VirtualDocument>();
   private whole?: VirtualDocument;
+  /** Characters this set keeps, counted in `budget` (shared by a plan's sets) until `release`. */
   private kept = 0;
+  private stand?: readonly string[];
 
-  constructor(private readonly plan: Pick<TemplatePlan, 'text' | 'scan' | 'merged' | 'native' | 'erb'>, private readonly subs?: ReadonlyMap<number, string>) {}
+  constructor(private readonly plan: Pick<TemplatePlan, 'text' | 'scan' | 'merged' | 'native' | 'erb'>, private readonly budget: { kept: number }, private readonly subs?: ReadonlyMap<number, string>, stand?: readonly string[]) {
+    this.stand = stand;
+  }
+
+  /** This set is dropped (its values case was): its characters no longer count. */
+  release(): void {
+    this.budget.kept -= this.kept;
+    this.kept = 0;
+  }
+
+  /** Each tag's stand-in, made once for all renderings of the plan (template-render.ts). */
+  standIns(): readonly string[] {
+    return (this.stand ??= standIns(this.plan.text, this.plan.scan, this.plan.native, this.plan.erb));
+  }
 
   /** The rendering of `choice`; undefined, or a template not split into branches: the whole text, tags opaque. */
   get(choice: Int32Array | undefined): VirtualDocument {
@@ -108,8 +127,9 @@ export class Renderings {
     const split = choice !== undefined && !p.merged && p.scan.chains.length > 0;
     let d = split ? this.byChoice.get(choice) : this.whole;
     if (d) return d;
-    d = render(p.text, p.scan, split ? choice : undefined, p.native, p.erb, this.subs);
-    if (this.kept + d.text.length <= MAX_RENDERED_CHARS) {
+    d = render(p.text, p.scan, split ? choice : undefined, this.standIns(), this.subs);
+    if (this.budget.kept + d.text.length <= MAX_RENDERED_CHARS) {
+      this.budget.kept += d.text.length;
       this.kept += d.text.length;
       if (split) this.byChoice.set(choice, d);
       else this.whole = d;

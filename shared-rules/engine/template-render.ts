@@ -21,11 +21,22 @@ function filler(n: number): string {
 const blank = (s: string): string => s.replace(/[^\r\n]/g, ' ');
 
 /**
- * Renders `choice` (undefined: every branch kept, tags opaque). `native`: the kind's parser knows template tags
- * (TOML), so they stay as written (ERB as same-length Go-style); otherwise output becomes an unknown reference and
- * other tags blanks. `subs`: resolved values by tag index.
+ * What each tag becomes where it is kept: `native` (the kind's parser knows template tags: TOML), the tag as written
+ * (ERB as same-length Go-style); otherwise output becomes an unknown reference and other tags blanks.
  */
-export function render(text: string, scan: TemplateScan, choice: Int32Array | undefined, native: boolean, erb: boolean, subs?: ReadonlyMap<number, string>): VirtualDocument {
+export function standIns(text: string, scan: TemplateScan, native: boolean, erb: boolean): string[] {
+  return scan.tags.map((t) => {
+    const src = text.slice(t.start, t.end);
+    if (native) return erb ? erbAsCurly(src, t.role) : src;
+    return t.role === 'output' ? filler(src.length) : blank(src);
+  });
+}
+
+/**
+ * Renders `choice` (undefined: every branch kept, tags opaque) with each kept tag replaced by its stand-in
+ * (`standIns`, same length) or by its resolved value (`subs`, by tag index).
+ */
+export function render(text: string, scan: TemplateScan, choice: Int32Array | undefined, stand: readonly string[], subs?: ReadonlyMap<number, string>): VirtualDocument {
   const { tags, chains } = scan;
   const drops: Span[] = [];
   if (choice) {
@@ -55,9 +66,7 @@ export function render(text: string, scan: TemplateScan, choice: Int32Array | un
         a = t.end;
         continue;
       }
-      const src = text.slice(t.start, t.end);
-      if (native) vb.replace(t.start, erb ? erbAsCurly(src, t.role) : src);
-      else vb.replace(t.start, t.role === 'output' ? filler(src.length) : blank(src));
+      vb.replace(t.start, stand[ti]);
       a = t.end;
     }
     vb.keep(a, b);

@@ -30,7 +30,7 @@ export interface TemplateScan {
 /** The tags of a template and its if-chains (a stack walk: linear). An unbalanced tag is a problem, and no chain is split. */
 export function scanTemplate(text: string, syntax: TemplateSyntax): TemplateScan {
   const spans = syntax === 'erb' ? findErbTemplates(text) : findTemplates(text);
-  const tags: Tag[] = spans.map((s) => ({ ...s, role: tagRole(text, s) }));
+  const tags: Tag[] = spans.map((s) => ({ start: s.start, end: s.end, role: tagRole(text, s) }));
   const chains: Chain[] = [];
   const stack: Array<{ chain?: number; tag: number }> = [];
   const fail = (t: Tag, message: string): TemplateScan => ({ tags, chains: [], problem: { span: { start: t.start, end: t.end }, message } });

@@ -7,6 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { lintText, type LintResult } from '../../shared-rules/engine/lint';
 import { memory } from '../helpers/memory-files';
+import { templatePlan } from '../../shared-rules/engine/template-plan';
 
 const CHART = path.join(__dirname, '../fixtures/deploy/wso2__kubernetes-is@7.0.x');
 
@@ -61,4 +62,17 @@ test('a template edited to another text of the same length is planned again', ()
   assert.ok(a.some((v) => v.includes('does not hold')), a.join('\n'));
   assert.deepEqual(b, []);
   assert.deepEqual(values(lintText('/c/confs/deployment.toml', TEMPLATE, { values: fa, kind: 'toml' })), a);
+});
+
+test('values edited many times: the renderings of dropped cases stop counting against the plan bound', () => {
+  const files: Record<string, string> = { '/c/Chart.yaml': 'name: c\n', '/c/values.yaml': '' };
+  const fa = memory(files);
+  for (let i = 0; i < 60; i++) {
+    files['/c/values.yaml'] = `vault: false\npw: admin${i}\n`;
+    lintText('/c/confs/deployment.toml', TEMPLATE, { values: fa, kind: 'toml' });
+  }
+  const plan = templatePlan(TEMPLATE, 'toml', 'curly');
+  // At most 16 cases are kept, each with one rendering of about the template's length, plus the branch renderings.
+  assert.ok(plan.budget.kept > 0);
+  assert.ok(plan.budget.kept <= 20 * (TEMPLATE.length + 20), `${plan.budget.kept} characters kept`);
 });
