@@ -85,7 +85,7 @@ export function lintTemplate(fileName: string, text: string, kind: FileKind, syn
 
 function lintRenderings(fileName: string, text: string, kind: FileKind, syntax: TemplateSyntax, options: LintOptions, lint: LintFn): LintResult {
   const plan = templatePlan(text, kind, syntax);
-  const { scan, index, list, merged, variantCount, outputs, groups } = plan;
+  const { scan, index, list, merged, variantCount, outputs } = plan;
   const tagSpans = scan.tags as readonly Span[];
   let first: LintResult | undefined;
   const linted = sameText();
