@@ -216,7 +216,7 @@ function layoutOf(dir: string): { product: Product; distribution?: Distribution 
   return hit ? { product: hit.product, distribution: hit.distribution } : undefined;
 }
 
-/** Tables only the Integration Control Plane's deployment.toml has (behind the literal `icp_server`: same result, cheaper). */
+/** Tables only the Integration Control Plane's deployment.toml has (behind the literal `[icp_server`: same result, cheaper). */
 const ICP_CONTENT = /^[ \t]*\[\[?icp_server[.\]]/m;
 
 function finish(info: ProductInfo, text: string, distributionHint: Distribution | undefined, present: ReadonlySet<string>): ProductInfo {
@@ -254,7 +254,7 @@ export function detectProduct(fileName: string, text: string, setting = 'auto'):
     const present = presentNeedles(text);
     // The Integration Control Plane (its own server, not Carbon's config-mapper): no product's rules fit it, and it
     // must not be taken for Micro Integrator (whose G27 would then speak about it).
-    if (!m && (byPath.icp || (present.has('icp_server') && ICP_CONTENT.test(text)))) return { product: 'unknown', brand, source: byPath.icp ? 'path' : 'content' };
+    if (!m && (byPath.icp || (present.has('[icp_server') && ICP_CONTENT.test(text)))) return { product: 'unknown', brand, source: byPath.icp ? 'path' : 'content' };
     if (m) {
       const product = m[1] as Product;
       return finish({ product, version: m[2] ?? (byPath.product === product ? byPath.version : undefined), brand, source: 'setting' }, text, byPath.product === product ? byPath.distribution : undefined, present);
