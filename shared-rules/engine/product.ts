@@ -99,11 +99,17 @@ interface PathEvidence {
   distribution?: Distribution;
 }
 
+/** The first hint naming each script, or its .bat twin (as a find over SCRIPT_HINTS in order would give). */
+const SCRIPT_BY_NAME = new Map<string, (typeof SCRIPT_HINTS)[number]>();
+for (const h of SCRIPT_HINTS) {
+  for (const name of [h.script, h.script.replace('.sh', '.bat')]) if (!SCRIPT_BY_NAME.has(name)) SCRIPT_BY_NAME.set(name, h);
+}
+
 /** The deepest segment naming exactly one product decides; version and distribution come from it or below it. */
 function fromPath(fileName: string): PathEvidence {
-  const segs = fileName.replace(/\\/g, '/').split('/').filter((s) => s.length > 0).map(readSegment);
-  const base = path.basename(fileName.replace(/\\/g, '/')).toLowerCase();
-  const script = SCRIPT_HINTS.find((h) => h.script === base || h.script.replace('.sh', '.bat') === base);
+  const slashed = fileName.replace(/\\/g, '/');
+  const segs = slashed.split('/').filter((s) => s.length > 0).map(readSegment);
+  const script = SCRIPT_BY_NAME.get(path.basename(slashed).toLowerCase());
   for (let i = segs.length - 1; i >= 0; i--) {
     if (segs[i].icp) return { icp: true }; // the nearest folder names the Control Plane: its files are not MI's
     if (segs[i].products.size !== 1) continue;
