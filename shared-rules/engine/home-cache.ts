@@ -48,13 +48,15 @@ function gitProbes(home: string | undefined): string[] {
   return out;
 }
 
+const GIT = `${path.sep}.git`;
+
 function fresh(deps: ReadonlyArray<[string, string]>): boolean {
   // Folders confirmed still absent in this check: the absent files recorded under them (listed after them) are
   // absent still, without asking the disk (updates/, bin/, conf/ of a folder that is no pack: 18 → 14 lstats a lint).
   let absent: Set<string> | undefined;
   for (const [p, sig] of deps) {
     if (sig === '-' && absent !== undefined && absent.has(path.dirname(p))) continue;
-    if ((p.endsWith(`${path.sep}.git`) ? exists(p) : signature(p)) !== sig) return false;
+    if ((p.endsWith(GIT) ? exists(p) : signature(p)) !== sig) return false;
     if (sig === '-') (absent ??= new Set()).add(p);
   }
   return true;
