@@ -22,13 +22,27 @@ const KERNEL_LINES: Record<Product, ReadonlyArray<readonly [string, string]>> = 
 
 /** Numeric comparison of dotted versions ("4.10" > "4.9"); missing parts count as 0. */
 export function compareVersions(a: string, b: string): number {
-  const pa = a.split('.').map((n) => parseInt(n, 10) || 0);
-  const pb = b.split('.').map((n) => parseInt(n, 10) || 0);
+  const pa = versionParts(a);
+  const pb = versionParts(b);
   for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
     const d = (pa[i] ?? 0) - (pb[i] ?? 0);
     if (d !== 0) return d;
   }
   return 0;
+}
+
+// Each rule and detection compares the same few version strings on every lint: each is split once. A pure function
+// of the string (nothing can go stale); bounded, then started afresh. The parts are only read.
+const PARTS = new Map<string, readonly number[]>();
+
+function versionParts(v: string): readonly number[] {
+  let p = PARTS.get(v);
+  if (p === undefined) {
+    p = v.split('.').map((n) => parseInt(n, 10) || 0);
+    if (PARTS.size >= 512) PARTS.clear();
+    PARTS.set(v, p);
+  }
+  return p;
 }
 
 /** The Carbon kernel line (e.g. "4.9") of a product release, when known. */

@@ -48,8 +48,17 @@ function gitProbes(home: string | undefined): string[] {
   return out;
 }
 
+const GIT = `${path.sep}.git`;
+
 function fresh(deps: ReadonlyArray<[string, string]>): boolean {
-  for (const [p, sig] of deps) if ((p.endsWith(`${path.sep}.git`) ? exists(p) : signature(p)) !== sig) return false;
+  // Folders confirmed still absent in this check: the absent files recorded under them (listed after them) are
+  // absent still, without asking the disk (updates/, bin/, conf/ of a folder that is no pack: 18 → 14 lstats a lint).
+  let absent: Set<string> | undefined;
+  for (const [p, sig] of deps) {
+    if (sig === '-' && absent !== undefined && absent.has(path.dirname(p))) continue;
+    if ((p.endsWith(GIT) ? exists(p) : signature(p)) !== sig) return false;
+    if (sig === '-') (absent ??= new Set()).add(p);
+  }
   return true;
 }
 
@@ -72,13 +81,23 @@ export function memoOnDisk<T>(key: string, home: string | undefined, read: ReadT
     return hit.value as T;
   }
   const deps: Array<[string, string]> = gitProbes(home).map((p) => [p, exists(p)]);
-  for (const p of alsoWatch) deps.push([p, signature(p)]);
   const seen = new Set<string>();
-  const recording: ReadText = (p) => {
-    if (!seen.has(p)) {
-      seen.add(p);
-      deps.push([p, signature(p)]); // before the read: a change during it gives a new signature next time
+  // A path's signature, taken before it is read (a change during the read gives a new one next time). An absent
+  // path's folder is recorded too, before it, when that is absent as well: fresh() then asks only the folder.
+  const note = (p: string): void => {
+    if (seen.has(p)) return;
+    seen.add(p);
+    const sig = signature(p);
+    const dir = path.dirname(p);
+    if (sig === '-' && dir !== p && !seen.has(dir) && signature(dir) === '-') {
+      seen.add(dir);
+      deps.push([dir, '-']);
     }
+    deps.push([p, sig]);
+  };
+  for (const p of alsoWatch) note(p);
+  const recording: ReadText = (p) => {
+    note(p);
     return read(p);
   };
   const value = compute(recording);

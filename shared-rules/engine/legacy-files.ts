@@ -44,10 +44,16 @@ export interface LegacyMatch {
   confRoot: string;
 }
 
+// Asked for every file on every lint: a base name no shape can end with (deployment.toml, log4j2.properties, a
+// script) is answered without trying the shapes. Shapes are lower case: a match ends with one of these names.
+const SHAPE_BASES: ReadonlySet<string> = new Set(SHAPES.filter((s) => !s.below.endsWith('/*')).map((s) => s.below.slice(s.below.lastIndexOf('/') + 1)));
+
 /** Where the path matches a shape: the conf root, or undefined. */
 function matchPath(fileName: string): LegacyMatch | undefined {
   const norm = fileName.replace(/\\/g, '/');
   const lower = norm.toLowerCase();
+  const base = lower.slice(lower.lastIndexOf('/') + 1);
+  if (!SHAPE_BASES.has(base) && !base.endsWith('.xml')) return undefined;
   for (const s of SHAPES) {
     let tail = s.below;
     if (s.below.endsWith('/*')) {

@@ -99,11 +99,17 @@ interface PathEvidence {
   distribution?: Distribution;
 }
 
+/** The first hint naming each script, or its .bat twin (as a find over SCRIPT_HINTS in order would give). */
+const SCRIPT_BY_NAME = new Map<string, (typeof SCRIPT_HINTS)[number]>();
+for (const h of SCRIPT_HINTS) {
+  for (const name of [h.script, h.script.replace('.sh', '.bat')]) if (!SCRIPT_BY_NAME.has(name)) SCRIPT_BY_NAME.set(name, h);
+}
+
 /** The deepest segment naming exactly one product decides; version and distribution come from it or below it. */
 function fromPath(fileName: string): PathEvidence {
-  const segs = fileName.replace(/\\/g, '/').split('/').filter((s) => s.length > 0).map(readSegment);
-  const base = path.basename(fileName.replace(/\\/g, '/')).toLowerCase();
-  const script = SCRIPT_HINTS.find((h) => h.script === base || h.script.replace('.sh', '.bat') === base);
+  const slashed = fileName.replace(/\\/g, '/');
+  const segs = slashed.split('/').filter((s) => s.length > 0).map(readSegment);
+  const script = SCRIPT_BY_NAME.get(path.basename(slashed).toLowerCase());
   for (let i = segs.length - 1; i >= 0; i--) {
     if (segs[i].icp) return { icp: true }; // the nearest folder names the Control Plane: its files are not MI's
     if (segs[i].products.size !== 1) continue;
@@ -216,7 +222,7 @@ function layoutOf(dir: string): { product: Product; distribution?: Distribution 
   return hit ? { product: hit.product, distribution: hit.distribution } : undefined;
 }
 
-/** Tables only the Integration Control Plane's deployment.toml has (behind the literal `icp_server`: same result, cheaper). */
+/** Tables only the Integration Control Plane's deployment.toml has (behind the literal `[icp_server`: same result, cheaper). */
 const ICP_CONTENT = /^[ \t]*\[\[?icp_server[.\]]/m;
 
 function finish(info: ProductInfo, text: string, distributionHint: Distribution | undefined, present: ReadonlySet<string>): ProductInfo {
@@ -254,7 +260,7 @@ export function detectProduct(fileName: string, text: string, setting = 'auto'):
     const present = presentNeedles(text);
     // The Integration Control Plane (its own server, not Carbon's config-mapper): no product's rules fit it, and it
     // must not be taken for Micro Integrator (whose G27 would then speak about it).
-    if (!m && (byPath.icp || (present.has('icp_server') && ICP_CONTENT.test(text)))) return { product: 'unknown', brand, source: byPath.icp ? 'path' : 'content' };
+    if (!m && (byPath.icp || (present.has('[icp_server') && ICP_CONTENT.test(text)))) return { product: 'unknown', brand, source: byPath.icp ? 'path' : 'content' };
     if (m) {
       const product = m[1] as Product;
       return finish({ product, version: m[2] ?? (byPath.product === product ? byPath.version : undefined), brand, source: 'setting' }, text, byPath.product === product ? byPath.distribution : undefined, present);

@@ -43,19 +43,22 @@ export default defineRule({
     for (const table of ctx.model.doc.tables) {
       if (ELSEWHERE.has(table.path[0] ?? '')) continue;
       // Group the section's statements by the block they write into (`[a] b.user` and `[a] b.password` together).
-      const blocks = new Map<string, { parent: string[]; user?: TomlEntry; password?: TomlEntry }>();
+      // The key's name first: most statements are neither a user nor a password (no parent path copied for them).
+      let blocks: Map<string, { parent: string[]; user?: TomlEntry; password?: TomlEntry }> | undefined;
       for (const e of table.entries) {
-        const parent = e.path.slice(0, -1);
-        // Top-level keys: no product table holds them (a tool's own settings file named deployment.toml does).
-        if (parent.length === 0 || ELSEWHERE.has(parent[0])) continue;
         const key = e.path[e.path.length - 1];
         const slot = USER_KEYS.has(key) ? 'user' : PASSWORD_KEYS.has(key) ? 'password' : undefined;
         if (!slot) continue;
+        const parent = e.path.slice(0, -1);
+        // Top-level keys: no product table holds them (a tool's own settings file named deployment.toml does).
+        if (parent.length === 0 || ELSEWHERE.has(parent[0])) continue;
         const id = parent.join('\u0000');
+        blocks ??= new Map();
         let b = blocks.get(id);
         if (!b) blocks.set(id, (b = { parent }));
         b[slot] = e;
       }
+      if (blocks === undefined) continue;
       for (const b of blocks.values()) {
         if (!b.user || !b.password || literalString(b.user.value) !== DEFAULT_ADMIN_USER) continue;
         const pw = resolvePlain(config, b.password);

@@ -42,6 +42,11 @@ export default defineRule({
         code: 'appender.SYSLOG.ssl.keyStore.password = changeit\n',
         errors: [{ range: [0, 40, 0, 48] }],
       },
+      {
+        name: 'every spelling: secret, PWD, Passwd, trustStorePassword',
+        code: 'appender.A.secret = s1\nappender.B.PWD = s2\nappender.C.Passwd = s3\nappender.D.ssl.trustStorePassword = s4\n',
+        errors: [{ range: [0, 20, 0, 22] }, { range: [1, 17, 1, 19] }, { range: [2, 20, 2, 22] }, { range: [3, 36, 3, 38] }],
+      },
     ],
   },
   legacy: [log4jPlaintextPasswordLegacy],

@@ -32,3 +32,18 @@ test('which key a suite needs', () => {
   assert.deepEqual(k('TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256'), ['ec']);
   assert.equal(k('TLS_AES_128_GCM_SHA256'), 'any');
 });
+
+test('the shipped list described by key is remembered per key and store: no key, then the RSA key, then another store', () => {
+  // describeForKey of a shipped list is remembered (tls-cipher-check.ts): each of these must still get its own text.
+  const store = jksWith('ks-pass-1', [['k', selfSigned([['CN', 'is.example.com']], 'sha256')]]);
+  const home = productHome('wso2is-7.0.0', { 'repository/conf/deployment.toml': TOML });
+  const file = path.join(home, 'repository/conf/deployment.toml');
+  const message = (text: string) => lintText(file, text, { resources: resourcesAt(), settings: resolveSettings() }).findings.find((x) => x.ruleId === 'weak-tls-ciphers')?.message ?? '';
+  assert.match(message(TOML), /if the key were DSA or EC/);
+  fs.mkdirSync(path.join(home, 'repository/resources/security'), { recursive: true });
+  fs.writeFileSync(path.join(home, 'repository/resources/security/ks.jks'), store);
+  assert.match(message(TOML), /with the RSA key in repository\/resources\/security\/ks\.jks/);
+  fs.writeFileSync(path.join(home, 'repository/resources/security/other.jks'), store);
+  assert.match(message(TOML.replace('ks.jks', 'other.jks')), /with the RSA key in repository\/resources\/security\/other\.jks/);
+  assert.match(message(TOML), /with the RSA key in repository\/resources\/security\/ks\.jks/);
+});

@@ -141,14 +141,34 @@ export function parseProperties(text: string): PropertiesDocument {
       code: 'properties-bom',
     });
   }
-  const byKey = new Map<string, PropEntry>();
-  for (const e of entries) byKey.set(e.key, e); // later definitions win
   return {
     text,
     entries,
     comments,
     problems,
-    get: (key) => byKey.get(key),
+    get: lastByKey(entries),
     withPrefix: (prefix) => entries.filter((e) => e.key.startsWith(prefix)),
+  };
+}
+
+/**
+ * The document's `get`: the last entry with the key (later definitions win), among the entries as parsed. A Map of
+ * every key made at parse time hashed every key (5% of a log4j2.properties lint) for the one key a lint asks
+ * (`appenders`): the first lookups scan back from the end; from the ninth, a Map made then answers.
+ */
+function lastByKey(entries: readonly PropEntry[]): (key: string) => PropEntry | undefined {
+  const list = entries.slice();
+  let scans = 0;
+  let byKey: Map<string, PropEntry> | undefined;
+  return (key) => {
+    if (byKey === undefined && scans++ < 8) {
+      for (let i = list.length - 1; i >= 0; i--) if (list[i].key === key) return list[i];
+      return undefined;
+    }
+    if (byKey === undefined) {
+      byKey = new Map();
+      for (const e of list) byKey.set(e.key, e);
+    }
+    return byKey.get(key);
   };
 }

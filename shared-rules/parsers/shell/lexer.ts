@@ -61,8 +61,8 @@ class Lexer {
         this.continuations.push(i);
         i += 1 + breakAt(text, i + 1);
       } else if (c === 35 /* # */) {
-        let e = i;
-        while (e < n && text.charCodeAt(e) !== 10) e++;
+        let e = text.indexOf('\n', i); // a memchr, not a loop over the comment's characters
+        if (e < 0) e = n;
         if (e > i && text.charCodeAt(e - 1) === 13) e--;
         this.comments.push({ span: { start: i, end: e }, text: text.slice(i + 1, e) });
         i = e;
@@ -129,8 +129,8 @@ class Lexer {
     const { text, n } = this;
     for (const { delim, stripTabs } of this.pendingHeredocs) {
       while (i < n) {
-        let e = i;
-        while (e < n && text.charCodeAt(e) !== 10) e++;
+        let e = text.indexOf('\n', i);
+        if (e < 0) e = n;
         let s = i;
         if (stripTabs) while (s < e && text.charCodeAt(s) === 9) s++;
         const lineEnd = e > s && text.charCodeAt(e - 1) === 13 ? e - 1 : e;

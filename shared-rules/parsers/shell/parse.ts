@@ -22,7 +22,11 @@ export function parseShell(text: string, fileName?: string): ShellDocument {
     const { words } = cmd;
     branches.command(words, cmd.endOp);
     const offPath = branches.offPath();
-    const mark = (a: ShellAssignment): ShellAssignment => (offPath === undefined ? a : { ...a, offPath });
+    // Each assignment is a fresh object: set on it, not copied (a spread per assignment showed in profiles).
+    const mark = (a: ShellAssignment): ShellAssignment => {
+      if (offPath !== undefined) a.offPath = offPath;
+      return a;
+    };
     let k = skipReserved(words);
     const start = k < words.length ? words[k].span.start : 0;
     for (let p = 0; k < words.length && (p = assignmentPrefix(words[k])) > 0; k++) {

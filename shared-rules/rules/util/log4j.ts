@@ -58,7 +58,8 @@ function buildAppenders(doc: PropertiesDocument): Appender[] {
   const referenced = new Set<string>();
   for (const e of doc.entries) {
     // The cheap prefix test first: most keys are appender properties, not logger references.
-    if ((e.key.startsWith('rootLogger') || e.key.startsWith('logger.')) && APPENDER_REF.test(e.key)) referenced.add(e.value.trim());
+    // (every match ends with `.ref`: logger.x.name/level keys skip the regex)
+    if ((e.key.startsWith('rootLogger') || e.key.startsWith('logger.')) && e.key.endsWith('.ref') && APPENDER_REF.test(e.key)) referenced.add(e.value.trim());
   }
   return [...ids].map(([id, props]) => {
     const name = props.get('name')?.value.trim() || id;

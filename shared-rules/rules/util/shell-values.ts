@@ -34,6 +34,9 @@ export function splitValue(text: string, a: ShellAssignment, dialect: ShellDiale
   };
   const delimiters: number[] = []; // offsets of the quotes that were removed, ascending
   let quote = '';
+  // Every code is the source character at its offset, except a batch quoted blank (NUL): until one is made, a word
+  // whose offsets are consecutive is its source text, sliced (no string built from codes per word).
+  let marked = false;
   for (let i = start; i < end; i++) {
     const c = text[i];
     if (dialect === 'batch') {
@@ -44,7 +47,10 @@ export function splitValue(text: string, a: ShellAssignment, dialect: ShellDiale
       else if (c === '^' && !quote && i + 1 < end) {
         i++;
         if (text[i] !== '\n' && text[i] !== '\r') push(text.charCodeAt(i), i);
-      } else push(quote && isBlank(c.charCodeAt(0)) ? 0 : c.charCodeAt(0), i); // NUL marks a quoted blank: not a separator
+      } else if (quote && isBlank(c.charCodeAt(0))) {
+        push(0, i); // NUL marks a quoted blank: not a separator
+        marked = true;
+      } else push(c.charCodeAt(0), i);
       continue;
     }
     if (quote === "'") {
@@ -68,7 +74,9 @@ export function splitValue(text: string, a: ShellAssignment, dialect: ShellDiale
     const s = k;
     while (k < n && !isBlank(codes[k])) k++;
     const span = balanceQuotes(offsets[s], offsets[k - 1] + 1, delimiters);
-    words.push({ text: fromCodes(codes, s, k).replace(/\u0000/g, ' '), raw: text.slice(span.start, span.end), span });
+    const plain = !marked && offsets[k - 1] - offsets[s] === k - 1 - s;
+    const value = plain ? text.slice(offsets[s], offsets[k - 1] + 1) : fromCodes(codes, s, k);
+    words.push({ text: value.includes('\u0000') ? value.replace(/\u0000/g, ' ') : value, raw: text.slice(span.start, span.end), span });
   }
   return words;
 }

@@ -154,6 +154,24 @@ interface ShippedAnalysis {
   /** IANA names of the list's suites judged ok, in list order. */
   good: readonly string[];
   enabled: readonly EnabledSuite[];
+  /** A listener's description of the list by the key it serves (describeForKey, compact), per key kinds and store. */
+  byKey: Map<string, { text: string; worst: Verdict }>;
+}
+
+/**
+ * describeForKey of a shipped list, remembered with the list's analysis: it depends only on the list, the key kinds
+ * (in their order: the message names them so) and the store's name, and every deployment.toml without a cipher list
+ * asked for it again (3% of a plain TOML lint). At most a few entries per list: the key kinds are RSA, DSA, EC.
+ */
+function shippedForKey(info: ShippedAnalysis, keys: ServerKeys | undefined): { text: string; worst: Verdict } {
+  const id = keys ? `${[...keys.kinds].join(',')}\u0000${keys.store}` : '';
+  let r = info.byKey.get(id);
+  if (!r) {
+    r = Object.freeze(describeForKey(info.enabled, keys, true));
+    if (info.byKey.size >= 64) info.byKey.clear(); // store names are paths: bounded all the same
+    info.byKey.set(id, r);
+  }
+  return r;
 }
 
 // Shipped default lists are module constants and their analysis depends only on the list and the dialect (not on
@@ -168,7 +186,7 @@ function shippedAnalysis(shipped: readonly string[] | string, dialect: Applicabl
     const a = typeof shipped === 'string' ? analyzeCipherString(shipped, dialect) : analyzeCiphers(shipped.map((s, i) => ({ text: s, start: i, end: i })), dialect);
     const { text, worst } = describeSuites(a.enabled, true);
     const good = Object.freeze(a.enabled.filter((e) => suiteVerdict(e.suite) === 'ok').map((e) => e.suite.iana));
-    r = { text, worst, good, enabled: a.enabled };
+    r = { text, worst, good, enabled: a.enabled, byKey: new Map() };
     byDialect.set(dialect, r);
   }
   return r;
@@ -232,7 +250,7 @@ function checkTransportCiphers(ctx: RuleContext<'toml'>, t: ApplicableTransport)
   } else {
     const shippedInfo = shippedAnalysis(shipped, dialect);
     const { good } = shippedInfo;
-    const { text, worst } = listener ? describeForKey(shippedInfo.enabled, keys, true) : shippedInfo;
+    const { text, worst } = listener ? shippedForKey(shippedInfo, keys) : shippedInfo;
     if (!SEVERITY[worst]) return;
     severity = SEVERITY[worst]!;
     message = `\`${where}\` is not set, so the shipped default${typeof shipped === 'string' ? ` "${shipped}"` : ''} enables ${text}`;

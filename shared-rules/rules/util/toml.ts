@@ -8,12 +8,14 @@ const PLACEHOLDER = /\$(secret|env|sys|ref)\{[^}]*\}/;
 /** `${carbon.home}`, `${admin.password}`…: copied into XML and resolved by Carbon at run time. */
 const RUNTIME_REF = /\$\{[^}]+\}/;
 
+// Both patterns start with `$`: a value without one (most) is answered without running them. Rules ask this of
+// nearly every value they read.
 export function hasPlaceholder(s: string): boolean {
-  return PLACEHOLDER.test(s);
+  return s.includes('$') && PLACEHOLDER.test(s);
 }
 
 export function isIndirect(s: string): boolean {
-  return PLACEHOLDER.test(s) || RUNTIME_REF.test(s);
+  return s.includes('$') && (PLACEHOLDER.test(s) || RUNTIME_REF.test(s));
 }
 
 /** The decoded text of a string value, whatever it holds (placeholders, runtime references and deploy-time tokens too). */
@@ -35,8 +37,21 @@ export function literalScalar(v: TomlValue | undefined): string | undefined {
   return undefined;
 }
 
+/** `a.b."c.d"`: bare parts as they are, others quoted. (Built in a loop: messages and fixes ask it of most findings.) */
 export function pathText(path: readonly string[]): string {
-  return path.map((p) => (/^[A-Za-z0-9_-]+$/.test(p) ? p : JSON.stringify(p))).join('.');
+  let out = '';
+  for (let i = 0; i < path.length; i++) out += (i > 0 ? '.' : '') + (isBareKey(path[i]) ? path[i] : JSON.stringify(path[i]));
+  return out;
+}
+
+/** /^[A-Za-z0-9_-]+$/ without a regex. */
+function isBareKey(p: string): boolean {
+  if (p.length === 0) return false;
+  for (let i = 0; i < p.length; i++) {
+    const c = p.charCodeAt(i);
+    if (!((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 || c === 45)) return false;
+  }
+  return true;
 }
 
 /** The key as its statement writes it, relative to its table (`properties.protocols`), for messages. */

@@ -277,3 +277,16 @@ test('in-place lines: exact spans deep in the file, empty keys and values, escap
   ]);
   assert.deepEqual((d.problems ?? []).filter((p) => p.code === 'properties-syntax').map((p) => p.span), [{ start: 36, end: 38 }]);
 });
+
+test('get: the last definition wins, on the first lookups (scanned) and on later ones (a Map)', () => {
+  const d = parseProperties('a = 1\nb = 2\na = 3\nc\\\n  = 4\nb = 5\n');
+  // Twenty rounds: the first lookups scan back from the end, later ones are answered by a Map built then.
+  for (let round = 0; round < 20; round++) {
+    assert.equal(d.get('a')?.value, '3', `round ${round}`);
+    assert.equal(d.get('a')?.keySpan.start, 12);
+    assert.equal(d.get('b')?.value, '5');
+    assert.equal(d.get('c')?.value, '4');
+    assert.equal(d.get('nope'), undefined);
+    assert.equal(d.get(''), undefined);
+  }
+});

@@ -599,6 +599,19 @@ describe('encodings and line endings', () => {
     assert.equal(effectiveConfig(doc).insertionPoint(['x']).offset, a.span.end);
     assert.equal(parseToml('\uFEFF').tables[0].contentEnd, 1);
   });
+
+  test('every control character in a comment is reported, tab and line breaks are not', () => {
+    // Comments are seen only by the control-character pass (strings report their own): this checks its quick test.
+    for (let c = 0; c <= 0xffff; c++) {
+      const ch = String.fromCharCode(c);
+      const text = `a = 1 # x${ch}y\nb = 2\n`;
+      const allowed = c === 9 || c === 10 || c === 13 || (c >= 0x20 && c !== 0x7f && c !== 0xfeff);
+      // (a lone CR has its own line-ending problem)
+      const problems = parseToml(text).problems.filter((p) => /Control character|byte order mark/.test(p.message));
+      assert.equal(problems.length, allowed ? 0 : 1, `U+${c.toString(16)}`);
+      if (!allowed) assert.equal(problems[0].span.start, 9, `U+${c.toString(16)}`);
+    }
+  });
 });
 
 describe('never throws', () => {
