@@ -19,6 +19,7 @@ import { scanTemplate, type Variant } from './template-scan';
 import { render, standIns } from './template-render';
 import { branchLabel, MAX_VARIANTS, templatePlan, type TemplatePlan } from './template-plan';
 import { casePrep, decideConditions, decidedAround } from './template-case';
+import { templateLineRefs } from './template-lines';
 
 export { MAX_VARIANTS, MAX_POD_RENDERED } from './template-plan';
 
@@ -98,7 +99,7 @@ function lintRenderings(fileName: string, text: string, kind: FileKind, syntax: 
     const toSource = (f: LintFinding): LintFinding | undefined => {
       const span = vdoc.spanToSource(f.span);
       if (f.guideline !== null && outputs.length && overlapsAny(outputs, span)) return undefined;
-      const out: LintFinding = { ...f, span, range: index.range(span) };
+      const out: LintFinding = { ...f, span, range: index.range(span), message: templateLineRefs(f.message, vdoc, index) };
       if (f.fix) {
         const ok = f.fix.edits.every((e) => vdoc.contiguous(e) && !(e.end > e.start && overlapsAny(tagSpans, vdoc.spanToSource(e))));
         if (ok) {
@@ -250,8 +251,9 @@ function resolveValues(c: Ctx, result: LintResult, fa: FileAccess): void {
         const site = sites.get(ti)!;
         if (!indexOf(site.file)) continue;
         // Read by where its placeholder lies: the value's finding is in the renderings of that placeholder's branch.
-        const key = `${site.file}\u0000${site.span.start}\u0000${f.ruleId}\u0000${f.message}\u0000${tags[ti].start}`;
-        const { ruleId, guideline, guidelineId, severity, message } = f; // what a values finding keeps (not the rendering's positions)
+        const { ruleId, guideline, guidelineId, severity } = f; // what a values finding keeps (not the rendering's positions)
+        const message = templateLineRefs(f.message, vdoc, plan.index);
+        const key = `${site.file}\u0000${site.span.start}\u0000${f.ruleId}\u0000${message}\u0000${tags[ti].start}`;
         seen.push({ key, span: { start: tags[ti].start, end: tags[ti].end }, extra: [], item: { f: { ruleId, guideline, guidelineId, severity, message }, ti } });
       }
       return seen;
