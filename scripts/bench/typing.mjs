@@ -27,8 +27,9 @@ async function typeInto(c, uri, text, count) {
   return { lat, rtt };
 }
 
-async function series(serverJs, path, text, edits, warmup) {
-  const c = await startServer(serverJs);
+/** One server, one document: `warmup` edits in a first version history, then `edits` measured ones. */
+export async function series(serverJs, path, text, edits, warmup, { execArgv = [] } = {}) {
+  const c = await startServer(serverJs, { execArgv });
   try {
     const uri = fileUri(path);
     await c.open(uri, text);
@@ -45,11 +46,14 @@ async function series(serverJs, path, text, edits, warmup) {
   }
 }
 
+/** The §2 path: no such folder on disk, so nothing around it (keystores, product home files) is found. */
+export const TYPING_PATH = '/nonexistent/carbonlint-bench/wso2am-4.2.0/repository/conf/deployment.toml';
+
 export async function benchTyping({ repo, bundles, corpus, quick }) {
   const base = tomlBase(corpus);
   const small = replicateToml(base.text, 1);
   const big = replicateToml(base.text, Math.ceil(1048576 / base.text.length));
-  const path = '/nonexistent/carbonlint-bench/wso2am-4.2.0/repository/conf/deployment.toml';
+  const path = TYPING_PATH;
   const runs = quick ? 1 : 3;
   const s = [];
   const b = [];
