@@ -3,19 +3,6 @@
 // second one only after the first one's callback): measured while typing, the header write alone was ~10% of the
 // server's samples and the extra wake-up sat in every didChange → publishDiagnostics latency.
 import { AbstractMessageWriter, type Message, type MessageWriter } from 'vscode-languageserver/node';
-import { publishFrame } from './diagnostics-json';
-
-const header = (bodyBytes: number) => `Content-Length: ${bodyBytes}\r\n\r\n`;
-
-function jsonFrame(msg: Message): Buffer {
-  const body = JSON.stringify(msg);
-  const length = Buffer.byteLength(body, 'utf8');
-  const head = header(length);
-  const frame = Buffer.allocUnsafe(head.length + length);
-  frame.write(head, 0, 'ascii');
-  frame.write(body, head.length, 'utf8');
-  return frame;
-}
 
 export class SingleWriteMessageWriter extends AbstractMessageWriter implements MessageWriter {
   private errorCount = 0;
@@ -30,8 +17,12 @@ export class SingleWriteMessageWriter extends AbstractMessageWriter implements M
   write(msg: Message): Promise<void> {
     let frame: Buffer;
     try {
-      // An open document's diagnostics: from the bytes kept since its previous publication (diagnostics-json.ts).
-      frame = publishFrame(msg, header) ?? jsonFrame(msg);
+      const body = JSON.stringify(msg);
+      const length = Buffer.byteLength(body, 'utf8');
+      const header = `Content-Length: ${length}\r\n\r\n`;
+      frame = Buffer.allocUnsafe(header.length + length);
+      frame.write(header, 0, 'ascii');
+      frame.write(body, header.length, 'utf8');
     } catch (e) {
       this.fireError(e, msg);
       return Promise.reject(e);

@@ -23,7 +23,7 @@ if (process.argv.includes('--stdio')) {
   console.log = console.info = (...args: unknown[]) => connection.console.log(format(...args));
   console.warn = (...args: unknown[]) => connection.console.warn(format(...args));
   console.error = (...args: unknown[]) => connection.console.error(format(...args));
-  startServer(connection, { keepDiagnosticsJson: true });
+  startServer(connection);
 } else if (process.argv.includes('--node-ipc')) {
   const writer = new IPCMessageWriter(process);
   startServer(createConnection(ProposedFeatures.all, new ShutdownGuard(new IPCMessageReader(process), writer), writer));

@@ -16,7 +16,6 @@ import { ProjectFiles, projectDiagnostics } from './project-file';
 import { WorkspaceScanner } from './scan';
 import { onWatchedFiles, registerWatchers } from './watch';
 import { toDiagnostic } from './diagnostics';
-import { DiagnosticsJson } from './diagnostics-json';
 import { ValuesDiagnostics, templateHints } from './values-diagnostics';
 import { ValuesDependencies } from './values-deps';
 import { CoalescedChecks } from './coalesced-checks';
@@ -38,14 +37,8 @@ interface Linted {
   notChecked?: string;
 }
 
-export interface ServerOptions {
-  /** The writer frames publishDiagnostics from kept bytes (frame-writer.ts, stdio): keep them per open document. */
-  keepDiagnosticsJson?: boolean;
-}
-
-export function startServer(connection: Connection = createConnection(ProposedFeatures.all), options: ServerOptions = {}): Connection {
+export function startServer(connection: Connection = createConnection(ProposedFeatures.all)): Connection {
   const documents = new TextDocuments(TextDocument);
-  const kept = options.keepDiagnosticsJson ? new DiagnosticsJson() : undefined;
   const results = new Map<string, Linted>();
   const pending = new Set<string>();
   const caps = { configuration: false, watch: false, folderEvents: false, commandLinks: false };
@@ -94,8 +87,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
       if (!now || now.version !== doc.version) return; // a newer change is queued and will publish
       results.set(uri, linted);
       values.update(uri, linted.result);
-      const diagnostics = [...linted.result.findings.map((f) => toDiagnostic(f, uri)), ...templateHints(linted.result), ...values.of(uri)];
-      void connection.sendDiagnostics({ uri, version: linted.version, diagnostics: kept ? kept.reuse(uri, diagnostics) : diagnostics });
+      void connection.sendDiagnostics({ uri, version: linted.version, diagnostics: [...linted.result.findings.map((f) => toDiagnostic(f, uri)), ...templateHints(linted.result), ...values.of(uri)] });
     } catch (e) {
       // One bad document must not end the server (and with it every other document's findings).
       connection.console.error(`Could not check ${String(uri)}: ${describeError(e)}`);
@@ -207,7 +199,6 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   });
   documents.onDidClose((e) => {
     results.delete(e.document.uri);
-    kept?.forget(e.document.uri);
     pending.delete(e.document.uri);
     void scanner.closed(e.document.uri);
     // Its text in the editor is gone: templates that read it see the disk again.
