@@ -12,11 +12,37 @@ const CLK_TCK = 100; // sysconf(_SC_CLK_TCK) on Linux
 
 export const fileUri = (p) => pathToFileURL(p).toString();
 
+/**
+ * Header and body of each message in ONE write, as a real client does (VS Code sends one IPC message; an editor's
+ * stdio client one buffer). vscode-jsonrpc's StreamMessageWriter writes them separately, so the server woke up
+ * twice per message (a read for the header, another for the body) — a cost of the bench client, not of the server.
+ */
+class OneWriteMessageWriter extends rpc.AbstractMessageWriter {
+  constructor(stream) {
+    super();
+    this.stream = stream;
+    stream.on('error', (e) => this.fireError(e));
+    stream.on('close', () => this.fireClose());
+  }
+
+  write(msg) {
+    const body = Buffer.from(JSON.stringify(msg), 'utf8');
+    const header = Buffer.from(`Content-Length: ${body.length}\r\n\r\n`, 'ascii');
+    return new Promise((resolve, reject) => {
+      this.stream.write(Buffer.concat([header, body]), (e) => (e ? (this.fireError(e, msg), reject(e)) : resolve()));
+    });
+  }
+
+  end() {
+    this.stream.end();
+  }
+}
+
 export async function startServer(serverJs, { folders = [], settings = {}, execArgv = [] } = {}) {
   const t0 = performance.now();
   const proc = spawn(process.execPath, [...execArgv, serverJs, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
   proc.stderr.resume();
-  const conn = rpc.createMessageConnection(new rpc.StreamMessageReader(proc.stdout), new rpc.StreamMessageWriter(proc.stdin));
+  const conn = rpc.createMessageConnection(new rpc.StreamMessageReader(proc.stdout), new OneWriteMessageWriter(proc.stdin));
   const c = {
     proc, conn,
     published: [], // { uri, version, count, t }
