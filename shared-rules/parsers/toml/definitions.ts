@@ -113,26 +113,30 @@ export class Definitions {
     }
   }
 
-  /** Defines the (dotted) key `names` in `scope`; `fullPath` (ending with `names`) is only used for messages. */
-  key(scope: Node, names: readonly string[], at: number, fullPath: readonly string[]): void {
+  /**
+   * Defines the (dotted) key `fullPath.slice(first)` in `scope`; the parts before `first` (the section's path) are
+   * only used for messages. Read in place: no array of the key's own names is made per statement.
+   */
+  key(scope: Node, fullPath: readonly string[], first: number, at: number): void {
     let n = scope;
     let reported = false;
-    for (let k = 0; k < names.length - 1; k++) {
-      let c = child(n, names[k]);
-      if (c === undefined) c = setChild(n, names[k], node(Kind.Dotted, at));
+    const lastIndex = fullPath.length - 1;
+    for (let k = first; k < lastIndex; k++) {
+      let c = child(n, fullPath[k]);
+      if (c === undefined) c = setChild(n, fullPath[k], node(Kind.Dotted, at));
       else if (c.kind === Kind.Value) {
-        this.sink('duplicate-key', fullPath.slice(0, fullPath.length - names.length + k + 1), at, c.at, 'is already defined as a value');
-        c = setChild(n, names[k], node(Kind.Dotted, at));
+        this.sink('duplicate-key', fullPath.slice(0, k + 1), at, c.at, 'is already defined as a value');
+        c = setChild(n, fullPath[k], node(Kind.Dotted, at));
       } else if (!reported && (c.kind === Kind.Table || c.kind === Kind.Implicit || c.kind === Kind.Array)) {
         reported = true; // once per key: its deeper parts are in the same table
         // TOML 1.0: a dotted key may not add to a table a header defined (or implied), nor to an array of tables.
         const what = c.kind === Kind.Array ? 'is an array of tables' : c.kind === Kind.Table ? 'is already defined by a table header' : 'is already implied by a table header';
-        this.sink('duplicate-table', fullPath.slice(0, fullPath.length - names.length + k + 1), at, c.at, `${what}: a dotted key cannot add to it`);
+        this.sink('duplicate-table', fullPath.slice(0, k + 1), at, c.at, `${what}: a dotted key cannot add to it`);
       }
       if (c.kind === Kind.Array && c.last) c = c.last;
       n = c;
     }
-    const name = names[names.length - 1];
+    const name = fullPath[lastIndex];
     const prev = child(n, name);
     if (prev !== undefined) {
       const what = prev.kind === Kind.Value ? 'is already defined' : 'is already defined as a table';

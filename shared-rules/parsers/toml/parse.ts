@@ -29,14 +29,6 @@ const { COMMA, CR, DOT, DQ, EQ, HASH, LBRACE, LBRACK, LF, RBRACE, RBRACK, SP, SQ
 /** Arrays/inline tables nested deeper than this are reported instead of recursed into (keeps the stack bounded). */
 const MAX_DEPTH = 64;
 
-interface Key {
-  parts: TomlKeyPart[];
-  /** The parts' names. */
-  names: string[];
-  end: number;
-  /** A part contains template text. */
-  templated: boolean;
-}
 
 interface Warning {
   kind: Conflict;
@@ -48,15 +40,18 @@ interface Warning {
 }
 
 /**
- * `[...a, ...b]` in an exact-size array. Not Array#concat (a slow generic path in V8 that topped the profile), nor
- * spread (its array keeps spare capacity: retained by every entry of the model, that cost GC time on large files).
+ * `[...prefix, ...parts' names]` in an exact-size array, made straight from the parts (no names array in between).
+ * Not Array#concat (a slow generic path in V8 that topped the profile), nor spread (its array keeps spare capacity:
+ * retained by every entry of the model, that cost GC time on large files).
  */
-function joinPaths(a: readonly string[], b: readonly string[]): string[] {
-  const out = new Array<string>(a.length + b.length);
-  for (let i = 0; i < a.length; i++) out[i] = a[i];
-  for (let i = 0; i < b.length; i++) out[a.length + i] = b[i];
+function pathOf(prefix: readonly string[], parts: readonly TomlKeyPart[]): string[] {
+  const out = new Array<string>(prefix.length + parts.length);
+  for (let i = 0; i < prefix.length; i++) out[i] = prefix[i];
+  for (let i = 0; i < parts.length; i++) out[prefix.length + i] = parts[i].name;
   return out;
 }
+
+const NO_PATH: readonly string[] = [];
 
 function displayPath(path: readonly string[]): string {
   return path.map((p) => (p.length > 0 && /^[A-Za-z0-9_-]+$/.test(p) ? p : JSON.stringify(p))).join('.');
@@ -82,6 +77,9 @@ class Parser {
   private pending: Warning[] | undefined;
   /** Set by statementValue(): where the value's line continues. */
   private valueNext = 0;
+  /** Set by key(): where the key ends, and whether a part contains template text (fields, not a result object per key). */
+  private keyEnd = 0;
+  private keyTemplated = false;
   /** Offset the parser has reached (for the last-resort crash report). */
   pos = 0;
 
@@ -180,14 +178,14 @@ class Parser {
   private header(start: number): number {
     const s = this.s;
     const isArray = s.code(start + 1) === LBRACK;
-    let key: Key | undefined;
+    let key: TomlKeyPart[] | undefined;
     let j = s.skipWs(start + (isArray ? 2 : 1));
     try {
       key = this.key(j);
-      j = s.skipWs(key.end);
+      j = s.skipWs(this.keyEnd);
       if (s.code(j) !== RBRACK || (isArray && s.code(j + 1) !== RBRACK)) {
         const c = s.code(j);
-        const span = j >= s.len || c === LF || c === CR || c === HASH ? { start, end: key.end } : s.word(j);
+        const span = j >= s.len || c === LF || c === CR || c === HASH ? { start, end: this.keyEnd } : s.word(j);
         throw new Fault(span.start, span.end, isArray ? "Expected ']]' to close the [[array of tables]] header" : "Expected ']' to close the [table] header");
       }
       j += isArray ? 2 : 1;
@@ -197,7 +195,7 @@ class Parser {
       if (!s.tplIn(start, le)) this.fault(f);
       // Best effort: still open a section, so the keys below are not credited to the previous one.
       const end = s.trimEnd(le, start);
-      const path = key && !key.templated ? key.names : [this.text.slice(start, end)];
+      const path = key && !this.keyTemplated ? pathOf(NO_PATH, key) : [this.text.slice(start, end)];
       this.openTable(path, isArray, { start, end }, end);
       return s.afterBreak(le);
     }
@@ -209,7 +207,7 @@ class Parser {
     }
     k = s.eol(k);
     this.openTable(
-      key.names,
+      pathOf(NO_PATH, key),
       isArray,
       headerSpan,
       s.trimEnd(k, j),
@@ -235,23 +233,24 @@ class Parser {
 
   private statement(start: number): number {
     const s = this.s;
-    let key: Key;
+    let parts: TomlKeyPart[];
     try {
-      key = this.key(start);
+      parts = this.key(start);
     } catch (f) {
       if (!(f instanceof Fault)) throw f;
       const le = s.eol(start);
       if (!s.tplIn(start, le)) this.fault(f);
       return s.afterBreak(le);
     }
-    if (key.templated) return this.skipStatement(start);
-    let j = s.skipWs(key.end);
+    if (this.keyTemplated) return this.skipStatement(start);
+    const keyEnd = this.keyEnd;
+    let j = s.skipWs(keyEnd);
     if (s.code(j) !== EQ) {
       const le = s.eol(j);
       if (s.tplIn(start, le)) return this.skipStatement(start);
       const c = s.code(j);
       const atEnd = j >= s.len || c === LF || c === CR || c === HASH;
-      this.error(atEnd ? { start, end: key.end } : s.word(j), "Expected '=' after key");
+      this.error(atEnd ? { start, end: keyEnd } : s.word(j), "Expected '=' after key");
       return s.afterBreak(le);
     }
     j = s.skipWs(j + 1);
@@ -293,18 +292,17 @@ class Parser {
     if (pending !== undefined && value.kind !== 'template') for (const w of pending) this.report(w);
     const le = s.eol(k);
 
-    const names = key.names;
-    const last = key.parts[key.parts.length - 1];
+    const last = parts[parts.length - 1];
     const entry: TomlEntry = {
-      keyParts: key.parts,
-      keySpan: { start: key.parts[0].span.start, end: last.span.end },
+      keyParts: parts,
+      keySpan: { start: parts[0].span.start, end: last.span.end },
       value,
       span: { start, end: Math.max(value.span.end, last.span.end) },
-      path: table.path.length === 0 ? names : joinPaths(table.path, names),
+      path: pathOf(table.path, parts),
       table,
     };
     this.defSpan = entry.keySpan;
-    this.defs.key(this.scope, names, start, entry.path);
+    this.defs.key(this.scope, entry.path, table.path.length, start);
     table.entries.push(entry);
     this.entries.push(entry);
     table.contentEnd = s.trimEnd(le, entry.span.end);
@@ -346,13 +344,15 @@ class Parser {
 
   // ---- keys --------------------------------------------------------------------------------------------------
 
-  /** A (dotted) key at `i`. Template text inside a bare part is kept (and flagged); the part is named by its source. */
-  private key(i: number): Key {
+  /**
+   * The parts of a (dotted) key at `i`; sets keyEnd and keyTemplated. Template text inside a bare part is kept (and
+   * flagged); the part is named by its source.
+   */
+  private key(i: number): TomlKeyPart[] {
     const s = this.s;
     const t = this.text;
     // Made at a key's second part: a one-part key (most keys) returns one-element literals, no grown copy.
     let parts: TomlKeyPart[] | undefined;
-    let names: string[] | undefined;
     let templated = false;
     for (;;) {
       const c = s.code(i);
@@ -386,17 +386,17 @@ class Parser {
       }
       const k = s.skipWs(i);
       const last = s.code(k) !== DOT;
-      if (!parts || !names) {
-        if (last) return { parts: [part], names: [part.name], end: i, templated };
-        parts = [part];
-        names = [part.name];
-      } else {
-        parts.push(part);
-        names.push(part.name);
+      if (last) {
+        this.keyEnd = i;
+        this.keyTemplated = templated;
       }
+      if (!parts) {
+        if (last) return [part];
+        parts = [part];
+      } else parts.push(part);
       // Exact-size copies: an array grown by push keeps spare room for ~17 elements, and a large file's model
       // keeps tens of thousands of these alive (that was half of its retained memory, and GC time grew with it).
-      if (last) return { parts: parts.slice(), names: names.slice(), end: i, templated };
+      if (last) return parts.slice();
       i = s.skipWs(k + 1);
     }
   }
@@ -494,28 +494,27 @@ class Parser {
         throw new Fault(start, start + 1, "Unterminated inline table: missing '}' (an inline table must be on one line)");
       }
       if (c === LBRACE && s.tplAt(j) >= 0) throw TEMPLATE_HIT;
-      const key = this.key(j);
-      if (key.templated) throw TEMPLATE_HIT;
-      j = s.skipWs(key.end);
+      const parts = this.key(j);
+      if (this.keyTemplated) throw TEMPLATE_HIT;
+      j = s.skipWs(this.keyEnd);
       if (s.code(j) !== EQ) {
         if (s.tplAt(j) >= 0) throw TEMPLATE_HIT;
         const span = s.at(j);
         throw new Fault(span.start, span.end, "Expected '=' after key");
       }
       const v = this.value(s.skipWs(j + 1), depth, table);
-      const names = key.names;
-      const last = key.parts[key.parts.length - 1];
+      const last = parts[parts.length - 1];
       const entry: TomlEntry = {
-        keyParts: key.parts,
-        keySpan: { start: key.parts[0].span.start, end: last.span.end },
+        keyParts: parts,
+        keySpan: { start: parts[0].span.start, end: last.span.end },
         value: v,
-        span: { start: key.parts[0].span.start, end: v.span.end },
-        path: names,
+        span: { start: parts[0].span.start, end: v.span.end },
+        path: pathOf(NO_PATH, parts),
         table,
       };
       entries.push(entry);
       this.defSpan = entry.keySpan;
-      this.defs.key(scope, names, entry.span.start, names);
+      this.defs.key(scope, entry.path, 0, entry.span.start);
       j = s.skipWs(v.span.end);
       const d = s.code(j);
       if (d === RBRACE) {
