@@ -10,7 +10,6 @@ const enum Kind {
   Table,
   /** Created by a dotted key (`a.b = 1` makes `a` a table). */
   Dotted,
-  Value,
   /** `[[header]]`: `last` is the current instance. */
   Array,
 }
@@ -19,12 +18,18 @@ export interface Node {
   kind: Kind;
   /** Offset of the defining header or key (for "first defined on line N"). */
   at: number;
-  children: Map<string, Node> | undefined;
+  children: Map<string, Entry> | undefined;
   /** Array nodes: the latest instance. */
   last?: Node;
   /** Array instance nodes: the `[[…]]` section that opened it. */
   owner?: TomlTable;
 }
+
+/**
+ * A child: a table node, or a value, held as just the offset of its key (a leaf needs no object of its own: one
+ * allocation fewer per statement).
+ */
+type Entry = Node | number;
 
 export type Conflict = 'duplicate-key' | 'duplicate-table';
 /** Called on a conflict: `at` is the new definition, `prevAt` the earlier one, `path` the conflicting path. */
@@ -32,11 +37,11 @@ export type ConflictSink = (kind: Conflict, path: readonly string[], at: number,
 
 const node = (kind: Kind, at: number): Node => ({ kind, at, children: undefined });
 
-function child(parent: Node, name: string): Node | undefined {
+function child(parent: Node, name: string): Entry | undefined {
   return parent.children?.get(name);
 }
 
-function setChild(parent: Node, name: string, n: Node): Node {
+function setChild<T extends Entry>(parent: Node, name: string, n: T): T {
   (parent.children ??= new Map()).set(name, n);
   return n;
 }
@@ -61,8 +66,8 @@ export class Definitions {
     for (let k = 0; k < names.length - 1; k++) {
       let c = child(n, names[k]);
       if (c === undefined) c = setChild(n, names[k], node(Kind.Implicit, at));
-      else if (c.kind === Kind.Value) {
-        this.sink('duplicate-key', names.slice(0, k + 1), at, c.at, 'is already defined as a value');
+      else if (typeof c === 'number') {
+        this.sink('duplicate-key', names.slice(0, k + 1), at, c, 'is already defined as a value');
         c = setChild(n, names[k], node(Kind.Implicit, at));
       }
       if (c.kind === Kind.Array && c.last) {
@@ -82,19 +87,21 @@ export class Definitions {
     if (isArray) {
       const inst = node(Kind.Table, at);
       inst.owner = table;
-      if (prev !== undefined && prev.kind === Kind.Array) {
+      if (prev !== undefined && typeof prev !== 'number' && prev.kind === Kind.Array) {
         prev.last = inst;
       } else {
-        if (prev !== undefined) {
-          const what = prev.kind === Kind.Value ? 'is already defined as a value' : 'is already defined as a table';
-          this.sink(prev.kind === Kind.Value ? 'duplicate-key' : 'duplicate-table', names, at, prev.at, what);
-        }
+        if (typeof prev === 'number') this.sink('duplicate-key', names, at, prev, 'is already defined as a value');
+        else if (prev !== undefined) this.sink('duplicate-table', names, at, prev.at, 'is already defined as a table');
         const arr = setChild(parent, name, node(Kind.Array, at));
         arr.last = inst;
       }
       return { scope: inst, owner };
     }
     if (prev === undefined) return { scope: setChild(parent, name, node(Kind.Table, at)), owner };
+    if (typeof prev === 'number') {
+      this.sink('duplicate-key', names, at, prev, 'is already defined as a value');
+      return { scope: setChild(parent, name, node(Kind.Table, at)), owner };
+    }
     switch (prev.kind) {
       case Kind.Implicit:
         prev.kind = Kind.Table;
@@ -104,9 +111,6 @@ export class Definitions {
       case Kind.Dotted:
         this.sink('duplicate-table', names, at, prev.at, 'is already defined');
         return { scope: prev, owner };
-      case Kind.Value:
-        this.sink('duplicate-key', names, at, prev.at, 'is already defined as a value');
-        return { scope: setChild(parent, name, node(Kind.Table, at)), owner };
       default:
         this.sink('duplicate-table', names, at, prev.at, 'is already defined as an array of tables');
         return { scope: setChild(parent, name, node(Kind.Table, at)), owner };
@@ -124,8 +128,8 @@ export class Definitions {
     for (let k = first; k < lastIndex; k++) {
       let c = child(n, fullPath[k]);
       if (c === undefined) c = setChild(n, fullPath[k], node(Kind.Dotted, at));
-      else if (c.kind === Kind.Value) {
-        this.sink('duplicate-key', fullPath.slice(0, k + 1), at, c.at, 'is already defined as a value');
+      else if (typeof c === 'number') {
+        this.sink('duplicate-key', fullPath.slice(0, k + 1), at, c, 'is already defined as a value');
         c = setChild(n, fullPath[k], node(Kind.Dotted, at));
       } else if (!reported && (c.kind === Kind.Table || c.kind === Kind.Implicit || c.kind === Kind.Array)) {
         reported = true; // once per key: its deeper parts are in the same table
@@ -138,10 +142,8 @@ export class Definitions {
     }
     const name = fullPath[lastIndex];
     const prev = child(n, name);
-    if (prev !== undefined) {
-      const what = prev.kind === Kind.Value ? 'is already defined' : 'is already defined as a table';
-      this.sink('duplicate-key', fullPath, at, prev.at, what);
-    }
-    setChild(n, name, node(Kind.Value, at));
+    if (typeof prev === 'number') this.sink('duplicate-key', fullPath, at, prev, 'is already defined');
+    else if (prev !== undefined) this.sink('duplicate-key', fullPath, at, prev.at, 'is already defined as a table');
+    setChild(n, name, at);
   }
 }
