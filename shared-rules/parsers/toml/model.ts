@@ -44,7 +44,7 @@ export interface TomlKeyPart {
 export interface TomlEntry {
   /** The key parts as written on this line (dotted keys give several). */
   keyParts: TomlKeyPart[];
-  /** From the first key part to the last. */
+  /** From the first key part to the last (the part's own span object for a one-part key: spans are never mutated). */
   keySpan: Span;
   value: TomlValue;
   /** The whole statement, key start to value end (no trailing comment). */

@@ -53,6 +53,11 @@ function pathOf(prefix: readonly string[], parts: readonly TomlKeyPart[]): strin
 
 const NO_PATH: readonly string[] = [];
 
+/** From the first part to the last; a one-part key (most) shares its part's span: one object fewer per entry, kept with the model. */
+function keySpanOf(parts: readonly TomlKeyPart[]): Span {
+  return parts.length === 1 ? parts[0].span : { start: parts[0].span.start, end: parts[parts.length - 1].span.end };
+}
+
 function displayPath(path: readonly string[]): string {
   return path.map((p) => (p.length > 0 && /^[A-Za-z0-9_-]+$/.test(p) ? p : JSON.stringify(p))).join('.');
 }
@@ -295,7 +300,7 @@ class Parser {
     const last = parts[parts.length - 1];
     const entry: TomlEntry = {
       keyParts: parts,
-      keySpan: { start: parts[0].span.start, end: last.span.end },
+      keySpan: keySpanOf(parts),
       value,
       span: { start, end: Math.max(value.span.end, last.span.end) },
       path: pathOf(table.path, parts),
@@ -503,10 +508,9 @@ class Parser {
         throw new Fault(span.start, span.end, "Expected '=' after key");
       }
       const v = this.value(s.skipWs(j + 1), depth, table);
-      const last = parts[parts.length - 1];
       const entry: TomlEntry = {
         keyParts: parts,
-        keySpan: { start: parts[0].span.start, end: last.span.end },
+        keySpan: keySpanOf(parts),
         value: v,
         span: { start: parts[0].span.start, end: v.span.end },
         path: pathOf(NO_PATH, parts),
