@@ -27,6 +27,12 @@ export function outsideRoots(file: string, roots: readonly string[]): boolean {
   return !resolvedRoots.some((r) => isInside(realOr(r), real));
 }
 
+/** outsideRoots for a file known not to exist (no link on its way can lead anywhere): its name decides. */
+export function outsideByName(file: string, roots: readonly string[]): boolean {
+  const abs = path.resolve(file);
+  return !roots.some((r) => isInside(path.resolve(r), abs));
+}
+
 function realOr(p: string): string {
   try {
     return fs.realpathSync(p);
