@@ -9,7 +9,7 @@ import { openStoreFile, type AnalyzedEntry, type OpenResult } from './open';
 import { forgetStore, isDiskResources, readStore, type StoreFile } from './store-files';
 import type { CertificateFacts } from './certificate';
 import { OUTSIDE_MESSAGE, outsideByName, outsideRoots } from './confine';
-import { knownAbsent } from '../engine/disk-snapshot';
+import { hasDiskSnapshot, knownAbsent } from '../engine/disk-snapshot';
 import { productLayout, storeRefs, tableLabel, type Password, type StoreRef } from './resolve';
 import { Budget, withBudget } from './budget';
 
@@ -56,7 +56,8 @@ function inspect(ctx: RuleContext<'toml'>): InspectedStore[] {
   // A store that is not in the workspace is not reported: it may well be deployed separately (a secret mount).
   // A file_name that leads out of the product home is never opened (confine.ts): it gets a notice.
   const roots = [layout.home, ...(resources.productHome ? [resources.productHome] : [])];
-  const absentDir = absentFolders(isDiskResources(resources));
+  // A CLI run's snapshot already answers for every file under its walk without a call (knownAbsent): not needed there.
+  const absentDir = absentFolders(isDiskResources(resources) && !hasDiskSnapshot());
   // The tables share candidates (tls and internal inherit primary's): each is asked once per lint.
   const outsideOf = new Map<string, boolean>();
   const isOutside = (c: string) => {
