@@ -27,6 +27,28 @@ export function outsideRoots(file: string, roots: readonly string[]): boolean {
   return !resolvedRoots.some((r) => isInside(realOr(r), real));
 }
 
+// By name, the answer depends on the strings alone once they are absolute (no working folder): remembered, bounded.
+const BY_NAME_MAX = 512;
+const byName = new Map<string, boolean>();
+
+/** outsideRoots for a file known not to exist (no link on its way can lead anywhere): its name decides. */
+export function outsideByName(file: string, roots: readonly string[]): boolean {
+  if (!path.isAbsolute(file) || !roots.every((r) => path.isAbsolute(r))) return nameOutside(file, roots);
+  const key = `${file}\u0000${roots.join('\u0000')}`;
+  let o = byName.get(key);
+  if (o === undefined) {
+    o = nameOutside(file, roots);
+    if (byName.size >= BY_NAME_MAX) byName.clear();
+    byName.set(key, o);
+  }
+  return o;
+}
+
+function nameOutside(file: string, roots: readonly string[]): boolean {
+  const abs = path.resolve(file);
+  return !roots.some((r) => isInside(path.resolve(r), abs));
+}
+
 function realOr(p: string): string {
   try {
     return fs.realpathSync(p);

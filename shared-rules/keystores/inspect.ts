@@ -1,13 +1,15 @@
 // One lint's view of the stores: resolve every reference, read each file once (an unchanged one on disk not at all, see store-files.ts), open it once with a configured
 // password, and group the tables that share a file so each store is reported once. Shared by the keystore rules
 // of one lintText call (memoised on the parsed model, which that call creates once).
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { RelatedInfo, RuleContext } from '../engine/rule';
 import type { Span } from '../engine/text';
 import { openStoreFile, type AnalyzedEntry, type OpenResult } from './open';
-import { readStore, type StoreFile } from './store-files';
+import { forgetStore, isDiskResources, readStore, type StoreFile } from './store-files';
 import type { CertificateFacts } from './certificate';
-import { OUTSIDE_MESSAGE, outsideRoots } from './confine';
+import { OUTSIDE_MESSAGE, outsideByName, outsideRoots } from './confine';
+import { hasDiskSnapshot, knownAbsent } from '../engine/disk-snapshot';
 import { productLayout, storeRefs, tableLabel, type Password, type StoreRef } from './resolve';
 import { Budget, withBudget } from './budget';
 
@@ -51,17 +53,30 @@ function inspect(ctx: RuleContext<'toml'>): InspectedStore[] {
   const layout = productLayout(ctx.fileName, resources, ctx.product);
   if (!layout) return [];
   const filesOf = new Map<string, StoreFile | undefined>();
-  const read = (p: string) => {
-    if (!filesOf.has(p)) filesOf.set(p, readStore(resources, p));
-    return filesOf.get(p);
-  };
   // A store that is not in the workspace is not reported: it may well be deployed separately (a secret mount).
   // A file_name that leads out of the product home is never opened (confine.ts): it gets a notice.
   const roots = [layout.home, ...(resources.productHome ? [resources.productHome] : [])];
+  // A CLI run's snapshot already answers for every file under its walk without a call (knownAbsent): not needed there.
+  const absentDir = absentFolders(isDiskResources(resources) && !hasDiskSnapshot());
+  // The tables share candidates (tls and internal inherit primary's): each is asked once per lint.
+  const outsideOf = new Map<string, boolean>();
+  const isOutside = (c: string) => {
+    let o = outsideOf.get(c);
+    if (o === undefined) outsideOf.set(c, (o = absentDir(c) ? outsideByName(c, roots) : outsideRoots(c, roots)));
+    return o;
+  };
+  const read = (p: string) => {
+    if (!filesOf.has(p)) {
+      const gone = absentDir(p);
+      if (gone) forgetStore(p);
+      filesOf.set(p, gone ? undefined : readStore(resources, p));
+    }
+    return filesOf.get(p);
+  };
   const groups = new Map<string, StoreRef[]>();
   const outside = new Set<string>();
   for (const ref of storeRefs(ctx.model.config, layout, resources, ctx.product)) {
-    const inside = ref.candidates.filter((c) => !outsideRoots(c, roots));
+    const inside = ref.candidates.filter((c) => !isOutside(c));
     const file = inside.find((c) => read(c) !== undefined) ?? (ref.ownFile && !inside.length && ref.candidates.length ? ref.candidates[0] : undefined);
     if (!file) continue;
     if (!inside.length) outside.add(file);
@@ -87,6 +102,30 @@ function inspect(ctx: RuleContext<'toml'>): InspectedStore[] {
       result,
     };
   });
+}
+
+/**
+ * For one lint on the real disk: whether a candidate's folder is absent, asked once per folder. A file in an absent
+ * folder is absent too, so its lstat (confine) and stat (store-files) are skipped: a configuration outside a product
+ * tree (or one without repository/resources/security) probed every candidate twice per keystroke. Never remembered
+ * across lints: a folder created since is looked into at once. Other resources may serve files the disk lacks.
+ */
+function absentFolders(disk: boolean): (file: string) => boolean {
+  if (!disk) return () => false;
+  const absent = new Map<string, boolean>();
+  return (file) => {
+    const dir = path.dirname(path.resolve(file));
+    let a = absent.get(dir);
+    if (a === undefined) {
+      try {
+        a = knownAbsent(dir) || !fs.lstatSync(dir, { throwIfNoEntry: false });
+      } catch {
+        a = false; // not a plain "no such folder" (ENOTDIR, EACCES): ask about the file itself, as before
+      }
+      absent.set(dir, a);
+    }
+    return a;
+  };
 }
 
 /** Tries each configured password once (the tables of a group may name different ones); never a guess. */

@@ -121,7 +121,23 @@ function atLeast(version: string, min: [number, number]): boolean {
   return Number.isFinite(a) && (a > min[0] || (a === min[0] && (b || 0) >= min[1]));
 }
 
-function candidates(name: string, layout: Layout): string[] {
+// A name's candidates depend on the name and the layout alone (string operations, no working folder: home is
+// absolute): remembered, bounded, as every keystroke asks for the same few.
+const CANDIDATES_MAX = 256;
+const candidateMemo = new Map<string, readonly string[]>();
+
+function candidates(name: string, layout: Layout): readonly string[] {
+  const key = `${layout.kind}\u0000${layout.home}\u0000${name}`;
+  let c = candidateMemo.get(key);
+  if (!c) {
+    c = Object.freeze(candidatesOf(name, layout));
+    if (candidateMemo.size >= CANDIDATES_MAX) candidateMemo.clear();
+    candidateMemo.set(key, c);
+  }
+  return c;
+}
+
+function candidatesOf(name: string, layout: Layout): string[] {
   if (path.isAbsolute(name) || /^[A-Za-z]:[\\/]/.test(name)) return [path.normalize(name)];
   const security = path.join(layout.home, 'repository', 'resources', 'security');
   if (layout.kind === 'carbon') return [path.join(security, name)];

@@ -49,6 +49,11 @@ function fromBytes(bytes: Uint8Array, digest?: Buffer): StoreFile {
   return { size: bytes.length, digest: () => (d ??= sha256(bytes)), bytes: () => bytes };
 }
 
+/** Drops what is remembered of `absPath`, as readStore does when the file is gone (the caller saw its folder absent). */
+export function forgetStore(absPath: string): void {
+  remembered.delete(absPath);
+}
+
 /** The store at `absPath` through `resources`; undefined when `resources.readFile` would give nothing. */
 export function readStore(resources: RuleResources, absPath: string): StoreFile | undefined {
   if (disk.has(resources)) {

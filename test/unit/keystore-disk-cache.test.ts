@@ -42,3 +42,27 @@ test('a key store written, overwritten in place, replaced by rename, deleted and
   assert.deepEqual(states[4], states[1]);
   assert.deepEqual(states[5], states[0]);
 });
+
+test('a security folder created, removed and created again: its stores are looked for in every lint', { skip: NO_KEYSTORES }, () => {
+  // inspect.ts skips the candidates of a folder it finds absent; that answer must not outlive the lint.
+  const home = productHome('wso2am-4.2.0', { 'repository/conf/deployment.toml': TOML });
+  const file = path.join(home, 'repository/conf/deployment.toml');
+  const dir = path.join(home, 'repository/resources/security');
+  const store = path.join(dir, 'store.jks');
+  fs.rmSync(path.join(home, 'repository/resources'), { recursive: true, force: true });
+  const check = (what: string) => {
+    const cached = brief(lintText(file, TOML).findings);
+    assert.deepEqual(cached, brief(lintText(file, TOML, { resources: nodeResources() }).findings), what);
+    return cached;
+  };
+  const none = check('no folder');
+  fs.mkdirSync(dir, { recursive: true });
+  fs.writeFileSync(store, storeBytes('generated/weak.jks'));
+  const weak = check('folder and store created');
+  assert.ok(weak.some((s) => s.includes('keystore-weak-key')), weak.join('\n'));
+  fs.rmSync(dir, { recursive: true });
+  assert.deepEqual(check('folder removed'), none);
+  fs.mkdirSync(dir, { recursive: true });
+  fs.writeFileSync(store, storeBytes('generated/weak.jks'));
+  assert.deepEqual(check('folder restored'), weak);
+});

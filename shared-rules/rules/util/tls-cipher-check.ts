@@ -141,6 +141,63 @@ function reportUnknown(ctx: RuleContext<'toml'>, list: SourceList, analysis: Cip
   });
 }
 
+// A written string list's analysis is remembered per text (cipher-lists.ts), and a template's renderings and every
+// keystroke ask about the same lists: what is derived from an analysis alone is remembered with it (weakly: an array
+// list's analysis is new every lint and goes with it).
+interface Derived {
+  /** Per (key kinds, store), '' for no known key: the list described as its finding says. */
+  byKey: Map<string, { text: string; worst: Verdict }>;
+  /** The related messages, by token index: each token that enables weak suites, with their reasons. */
+  related?: ReadonlyArray<readonly [number, string]>;
+}
+
+const derivedMemo = new WeakMap<CipherAnalysis, Derived>();
+
+function derived(analysis: CipherAnalysis): Derived {
+  let d = derivedMemo.get(analysis);
+  if (!d) derivedMemo.set(analysis, (d = { byKey: new Map() }));
+  return d;
+}
+
+function keyId(keys: ServerKeys | undefined): string {
+  return keys ? `${[...keys.kinds].join(',')}\u0000${keys.store}` : '';
+}
+
+/** A written list described by the key when it is known (listing DSS suites is then harmless but said so). */
+function writtenDescription(analysis: CipherAnalysis, keys: ServerKeys | undefined): { text: string; worst: Verdict } {
+  const { byKey } = derived(analysis);
+  const id = keyId(keys);
+  let r = byKey.get(id);
+  if (!r) {
+    r = Object.freeze(keys ? describeForKey(analysis.enabled, keys, false) : describeSuites(analysis.enabled));
+    if (byKey.size >= 64) byKey.clear(); // store names are paths: bounded all the same
+    byKey.set(id, r);
+  }
+  return r;
+}
+
+/** "TOKEN: reason, reason" for each token whose suites have weaknesses, by token index; one pass over the suites. */
+function relatedMessages(analysis: CipherAnalysis): ReadonlyArray<readonly [number, string]> {
+  const d = derived(analysis);
+  if (!d.related) {
+    const reasons = new Map<CipherToken, string[]>();
+    for (const e of analysis.enabled) {
+      const ws = weaknesses(e.suite);
+      if (ws.length === 0) continue;
+      let l = reasons.get(e.token);
+      if (!l) reasons.set(e.token, (l = []));
+      for (const w of ws) l.push(w.reason);
+    }
+    const out: Array<readonly [number, string]> = [];
+    analysis.tokens.forEach((tok, i) => {
+      const l = reasons.get(tok);
+      if (l) out.push(Object.freeze([i, `${tok.text}: ${[...new Set(l)].join(', ')}`] as const));
+    });
+    d.related = Object.freeze(out);
+  }
+  return d.related;
+}
+
 /** Checks the cipher lists of the product's transports among `ids` (the transports a rule speaks for). */
 export function checkCiphersOf(ctx: RuleContext<'toml'>, ids: ReadonlySet<TransportId>): void {
   for (const t of transportsFor(ctx.product, ctx.fileName)) {
@@ -164,7 +221,7 @@ interface ShippedAnalysis {
  * asked for it again (3% of a plain TOML lint). At most a few entries per list: the key kinds are RSA, DSA, EC.
  */
 function shippedForKey(info: ShippedAnalysis, keys: ServerKeys | undefined): { text: string; worst: Verdict } {
-  const id = keys ? `${[...keys.kinds].join(',')}\u0000${keys.store}` : '';
+  const id = keyId(keys);
   let r = info.byKey.get(id);
   if (!r) {
     r = Object.freeze(describeForKey(info.enabled, keys, true));
@@ -215,18 +272,14 @@ function checkTransportCiphers(ctx: RuleContext<'toml'>, t: ApplicableTransport)
   const keys = listener ? serverKeys(ctx) : undefined;
   for (const a of analyzed) {
     // A written list is judged by key only when the key is known: listing DSS suites is then harmless but said so.
-    const { text, worst } = keys ? describeForKey(a.analysis.enabled, keys, false) : describeSuites(a.analysis.enabled);
+    const { text, worst } = writtenDescription(a.analysis, keys);
     if (!SEVERITY[worst]) continue;
     const key = writtenKey(a.list.entry);
     const edit = a.list.literal ? fixList(a, dialect) : undefined;
     const advice = edit ? 'Remove them'
       : worst === 'discouraged' ? `Prefer AEAD suites such as "${recommended.join(',')}"`
       : `Remove them; as no usable suite would remain, write a list such as "${recommended.join(',')}"`;
-    const related: Array<{ span: Span; message: string }> = [];
-    a.analysis.tokens.forEach((tok, i) => {
-      const hits = a.analysis.enabled.filter((e) => e.token === tok).flatMap((e) => weaknesses(e.suite));
-      if (hits.length > 0) related.push({ span: a.list.spans[i], message: `${tok.text}: ${[...new Set(hits.map((h) => h.reason))].join(', ')}` });
-    });
+    const related: Array<{ span: Span; message: string }> = relatedMessages(a.analysis).map(([i, message]) => ({ span: a.list.spans[i], message }));
     ctx.report({
       span: a.list.entry.value.span,
       severity: SEVERITY[worst],
