@@ -10,7 +10,8 @@ export function truthy(raw: unknown, text: string, syntax: TemplateSyntax, boolF
   if (typeof raw === 'boolean') return raw;
   if (typeof raw === 'number') return syntax === 'erb' ? true : raw !== 0;
   if (boolFilter) return ['true', 'yes', 'on', '1', 'y'].includes(text.toLowerCase());
-  if (syntax === 'erb') return text !== 'false' && text !== 'undef';
+  // Ruby: every String is true, 'false' and '' included (Puppet's `$x = 'false'` is the classic slip).
+  if (syntax === 'erb') return typeof raw === 'string' ? true : text !== 'false' && text !== 'undef';
   return text !== '';
 }
 

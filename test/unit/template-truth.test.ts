@@ -80,11 +80,14 @@ test('Jinja: None (`x:`, `~`), {}, [], "" false, also through `| bool`; an absen
   assert.equal(jinja('x: "{{ y }}"\ny:\n'), 'undecided');
 });
 
-test('ERB: undef (params.pp, a class default) is nil, so false; a quoted string and an absent parameter as before', () => {
+test('ERB: undef (params.pp, a class default) is nil, so false; any quoted string is true; an absent parameter undecided', () => {
   assert.equal(erb('class m::params {\n  $x = undef\n}\n'), 'false');
   assert.equal(erb('class m::params {\n  $x = false\n}\n'), 'false');
   assert.equal(erb('class m::params {\n  $x = true\n}\n'), 'true');
   assert.equal(erb("class m::params {\n  $x = 'on'\n}\n"), 'true');
+  // A Ruby String is true whatever it says: `$x = 'false'` takes the `if` branch in Puppet, as it does here.
+  assert.equal(erb("class m::params {\n  $x = 'false'\n}\n"), 'true');
+  assert.equal(erb("class m::params {\n  $x = 'undef'\n}\n"), 'true');
   assert.equal(erb('class m::params {\n  $y = 1\n}\n'), 'undecided');
   // The class parameter's default `undef` shadows params.pp's value, as in Puppet.
   assert.equal(erb("class m::params {\n  $x = 'on'\n  $z = 1\n}\n", 'class m (\n  $x = undef,\n  $z = 2,\n) inherits m::params {\n}\n'), 'false');

@@ -36,7 +36,8 @@ export function puppetLayer(file: string, text: string): PuppetParams {
         const site = { file, span: { start: v.start, end: v.end } };
         if (SECRET_REF.test(v.text)) return { kind: 'protected', site };
         if (v.text === 'undef' && !v.quoted) return { kind: 'empty', shape: 'null', site }; // nil in the template
-        return { kind: 'value', text: v.text, site };
+        // A quoted value is a String (true in an ERB condition whatever it says), as a class default's literal is.
+        return v.quoted ? { kind: 'value', text: v.text, site, raw: v.text } : { kind: 'value', text: v.text, site };
       },
     },
   };
