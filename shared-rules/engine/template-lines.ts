@@ -8,12 +8,19 @@ import type { VirtualDocument } from './virtual';
 // value's "decoded line 2") word it differently and are left as they are.
 const LINE_REF = /\(line (\d{1,9})\)/g;
 
+// One line index per rendering, however many of its findings name a line (a file of duplicates: one a table).
+const linesOf = new WeakMap<VirtualDocument, LineIndex>();
+function renderedLines(vdoc: VirtualDocument): LineIndex {
+  let lines = linesOf.get(vdoc);
+  if (!lines) linesOf.set(vdoc, (lines = new LineIndex(vdoc.text)));
+  return lines;
+}
+
 /** `message` with each "(line N)" of the rendering `vdoc` turned into the matching line of the template (`index`). */
 export function templateLineRefs(message: string, vdoc: VirtualDocument, index: LineIndex): string {
   if (!message.includes('(line ')) return message;
-  let rendered: LineIndex | undefined;
   return message.replace(LINE_REF, (whole, n: string) => {
-    rendered ??= new LineIndex(vdoc.text);
+    const rendered = renderedLines(vdoc);
     const line = Number(n) - 1;
     if (line < 0 || line >= rendered.lineCount) return whole;
     // The line's first visible character: its start may follow a tag that was dropped on the line before.
