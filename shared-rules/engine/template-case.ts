@@ -5,7 +5,7 @@
 // layers mean the same answers, and a changed values file is a new key.
 import type { TemplateSyntax } from './template-names';
 import { conditionKey, variants, type ConditionGroups, type TemplateScan, type Variant } from './template-scan';
-import { MAX_VARIANTS, Renderings, type TemplatePlan } from './template-plan';
+import { conditionName, MAX_VARIANTS, Renderings, type TemplatePlan } from './template-plan';
 import { resolveExpression } from './values/resolve';
 import { parseReference, tagExpression } from './values/expression';
 import type { RenderCase, ValueLayer, ValueSite } from './values/types';
@@ -125,7 +125,6 @@ function nameDecided(plan: TemplatePlan, d: Decided, at: number): string | undef
   if (best === undefined) return undefined;
   const ch = scan.chains[best];
   const line = plan.index.range(scan.tags[ch.branches[0].tag]).start.line + 1;
-  const cond = plan.groups.key[best].replace(/^if\s*/, '');
-  const named = cond.length <= 80 && !/['"`]/.test(cond) ? `\`${cond}\` (line ${line})` : `the condition at line ${line}`;
+  const named = conditionName(plan, best, line);
   return `${named} ${d.choice[best] === 0 ? 'holds' : 'does not hold'} with these values`;
 }

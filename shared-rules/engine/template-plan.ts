@@ -141,6 +141,13 @@ export class Renderings {
 /** Labels kept per plan (one per finding place that names a branch). */
 const MAX_LABELS = 4096;
 
+/** How messages name chain `ci`'s condition: "`.Values.x` (line 32)". */
+export function conditionName(plan: TemplatePlan, ci: number, line: number): string {
+  const cond = plan.groups.key[ci].replace(/^if\s*/, '');
+  // The condition is template code, not a value; one with a quoted literal is named by its line only.
+  return cond.length <= 80 && !/['"`]/.test(cond) ? `\`${cond}\` (line ${line})` : `the condition at line ${line}`;
+}
+
 /**
  * Names the branch `branch` of chain `rep`'s condition, as a reader sees it around offset `at` (the chain of that
  * condition group whose branches hold `at`): "when `.Values.x` (line 32) holds", "the `else` at line 40 of …".
@@ -162,9 +169,7 @@ function makeLabel(plan: TemplatePlan, rep: number, branch: number, at: number):
   const ci = groups.group[rep].find((cj) => { const c = scan.chains[cj]; return scan.tags[c.branches[0].tag].start <= at && at < scan.tags[c.endTag].end; }) ?? rep;
   const c = scan.chains[ci];
   const line = lineOf(c.branches[0].tag);
-  const cond = groups.key[ci].replace(/^if\s*/, '');
-  // The condition is template code, not a value; one with a quoted literal is named by its line only.
-  const named = cond.length <= 80 && !/['"`]/.test(cond) ? `\`${cond}\` (line ${line})` : `the condition at line ${line}`;
+  const named = conditionName(plan, ci, line);
   if (branch === 0) return `when ${named} holds`;
   if (branch >= c.branches.length) return `when ${named} does not hold`;
   const role = scan.tags[c.branches[Math.min(branch, c.branches.length - 1)].tag].role;

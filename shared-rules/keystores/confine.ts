@@ -31,7 +31,10 @@ export function outsideRoots(file: string, roots: readonly string[]): boolean {
 const BY_NAME_MAX = 512;
 const byName = new Map<string, boolean>();
 
-/** outsideRoots for a file known not to exist (no link on its way can lead anywhere): its name decides. */
+/**
+ * outsideRoots for a file whose folder is absent: its name decides. Nothing is read either way (the file is not
+ * there, wherever a link on its way points), so this only chooses between the outside notice and silence.
+ */
 export function outsideByName(file: string, roots: readonly string[]): boolean {
   if (!path.isAbsolute(file) || !roots.every((r) => path.isAbsolute(r))) return nameOutside(file, roots);
   const key = `${file}\u0000${roots.join('\u0000')}`;
