@@ -73,6 +73,22 @@ export function writeAtomic(file: string, content: string | Iterable<string>, op
   }
 }
 
+/**
+ * Whether `target` is one of `roots` or inside one: its folders are looked up in a set made once per list, not every
+ * root tried per file (pre-commit passes each changed file, so a --fix run had as many roots as files). On Windows
+ * path.relative ignores case, so each root is tried there, as before.
+ */
+const ROOT_SETS = new WeakMap<readonly string[], Set<string>>();
+function insideAny(roots: readonly string[], target: string): boolean {
+  if (process.platform === 'win32') return roots.some((root) => isInside(root, target));
+  let set = ROOT_SETS.get(roots);
+  if (!set) ROOT_SETS.set(roots, (set = new Set(roots.map((r) => path.resolve(r)))));
+  for (let p = path.resolve(target); ; p = path.dirname(p)) {
+    if (set.has(p)) return true;
+    if (path.dirname(p) === p) return false;
+  }
+}
+
 /** The path to write: a symlink's real path when it stays within the allowed folders. */
 function resolveTarget(file: string, within?: readonly string[]): string {
   const abs = path.resolve(file);
@@ -96,7 +112,7 @@ function resolveTarget(file: string, within?: readonly string[]): string {
       target = abs;
     }
   }
-  if (within && !within.some((root) => isInside(root, target))) {
+  if (within && !insideAny(within, target)) {
     throw new WriteSkipped(`${link?.isSymbolicLink() ? 'a symbolic link' : 'a path'} to outside the workspace (${target}); not written`);
   }
   return target;

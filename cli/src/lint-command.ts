@@ -368,12 +368,13 @@ function realOrSelf(file: string): string {
 
 /** The real folders --fix may write in: each folder given, and the folder of each file given. */
 function writeRoots(inputs: string[]): string[] {
-  return inputs.flatMap((input) => {
+  // Once each: files of one folder given one by one (pre-commit) share their root.
+  return [...new Set(inputs.flatMap((input) => {
     try {
       // A file's own folder, not its link target's: a symlinked file given by name may still not lead out.
       return [fs.statSync(input).isDirectory() ? fs.realpathSync(input) : fs.realpathSync(path.dirname(path.resolve(input)))];
     } catch {
       return [];
     }
-  });
+  }))];
 }

@@ -19,12 +19,34 @@ export function isChecked(file: string, maxBytes: number, associations?: readonl
   }
 }
 
-/** One message per input that yields no checked file; `files` are the walk's results (absolute paths). */
+/** Index of the first of `sorted` that is not below `s` (binary search). */
+function lowerBound(sorted: readonly string[], s: string): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid] < s) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * One message per input that yields no checked file; `files` are the walk's results (absolute paths). The files are
+ * sorted once and each input finds its own by binary search (the paths under a folder are one run of the sorted
+ * list): pre-commit passes every changed file as an input, and a scan of every file per input made 2,550 inputs
+ * cost 6.5 s more than their common folder.
+ */
 export function unmatchedInputs(inputs: readonly string[], files: readonly string[], maxBytes: number, associations?: readonly Association[]): string[] {
   const out: string[] = [];
+  const sorted = [...files].sort();
   for (const input of inputs) {
     const abs = path.resolve(input);
-    const under = files.filter((f) => f === abs || f.startsWith(abs.endsWith(path.sep) ? abs : abs + path.sep));
+    const under: string[] = [];
+    const at = lowerBound(sorted, abs);
+    if (sorted[at] === abs) under.push(abs);
+    const prefix = abs.endsWith(path.sep) ? abs : abs + path.sep;
+    for (let i = lowerBound(sorted, prefix); i < sorted.length && sorted[i].startsWith(prefix); i++) under.push(sorted[i]);
     if (under.some((f) => isChecked(f, maxBytes, associations))) continue;
     const isFile = under.length === 1 && under[0] === abs;
     out.push(
