@@ -2,6 +2,8 @@
 // only) and --jobs 2 (this thread and one worker, lint-pool.ts), interleaved with the walk-and-read-only floor.
 // Files per second are whole-process (spawn → exit); the 1-vs-2 ratio is taken within each round, and the CPU
 // time beside it says what the second thread costs (an isolate, the bundle compiled twice, messages).
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runNode } from './proc.mjs';
 import { makeWorkspace } from './workspace.mjs';
@@ -9,19 +11,24 @@ import { interleaveAsync, median, fmtMs, fmtMB, fmtX } from './stats.mjs';
 
 const READ_ALL = fileURLToPath(new URL('./read-all.mjs', import.meta.url));
 
-export async function benchJobs({ bundles, corpus, tools, quick, log }) {
+export async function benchJobs({ bundles, engine, corpus, tools, quick, log }) {
   const ws = makeWorkspace(corpus, quick ? 1000 : 10_200);
+  // The pipeline without rules (walk, read, classify, parse, product detection, template renderings, report): a
+  // project file that turns every rule off. What is left of a throughput target once this floor is paid.
+  const noRules = path.join(ws.root, '..', `carbonlint-no-rules-${process.pid}.json`);
+  fs.writeFileSync(noRules, JSON.stringify({ rules: Object.fromEntries(engine.allRules.map((r) => [r.meta.id, 'off'])) }));
   try {
     const n = ws.files.length;
     log(`  workspace: ${n} files, ${fmtMB(ws.bytes)} in ${ws.root}`);
-    const cli = (jobs) => async () => {
-      const r = await runNode(bundles.cli, [ws.root, '--format', 'json', '--jobs', String(jobs)], { timeTool: tools.time });
+    const cli = (jobs, extra = []) => async () => {
+      const r = await runNode(bundles.cli, [ws.root, '--format', 'json', '--jobs', String(jobs), ...extra], { timeTool: tools.time });
       if (r.code !== 0 && r.code !== 1) throw new Error(`the CLI (--jobs ${jobs}) exited ${r.code}: ${r.stderr.trim().split('\n').pop()}`);
       return r;
     };
     const r = await interleaveAsync({
       j1: cli(1),
       j2: cli(2),
+      none: cli(2, ['--config', noRules]),
       read: () => runNode(READ_ALL, [ws.root], { timeTool: tools.time }),
     }, { rounds: quick ? 1 : 3, warmup: quick ? 0 : 1, reference: 'j2' });
     const runs = r.runs;
@@ -44,10 +51,16 @@ export async function benchJobs({ bundles, corpus, tools, quick, log }) {
           value: `${fmtX(speedup)} (--jobs 1: ${perSec(wall('j1'))} files/s, ${fmtMs(wall('j1'))}, CPU ${fmtMs(cpu('j1'))}, peak ${fmtMB(rss('j1'))}; the second thread costs ${fmtX(cpu('j2') / cpu('j1'))} the CPU)`,
           target: '', met: null,
         },
+        {
+          id: '3', what: 'the same --jobs 2 run with every rule turned off (walk, read, parse, product detection, template renderings, report: the floor under the rules)',
+          value: `${perSec(wall('none'))} files/s (${fmtMs(wall('none'))}, CPU ${fmtMs(cpu('none'))}; the rules add ${fmtX(cpu('j2') / cpu('none'))} the CPU)`,
+          target: '', met: null,
+        },
       ],
       raw: { files: n, bytes: ws.bytes, runs: Object.fromEntries(Object.entries(runs).map(([k, v]) => [k, v.map((x) => ({ ms: x.ms, cpu: x.cpu, peakRss: x.peakRss }))])) },
     };
   } finally {
+    fs.rmSync(noRules, { force: true });
     ws.cleanup();
   }
 }

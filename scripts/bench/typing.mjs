@@ -28,8 +28,8 @@ async function typeInto(c, uri, text, count) {
 }
 
 /** One server, one document: `warmup` edits in a first version history, then `edits` measured ones. */
-export async function series(serverJs, path, text, edits, warmup, { execArgv = [] } = {}) {
-  const c = await startServer(serverJs, { execArgv });
+export async function series(serverJs, path, text, edits, warmup, { execArgv = [], settings = {} } = {}) {
+  const c = await startServer(serverJs, { execArgv, settings });
   try {
     const uri = fileUri(path);
     await c.open(uri, text);
@@ -52,7 +52,7 @@ const WARM = 2000;
 /** The §2 path: no such folder on disk, so nothing around it (keystores, product home files) is found. */
 export const TYPING_PATH = '/nonexistent/carbonlint-bench/wso2am-4.2.0/repository/conf/deployment.toml';
 
-export async function benchTyping({ repo, bundles, corpus, quick }) {
+export async function benchTyping({ repo, bundles, engine, corpus, quick }) {
   const base = tomlBase(corpus);
   const small = replicateToml(base.text, 1);
   const big = replicateToml(base.text, Math.ceil(1048576 / base.text.length));
@@ -61,12 +61,17 @@ export async function benchTyping({ repo, bundles, corpus, quick }) {
   const s = [];
   const b = [];
   const w = [];
+  const f = [];
+  // Every rule turned off: what a keystroke costs the server besides the rules (the document update, classify,
+  // parse, product detection, an empty publish) — the floor under the p50 target, JIT settled as in the row above.
+  const allOff = { rules: Object.fromEntries(engine.allRules.map((r) => [r.meta.id, 'off'])) };
   for (let r = 0; r < runs; r++) {
     s.push(await series(bundles.server, path, small, 200, 20));
     b.push(await series(bundles.server, path, big, quick ? 10 : 30, 4));
     // The same edits once the JIT has settled: after 20 edits V8 is still compiling the engine (~1,600 edits), which
     // slows the lint and takes a core; this row says how much of the ratio that is (round 6: almost none).
     w.push(await series(bundles.server, path, small, 200, WARM));
+    f.push(await series(bundles.server, path, small, 200, WARM, { settings: allOff }));
   }
   const stat = (xs, f) => median(xs.map(f));
   const sp50 = stat(s, (x) => percentile(x.lat, 50));
@@ -80,6 +85,9 @@ export async function benchTyping({ repo, bundles, corpus, quick }) {
   const wp50 = stat(w, (x) => percentile(x.lat, 50));
   const wrtt = stat(w, (x) => percentile(x.rtt, 50));
   const wVsRtt = stat(w, (x) => percentile(x.lat, 50) / percentile(x.rtt, 50));
+  const fp50 = stat(f, (x) => percentile(x.lat, 50));
+  const frtt = stat(f, (x) => percentile(x.rtt, 50));
+  const fVsRtt = stat(f, (x) => percentile(x.lat, 50) / percentile(x.rtt, 50));
   const v = [];
   for (let r = 0; r < runs; r++) v.push(await typeInValues(repo, bundles.server));
   const note = `${runs === 1 ? '1 series' : `median of ${runs} series`}`;
@@ -90,10 +98,11 @@ export async function benchTyping({ repo, bundles, corpus, quick }) {
       { id: '2', what: 'server CPU time per edit (lint + protocol; a round trip included), same edits', value: fmtMs(cpu), target: '', met: null },
       { id: '2', what: 'empty JSON-RPC round trip p50, same run (transport floor)', value: fmtMs(rtt), target: '', met: null },
       { id: '2', what: `the same 200 edits after ${WARM.toLocaleString('en')} warm-up edits (JIT settled): p50 over the round trip's p50 in that series`, value: `${wVsRtt.toFixed(1)}× (${fmtMs(wp50)}; round trip ${fmtMs(wrtt)})`, target: '', met: null },
+      { id: '2', what: 'the same settled edits with every rule turned off (document update, parse, product detection, an empty publish: the floor under the rules)', value: `${fVsRtt.toFixed(1)}× (${fmtMs(fp50)}; round trip ${fmtMs(frtt)})`, target: '', met: null },
       { id: '2', what: `typing latency p50, ${(big.length / 1048576).toFixed(2)} MB deployment.toml (${b[0].lat.length} edits)`, value: fmtMs(bp50), target: '≤ 100 ms', met: bp50 <= 100 },
       { id: '2', what: 'server CPU time per edit, 1 MB file', value: fmtMs(bcpu), target: '', met: null },
       { id: '2', what: `typing in the open values.yaml of the IS 7.0.x chart (${v[0].edits} edits ${v[0].gap} ms apart, ${note}): p50 / p90 to its diagnostics; lints of the closed template that reads it; server CPU`, value: `${fmtMs(stat(v, (x) => x.p50))} / ${fmtMs(stat(v, (x) => x.p90))}; ${stat(v, (x) => x.templateLints)} lints; ${fmtMs(stat(v, (x) => x.cpu))}`, target: '', met: null },
     ],
-    raw: { values: v, small: s.map((x) => x.lat), big: b.map((x) => x.lat), rtt: s.map((x) => x.rtt), warm: w.map((x) => ({ lat: x.lat, rtt: x.rtt })), base: base.rel },
+    raw: { values: v, small: s.map((x) => x.lat), big: b.map((x) => x.lat), rtt: s.map((x) => x.rtt), warm: w.map((x) => ({ lat: x.lat, rtt: x.rtt })), floor: f.map((x) => ({ lat: x.lat, rtt: x.rtt })), base: base.rel },
   };
 }
