@@ -11,6 +11,10 @@ import { lintText } from '../../shared-rules/engine/lint';
 import { lintTemplate } from '../../shared-rules/engine/template-lint';
 import { coverings, lintEveryVariant } from '../../shared-rules/engine/template-cover';
 import { memory } from '../helpers/memory-files';
+import { classify } from '../../shared-rules/engine/files';
+import { templateSyntax } from '../../shared-rules/engine/template-names';
+import { isManifestName } from '../../shared-rules/engine/embedded';
+import { CORPUS, NO_CORPUS, SHARED } from '../helpers/shared';
 
 const CHART = path.join(__dirname, '../fixtures/deploy/wso2__kubernetes-is@7.0.x');
 
@@ -173,4 +177,45 @@ test('hostile: 30 nested conditions around a large body, and 20,000 nested chain
     lintText('/r/deployment.toml.j2', t, { values: false });
     assert.ok(performance.now() - t0 < 5000, `took ${performance.now() - t0} ms`);
   }
+});
+
+// The real templates: every template of the shared corpus and of the deployment collection (the vendored
+// test/fixtures/deploy, and $CARBONLINT_SHARED/corpus-deploy when there is one), linted as the CLI does (its own
+// path, values read beside it) and, for deployment.toml, where the bench places it in a product home (no values).
+const DEPLOY = [path.join(__dirname, '../fixtures/deploy'), path.join(SHARED, 'corpus-deploy')].filter((d, i, a) => fs.existsSync(d) && a.indexOf(d) === i);
+function templatesUnder(dir: string): string[] {
+  if (!fs.existsSync(dir)) return [];
+  return (fs.readdirSync(dir, { recursive: true }) as string[]).map((f) => path.join(dir, f)).filter((f) => {
+    if (f.includes(`${path.sep}keystores${path.sep}`) || !fs.statSync(f).isFile()) return false;
+    const text = fs.readFileSync(f, 'utf8');
+    const kind = classify(f, text);
+    return kind !== undefined && !text.includes('\u0000') && (templateSyntax(f, kind, text) !== undefined || isManifestName(f));
+  }).sort();
+}
+
+/** lintText of a file with covering renderings and with every variant by itself. */
+function bothWhole(file: string, text: string, options: Parameters<typeof lintText>[2] = {}) {
+  const covered = lintText(file, text, options);
+  lintEveryVariant(true);
+  try {
+    return { covered, every: lintText(file, text, options) };
+  } finally {
+    lintEveryVariant(false);
+  }
+}
+
+test('every corpus and deployment template: covering renderings give what linting every variant gives', { skip: NO_CORPUS }, () => {
+  const files = [CORPUS, ...DEPLOY].flatMap(templatesUnder);
+  assert.ok(files.length >= 15, `${files.length} templates`);
+  let toml = 0;
+  for (const file of files) {
+    const text = fs.readFileSync(file, 'utf8');
+    const r = bothWhole(file, text);
+    assert.deepEqual(r.covered, r.every, file);
+    if (classify(file, text) !== 'toml' || !templateSyntax(file, 'toml', text)) continue;
+    toml++;
+    const home = bothWhole('/nonexistent/wso2am-4.2.0/repository/conf/deployment.toml', text, { values: false });
+    assert.deepEqual(home.covered, home.every, `${file} as a product home's deployment.toml`);
+  }
+  assert.ok(toml >= 10, `${toml} deployment.toml templates`);
 });
