@@ -2,7 +2,8 @@
 // switched in the same rendering must not change each other's findings: they may not write the same TOML table
 // (a table defined in both is a duplicate; a key's meaning depends on its neighbours), and a variant that switches
 // something the whole file is read against — [secrets] and Secure Vault aliases (plain-text passwords and their
-// fixes), [server] (the port offset in transport messages), the top-level keys — gets a rendering of its own.
+// fixes), [server] (the port offset in transport messages), the top-level keys — gets a rendering of its own, as does
+// a variant that adds or drops a table below [secrets] (which table follows [secrets] is read against the whole file).
 import type { Span } from './text';
 
 /** A table header at the start of a line: `[a.b]` or `[[a.b]]`. Linear: one character class up to `]`. */
@@ -37,10 +38,11 @@ function tableAt(headers: ReadonlyArray<{ at: number; name: string }>, offset: n
 /**
  * The tables a variant's switched stretches (`bodies`: the branches it renders or drops unlike the base) write:
  * the table in force where each starts and every header inside; 'alone' when one of them holds a whole-file
- * construct or writes top-level keys.
+ * construct, writes top-level keys, or holds a table header below the template's first [secrets].
  */
 export function footprint(text: string, headers: ReadonlyArray<{ at: number; name: string }>, bodies: readonly Span[]): Footprint {
   const out = new Set<string>();
+  const secrets = headers.find((h) => h.name === 'secrets')?.at;
   for (const b of disjoint(bodies)) {
     const body = text.slice(b.start, b.end);
     if (WHOLE_FILE.test(body)) return 'alone';
@@ -51,7 +53,12 @@ export function footprint(text: string, headers: ReadonlyArray<{ at: number; nam
       if (first === '' || first === 'server') return 'alone';
       out.add(first);
     }
-    for (const m of body.matchAll(HEADER)) out.add(m[1].replace(/[ \t]/g, ''));
+    for (const m of body.matchAll(HEADER)) {
+      // secrets-table-last names the table that follows [secrets]: a covering rendering sharing such a variant
+      // disagrees with the base on the [secrets] line, and all its variants were linted again one by one.
+      if (secrets !== undefined && b.start + m.index! > secrets) return 'alone';
+      out.add(m[1].replace(/[ \t]/g, ''));
+    }
   }
   return out;
 }

@@ -10,6 +10,7 @@ import * as path from 'node:path';
 import { lintText } from '../../shared-rules/engine/lint';
 import { lintTemplate } from '../../shared-rules/engine/template-lint';
 import { coverings, lintEveryVariant } from '../../shared-rules/engine/template-cover';
+import { footprint, tableHeaders } from '../../shared-rules/engine/template-footprint';
 import { memory } from '../helpers/memory-files';
 import { classify } from '../../shared-rules/engine/files';
 import { templateSyntax } from '../../shared-rules/engine/template-names';
@@ -218,4 +219,22 @@ test('every corpus and deployment template: covering renderings give what lintin
     assert.deepEqual(home.covered, home.every, `${file} as a product home's deployment.toml`);
   }
   assert.ok(toml >= 10, `${toml} deployment.toml templates`);
+});
+
+test('footprint: a table added or dropped below [secrets] lints alone; above it, it shares by table', () => {
+  const text = '[server]\nhostname = "h"\n{{- if .Values.a }}\n[apim.cors]\nenable = true\n{{- end }}\n[secrets]\nx = "[y]"\n{{- if .Values.b }}\n[apim.jwt]\nenable = true\n{{- end }}\n';
+  const headers = tableHeaders(text);
+  const body = (h: string) => { const at = text.indexOf(h); return [{ start: at - 1, end: text.indexOf('{{- end', at) }]; };
+  assert.deepEqual(footprint(text, headers, body('[apim.cors]')), new Set(['apim.cors']));
+  assert.equal(footprint(text, headers, body('[apim.jwt]')), 'alone');
+});
+
+// Its distributed-throttling branch writes the table that follows [secrets]: with it alone, the covering rendering
+// of ten other variants agrees with the base and is not linted again variant by variant (23 renderings before).
+test('traffic-manager template: 13 renderings, the same result as every variant by itself', { skip: NO_CORPUS }, () => {
+  const file = path.join(CORPUS, 'helm-apim-main/traffic-manager/deployment.toml');
+  const r = both('/nonexistent/wso2am-4.2.0/repository/conf/deployment.toml', fs.readFileSync(file, 'utf8'), { values: false });
+  assert.deepEqual(r.covered, r.every);
+  assert.equal(r.everyCount, 22);
+  assert.equal(r.coveredCount, 13);
 });
