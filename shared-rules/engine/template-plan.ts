@@ -8,7 +8,7 @@ import type { FileKind } from './rule';
 import type { TemplateSyntax } from './template-names';
 import type { VirtualDocument } from './virtual';
 import { conditionGroups, scanTemplate, variants, type ConditionGroups, type Tag, type TemplateScan, type Variant } from './template-scan';
-import { render, standIns } from './template-render';
+import { render, standIns, type StandIn } from './template-render';
 import { anyIn, relevantOffsets } from './template-relevance';
 import { footprint, tableHeaders, type Footprint } from './template-footprint';
 
@@ -104,9 +104,9 @@ export class Renderings {
   private whole?: VirtualDocument;
   /** Characters this set keeps, counted in `budget` (shared by a plan's sets) until `release`. */
   private kept = 0;
-  private stand?: readonly string[];
+  private stand?: readonly StandIn[];
 
-  constructor(private readonly plan: Pick<TemplatePlan, 'text' | 'scan' | 'merged' | 'native' | 'erb'>, private readonly budget: { kept: number }, private readonly subs?: ReadonlyMap<number, string>, stand?: readonly string[]) {
+  constructor(private readonly plan: Pick<TemplatePlan, 'text' | 'scan' | 'merged' | 'native' | 'erb'>, private readonly budget: { kept: number }, private readonly subs?: ReadonlyMap<number, string>, stand?: readonly StandIn[]) {
     this.stand = stand;
   }
 
@@ -117,7 +117,7 @@ export class Renderings {
   }
 
   /** Each tag's stand-in, made once for all renderings of the plan (template-render.ts). */
-  standIns(): readonly string[] {
+  standIns(): readonly StandIn[] {
     return (this.stand ??= standIns(this.plan.text, this.plan.scan, this.plan.native, this.plan.erb));
   }
 

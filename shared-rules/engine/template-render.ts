@@ -20,14 +20,18 @@ function filler(n: number): string {
 
 const blank = (s: string): string => s.replace(/[^\r\n]/g, ' ');
 
+/** A tag's stand-in: the text it becomes where it is kept; undefined, the tag as written. */
+export type StandIn = string | undefined;
+
 /**
  * What each tag becomes where it is kept: `native` (the kind's parser knows template tags: TOML), the tag as written
  * (ERB as same-length Go-style); otherwise output becomes an unknown reference and other tags blanks.
  */
-export function standIns(text: string, scan: TemplateScan, native: boolean, erb: boolean): string[] {
+export function standIns(text: string, scan: TemplateScan, native: boolean, erb: boolean): StandIn[] {
   return scan.tags.map((t) => {
+    if (native && !erb) return undefined;
     const src = text.slice(t.start, t.end);
-    if (native) return erb ? erbAsCurly(src, t.role) : src;
+    if (native) return erbAsCurly(src, t.role);
     return t.role === 'output' ? filler(src.length) : blank(src);
   });
 }
@@ -36,7 +40,7 @@ export function standIns(text: string, scan: TemplateScan, native: boolean, erb:
  * Renders `choice` (undefined: every branch kept, tags opaque) with each kept tag replaced by its stand-in
  * (`standIns`, same length) or by its resolved value (`subs`, by tag index).
  */
-export function render(text: string, scan: TemplateScan, choice: Int32Array | undefined, stand: readonly string[], subs?: ReadonlyMap<number, string>): VirtualDocument {
+export function render(text: string, scan: TemplateScan, choice: Int32Array | undefined, stand: readonly StandIn[], subs?: ReadonlyMap<number, string>): VirtualDocument {
   const { tags, chains } = scan;
   const drops: Span[] = [];
   if (choice) {
@@ -59,14 +63,12 @@ export function render(text: string, scan: TemplateScan, choice: Int32Array | un
     for (; ti < tags.length && tags[ti].start < b; ti++) {
       const t = tags[ti];
       if (t.start < a || t.end > b) continue; // a tag that straddles a seam was part of a dropped stretch
-      vb.keep(a, t.start);
       const sub = subs?.get(ti);
-      if (sub !== undefined) {
-        vb.substitute(t.start, t.end, sub);
-        a = t.end;
-        continue;
-      }
-      vb.replace(t.start, stand[ti]);
+      // A tag kept as written stays inside the kept stretch (a Helm TOML rendering copies whole stretches at once).
+      if (sub === undefined && stand[ti] === undefined) continue;
+      vb.keep(a, t.start);
+      if (sub !== undefined) vb.substitute(t.start, t.end, sub);
+      else vb.replace(t.start, stand[ti]!);
       a = t.end;
     }
     vb.keep(a, b);

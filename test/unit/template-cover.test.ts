@@ -11,6 +11,8 @@ import { lintText } from '../../shared-rules/engine/lint';
 import { lintTemplate } from '../../shared-rules/engine/template-lint';
 import { coverings, lintEveryVariant } from '../../shared-rules/engine/template-cover';
 import { footprint, tableHeaders } from '../../shared-rules/engine/template-footprint';
+import { templatePlan } from '../../shared-rules/engine/template-plan';
+import { render, standIns } from '../../shared-rules/engine/template-render';
 import { memory } from '../helpers/memory-files';
 import { classify } from '../../shared-rules/engine/files';
 import { templateSyntax } from '../../shared-rules/engine/template-names';
@@ -237,4 +239,26 @@ test('traffic-manager template: 13 renderings, the same result as every variant 
   assert.deepEqual(r.covered, r.every);
   assert.equal(r.everyCount, 22);
   assert.equal(r.coveredCount, 13);
+});
+
+test('a tag kept as written (Helm TOML) renders the same document as one replaced by its own text', { skip: NO_CORPUS }, () => {
+  let n = 0;
+  for (const file of [CORPUS, ...DEPLOY].flatMap(templatesUnder)) {
+    const text = fs.readFileSync(file, 'utf8');
+    if (classify(file, text) !== 'toml' || templateSyntax(file, 'toml', text) !== 'curly') continue;
+    const plan = templatePlan(text, 'toml', 'curly');
+    const asWritten = standIns(text, plan.scan, true, false);
+    assert.ok(asWritten.every((s) => s === undefined));
+    const own = plan.scan.tags.map((t) => text.slice(t.start, t.end));
+    // Every third output tag substituted, as a values case does.
+    const subs = new Map(plan.scan.tags.flatMap((t, ti) => (t.role === 'output' && ti % 3 === 0 ? [[ti, `v${ti}`] as [number, string]] : [])));
+    const choices = [undefined, ...plan.list.map((v) => v.choice), ...coverings(plan.scan.chains, plan.list, plan.footprint).choices];
+    for (const choice of choices) {
+      for (const s of [undefined, subs]) {
+        assert.deepEqual(render(text, plan.scan, choice, asWritten, s), render(text, plan.scan, choice, own, s), file);
+        n++;
+      }
+    }
+  }
+  assert.ok(n > 100, `${n} renderings`);
 });
