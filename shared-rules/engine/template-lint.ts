@@ -57,18 +57,24 @@ function overlapsAny(sorted: readonly Span[], s: Span): boolean {
   return t !== undefined && t.start < Math.max(s.end, s.start + 1);
 }
 
-/** Lint results by rendered text, within one template lint; at most SAME_TEXT_CHARS of text kept. */
+/**
+ * Lint results by rendered text, within one template lint; at most SAME_TEXT_CHARS of text kept. Looked up by length,
+ * then compared: a Map keyed by the text hashed every rendering's whole text (renderings of one template rarely share
+ * a length, and two of the same length usually differ early).
+ */
 const SAME_TEXT_CHARS = 4 * 1024 * 1024;
 function sameText(): { get(text: string, lint: () => LintResult): LintResult } {
-  const byText = new Map<string, LintResult>();
+  const byLength = new Map<number, Array<{ text: string; r: LintResult }>>();
   let chars = 0;
   return {
     get(text, run) {
-      const hit = byText.get(text);
-      if (hit) return hit;
+      const same = byLength.get(text.length);
+      const hit = same?.find((x) => x.text === text);
+      if (hit) return hit.r;
       const r = run();
       if (chars + text.length <= SAME_TEXT_CHARS) {
-        byText.set(text, r);
+        if (same) same.push({ text, r });
+        else byLength.set(text.length, [{ text, r }]);
         chars += text.length;
       }
       return r;

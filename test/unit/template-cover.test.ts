@@ -167,6 +167,12 @@ test('two renderings with the same text are linted once, with the same result as
   assert.deepEqual(r.covered, r.every);
   assert.equal(r.everyCount, 2, 'three variants, two distinct texts');
   assert.ok(r.covered.findings.some((f) => f.ruleId === 'plaintext-password'));
+  // Renderings of the same length but another text are each linted (the results are looked up by length first).
+  const twin = '[server]\nhostname = "h"\n{% if a %}\n[super_admin]\npassword = "admin12"\n{% else %}\n[super_admin]\npassword = "$env{P}"\n{% endif %}\n';
+  const t = both('/t/deployment.toml.j2', twin, { values: false });
+  assert.deepEqual(t.covered, t.every);
+  assert.equal(t.everyCount, 2);
+  assert.match(t.covered.findings.find((f) => f.ruleId === 'plaintext-password')?.message ?? '', /template branch/);
 });
 
 test('hostile: 30 nested conditions around a large body, and 20,000 nested chains of one condition, stay fast', () => {
