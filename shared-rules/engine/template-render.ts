@@ -36,6 +36,30 @@ export function standIns(text: string, scan: TemplateScan, native: boolean, erb:
   });
 }
 
+/** What a rendering may drop: a chain's tags (`branch` -1) and its branches' bodies; by start, once per scan. */
+interface Piece extends Span {
+  chain: number;
+  branch: number;
+}
+const PIECES = new WeakMap<TemplateScan, Piece[]>();
+function piecesOf(scan: TemplateScan): Piece[] {
+  let out = PIECES.get(scan);
+  if (out) return out;
+  const { tags, chains } = scan;
+  out = [];
+  chains.forEach((c, ci) => {
+    c.branches.forEach((b, bi) => {
+      out!.push({ start: tags[b.tag].start, end: tags[b.tag].end, chain: ci, branch: -1 });
+      out!.push({ start: b.bodyStart, end: b.bodyEnd, chain: ci, branch: bi });
+    });
+    out!.push({ start: tags[c.endTag].start, end: tags[c.endTag].end, chain: ci, branch: -1 });
+  });
+  // Pieces that start together may come in any order: a rendering drops up to the furthest end of them.
+  out.sort((a, b) => a.start - b.start);
+  PIECES.set(scan, out);
+  return out;
+}
+
 /**
  * Renders `choice` (undefined: every branch kept, tags opaque) with each kept tag replaced by its stand-in
  * (`standIns`, same length) or by its resolved value (`subs`, by tag index).
@@ -47,14 +71,9 @@ export function render(text: string, scan: TemplateScan, choice: Int32Array | un
     const active = new Uint8Array(chains.length);
     chains.forEach((c, ci) => {
       active[ci] = !c.parent || (active[c.parent.chain] && choice[c.parent.chain] === c.parent.branch) ? 1 : 0;
-      if (!active[ci]) return;
-      c.branches.forEach((b, bi) => {
-        drops.push({ start: tags[b.tag].start, end: tags[b.tag].end });
-        if (bi !== choice[ci]) drops.push({ start: b.bodyStart, end: b.bodyEnd });
-      });
-      drops.push({ start: tags[c.endTag].start, end: tags[c.endTag].end });
     });
-    drops.sort((a, b) => a.start - b.start);
+    // An active chain's tags and its other branches' bodies, in the order of the scan's pieces (sorted once).
+    for (const d of piecesOf(scan)) if (active[d.chain] && d.branch !== choice[d.chain]) drops.push(d);
   }
   const vb = new VirtualBuilder(text);
   let ti = 0;
