@@ -77,8 +77,12 @@ function disjoint(spans: readonly Span[]): Span[] {
 
 /** Whether a line before the first header holds anything but blanks, comments and template tags. */
 function keysBeforeHeader(body: string): boolean {
-  for (const raw of body.split('\n')) {
-    const line = raw.trim();
+  // Line by line up to the first that decides (a split made every line of a long body first).
+  for (let i = 0; i <= body.length; ) {
+    let eol = body.indexOf('\n', i);
+    if (eol === -1) eol = body.length;
+    const line = body.slice(i, eol).trim();
+    i = eol + 1;
     if (!line || line.startsWith('#')) continue;
     if (line.startsWith('[')) return false;
     const tag = (line.startsWith('{{') && line.endsWith('}}')) || (line.startsWith('{%') && line.endsWith('%}')) || (line.startsWith('{#') && line.endsWith('#}'));
