@@ -16,7 +16,7 @@ import { tagExpression } from './values/expression';
 import { lintCovered, type Observed } from './template-cover';
 import { asOneLint } from './lint-epoch';
 import { scanTemplate, type Variant } from './template-scan';
-import { render, standIns } from './template-render';
+import { knownTags, render, standIns } from './template-render';
 import { branchLabel, MAX_VARIANTS, templatePlan, type TemplatePlan } from './template-plan';
 import { casePrep, decideConditions, decidedAround } from './template-case';
 import { templateLineRefs } from './template-lines';
@@ -100,7 +100,7 @@ function lintRenderings(fileName: string, text: string, kind: FileKind, syntax: 
   const lintChoice = (choice: Int32Array | undefined): Array<Observed<Seen>> => {
     const vdoc = plan.renderings.get(choice);
     // Two renderings with the same text (branches differing only in what is dropped or blanked) are linted once.
-    const r = linted.get(vdoc.text, () => lint(fileName, vdoc.text, { ...options, kind, untemplated: true, byteLength: undefined }));
+    const r = linted.get(vdoc.text, () => lint(fileName, vdoc.text, { ...options, kind, untemplated: true, byteLength: undefined, templateSpans: knownTags(vdoc) }));
     first ??= r;
     const toSource = (f: LintFinding): LintFinding | undefined => {
       const span = vdoc.spanToSource(f.span);

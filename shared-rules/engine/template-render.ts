@@ -13,6 +13,8 @@ function erbAsCurly(tagText: string, role: TagRole): string {
   return `{%${inner}%}`;
 }
 
+const OPEN = 123; // {
+
 /** Opaque stand-in for template output in files whose parser knows no templates: an unknown `${…}` reference. */
 function filler(n: number): string {
   return n >= 4 ? `\${${'_'.repeat(n - 3)}}` : '_'.repeat(n);
@@ -76,21 +78,41 @@ export function render(text: string, scan: TemplateScan, choice: Int32Array | un
     for (const d of piecesOf(scan)) if (active[d.chain] && d.branch !== choice[d.chain]) drops.push(d);
   }
   const vb = new VirtualBuilder(text);
+  // The rendering's length so far, and the tags the TOML parser will find in it while they are known (tagsKnown).
+  let v = 0;
+  let found: Span[] | undefined = !subs?.size && tagsKnown(text, scan, stand) ? [] : undefined;
+  let lastKept = -1; // the source offset of the rendering's last character so far
   let ti = 0;
   const emit = (a: number, b: number) => {
+    // Where two kept stretches meet, a `{` and the next character could make an opener the template does not have.
+    if (found && a < b && isOpenerAt(text, lastKept, a)) found = undefined;
     while (ti < tags.length && tags[ti].end <= a) ti++;
     for (; ti < tags.length && tags[ti].start < b; ti++) {
       const t = tags[ti];
-      if (t.start < a || t.end > b) continue; // a tag that straddles a seam was part of a dropped stretch
+      if (t.start < a || t.end > b) {
+        found = undefined; // a tag that straddles a seam was part of a dropped stretch
+        continue;
+      }
       const sub = subs?.get(ti);
       // A tag kept as written stays inside the kept stretch (a Helm TOML rendering copies whole stretches at once).
-      if (sub === undefined && stand[ti] === undefined) continue;
+      if (sub === undefined && stand[ti] === undefined) {
+        found?.push({ start: v + t.start - a, end: v + t.end - a });
+        continue;
+      }
       vb.keep(a, t.start);
-      if (sub !== undefined) vb.substitute(t.start, t.end, sub);
-      else vb.replace(t.start, stand[ti]!);
+      v += t.start - a;
+      if (sub !== undefined) {
+        vb.substitute(t.start, t.end, sub);
+        v += sub.length;
+      } else {
+        vb.replace(t.start, stand[ti]!);
+        v += t.end - t.start;
+      }
       a = t.end;
     }
     vb.keep(a, b);
+    v += b - a;
+    if (b > a) lastKept = b - 1;
   };
   let pos = 0;
   for (const d of drops) {
@@ -99,5 +121,54 @@ export function render(text: string, scan: TemplateScan, choice: Int32Array | un
     pos = Math.max(pos, d.end);
   }
   emit(pos, text.length);
-  return vb.build();
+  const doc = vb.build();
+  if (found) KNOWN_TAGS.set(doc, found);
+  return doc;
+}
+
+const KNOWN_TAGS = new WeakMap<VirtualDocument, readonly Span[]>();
+
+/**
+ * The template tags findTemplates finds in a rendering's text, when the renderer knows them: its kept tags, where
+ * every tag is kept as written (Helm/Jinja TOML), none spans lines, no opener (`{{`, `{%`, `{#`) lies outside a
+ * tag, and no seam makes one. Undefined: not known (the parser looks for them).
+ */
+export function knownTags(doc: VirtualDocument): readonly Span[] | undefined {
+  return KNOWN_TAGS.get(doc);
+}
+
+const PCT = 37;
+const HASH = 35;
+
+/** Whether the `{` at `at` (if it is one) and the character at `next` make a template opener. */
+function isOpenerAt(text: string, at: number, next: number): boolean {
+  if (at < 0 || text.charCodeAt(at) !== OPEN) return false;
+  const c = text.charCodeAt(next);
+  return c === OPEN || c === PCT || c === HASH;
+}
+
+/** Per stand-in set: whether its renderings' tags are known (knownTags), decided once from the template's text. */
+const TAGS_KNOWN = new WeakMap<readonly StandIn[], boolean>();
+function tagsKnown(text: string, scan: TemplateScan, stand: readonly StandIn[]): boolean {
+  let known = TAGS_KNOWN.get(stand);
+  if (known === undefined) {
+    known = stand.every((x) => x === undefined) && scan.tags.every((t) => !/[\r\n]/.test(text.slice(t.start, t.end))) && !openerOutsideTags(text, scan);
+    TAGS_KNOWN.set(stand, known);
+  }
+  return known;
+}
+
+/** Whether some `{` outside every tag starts an opener (one findTemplates left as text: no closer, or in a comment). */
+function openerOutsideTags(text: string, scan: TemplateScan): boolean {
+  let ti = 0;
+  for (let i = text.indexOf('{'); i !== -1; i = text.indexOf('{', i + 1)) {
+    while (ti < scan.tags.length && scan.tags[ti].end <= i) ti++;
+    const t = scan.tags[ti];
+    if (t && t.start <= i) {
+      i = t.end - 1; // inside a tag
+      continue;
+    }
+    if (isOpenerAt(text, i, i + 1)) return true;
+  }
+  return false;
 }

@@ -12,7 +12,9 @@ import { lintTemplate } from '../../shared-rules/engine/template-lint';
 import { coverings, lintEveryVariant } from '../../shared-rules/engine/template-cover';
 import { footprint, tableHeaders } from '../../shared-rules/engine/template-footprint';
 import { templatePlan } from '../../shared-rules/engine/template-plan';
-import { render, standIns } from '../../shared-rules/engine/template-render';
+import { knownTags, render, standIns } from '../../shared-rules/engine/template-render';
+import { findTemplates } from '../../shared-rules/parsers/toml/templates';
+import { parseToml } from '../../shared-rules/parsers/toml/parse';
 import { memory } from '../helpers/memory-files';
 import { classify } from '../../shared-rules/engine/files';
 import { templateSyntax } from '../../shared-rules/engine/template-names';
@@ -289,4 +291,33 @@ test('a tag kept as written (Helm TOML) renders the same document as one replace
     }
   }
   assert.ok(n > 100, `${n} renderings`);
+});
+
+test('a rendering\'s known tags are what the TOML parser would find in it, on every corpus and random template', { skip: NO_CORPUS }, () => {
+  const texts: string[] = [];
+  for (const file of [CORPUS, ...DEPLOY].flatMap(templatesUnder)) {
+    const text = fs.readFileSync(file, 'utf8');
+    if (classify(file, text) === 'toml' && templateSyntax(file, 'toml', text) === 'curly') texts.push(text);
+  }
+  const rnd = random(4242);
+  for (let i = 0; i < 200; i++) texts.push(template(rnd));
+  // Tags the renderer must not claim to know: one spanning lines, an opener left as text, a `{` before a dropped stretch.
+  texts.push('[a]\nk = "{{ .Values.x\n}}"\n{{- if .Values.b }}\nm = 1\n{{- end }}\n');
+  texts.push('[a]\n# {{ not closed on this line\nk = 1\n{{- if .Values.b }}\nm = 1\n{{- end }}\nj = "}}"\n');
+  texts.push('[a]\nk = "{{{- if .Values.b }}{x{{- end }}%}"\n');
+  let known = 0;
+  let unknown = 0;
+  for (const text of texts) {
+    const plan = templatePlan(text, 'toml', 'curly');
+    const choices = [undefined, ...plan.list.map((v) => v.choice), ...coverings(plan.scan.chains, plan.list, plan.footprint).choices];
+    for (const choice of choices) {
+      const doc = plan.renderings.get(choice);
+      const tags = knownTags(doc);
+      if (tags === undefined) { unknown++; continue; }
+      known++;
+      assert.deepEqual(tags, findTemplates(doc.text), text);
+      assert.deepEqual(parseToml(doc.text, { templateSpans: tags }), parseToml(doc.text), text);
+    }
+  }
+  assert.ok(known > 500 && unknown > 0, `${known} renderings with known tags, ${unknown} without`);
 });
