@@ -36,13 +36,25 @@ function tableAt(headers: ReadonlyArray<{ at: number; name: string }>, offset: n
 }
 
 /**
+ * Where tables below [secrets] matter (secrets-table-last: whether a table follows it): the first [secrets] header's
+ * offset; undefined when there is none, or when a header outside every branch (`branches`, all chains' bodies)
+ * follows the last [secrets], so that every rendering has a table after it whichever branches it takes.
+ */
+export function secretsWatch(headers: ReadonlyArray<{ at: number; name: string }>, branches: readonly Span[]): number | undefined {
+  const at = headers.filter((h) => h.name === 'secrets').map((h) => h.at);
+  if (!at.length) return undefined;
+  const last = at[at.length - 1];
+  const fixed = headers.some((h) => h.at > last && !branches.some((b) => b.start <= h.at && h.at < b.end));
+  return fixed ? undefined : at[0];
+}
+
+/**
  * The tables a variant's switched stretches (`bodies`: the branches it renders or drops unlike the base) write:
  * the table in force where each starts and every header inside; 'alone' when one of them holds a whole-file
- * construct, writes top-level keys, or holds a table header below the template's first [secrets].
+ * construct, writes top-level keys, or holds a table header below `secrets` (secretsWatch).
  */
-export function footprint(text: string, headers: ReadonlyArray<{ at: number; name: string }>, bodies: readonly Span[]): Footprint {
+export function footprint(text: string, headers: ReadonlyArray<{ at: number; name: string }>, bodies: readonly Span[], secrets?: number): Footprint {
   const out = new Set<string>();
-  const secrets = headers.find((h) => h.name === 'secrets')?.at;
   for (const b of disjoint(bodies)) {
     const body = text.slice(b.start, b.end);
     if (WHOLE_FILE.test(body)) return 'alone';

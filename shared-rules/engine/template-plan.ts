@@ -10,7 +10,7 @@ import type { VirtualDocument } from './virtual';
 import { conditionGroups, scanTemplate, variants, type ConditionGroups, type Tag, type TemplateScan, type Variant } from './template-scan';
 import { render, standIns, type StandIn } from './template-render';
 import { anyIn, relevantOffsets } from './template-relevance';
-import { footprint, tableHeaders, type Footprint } from './template-footprint';
+import { footprint, secretsWatch, tableHeaders, type Footprint } from './template-footprint';
 
 /** More branch renderings than this and the template is checked as one text (tags opaque), as before branches were split. */
 export const MAX_VARIANTS = 32;
@@ -81,9 +81,23 @@ function makePlan(text: string, kind: FileKind, syntax: TemplateSyntax): Templat
   const native = kind === 'toml';
   const erb = syntax === 'erb';
   let headers: ReturnType<typeof tableHeaders> | undefined;
+  let secrets: number | undefined;
+  const branches = () => scan.chains.flatMap((c) => c.branches.map((b) => ({ start: b.bodyStart, end: b.bodyEnd })));
+  const tables = () => {
+    if (!headers) {
+      headers = tableHeaders(text);
+      secrets = secretsWatch(headers, branches());
+    }
+    return headers;
+  };
   // deployment.toml: variants that write different tables may share a rendering; other kinds render each alone.
   const budget = { kept: 0 };
-  const footprintOf = kind === 'toml' ? (bodies: Span[]) => footprint(text, (headers ??= tableHeaders(text)), bodies) : () => 'alone' as const;
+  const footprintOf = kind === 'toml'
+    ? (bodies: Span[]) => {
+      const h = tables();
+      return footprint(text, h, bodies, secrets);
+    }
+    : () => 'alone' as const;
   return {
     text, kind, syntax, scan, groups, quiet, list, variantCount, merged, native, erb, footprint: footprintOf,
     index: new LineIndex(text),

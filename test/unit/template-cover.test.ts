@@ -10,7 +10,7 @@ import * as path from 'node:path';
 import { lintText } from '../../shared-rules/engine/lint';
 import { lintTemplate } from '../../shared-rules/engine/template-lint';
 import { coverings, lintEveryVariant } from '../../shared-rules/engine/template-cover';
-import { footprint, tableHeaders } from '../../shared-rules/engine/template-footprint';
+import { footprint, secretsWatch, tableHeaders } from '../../shared-rules/engine/template-footprint';
 import { templatePlan } from '../../shared-rules/engine/template-plan';
 import { knownTags, render, standIns } from '../../shared-rules/engine/template-render';
 import { findTemplates } from '../../shared-rules/parsers/toml/templates';
@@ -231,12 +231,19 @@ test('every corpus and deployment template: covering renderings give what lintin
   assert.ok(toml >= 10, `${toml} deployment.toml templates`);
 });
 
-test('footprint: a table added or dropped below [secrets] lints alone; above it, it shares by table', () => {
+test('footprint: a table added or dropped below [secrets] lints alone, unless a table outside every branch follows it', () => {
   const text = '[server]\nhostname = "h"\n{{- if .Values.a }}\n[apim.cors]\nenable = true\n{{- end }}\n[secrets]\nx = "[y]"\n{{- if .Values.b }}\n[apim.jwt]\nenable = true\n{{- end }}\n';
+  const body = (t: string, h: string) => { const at = t.indexOf(h); return { start: at - 1, end: t.indexOf('{{- end', at) }; };
   const headers = tableHeaders(text);
-  const body = (h: string) => { const at = text.indexOf(h); return [{ start: at - 1, end: text.indexOf('{{- end', at) }]; };
-  assert.deepEqual(footprint(text, headers, body('[apim.cors]')), new Set(['apim.cors']));
-  assert.equal(footprint(text, headers, body('[apim.jwt]')), 'alone');
+  const watch = secretsWatch(headers, [body(text, '[apim.cors]'), body(text, '[apim.jwt]')]);
+  assert.equal(watch, text.indexOf('[secrets]'));
+  assert.deepEqual(footprint(text, headers, [body(text, '[apim.cors]')], watch), new Set(['apim.cors']));
+  assert.equal(footprint(text, headers, [body(text, '[apim.jwt]')], watch), 'alone');
+  // A fixed table below [secrets]: one follows it in every rendering, so [apim.jwt] shares by table again.
+  const fixed = `${text}[apim.cors2]\nenable = true\n`;
+  const fixedHeaders = tableHeaders(fixed);
+  assert.equal(secretsWatch(fixedHeaders, [body(fixed, '[apim.cors]'), body(fixed, '[apim.jwt]')]), undefined);
+  assert.deepEqual(footprint(fixed, fixedHeaders, [body(fixed, '[apim.jwt]')], undefined), new Set(['apim.jwt']));
 });
 
 // Its distributed-throttling branch writes the table that follows [secrets]: with it alone, the covering rendering
