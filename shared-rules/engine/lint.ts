@@ -90,6 +90,8 @@ export interface LintOptions {
   untemplated?: boolean;
   /** Internal: the product detected once for the whole template this rendering comes from (template-lint.ts). */
   product?: ProductInfo;
+  /** Internal: a rendering's template tags, where the renderer knows them (template-render.ts knownTags). */
+  templateSpans?: readonly Span[];
 }
 
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2, hint: 3 };
@@ -154,7 +156,8 @@ export function lintText(fileName: string, text: string, options: LintOptions = 
 
   // The reader's offset is in the file's own text, not in a rendered template branch or an embedded file.
   const invalidUtf8At = options.untemplated || options.embedded ? undefined : options.invalidUtf8At;
-  const { model, problems } = parseModel(kind, text, fileName, { invalidUtf8At, templated: options.untemplated });
+  const templateSpans = options.untemplated ? options.templateSpans : undefined;
+  const { model, problems } = parseModel(kind, text, fileName, { invalidUtf8At, templated: options.untemplated, templateSpans });
   // A rendered branch of a template is still a template to the rules (a [secrets] table may come from elsewhere).
   if (options.untemplated && kind === 'toml') (model as { doc: { templated: boolean } }).doc.templated = true;
   for (const p of problems) {

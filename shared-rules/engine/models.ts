@@ -1,6 +1,7 @@
 // Parses a file of a given kind into the model its rules read, plus the file-level problems found.
 import type { FileKind, Models } from './rule';
 import type { ParseProblem } from '../parsers/diagnostics';
+import type { Span } from './text';
 import { parseToml } from '../parsers/toml/parse';
 import { effectiveConfig } from '../parsers/toml/effective';
 import { parseProperties } from '../parsers/properties/parse';
@@ -20,7 +21,7 @@ export interface Parsed<K extends FileKind> {
 }
 
 /** `invalidUtf8At`: where the reader decoded bytes that are not UTF-8 (TOML files must be UTF-8). */
-export function parseModel<K extends FileKind>(kind: K, text: string, fileName: string, read: { invalidUtf8At?: number; templated?: boolean } = {}): Parsed<K> {
+export function parseModel<K extends FileKind>(kind: K, text: string, fileName: string, read: { invalidUtf8At?: number; templated?: boolean; templateSpans?: readonly Span[] } = {}): Parsed<K> {
   switch (kind) {
     case 'toml': {
       const doc = parseToml(text, read);

@@ -5,7 +5,8 @@
 // variants whose covering rendering has it. Wherever the covering renderings disagree with that reading (a finding
 // outside every branch that only some renderings give, a finding in a branch one rendering has and another that
 // renders the same branch lacks, a related place or fix in another condition's branch), the variants concerned are
-// linted one by one, as before, and their own results are used.
+// linted one by one, as before, and their own results are used. A rendering of a single variant is already that
+// variant's own result: where it disagrees, it is used as such and the shared renderings are not doubted for it.
 import type { Span } from './text';
 import { overlaps, type Footprint } from './template-footprint';
 
@@ -188,7 +189,13 @@ export function lintCovered<T>(chains: readonly CoverChain[], list: readonly Cov
     }
     // The same branch rendered in several covering renderings must give the same finding there.
     const where = plan.choices.map((ch, k) => (renders(ch, region) ? k : -1)).filter((k) => k >= 0);
-    if (where.some((k) => !agree(k, where[0]))) for (const k of where) if (k > 0) suspect.add(k);
+    if (where.some((k) => !agree(k, where[0]))) {
+      // A rendering of one variant is that variant's own answer (taken as such, at no cost); the base and the
+      // renderings shared by several variants must agree among themselves, else their variants are linted one by one.
+      const shared = where.filter((k) => k === 0 || plan.members[k].length > 1);
+      for (const k of where) if (k > 0 && plan.members[k].length === 1) suspect.add(k);
+      if (shared.some((k) => !agree(k, shared[0]))) for (const k of shared) if (k > 0) suspect.add(k);
+    }
     if (unsure) {
       // It reads text outside its branch: trusted only where every variant rendering its branch was seen doing so in
       // its covering rendering, beside at least one other; otherwise those variants are linted one by one.

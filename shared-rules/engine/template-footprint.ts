@@ -2,7 +2,8 @@
 // switched in the same rendering must not change each other's findings: they may not write the same TOML table
 // (a table defined in both is a duplicate; a key's meaning depends on its neighbours), and a variant that switches
 // something the whole file is read against — [secrets] and Secure Vault aliases (plain-text passwords and their
-// fixes), [server] (the port offset in transport messages), the top-level keys — gets a rendering of its own.
+// fixes), [server] (the port offset in transport messages), the top-level keys — gets a rendering of its own, as does
+// a variant that adds or drops a table below [secrets] (which table follows [secrets] is read against the whole file).
 import type { Span } from './text';
 
 /** A table header at the start of a line: `[a.b]` or `[[a.b]]`. Linear: one character class up to `]`. */
@@ -35,11 +36,24 @@ function tableAt(headers: ReadonlyArray<{ at: number; name: string }>, offset: n
 }
 
 /**
+ * Where tables below [secrets] matter (secrets-table-last: whether a table follows it): the first [secrets] header's
+ * offset; undefined when there is none, or when a header outside every branch (`branches`, all chains' bodies)
+ * follows the last [secrets], so that every rendering has a table after it whichever branches it takes.
+ */
+export function secretsWatch(headers: ReadonlyArray<{ at: number; name: string }>, branches: readonly Span[]): number | undefined {
+  const at = headers.filter((h) => h.name === 'secrets').map((h) => h.at);
+  if (!at.length) return undefined;
+  const last = at[at.length - 1];
+  const fixed = headers.some((h) => h.at > last && !branches.some((b) => b.start <= h.at && h.at < b.end));
+  return fixed ? undefined : at[0];
+}
+
+/**
  * The tables a variant's switched stretches (`bodies`: the branches it renders or drops unlike the base) write:
  * the table in force where each starts and every header inside; 'alone' when one of them holds a whole-file
- * construct or writes top-level keys.
+ * construct, writes top-level keys, or holds a table header below `secrets` (secretsWatch).
  */
-export function footprint(text: string, headers: ReadonlyArray<{ at: number; name: string }>, bodies: readonly Span[]): Footprint {
+export function footprint(text: string, headers: ReadonlyArray<{ at: number; name: string }>, bodies: readonly Span[], secrets?: number): Footprint {
   const out = new Set<string>();
   for (const b of disjoint(bodies)) {
     const body = text.slice(b.start, b.end);
@@ -51,7 +65,12 @@ export function footprint(text: string, headers: ReadonlyArray<{ at: number; nam
       if (first === '' || first === 'server') return 'alone';
       out.add(first);
     }
-    for (const m of body.matchAll(HEADER)) out.add(m[1].replace(/[ \t]/g, ''));
+    for (const m of body.matchAll(HEADER)) {
+      // secrets-table-last names the table that follows [secrets]: a covering rendering sharing such a variant
+      // disagrees with the base on the [secrets] line, and all its variants were linted again one by one.
+      if (secrets !== undefined && b.start + m.index! > secrets) return 'alone';
+      out.add(m[1].replace(/[ \t]/g, ''));
+    }
   }
   return out;
 }
@@ -70,8 +89,12 @@ function disjoint(spans: readonly Span[]): Span[] {
 
 /** Whether a line before the first header holds anything but blanks, comments and template tags. */
 function keysBeforeHeader(body: string): boolean {
-  for (const raw of body.split('\n')) {
-    const line = raw.trim();
+  // Line by line up to the first that decides (a split made every line of a long body first).
+  for (let i = 0; i <= body.length; ) {
+    let eol = body.indexOf('\n', i);
+    if (eol === -1) eol = body.length;
+    const line = body.slice(i, eol).trim();
+    i = eol + 1;
     if (!line || line.startsWith('#')) continue;
     if (line.startsWith('[')) return false;
     const tag = (line.startsWith('{{') && line.endsWith('}}')) || (line.startsWith('{%') && line.endsWith('%}')) || (line.startsWith('{#') && line.endsWith('#}'));

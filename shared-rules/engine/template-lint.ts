@@ -16,7 +16,7 @@ import { tagExpression } from './values/expression';
 import { lintCovered, type Observed } from './template-cover';
 import { asOneLint } from './lint-epoch';
 import { scanTemplate, type Variant } from './template-scan';
-import { render, standIns } from './template-render';
+import { knownTags, render, standIns } from './template-render';
 import { branchLabel, MAX_VARIANTS, templatePlan, type TemplatePlan } from './template-plan';
 import { casePrep, decideConditions, decidedAround } from './template-case';
 import { templateLineRefs } from './template-lines';
@@ -57,18 +57,24 @@ function overlapsAny(sorted: readonly Span[], s: Span): boolean {
   return t !== undefined && t.start < Math.max(s.end, s.start + 1);
 }
 
-/** Lint results by rendered text, within one template lint; at most SAME_TEXT_CHARS of text kept. */
+/**
+ * Lint results by rendered text, within one template lint; at most SAME_TEXT_CHARS of text kept. Looked up by length,
+ * then compared: a Map keyed by the text hashed every rendering's whole text (renderings of one template rarely share
+ * a length, and two of the same length usually differ early).
+ */
 const SAME_TEXT_CHARS = 4 * 1024 * 1024;
 function sameText(): { get(text: string, lint: () => LintResult): LintResult } {
-  const byText = new Map<string, LintResult>();
+  const byLength = new Map<number, Array<{ text: string; r: LintResult }>>();
   let chars = 0;
   return {
     get(text, run) {
-      const hit = byText.get(text);
-      if (hit) return hit;
+      const same = byLength.get(text.length);
+      const hit = same?.find((x) => x.text === text);
+      if (hit) return hit.r;
       const r = run();
       if (chars + text.length <= SAME_TEXT_CHARS) {
-        byText.set(text, r);
+        if (same) same.push({ text, r });
+        else byLength.set(text.length, [{ text, r }]);
         chars += text.length;
       }
       return r;
@@ -94,7 +100,7 @@ function lintRenderings(fileName: string, text: string, kind: FileKind, syntax: 
   const lintChoice = (choice: Int32Array | undefined): Array<Observed<Seen>> => {
     const vdoc = plan.renderings.get(choice);
     // Two renderings with the same text (branches differing only in what is dropped or blanked) are linted once.
-    const r = linted.get(vdoc.text, () => lint(fileName, vdoc.text, { ...options, kind, untemplated: true, byteLength: undefined }));
+    const r = linted.get(vdoc.text, () => lint(fileName, vdoc.text, { ...options, kind, untemplated: true, byteLength: undefined, templateSpans: knownTags(vdoc) }));
     first ??= r;
     const toSource = (f: LintFinding): LintFinding | undefined => {
       const span = vdoc.spanToSource(f.span);

@@ -8,9 +8,9 @@ import type { FileKind } from './rule';
 import type { TemplateSyntax } from './template-names';
 import type { VirtualDocument } from './virtual';
 import { conditionGroups, scanTemplate, variants, type ConditionGroups, type Tag, type TemplateScan, type Variant } from './template-scan';
-import { render, standIns } from './template-render';
+import { render, standIns, type StandIn } from './template-render';
 import { anyIn, relevantOffsets } from './template-relevance';
-import { footprint, tableHeaders, type Footprint } from './template-footprint';
+import { footprint, secretsWatch, tableHeaders, type Footprint } from './template-footprint';
 
 /** More branch renderings than this and the template is checked as one text (tags opaque), as before branches were split. */
 export const MAX_VARIANTS = 32;
@@ -81,9 +81,23 @@ function makePlan(text: string, kind: FileKind, syntax: TemplateSyntax): Templat
   const native = kind === 'toml';
   const erb = syntax === 'erb';
   let headers: ReturnType<typeof tableHeaders> | undefined;
+  let secrets: number | undefined;
+  const branches = () => scan.chains.flatMap((c) => c.branches.map((b) => ({ start: b.bodyStart, end: b.bodyEnd })));
+  const tables = () => {
+    if (!headers) {
+      headers = tableHeaders(text);
+      secrets = secretsWatch(headers, branches());
+    }
+    return headers;
+  };
   // deployment.toml: variants that write different tables may share a rendering; other kinds render each alone.
   const budget = { kept: 0 };
-  const footprintOf = kind === 'toml' ? (bodies: Span[]) => footprint(text, (headers ??= tableHeaders(text)), bodies) : () => 'alone' as const;
+  const footprintOf = kind === 'toml'
+    ? (bodies: Span[]) => {
+      const h = tables();
+      return footprint(text, h, bodies, secrets);
+    }
+    : () => 'alone' as const;
   return {
     text, kind, syntax, scan, groups, quiet, list, variantCount, merged, native, erb, footprint: footprintOf,
     index: new LineIndex(text),
@@ -104,9 +118,9 @@ export class Renderings {
   private whole?: VirtualDocument;
   /** Characters this set keeps, counted in `budget` (shared by a plan's sets) until `release`. */
   private kept = 0;
-  private stand?: readonly string[];
+  private stand?: readonly StandIn[];
 
-  constructor(private readonly plan: Pick<TemplatePlan, 'text' | 'scan' | 'merged' | 'native' | 'erb'>, private readonly budget: { kept: number }, private readonly subs?: ReadonlyMap<number, string>, stand?: readonly string[]) {
+  constructor(private readonly plan: Pick<TemplatePlan, 'text' | 'scan' | 'merged' | 'native' | 'erb'>, private readonly budget: { kept: number }, private readonly subs?: ReadonlyMap<number, string>, stand?: readonly StandIn[]) {
     this.stand = stand;
   }
 
@@ -117,7 +131,7 @@ export class Renderings {
   }
 
   /** Each tag's stand-in, made once for all renderings of the plan (template-render.ts). */
-  standIns(): readonly string[] {
+  standIns(): readonly StandIn[] {
     return (this.stand ??= standIns(this.plan.text, this.plan.scan, this.plan.native, this.plan.erb));
   }
 

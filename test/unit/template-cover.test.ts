@@ -10,7 +10,16 @@ import * as path from 'node:path';
 import { lintText } from '../../shared-rules/engine/lint';
 import { lintTemplate } from '../../shared-rules/engine/template-lint';
 import { coverings, lintEveryVariant } from '../../shared-rules/engine/template-cover';
+import { footprint, secretsWatch, tableHeaders } from '../../shared-rules/engine/template-footprint';
+import { templatePlan } from '../../shared-rules/engine/template-plan';
+import { knownTags, render, standIns } from '../../shared-rules/engine/template-render';
+import { findTemplates } from '../../shared-rules/parsers/toml/templates';
+import { parseToml } from '../../shared-rules/parsers/toml/parse';
 import { memory } from '../helpers/memory-files';
+import { classify } from '../../shared-rules/engine/files';
+import { templateSyntax } from '../../shared-rules/engine/template-names';
+import { isManifestName } from '../../shared-rules/engine/embedded';
+import { CORPUS, NO_CORPUS, SHARED } from '../helpers/shared';
 
 const CHART = path.join(__dirname, '../fixtures/deploy/wso2__kubernetes-is@7.0.x');
 
@@ -160,6 +169,12 @@ test('two renderings with the same text are linted once, with the same result as
   assert.deepEqual(r.covered, r.every);
   assert.equal(r.everyCount, 2, 'three variants, two distinct texts');
   assert.ok(r.covered.findings.some((f) => f.ruleId === 'plaintext-password'));
+  // Renderings of the same length but another text are each linted (the results are looked up by length first).
+  const twin = '[server]\nhostname = "h"\n{% if a %}\n[super_admin]\npassword = "admin12"\n{% else %}\n[super_admin]\npassword = "$env{P}"\n{% endif %}\n';
+  const t = both('/t/deployment.toml.j2', twin, { values: false });
+  assert.deepEqual(t.covered, t.every);
+  assert.equal(t.everyCount, 2);
+  assert.match(t.covered.findings.find((f) => f.ruleId === 'plaintext-password')?.message ?? '', /template branch/);
 });
 
 test('hostile: 30 nested conditions around a large body, and 20,000 nested chains of one condition, stay fast', () => {
@@ -173,4 +188,143 @@ test('hostile: 30 nested conditions around a large body, and 20,000 nested chain
     lintText('/r/deployment.toml.j2', t, { values: false });
     assert.ok(performance.now() - t0 < 5000, `took ${performance.now() - t0} ms`);
   }
+});
+
+// The real templates: every template of the shared corpus and of the deployment collection (the vendored
+// test/fixtures/deploy, and $CARBONLINT_SHARED/corpus-deploy when there is one), linted as the CLI does (its own
+// path, values read beside it) and, for deployment.toml, where the bench places it in a product home (no values).
+const DEPLOY = [path.join(__dirname, '../fixtures/deploy'), path.join(SHARED, 'corpus-deploy')].filter((d, i, a) => fs.existsSync(d) && a.indexOf(d) === i);
+function templatesUnder(dir: string): string[] {
+  if (!fs.existsSync(dir)) return [];
+  return (fs.readdirSync(dir, { recursive: true }) as string[]).map((f) => path.join(dir, f)).filter((f) => {
+    if (f.includes(`${path.sep}keystores${path.sep}`) || !fs.statSync(f).isFile()) return false;
+    const text = fs.readFileSync(f, 'utf8');
+    const kind = classify(f, text);
+    return kind !== undefined && !text.includes('\u0000') && (templateSyntax(f, kind, text) !== undefined || isManifestName(f));
+  }).sort();
+}
+
+/** lintText of a file with covering renderings and with every variant by itself. */
+function bothWhole(file: string, text: string, options: Parameters<typeof lintText>[2] = {}) {
+  const covered = lintText(file, text, options);
+  lintEveryVariant(true);
+  try {
+    return { covered, every: lintText(file, text, options) };
+  } finally {
+    lintEveryVariant(false);
+  }
+}
+
+test('every corpus and deployment template: covering renderings give what linting every variant gives', { skip: NO_CORPUS }, () => {
+  const files = [CORPUS, ...DEPLOY].flatMap(templatesUnder);
+  assert.ok(files.length >= 15, `${files.length} templates`);
+  let toml = 0;
+  for (const file of files) {
+    const text = fs.readFileSync(file, 'utf8');
+    const r = bothWhole(file, text);
+    assert.deepEqual(r.covered, r.every, file);
+    if (classify(file, text) !== 'toml' || !templateSyntax(file, 'toml', text)) continue;
+    toml++;
+    const home = bothWhole('/nonexistent/wso2am-4.2.0/repository/conf/deployment.toml', text, { values: false });
+    assert.deepEqual(home.covered, home.every, `${file} as a product home's deployment.toml`);
+  }
+  assert.ok(toml >= 10, `${toml} deployment.toml templates`);
+});
+
+test('footprint: a table added or dropped below [secrets] lints alone, unless a table outside every branch follows it', () => {
+  const text = '[server]\nhostname = "h"\n{{- if .Values.a }}\n[apim.cors]\nenable = true\n{{- end }}\n[secrets]\nx = "[y]"\n{{- if .Values.b }}\n[apim.jwt]\nenable = true\n{{- end }}\n';
+  const body = (t: string, h: string) => { const at = t.indexOf(h); return { start: at - 1, end: t.indexOf('{{- end', at) }; };
+  const headers = tableHeaders(text);
+  const watch = secretsWatch(headers, [body(text, '[apim.cors]'), body(text, '[apim.jwt]')]);
+  assert.equal(watch, text.indexOf('[secrets]'));
+  assert.deepEqual(footprint(text, headers, [body(text, '[apim.cors]')], watch), new Set(['apim.cors']));
+  assert.equal(footprint(text, headers, [body(text, '[apim.jwt]')], watch), 'alone');
+  // A fixed table below [secrets]: one follows it in every rendering, so [apim.jwt] shares by table again.
+  const fixed = `${text}[apim.cors2]\nenable = true\n`;
+  const fixedHeaders = tableHeaders(fixed);
+  assert.equal(secretsWatch(fixedHeaders, [body(fixed, '[apim.cors]'), body(fixed, '[apim.jwt]')]), undefined);
+  assert.deepEqual(footprint(fixed, fixedHeaders, [body(fixed, '[apim.jwt]')], undefined), new Set(['apim.jwt']));
+});
+
+// Its distributed-throttling branch writes the table that follows [secrets]: with it alone, the covering rendering
+// of ten other variants agrees with the base and is not linted again variant by variant (23 renderings before).
+test('traffic-manager template: 13 renderings, the same result as every variant by itself', { skip: NO_CORPUS }, () => {
+  const file = path.join(CORPUS, 'helm-apim-main/traffic-manager/deployment.toml');
+  const r = both('/nonexistent/wso2am-4.2.0/repository/conf/deployment.toml', fs.readFileSync(file, 'utf8'), { values: false });
+  assert.deepEqual(r.covered, r.every);
+  assert.equal(r.everyCount, 22);
+  assert.equal(r.coveredCount, 13);
+});
+
+/** A rendering's text the plain way: each active chain's tags and other branches cut out, per rendering. */
+function dropped(text: string, scan: ReturnType<typeof templatePlan>['scan'], choice: Int32Array | undefined): string {
+  if (!choice) return text;
+  const cut: Array<[number, number]> = [];
+  const active: boolean[] = [];
+  scan.chains.forEach((c, ci) => {
+    active[ci] = !c.parent || (active[c.parent.chain] && choice[c.parent.chain] === c.parent.branch);
+    if (!active[ci]) return;
+    c.branches.forEach((b, bi) => {
+      cut.push([scan.tags[b.tag].start, scan.tags[b.tag].end]);
+      if (bi !== choice[ci]) cut.push([b.bodyStart, b.bodyEnd]);
+    });
+    cut.push([scan.tags[c.endTag].start, scan.tags[c.endTag].end]);
+  });
+  const gone = new Uint8Array(text.length);
+  for (const [a, b] of cut) gone.fill(1, a, b);
+  let out = '';
+  for (let i = 0; i < text.length; i++) if (!gone[i]) out += text[i];
+  return out;
+}
+
+test('a tag kept as written (Helm TOML) renders the same document as one replaced by its own text', { skip: NO_CORPUS }, () => {
+  let n = 0;
+  for (const file of [CORPUS, ...DEPLOY].flatMap(templatesUnder)) {
+    const text = fs.readFileSync(file, 'utf8');
+    if (classify(file, text) !== 'toml' || templateSyntax(file, 'toml', text) !== 'curly') continue;
+    const plan = templatePlan(text, 'toml', 'curly');
+    const asWritten = standIns(text, plan.scan, true, false);
+    assert.ok(asWritten.every((s) => s === undefined));
+    const own = plan.scan.tags.map((t) => text.slice(t.start, t.end));
+    // Every third output tag substituted, as a values case does.
+    const subs = new Map(plan.scan.tags.flatMap((t, ti) => (t.role === 'output' && ti % 3 === 0 ? [[ti, `v${ti}`] as [number, string]] : [])));
+    const choices = [undefined, ...plan.list.map((v) => v.choice), ...coverings(plan.scan.chains, plan.list, plan.footprint).choices];
+    for (const choice of choices) {
+      for (const s of [undefined, subs]) {
+        assert.deepEqual(render(text, plan.scan, choice, asWritten, s), render(text, plan.scan, choice, own, s), file);
+        n++;
+      }
+      assert.equal(render(text, plan.scan, choice, asWritten).text, dropped(text, plan.scan, choice), file);
+    }
+  }
+  assert.ok(n > 100, `${n} renderings`);
+});
+
+test('a rendering\'s known tags are what the TOML parser would find in it, on every corpus and random template', { skip: NO_CORPUS }, () => {
+  const texts: string[] = [];
+  for (const file of [CORPUS, ...DEPLOY].flatMap(templatesUnder)) {
+    const text = fs.readFileSync(file, 'utf8');
+    if (classify(file, text) === 'toml' && templateSyntax(file, 'toml', text) === 'curly') texts.push(text);
+  }
+  const rnd = random(4242);
+  for (let i = 0; i < 200; i++) texts.push(template(rnd));
+  // Tags the renderer must not claim to know: one spanning lines, an opener left as text, a `{` before a dropped stretch.
+  texts.push('[a]\nk = "{{ .Values.x\n}}"\n{{- if .Values.b }}\nm = 1\n{{- end }}\n');
+  texts.push('[a]\n# {{ not closed on this line\nk = 1\n{{- if .Values.b }}\nm = 1\n{{- end }}\nj = "}}"\n');
+  texts.push('[a]\nk = "{{{- if .Values.b }}{x{{- end }}%}"\n');
+  let known = 0;
+  let unknown = 0;
+  for (const text of texts) {
+    const plan = templatePlan(text, 'toml', 'curly');
+    const choices = [undefined, ...plan.list.map((v) => v.choice), ...coverings(plan.scan.chains, plan.list, plan.footprint).choices];
+    for (const choice of choices) {
+      const doc = plan.renderings.get(choice);
+      const tags = knownTags(doc);
+      if (tags === undefined) { unknown++; continue; }
+      known++;
+      assert.deepEqual(tags, findTemplates(doc.text), text);
+      assert.deepEqual(parseToml(doc.text, { templateSpans: tags }), parseToml(doc.text), text);
+    }
+  }
+  assert.ok(known > 500 && unknown > 0, `${known} renderings with known tags, ${unknown} without`);
 });

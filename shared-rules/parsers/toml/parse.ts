@@ -88,9 +88,10 @@ class Parser {
   /** Offset the parser has reached (for the last-resort crash report). */
   pos = 0;
 
-  constructor(text: string) {
+  constructor(text: string, templateSpans?: readonly Span[]) {
     this.text = text;
-    this.templateSpans = findTemplates(text);
+    // A template's rendering comes with its tags when the renderer knows them (template-render.ts knownTags).
+    this.templateSpans = templateSpans ? [...templateSpans] : findTemplates(text);
     this.s = new Source(text, this.templateSpans);
     this.defs = new Definitions((kind, path, at, prevAt, detail) => this.conflict(kind, path, at, prevAt, detail));
     const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
@@ -545,8 +546,8 @@ class Parser {
  * at the next line, duplicate definitions become errors ("toml-duplicate-key", "toml-duplicate-table"; the last
  * definition wins in lookups). Offsets index `text` as given (a leading BOM is skipped, not removed).
  */
-export function parseToml(text: string, read: { invalidUtf8At?: number } = {}): TomlDocument {
-  const p = new Parser(typeof text === 'string' ? text : String(text ?? ''));
+export function parseToml(text: string, read: { invalidUtf8At?: number; templateSpans?: readonly Span[] } = {}): TomlDocument {
+  const p = new Parser(typeof text === 'string' ? text : String(text ?? ''), read.templateSpans);
   try {
     p.run();
   } catch (e) {

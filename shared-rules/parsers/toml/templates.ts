@@ -79,17 +79,22 @@ class LineLexer {
 }
 
 /**
- * The line around `i`. `cr` is the caller's next-CR cursor: asked with growing `i`, it searches forward only (a
- * search from every `i` scanned to the end of a CR-free file each time: quadratic in the tags of a long template).
+ * The end of the line around `i`. `cr` is the caller's next-CR cursor: asked with growing `i`, it searches forward only
+ * (a search from every `i` scanned to the end of a CR-free file each time: quadratic in the tags of a long template).
  */
-function lineBounds(text: string, i: number, cr: { at: number }): { start: number; end: number } {
-  let start = i;
-  while (start > 0 && text.charCodeAt(start - 1) !== 10 && text.charCodeAt(start - 1) !== 13) start--;
+function lineEnd(text: string, i: number, cr: { at: number }): number {
   let end = text.indexOf('\n', i);
   if (end === -1) end = text.length;
   if (cr.at !== -1 && cr.at < i) cr.at = text.indexOf('\r', i);
   if (cr.at !== -1 && cr.at < end) end = cr.at;
-  return { start, end };
+  return end;
+}
+
+/** The start of the line around `i`: asked only for a tag that does not close on its line (most never are). */
+function lineStart(text: string, i: number): number {
+  let start = i;
+  while (start > 0 && text.charCodeAt(start - 1) !== 10 && text.charCodeAt(start - 1) !== 13) start--;
+  return start;
 }
 
 /**
@@ -107,8 +112,10 @@ export function findTemplates(text: string): Span[] {
   let noHash = false;
   const closers = new Closers(text);
   let lexer: LineLexer | undefined;
-  let line = { start: -1, end: -1 };
-  const cr = { at: -2 }; // below any offset: the first lineBounds searches
+  // The line of the current opener: its end, and its start once a tag there spans lines (-1: not yet known).
+  let end = -1;
+  let start = -1;
+  const cr = { at: -2 }; // below any offset: the first lineEnd searches
   let i = text.indexOf('{');
   while (i !== -1) {
     const c = text.charCodeAt(i + 1);
@@ -128,17 +135,21 @@ export function findTemplates(text: string): Span[] {
       i = text.indexOf('{', i + 1);
       continue;
     }
-    if (i >= line.end || i < line.start) line = lineBounds(text, i, cr);
-    if (j + 2 > line.end) {
+    // Openers come in increasing order: past the current line's end is a later line.
+    if (i >= end) {
+      end = lineEnd(text, i, cr);
+      start = -1;
+    }
+    if (j + 2 > end) {
       lexer ??= new LineLexer(text, closers);
-      if (lexer.inCommentOrString(i, line.start, line.end)) {
+      if (start === -1) start = lineStart(text, i);
+      if (lexer.inCommentOrString(i, start, end)) {
         i = text.indexOf('{', i + 1);
         continue;
       }
     }
-    const end = j + 2;
-    spans.push({ start: i, end });
-    i = text.indexOf('{', end);
+    spans.push({ start: i, end: j + 2 });
+    i = text.indexOf('{', j + 2);
   }
   return spans;
 }
