@@ -108,7 +108,10 @@ for (const h of SCRIPT_HINTS) {
 /** The deepest segment naming exactly one product decides; version and distribution come from it or below it. */
 function fromPath(fileName: string): PathEvidence {
   const slashed = fileName.replace(/\\/g, '/');
-  const segs = slashed.split('/').filter((s) => s.length > 0).map(readSegment);
+  // A loop, not filter(…).map(…): map's result is packed or holey depending on whether its caller runs optimised,
+  // and each kind turning up again threw this function's optimised code away.
+  const segs: Segment[] = [];
+  for (const s of slashed.split('/')) if (s.length > 0) segs.push(readSegment(s));
   const script = SCRIPT_BY_NAME.get(path.basename(slashed).toLowerCase());
   for (let i = segs.length - 1; i >= 0; i--) {
     if (segs[i].icp) return { icp: true }; // the nearest folder names the Control Plane: its files are not MI's
@@ -116,12 +119,20 @@ function fromPath(fileName: string): PathEvidence {
     const product = [...segs[i].products][0];
     // The deciding segment and the product-less folders below it, then ancestors naming the same product
     // (apim-4.6.0/all-in-one-apim/: the version is one folder up).
-    const below = segs.slice(i).filter((s, j) => j === 0 || s.products.size === 0);
-    const above = segs.slice(0, i).reverse().filter((s) => s.products.size === 1 && s.products.has(product));
-    const version = [...below, ...above].map((s) => s.version).find((v) => v !== undefined);
-    const distribution = product === 'apim'
-      ? (script?.distribution ?? [...below.slice().reverse(), ...above].map((s) => s.distribution).find((d) => d !== undefined))
-      : undefined;
+    // Index loops, not slice/filter/spread/map/find: fewer arrays, and none whose element kind varies (round 7,
+    // issue 22: this per-file function was recompiled ~4 times a run).
+    const below = (j: number) => j === i || segs[j].products.size === 0;
+    const above = (j: number) => segs[j].products.size === 1 && segs[j].products.has(product);
+    let version: string | undefined;
+    for (let j = i; version === undefined && j < segs.length; j++) if (below(j)) version = segs[j].version;
+    for (let j = i - 1; version === undefined && j >= 0; j--) if (above(j)) version = segs[j].version;
+    let distribution: Distribution | undefined;
+    if (product === 'apim') {
+      // The script's word, else the deepest folder's below the deciding one, else the nearest ancestor's.
+      distribution = script?.distribution;
+      for (let j = segs.length - 1; distribution === undefined && j >= i; j--) if (below(j)) distribution = segs[j].distribution;
+      for (let j = i - 1; distribution === undefined && j >= 0; j--) if (above(j)) distribution = segs[j].distribution;
+    }
     return { product, version, distribution };
   }
   if (script) return { product: script.product, distribution: script.distribution };

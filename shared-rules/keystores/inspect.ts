@@ -48,10 +48,14 @@ export function inspectStores(ctx: RuleContext<'toml'>): InspectedStore[] {
 }
 
 function inspect(ctx: RuleContext<'toml'>): InspectedStore[] {
+  // One result array, filled by push, for every return: V8 then gives the lists it returns one element kind, where
+  // `[]` here and `[...groups].map(…)` there gave three, and each rule looping over them was recompiled as each turned
+  // up (round 7, issue 22).
+  const out: InspectedStore[] = [];
   const resources = ctx.resources;
-  if (!resources) return [];
+  if (!resources) return out;
   const layout = productLayout(ctx.fileName, resources, ctx.product);
-  if (!layout) return [];
+  if (!layout) return out;
   const filesOf = new Map<string, StoreFile | undefined>();
   // A store that is not in the workspace is not reported: it may well be deployed separately (a secret mount).
   // A file_name that leads out of the product home is never opened (confine.ts): it gets a notice.
@@ -82,7 +86,7 @@ function inspect(ctx: RuleContext<'toml'>): InspectedStore[] {
     if (!inside.length) outside.add(file);
     groups.set(file, [...(groups.get(file) ?? []), ref]);
   }
-  return [...groups].map(([file, refs]) => {
+  for (const [file, refs] of groups) {
     // The table that writes file_name itself carries the finding; the others are related information.
     const ordered = [...refs.filter((r) => r.ownFile), ...refs.filter((r) => !r.ownFile)];
     const main = ordered[0];
@@ -91,7 +95,7 @@ function inspect(ctx: RuleContext<'toml'>): InspectedStore[] {
     const related = ordered.slice(1).filter((r) => r.span.start !== main.span.start || r.span.end !== main.span.end)
       .map((r) => ({ span: r.span, message: `${tableLabel(r.role)} uses the same store.` }));
     const { result, origin } = outside.has(file) ? { result: { ok: false as const, problem: 'outside' as const, message: OUTSIDE_MESSAGE }, origin: undefined } : open(read(file)!, ordered.map((r) => r.password));
-    return {
+    out.push({
       display: rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel.split(path.sep).join('/') : file,
       noun: refs.every((r) => r.role === 'truststore') ? 'Truststore' : 'Keystore',
       tables: ordered.map((r) => tableLabel(r.role)).join(', '),
@@ -100,8 +104,9 @@ function inspect(ctx: RuleContext<'toml'>): InspectedStore[] {
       related,
       passwordOrigin: origin,
       result,
-    };
-  });
+    });
+  }
+  return out;
 }
 
 /**

@@ -170,8 +170,14 @@ function password(v: TomlValue, config: EffectiveConfig, env: RuleResources['env
   if (/\$secret\{/.test(s)) return { known: false, reason: 'its password uses a Secure Vault alias ($secret{…}), which CarbonLint does not decrypt' };
   if (/\$sys\{/.test(s)) return { known: false, reason: 'its password comes from a Java system property ($sys{…}), which CarbonLint cannot see' };
   if (/\$ref\{|\$\{/.test(s)) return { known: false, reason: 'its password is a reference CarbonLint does not resolve' };
-  const vars = [...s.matchAll(/\$env\{([^}]*)\}/g)].map((m) => m[1]);
-  const unset = vars.find((name) => env[name] === undefined);
+  // A loop, not [...matchAll].map(…).find(…): map's result is packed or holey by the caller's tier, and find meeting
+  // the other kind deoptimised this per-keystore function twice a run (round 7, issue 22).
+  const vars: string[] = [];
+  let unset: string | undefined;
+  for (const m of s.matchAll(/\$env\{([^}]*)\}/g)) {
+    vars.push(m[1]);
+    if (unset === undefined && env[m[1]] === undefined) unset = m[1];
+  }
   if (unset !== undefined) return { known: false, reason: `its password comes from the environment variable ${unset}, which is not set where CarbonLint runs` };
   if (vars.length === 0) return { known: true, value: s, origin: 'literal' };
   return { known: true, value: s.replace(/\$env\{([^}]*)\}/g, (_, name: string) => env[name] ?? ''), origin: 'env', envVar: vars.join(', ') };

@@ -80,12 +80,16 @@ export default defineRule({
     const entries: Array<{ span: { start: number; end: number }; severity?: 'info'; message: string }> = [];
     const byKey = new Map<string, { entry?: TomlEntry; c: TomlCondition; forbid: boolean; loud: boolean; tail: string; verb: string; ids: Array<{ id: string; url: string; note: string }> }>();
     for (const { advisory, status, pair } of scope.matches) {
-      for (const m of advisory.mitigations ?? []) {
+      if (advisory.mitigations) for (const m of advisory.mitigations) {
         if (m.file !== 'deployment.toml' || !applies(m, product, version, true)) continue;
         if (m.roles && ctx.product.distribution && !m.roles.includes(ctx.product.distribution)) continue;
         if (m.kind === 'MIT' && status === 'fixed') continue; // a config-only mitigation is moot once the update is in
         if (m.when && !holds(config.get(m.when.key), m.when)) continue;
-        const checks = [...(m.require ?? []).map((c) => ({ c, forbid: false })), ...(m.forbid ?? []).map((c) => ({ c, forbid: true }))];
+        // `if`, not `?? []`: an empty literal has other array elements than the data's lists, and meeting it late
+        // threw this (large) optimised function away several times a run (round 7, issue 22).
+        const checks: Array<{ c: TomlCondition; forbid: boolean }> = [];
+        if (m.require) for (const c of m.require) checks.push({ c, forbid: false });
+        if (m.forbid) for (const c of m.forbid) checks.push({ c, forbid: true });
         // An absent key means the shipped default only in a whole deployment.toml (not a snippet or a template), and
         // only in the file the product reads: a variant (`deployment-full.toml`, `wso2am-4.6.0-deployment.toml`) may be
         // a reference or a part merged elsewhere — as for the summary, which only the home's deployment.toml carries.
@@ -103,7 +107,7 @@ export default defineRule({
           slot.ids.push({ id: advisory.id, url: advisory.url, note: m.note });
           byKey.set(k, slot);
         }
-        for (const r of m.requireEntry ?? []) {
+        if (m.requireEntry) for (const r of m.requireEntry) {
           // An `[[…]]` instance holding every condition; in a snippet or template an absent entry proves nothing.
           const instances = config.arrayTables(r.table);
           if (!whole || instances.some((t) => r.with.every((c) => holds(t.get(c.key), c)))) continue;

@@ -136,6 +136,20 @@ test('paths: release folders, branch folders, split distribution names', () => {
   assert.equal(d('/opt/wso2is-7.1.0/repository/conf/deployment.toml').kernel, '4.10');
 });
 
+test('paths: version and distribution from the deciding folder and those below it, then its ancestors', () => {
+  const d = (p: string) => { const i = detectProduct(p, ''); return [i.product, i.version, i.distribution]; };
+  // The version one folder up; the distribution from the deciding folder itself.
+  assert.deepEqual(d('/srv/apim-4.6.0/all-in-one-apim/repository/conf/deployment.toml'), ['apim', '4.6.0', 'all-in-one']);
+  // A version below the deciding folder comes before an ancestor's.
+  assert.deepEqual(d('/srv/wso2am-4.5.0/wso2am-gw/conf-4.6.0/deployment.toml'), ['apim', '4.6.0', 'gateway']);
+  // The deepest distribution word below the deciding folder wins.
+  assert.deepEqual(d('/srv/wso2am-4.5.0/gateway/tm/deployment.toml'), ['apim', '4.5.0', 'traffic-manager']);
+  // None below: the nearest ancestor naming the same product gives both.
+  assert.deepEqual(d('/srv/wso2am-km-4.5.0/wso2am/repository/conf/deployment.toml'), ['apim', '4.5.0', 'key-manager']);
+  // An ancestor naming another product gives nothing.
+  assert.deepEqual(d('/srv/wso2is-7.0.0/wso2am/repository/conf/deployment.toml'), ['apim', undefined, undefined]);
+});
+
 test('never throws, and names the brand', () => {
   assert.equal(detectProduct('', '\u0000\u0000').product, 'unknown');
   const m = detectProduct('/opt/mware-am-4.2.0/repository/conf/deployment.toml', '# MWARE API Manager\n[server]\n');

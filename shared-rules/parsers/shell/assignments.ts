@@ -10,7 +10,8 @@ export function assignmentPrefix(word: ShellWord): number {
     const alpha = (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
     if (!(alpha || (i > 0 && c >= 48 && c <= 57))) break;
   }
-  if (i === 0) return 0;
+  // A bare word (most are) stops here: reading past the end made V8 throw away the parser's optimised code.
+  if (i === 0 || i === s.length) return 0;
   if (s.charCodeAt(i) === 43 /* + */) i++;
   return s.charCodeAt(i) === 61 /* = */ ? i + 1 : 0;
 }

@@ -54,22 +54,36 @@ function buildAppenders(doc: PropertiesDocument): Appender[] {
     props.set(rel, e);
   }
   const listed = doc.get('appenders');
-  const listedIds = listed ? new Set(listed.value.split(',').map((s) => s.trim()).filter(Boolean)) : undefined;
+  // Loops here and below, not split/map/filter and [...map].map(…).sort(…): the arrays those make differ in V8's
+  // element kinds from file to file, and this function was recompiled ~3 times a run for it (round 7, issue 22).
+  let listedIds: Set<string> | undefined;
+  if (listed) {
+    listedIds = new Set();
+    for (const s of listed.value.split(',')) {
+      const t = s.trim();
+      if (t) listedIds.add(t);
+    }
+  }
   const referenced = new Set<string>();
   for (const e of doc.entries) {
     // The cheap prefix test first: most keys are appender properties, not logger references.
     // (every match ends with `.ref`: logger.x.name/level keys skip the regex)
     if ((e.key.startsWith('rootLogger') || e.key.startsWith('logger.')) && e.key.endsWith('.ref') && APPENDER_REF.test(e.key)) referenced.add(e.value.trim());
   }
-  return [...ids].map(([id, props]) => {
+  const out: Appender[] = [];
+  for (const [id, props] of ids) {
     const name = props.get('name')?.value.trim() || id;
-    return {
+    const entries: Array<{ rel: string; entry: PropEntry }> = [];
+    for (const [rel, entry] of props) entries.push({ rel, entry });
+    entries.sort((a, b) => a.entry.span.start - b.entry.span.start);
+    out.push({
       id, name, type: props.get('type'),
       prop: (rel: string) => props.get(rel),
-      entries: [...props].map(([rel, entry]) => ({ rel, entry })).sort((a, b) => a.entry.span.start - b.entry.span.start),
+      entries,
       active: !listedIds || listedIds.has(id) || referenced.has(name) || referenced.has(id),
-    };
-  });
+    });
+  }
+  return out;
 }
 
 /** The appenders Log4j instantiates (see `Appender.active`). */
