@@ -1,0 +1,24 @@
+// Growth in the input dimensions beyond the bench's four shapes (issue 22, round 7): each dimension at a size and
+// four times that size costs at most 10× (linear 4×, quadratic 16×). Each test names what the old code cost.
+import { test } from 'node:test';
+import { lintText } from '../../shared-rules/engine/lint';
+import { resolveSettings } from '../../shared-rules/engine/settings';
+import { assertGrowth } from '../helpers/linear';
+
+const SETTINGS = resolveSettings({ maxFileSize: 64 * 1024 * 1024 });
+const TOML = '/ws/wso2am-4.2.0/repository/conf/deployment.toml';
+/** A table with three findings (no TLS, a privileged user, a plain-text password). */
+const db = (i: number) => `[database.db${i}]\nurl = "jdbc:mysql://h/db"\nusername = "root"\npassword = "admin"\n`;
+const lint = (text: string) => void lintText(TOML, text, { settings: SETTINGS });
+
+test('suppressions: a region per table, never closed (each finding was tested against every directive: 8,000 took 9.1 s, 16.6×)', { timeout: 300_000 }, () => {
+  assertGrowth('regions', (n) => Array.from({ length: n }, (_, i) => `# carbonlint-disable plaintext-password\n${db(i)}`).join(''), lint, 8_000);
+});
+
+test('suppressions: one whole-file directive per table (were tested against every finding)', { timeout: 300_000 }, () => {
+  assertGrowth('disable-file', (n) => Array.from({ length: n }, (_, i) => `# carbonlint-disable-file plaintext-password\n${db(i)}`).join(''), lint, 8_000);
+});
+
+test('suppressions: disable/enable pairs and next-line directives around every finding', { timeout: 300_000 }, () => {
+  assertGrowth('pairs', (n) => Array.from({ length: n }, (_, i) => `# carbonlint-disable privileged-datastore-user\n${db(i)}# carbonlint-enable privileged-datastore-user\n# carbonlint-disable-next-line database-without-tls\n[x${i}]\n`).join(''), lint, 8_000);
+});
