@@ -20,6 +20,7 @@ import { describeError } from './errors';
 import type { ProjectFiles } from './project-file';
 import { ScanStateNotification, type ScanState } from './protocol';
 import { URI } from './uri';
+import { nearest, pathKey } from './path-keys';
 
 export interface ScanHost {
   connection: Connection;
@@ -189,10 +190,10 @@ export class WorkspaceScanner {
    */
   forget(deleted: readonly string[]): void {
     if (!deleted.length) return;
-    const gone = new Set(deleted.map(pathKey));
+    const gone = new Map(deleted.map((p) => [pathKey(p), true]));
     for (const uri of [...this.fromDisk.keys()]) {
       const p = URI.toPath(uri);
-      if (withinAny(p, gone) && !this.host.isOpen(uri)) {
+      if (nearest(p, gone) && !this.host.isOpen(uri)) {
         this.clear(uri);
         this.host.values?.update(uri, undefined); // what a deleted template put on its values files goes too
         this.host.deps?.forget(p);
@@ -250,19 +251,5 @@ export class WorkspaceScanner {
   private setState(s: ScanState): void {
     this.state = s;
     void this.host.connection.sendNotification(ScanStateNotification, s);
-  }
-}
-
-/** A path as path.relative compares it: resolved, and case-insensitive on Windows. */
-function pathKey(p: string): string {
-  const r = path.resolve(p);
-  return process.platform === 'win32' ? r.toLowerCase() : r;
-}
-
-/** Whether `p` is one of the paths of `keys` (pathKey) or lies under one. */
-function withinAny(p: string, keys: ReadonlySet<string>): boolean {
-  for (let d = pathKey(p); ; d = path.dirname(d)) {
-    if (keys.has(d)) return true;
-    if (path.dirname(d) === d) return false;
   }
 }

@@ -9,6 +9,7 @@ import { WorkspaceScanner, type ScanHost } from '../../server/src/scan';
 import { onWatchedFiles } from '../../server/src/watch';
 import { URI } from '../../server/src/uri';
 import { anyStoreInHome } from '../../shared-rules/keystores/resolve';
+import { Folders } from '../../server/src/config';
 import { assertGrowth } from '../helpers/linear';
 
 /** A scanner that knows `files` from disk (as a scan would leave it), and the URIs whose findings it cleared. */
@@ -81,4 +82,26 @@ test('key stores: matching a burst of stores to the deployment.toml files costs 
     for (let i = 0; i < n; i++) if (any(toml(i))) hit++;
     assert.equal(hit, n);
   }, 4_000);
+});
+
+test('workspace folders: the innermost folder holding a path, not a sibling sharing its prefix', () => {
+  const folders = new Folders();
+  const uris = ['/ws', '/ws/a', '/ws/a/b', '/ws/ab', '/other'].map((p) => URI.fromPath(path.resolve(p)));
+  folders.set([...uris, { uri: 'untitled:x' }].map((u) => (typeof u === 'string' ? { uri: u } : u)));
+  const inner = (p: string) => folders.containing(path.resolve(p))?.path;
+  assert.equal(inner('/ws/a/b/c/deployment.toml'), path.resolve('/ws/a/b'));
+  assert.equal(inner('/ws/a/bc/deployment.toml'), path.resolve('/ws/a'));
+  assert.equal(inner('/ws/ab'), path.resolve('/ws/ab'));
+  assert.equal(inner('/ws/x'), path.resolve('/ws'));
+  assert.equal(inner('/nowhere/x'), undefined);
+});
+
+test('workspace folders: finding the folder of every file costs time linear in files and folders', { timeout: 300_000 }, () => {
+  assertGrowth('folders', (n) => {
+    const folders = new Folders();
+    folders.set(Array.from({ length: n }, (_, i) => ({ uri: URI.fromPath(home(i)) })));
+    return { n, folders };
+  }, ({ n, folders }) => {
+    for (let i = 0; i < n; i++) assert.equal(folders.containing(toml(i))?.path, home(i));
+  }, 2_000);
 });
