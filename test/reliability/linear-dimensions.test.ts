@@ -47,3 +47,13 @@ test('fingerprints: a block of comment lines that each carry a finding (each wal
     return { text, findings: lintText(TOML, text, { settings: all }).findings };
   }, ({ text, findings }) => assert.equal(fingerprints('a/deployment.toml', text, findings).length, findings.length), 20_000);
 });
+
+const J2 = '/ws/roles/apim/templates/carbon-home/repository/conf/deployment.toml.j2';
+// Each rendering's findings are capped (maxFindingsPerFile, 1,000 by default), which bounds this path: it grew with
+// findings × chains only where a project file raises the cap.
+const UNCAPPED = resolveSettings({ maxFileSize: 64 * 1024 * 1024, maxFindingsPerFile: 1e9 });
+const lintJ2 = (text: string) => void lintText(J2, text, { settings: UNCAPPED, values: false });
+
+test('templates: many blocks on one condition (every branch body and every chain of the condition tested per finding: 4,000 blocks 10.8×)', { timeout: 300_000 }, () => {
+  assertGrowth('same condition', (n) => Array.from({ length: n }, (_, i) => `{% if c %}\n${db(i)}{% else %}\n[x${i}]\n{% endif %}\n`).join(''), lintJ2, 4_000);
+});
