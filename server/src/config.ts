@@ -7,6 +7,7 @@ import { relativeTo } from '../../shared-rules/engine/workspace';
 import type { EditorConfig, EditorSettings } from './settings';
 import type { LoadedProject, ProjectFiles } from './project-file';
 import { URI } from './uri';
+import { nearest, pathKey } from './path-keys';
 
 export interface Folder {
   uri: string;
@@ -36,16 +37,22 @@ export function firstMatch(globs: readonly string[], rel: string | undefined): s
 
 export class Folders {
   list: Folder[] = [];
+  /** The folders by resolved path: a file looks up its own folders, not every workspace folder (asked per file). */
+  private byPath = new Map<string, Folder>();
 
   set(folders: ReadonlyArray<{ uri: string }>): void {
     this.list = folders.filter((f) => URI.isFile(f.uri)).map((f) => ({ uri: f.uri, path: URI.toPath(f.uri) }));
+    this.byPath.clear();
+    for (const f of this.list) {
+      const k = pathKey(f.path);
+      const had = this.byPath.get(k);
+      if (!had || f.path.length > had.path.length) this.byPath.set(k, f);
+    }
   }
 
   /** The innermost workspace folder holding the path. */
   containing(p: string): Folder | undefined {
-    let best: Folder | undefined;
-    for (const f of this.list) if (relativeTo(f.path, p) !== undefined && (!best || f.path.length > best.path.length)) best = f;
-    return best;
+    return nearest(p, this.byPath);
   }
 }
 

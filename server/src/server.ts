@@ -26,7 +26,7 @@ import { legacyFileOf } from '../../shared-rules/engine/legacy-files';
 import { fileStatus, ruleSummaries } from './status';
 import { CancelScanNotification, FileStatusRequest, FixAllCommand, RulesRequest, ScanWorkspaceRequest, type FileStatusParams } from './protocol';
 import { registerReportRequest } from './report-request';
-import { storeInHome } from '../../shared-rules/keystores/resolve';
+import { anyStoreInHome } from '../../shared-rules/keystores/resolve';
 import { containerKindOfPath } from '../../shared-rules/engine/container-files';
 
 interface Linted {
@@ -177,7 +177,8 @@ export function startServer(connection: Connection = createConnection(ProposedFe
       rescan();
     },
     keystoresChanged: (stores) => {
-      const concerned = (abs: string) => classify(abs) === 'toml' && stores.some((s) => storeInHome(abs, s));
+      const inHome = anyStoreInHome(stores);
+      const concerned = (abs: string) => classify(abs) === 'toml' && inHome(abs);
       for (const d of documents.all()) if (URI.isFile(d.uri) && concerned(URI.toPath(d.uri))) schedule(d.uri);
       void scanner.recheck(concerned);
     },

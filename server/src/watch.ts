@@ -62,6 +62,12 @@ export async function onWatchedFiles(changes: FileEvent[], deps: WatchDeps): Pro
   let project = false;
   const stores: string[] = [];
   let dockerfiles = false;
+  // Deletions in a row are forgotten together (one pass over the known files), before the next other event.
+  let deleted: string[] = [];
+  const forget = () => {
+    deps.scanner.forget(deleted);
+    deleted = [];
+  };
   for (const c of unique.values()) {
     const p = URI.toPath(c.uri);
     if (containerKindOfPath(p) === 'dockerfile') dockerfiles = true;
@@ -74,10 +80,15 @@ export async function onWatchedFiles(changes: FileEvent[], deps: WatchDeps): Pro
       if (c.type === FileChangeType.Deleted) void deps.connection.sendDiagnostics({ uri: c.uri, diagnostics: [] });
       continue;
     }
-    if (c.type === FileChangeType.Deleted) deps.scanner.forget(p);
-    else if (c.type === FileChangeType.Created) await deps.scanner.checkCreated(p);
+    if (c.type === FileChangeType.Deleted) {
+      deleted.push(p);
+      continue;
+    }
+    forget();
+    if (c.type === FileChangeType.Created) await deps.scanner.checkCreated(p);
     else if (deps.scanner.candidate(p)) await deps.scanner.checkFile(p);
   }
+  forget();
   if (project) {
     deps.projects.invalidate();
     for (const c of unique.values()) {

@@ -38,12 +38,23 @@ export function fingerprints(relPath: string, text: string, findings: readonly L
   // Blank and comment lines carry no configuration: anchors skip them (a leading "<!--" line only, for XML).
   const filler = (l: string) => l === '' || /^(#|!|\/\/|<!--|<\?xml)/.test(l);
   const firstContent = masked.findIndex((l) => !filler(l));
+  // The first content line at or after each line (the last line when none), made once when first needed: walking
+  // from each anchor was quadratic for a block of comment lines that each carry a finding (unused suppressions).
+  let contentFrom: Int32Array | undefined;
+  const contentAt = (line: number) => {
+    if (!contentFrom) {
+      contentFrom = new Int32Array(masked.length);
+      let next = masked.length - 1;
+      for (let l = masked.length - 1; l >= 0; l--) contentFrom[l] = next = filler(masked[l]) ? next : l;
+    }
+    return contentFrom[line];
+  };
   const seen = new Map<string, number>();
   return findings.map((f) => {
     let first = index.positionAt(f.span.start).line;
     const last = Math.max(first, index.positionAt(Math.max(f.span.start, f.span.end - 1)).line);
     // A one-line anchor on a blank or comment line belongs to the content after it.
-    while (first >= last && filler(masked[first]) && first + 1 < masked.length) first++;
+    if (first >= last && filler(masked[first])) first = contentAt(first);
     // Findings about what a file lacks are anchored at its top, whatever line that is: the message identifies
     // them, so comments or blank lines added at the top do not make them new. v2 takes the finding's identity where
     // it has one (a message that names the data's age would otherwise make a baselined finding new on a date).

@@ -12,18 +12,58 @@ function conflicts(a: number, b: number, c: number, d: number): boolean {
 
 /** Picks fixes whose edits do not overlap each other (first come, first kept), in text order. */
 export function nonOverlapping(findings: readonly LintFinding[], safeOnly: boolean): LintFinding[] {
-  const withFix = findings.filter((f) => f.fix && (!safeOnly || f.fix.safe));
-  withFix.sort((a, b) => Math.min(...a.fix!.edits.map((e) => e.start)) - Math.min(...b.fix!.edits.map((e) => e.start)));
-  const taken: Array<[number, number]> = [];
+  // By the first edit of each fix (a stable sort: ties keep the findings' order), each key computed once.
+  const withFix = findings.filter((f) => f.fix && (!safeOnly || f.fix.safe))
+    .map((f) => ({ f, at: Math.min(...f.fix!.edits.map((e) => e.start)) }))
+    .sort((a, b) => a.at - b.at)
+    .map((x) => x.f);
+  const taken = new Taken();
   const chosen: LintFinding[] = [];
   for (const f of withFix) {
     const edits = f.fix!.edits;
-    const clash = edits.some((e) => taken.some(([s, t]) => conflicts(e.start, e.end, s, t)));
-    if (clash) continue;
-    for (const e of edits) taken.push([e.start, e.end]);
+    if (edits.some((e) => taken.clashes(e.start, e.end))) continue;
+    for (const e of edits) taken.add(e.start, e.end);
     chosen.push(f);
   }
   return chosen;
+}
+
+/**
+ * The edits kept so far, sorted by start: an edit is compared with its neighbours only, not with every kept edit
+ * (a script with 8,000 fixable launch lines was quadratic: 16,000 fixes, 4× the file 15.9× the time).
+ */
+class Taken {
+  private starts: number[] = [];
+  private ends: number[] = [];
+  /** The longest kept edit: one starting further back than this before `a` ends before `a`. */
+  private longest = 0;
+
+  /** Whether [a,b) conflicts with a kept edit (every conflicting one starts at or before b and ends at or after a). */
+  clashes(a: number, b: number): boolean {
+    for (let i = this.upper(b) - 1; i >= 0 && this.starts[i] + this.longest >= a; i--) {
+      if (conflicts(a, b, this.starts[i], this.ends[i])) return true;
+    }
+    return false;
+  }
+
+  add(a: number, b: number): void {
+    const i = this.upper(a); // after the kept edits starting at a: in order of arrival, as the old list was
+    this.starts.splice(i, 0, a);
+    this.ends.splice(i, 0, b);
+    if (b - a > this.longest) this.longest = b - a;
+  }
+
+  /** The number of kept edits starting at or before x. */
+  private upper(x: number): number {
+    let lo = 0;
+    let hi = this.starts.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.starts[mid] <= x) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
 }
 
 // Enough for a file with dozens of secrets that all append to one [secrets] table (one per pass).

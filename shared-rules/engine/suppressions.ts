@@ -10,6 +10,7 @@ import type { FileKind, Severity } from './rule';
 import type { LintFinding } from './lint';
 import { scanSource, syntaxOf, type Comment, type SourceLines } from './comment-syntax';
 import { LineIndex, type Span } from './text';
+import { cover, type Unmatched } from './suppression-cover';
 import type { Settings } from './settings';
 
 export const UNUSED_SUPPRESSION = 'unused-suppression';
@@ -85,96 +86,19 @@ export function applySuppressions(findings: LintFinding[], ctx: SuppressionConte
   const src = scanSource(syntaxOf(ctx.kind, ctx.fileName), ctx.text, ctx.index);
   const directives = parseDirectives(ctx.text, src);
   if (!directives.length) return { findings, suppressed: [] };
-  const scopes = coverage(directives, src);
-  const used = new Map<Directive, Set<string>>();
+  const { by, used, unmatched } = cover(directives, src, findings);
   const kept: LintFinding[] = [];
   const suppressed: SuppressedFinding[] = [];
-  for (const f of findings) {
-    const line = f.range.start.line;
-    const by = scopes.filter((s) => s.covers(f.span.start, line) && names(s.d, f));
-    if (!by.length) {
-      kept.push(f);
-      continue;
-    }
-    for (const s of by) {
-      const set = used.get(s.d) ?? new Set<string>();
-      set.add(s.d.rules.length ? f.ruleId : '*');
-      used.set(s.d, set);
-    }
-    const d = by[0].d;
-    suppressed.push({ ...f, suppression: { type: d.type, line: d.comment.line, reason: d.reason } });
-  }
+  findings.forEach((f, i) => {
+    const d = by[i];
+    if (d) suppressed.push({ ...f, suppression: { type: d.type, line: d.comment.line, reason: d.reason } });
+    else kept.push(f);
+  });
   const level = ctx.settings.rules[UNUSED_SUPPRESSION] ?? 'info';
   if (level !== 'off') {
-    for (const u of unused(directives, scopes, used, ctx)) kept.push(unusedFinding(u, level, ctx));
+    for (const u of unused(directives, unmatched, used, ctx)) kept.push(unusedFinding(u, level, ctx));
   }
   return { findings: kept, suppressed };
-}
-
-/** A blanket suppression covers guideline findings only: it must not hide that the file failed to parse. */
-function names(d: Directive, f: LintFinding): boolean {
-  return d.rules.length ? d.rules.some((r) => r.id === f.ruleId) : f.guidelineId !== null;
-}
-
-interface Scope {
-  d: Directive;
-  covers(offset: number, line: number): boolean;
-}
-
-interface Unmatched {
-  d: Directive;
-  message: string;
-}
-
-function coverage(directives: Directive[], src: SourceLines): Scope[] & { unmatched?: Unmatched[] } {
-  const scopes: Scope[] & { unmatched?: Unmatched[] } = [];
-  const open: Array<{ d: Directive; id: string; start: number; end: number }> = [];
-  // The regions not closed yet, by rule id ('*' for a blanket disable): an enable looks up only what it closes.
-  const stillOpen = new Map<string, typeof open>();
-  const unmatched: Unmatched[] = [];
-  for (const d of directives) {
-    if (d.type === 'disable-file') scopes.push({ d, covers: () => true });
-    else if (d.type === 'disable-next-line' || d.type === 'disable-line') {
-      const first = d.type === 'disable-line' ? src.statementStart(d.comment.line) : d.comment.endLine + 1;
-      const last = first >= src.index.lineCount ? -1 : src.statementEnd(first);
-      scopes.push({ d, covers: (_o, line) => line >= first && line <= last });
-    } else if (d.type === 'disable') {
-      for (const id of d.rules.length ? d.rules.map((r) => r.id) : ['*']) {
-        const region = { d, id, start: d.comment.span.end, end: Infinity };
-        open.push(region);
-        const list = stillOpen.get(id);
-        if (list) list.push(region);
-        else stillOpen.set(id, [region]);
-      }
-    } else {
-      // enable: closes the matching open regions (all of them when it names no rule).
-      const ids = [...new Set(d.rules.map((r) => r.id))];
-      let closed = 0;
-      const missing: string[] = [];
-      for (const id of ids.length ? ids : [...stillOpen.keys()]) {
-        const list = stillOpen.get(id);
-        if (!list) {
-          missing.push(id);
-          continue;
-        }
-        for (const o of list) o.end = d.comment.span.start;
-        closed += list.length;
-        stillOpen.delete(id);
-      }
-      if (!closed || (ids.length && missing.length)) {
-        unmatched.push({ d, message: `carbonlint-enable${missing.length && ids.length ? ` ${missing.join(', ')}` : ''} has no matching carbonlint-disable above it.` });
-      }
-    }
-  }
-  const regions = new Map<Directive, typeof open>();
-  for (const o of open) {
-    const list = regions.get(o.d);
-    if (list) list.push(o);
-    else regions.set(o.d, [o]);
-  }
-  for (const [d, rs] of regions) scopes.push({ d, covers: (offset) => rs.some((r) => offset >= r.start && offset < r.end) });
-  scopes.unmatched = unmatched;
-  return scopes;
 }
 
 interface Unused {
@@ -185,7 +109,7 @@ interface Unused {
   message: string;
 }
 
-function unused(directives: Directive[], scopes: ReturnType<typeof coverage>, used: Map<Directive, Set<string>>, ctx: SuppressionContext): Unused[] {
+function unused(directives: Directive[], unmatched: readonly Unmatched[], used: Map<Directive, Set<string>>, ctx: SuppressionContext): Unused[] {
   const out: Unused[] = [];
   const where = (d: Directive) => (d.type === 'disable-file' ? 'in this file' : d.type === 'disable-next-line' ? 'on the next line' : d.type === 'disable-line' ? 'on this line' : 'in this region');
   for (const d of directives) {
@@ -210,7 +134,7 @@ function unused(directives: Directive[], scopes: ReturnType<typeof coverage>, us
     const keep = [...new Set(d.rules.map((r) => r.id))].filter((id) => !dead.has(id));
     out.push({ d, drop: keep.length ? [...dead] : [], keep, message: `Unused suppression: ${why.join('; ')}.` });
   }
-  for (const u of scopes.unmatched ?? []) out.push({ d: u.d, drop: [], keep: [], message: u.message });
+  for (const u of unmatched) out.push({ d: u.d, drop: [], keep: [], message: u.message });
   return out.sort((a, b) => a.d.comment.span.start - b.d.comment.span.start);
 }
 

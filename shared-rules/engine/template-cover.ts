@@ -9,6 +9,7 @@
 // variant's own result: where it disagrees, it is used as such and the shared renderings are not doubted for it.
 import type { Span } from './text';
 import { overlaps, type Footprint } from './template-footprint';
+import { regionOf } from './template-regions';
 
 export interface CoverChain {
   branches: Array<{ bodyStart: number; bodyEnd: number }>;
@@ -125,22 +126,6 @@ function plannedCoverings(chains: readonly CoverChain[], list: readonly CoverVar
   const plan = coverings(chains, list, footprintOf);
   PLANNED.set(list, { chains, footprintOf, plan });
   return plan;
-}
-
-/** The (chain, branch) bodies that hold the whole span, innermost first; undefined when the span crosses a body's edge. */
-function regionOf(chains: readonly CoverChain[], s: Span): Array<[number, number]> | undefined {
-  const out: Array<[number, number]> = [];
-  for (let ci = 0; ci < chains.length; ci++) {
-    const bs = chains[ci].branches;
-    for (let b = 0; b < bs.length; b++) {
-      const { bodyStart, bodyEnd } = bs[b];
-      const inside = bodyStart <= s.start && s.end <= bodyEnd && s.start < bodyEnd;
-      const crosses = s.start < bodyEnd && s.end > bodyStart && !inside && !(s.start <= bodyStart && s.end >= bodyEnd);
-      if (crosses) return undefined;
-      if (inside) out.push([ci, b]);
-    }
-  }
-  return out.reverse();
 }
 
 /**

@@ -11,6 +11,7 @@ import { conditionGroups, scanTemplate, variants, type ConditionGroups, type Tag
 import { render, standIns, type StandIn } from './template-render';
 import { anyIn, relevantOffsets } from './template-relevance';
 import { footprint, secretsWatch, tableHeaders, type Footprint } from './template-footprint';
+import { firstEnclosing } from './template-regions';
 
 /** More branch renderings than this and the template is checked as one text (tags opaque), as before branches were split. */
 export const MAX_VARIANTS = 32;
@@ -180,7 +181,7 @@ export function branchLabel(plan: TemplatePlan, rep: number, branch: number, at:
 function makeLabel(plan: TemplatePlan, rep: number, branch: number, at: number): string {
   const { scan, groups, index } = plan;
   const lineOf = (tag: number) => index.range(scan.tags[tag]).start.line + 1;
-  const ci = groups.group[rep].find((cj) => { const c = scan.chains[cj]; return scan.tags[c.branches[0].tag].start <= at && at < scan.tags[c.endTag].end; }) ?? rep;
+  const ci = firstEnclosing(scan, groups.group[rep], at) ?? rep;
   const c = scan.chains[ci];
   const line = lineOf(c.branches[0].tag);
   const named = conditionName(plan, ci, line);

@@ -61,16 +61,28 @@ export function productLayout(fileName: string, resources: RuleResources, produc
   return { home: up, kind: 'mi' };
 }
 
-/**
- * Whether the key store file `store` lies in the product home of `configFile` (a deployment.toml), so that changing
- * it may change that file's findings. Homes are found as productLayout finds them; outside a layout, the file's folder.
- */
-export function storeInHome(configFile: string, store: string): boolean {
+function homeOfConfig(configFile: string): string {
   const dir = path.dirname(path.resolve(configFile));
   const up = path.dirname(dir);
-  const home = path.basename(dir) !== 'conf' ? dir : path.basename(up) === 'repository' ? path.dirname(up) : up;
-  const rel = path.relative(home, path.resolve(store));
-  return rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel);
+  return path.basename(dir) !== 'conf' ? dir : path.basename(up) === 'repository' ? path.dirname(up) : up;
+}
+
+/**
+ * Whether one of the key store files `stores` lies in the product home of a configuration file (a deployment.toml),
+ * so that changing it may change that file's findings. Homes are found as productLayout finds them; outside a
+ * layout, the file's folder. The home is looked up among the folders that hold a store: trying every store against
+ * every deployment.toml of the workspace made a burst of changed stores quadratic.
+ */
+export function anyStoreInHome(stores: readonly string[]): (configFile: string) => boolean {
+  const key = (p: string) => (process.platform === 'win32' ? p.toLowerCase() : p); // path.relative's comparison
+  const holders = new Set<string>();
+  for (const s of stores) {
+    for (let d = path.dirname(path.resolve(s)); !holders.has(key(d)); d = path.dirname(d)) {
+      holders.add(key(d));
+      if (path.dirname(d) === d) break;
+    }
+  }
+  return (configFile) => holders.has(key(homeOfConfig(configFile)));
 }
 
 export function storeRefs(config: EffectiveConfig, layout: Layout, resources: RuleResources, product: ProductInfo): StoreRef[] {

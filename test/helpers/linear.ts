@@ -26,3 +26,20 @@ export function assertLinear(name: string, make: (k: number) => string, parse: (
   if (bigMs < 250) return;
   assert.ok(bigMs / smallMs < maxRatio, `${name}: 10× input took ${(bigMs / smallMs).toFixed(1)}× the time (${smallMs.toFixed(2)} ms → ${bigMs.toFixed(1)} ms)`);
 }
+
+/**
+ * Growth in one input dimension (issue 22), as test/reliability/linear-growth.test.ts measures the bench's shapes:
+ * `make(n / 4)` and `make(n)` run alternately for a few rounds, each size's time is its best round (a pause of the
+ * machine only ever adds time) and the smaller one has a floor against timer noise. Linear is 4×, quadratic 16×:
+ * the bound, 10×, sits between with room for a loaded machine.
+ */
+export function assertGrowth<T>(name: string, make: (n: number) => T, run: (input: T) => void, n: number, rounds = 5): void {
+  const inputs = [make(Math.round(n / 4)), make(n)];
+  run(inputs[0]); // warm-up (JIT)
+  const best = [Infinity, Infinity];
+  for (let r = 0; r < rounds; r++) {
+    for (const i of r % 2 ? [0, 1] : [1, 0]) best[i] = Math.min(best[i], time(() => run(inputs[i])));
+  }
+  const ratio = best[1] / Math.max(best[0], 3);
+  assert.ok(ratio <= 10, `${name}: 4× the input took ${ratio.toFixed(1)}× the time (${best[0].toFixed(0)} → ${best[1].toFixed(0)} ms)`);
+}
