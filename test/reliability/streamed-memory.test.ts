@@ -40,6 +40,8 @@ function runPiped(args: string[], cwd: string, pauseMs: number, tmp: string): Pr
     const reader = spawn(process.execPath, ['-e', READER, String(pauseMs)], { stdio: ['pipe', 'pipe', 'inherit'] });
     let read = '';
     reader.stdout.on('data', (d) => (read += d));
+    // Listened for from the start: the reader may see the pipe's end and close before the CLI's exit event arrives.
+    const readerClosed = new Promise<void>((r) => reader.on('close', () => r()));
     const child = spawn(process.execPath, [CLI, ...args], { cwd, stdio: ['ignore', reader.stdin, 'pipe'], env: { ...process.env, TMPDIR: tmp } });
     reader.stdin.destroy(); // the CLI holds the pipe's write end now: the reader sees its end when the CLI exits
     let stderr = '';
@@ -56,7 +58,7 @@ function runPiped(args: string[], cwd: string, pauseMs: number, tmp: string): Pr
     child.on('error', reject);
     child.on('exit', (code) => {
       clearInterval(poll);
-      reader.on('close', () => resolve({ code, peak, bytes: Number(read), stderr }));
+      void readerClosed.then(() => resolve({ code, peak, bytes: Number(read), stderr }));
     });
   });
 }
