@@ -175,7 +175,10 @@ export function lintText(fileName: string, text: string, options: LintOptions = 
     if (level === 'off') continue;
     if (product.product !== 'unknown' && !rule.meta.products.includes(product.product)) continue;
     ran.add(rule.meta.id);
-    const ctx = new Context(fileName, text, model, settings, product, resources, legacyFile, result, rule, level, index);
+    const ctx: RuleContext = {
+      fileName, text, model, settings, product, resources, legacyFile,
+      report: (f: Finding) => result.findings.push(toLintFinding(rule, f, level, index)),
+    };
     try {
       check(ctx);
     } catch (err) {
@@ -228,22 +231,6 @@ function capFindings(findings: LintFinding[], max: number): LintFinding[] {
     message: `${hidden} more findings not shown: this file has ${ruleFindings.length}, over the limit of ${max} per file (setting carbonlint.maxFindingsPerFile). Fix or suppress the ones shown to see the rest.`,
   });
   return kept;
-}
-
-/**
- * A rule's context for one lint. `report` is one method for all of them: as a closure made per lint it was a new
- * call target on every file, and a rule's optimised `check` that had inlined it was thrown away ("wrong call target").
- */
-class Context implements RuleContext {
-  constructor(
-    readonly fileName: string, readonly text: string, readonly model: RuleContext['model'], readonly settings: Settings,
-    readonly product: ProductInfo, readonly resources: RuleResources | undefined, readonly legacyFile: RuleContext['legacyFile'],
-    private readonly result: LintResult, private readonly rule: Rule, private readonly level: string | undefined, private readonly index: LineIndex,
-  ) {}
-
-  report(f: Finding): void {
-    this.result.findings.push(toLintFinding(this.rule, f, this.level, this.index));
-  }
 }
 
 function toLintFinding(rule: Rule, f: Finding, level: string | undefined, index: LineIndex): LintFinding {
