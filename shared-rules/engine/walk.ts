@@ -96,6 +96,8 @@ export function collectFiles(inputs: string[], errors: WalkError[], options: Wal
       }
     }
   };
+  const cwd = path.resolve('.');
+  let cwdReal: string | undefined;
   for (const input of inputs) {
     let st: fs.Stats;
     let real: string;
@@ -106,6 +108,13 @@ export function collectFiles(inputs: string[], errors: WalkError[], options: Wal
       const code = (e as NodeJS.ErrnoException).code;
       if (code === 'ENOENT' || code === 'ENOTDIR') errors.push({ path: input, message: 'no such file or directory' });
       else skip(input, e);
+      continue;
+    }
+    // A path under the working folder that leads out of it through a link is refused, as inside a walk: CI passes the
+    // changed files of a pull request by name (`git diff --name-only`), and a committed link to a runner's secrets
+    // must not be read. A path named outside the working folder is the user's own choice.
+    if (isInside(cwd, path.resolve(input)) && !isInside((cwdReal ??= fs.realpathSync(cwd)), real)) {
+      errors.push({ path: input, message: OUTSIDE_LINK });
       continue;
     }
     if (st.isDirectory()) visit(input, real, real);

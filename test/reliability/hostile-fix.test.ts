@@ -65,9 +65,17 @@ test('--fix: a config that is a symlink out of the workspace is not written (exi
   fs.mkdirSync(path.join(ws, 'wso2am-4.2.0', 'bin'), { recursive: true });
   const link = path.join(ws, SCRIPT);
   fs.symlinkSync(outside, link);
+  // Named from inside the workspace, the link is not even read (walk.ts) …
   const r = await runCli([link, '--fix'], { cwd: ws });
   assert.equal(r.status, 2, r.stderr);
-  assert.match(r.stderr, /api-manager\.sh: cannot write the fixes \(a symbolic link to outside the workspace/);
+  assert.match(r.stderr, /api-manager\.sh: a symbolic link to outside the workspace; not followed/);
+  assert.equal(fs.readFileSync(outside, 'utf8'), FIXABLE, 'the file outside was written');
+  assert.ok(fs.lstatSync(link).isSymbolicLink(), 'the link was replaced');
+  // … and from a working folder that holds its target it is read, but the fix is not written through it: --fix
+  // writes only inside the folders named (here the link's own folder).
+  const w = await runCli([link, '--fix'], { cwd: base });
+  assert.equal(w.status, 2, w.stderr);
+  assert.match(w.stderr, /api-manager\.sh: cannot write the fixes \(a symbolic link to outside the workspace/);
   assert.equal(fs.readFileSync(outside, 'utf8'), FIXABLE, 'the file outside was written');
   assert.ok(fs.lstatSync(link).isSymbolicLink(), 'the link was replaced');
 }));

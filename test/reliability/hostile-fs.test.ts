@@ -74,8 +74,9 @@ test('CLI: a FIFO and a link to /dev/zero are notices; the exit code follows the
   const stylish = await runCli([ws], { timeoutMs: 10_000 });
   assert.match(stylish.stdout, /Not read: 2 files or folders \(listed on stderr/);
   assert.ok(under(rows(dirty.stdout), 'insecure/').some((r) => r.rule === 'default-admin-credentials'));
-  // … and named on the command line it reaches the reader, which refuses the device on the open descriptor.
-  const named = await runCli([path.join(ws, 'zero/deployment.toml'), path.join(ws, 'pipe/deployment.toml'), '--format', 'json'], { timeoutMs: 10_000 });
+  // … and named on the command line from a working folder that holds /dev too (from inside the workspace the link is
+  // refused before any read: the named-links test), it reaches the reader, which refuses the device on the open descriptor.
+  const named = await runCli([path.join(ws, 'zero/deployment.toml'), path.join(ws, 'pipe/deployment.toml'), '--format', 'json'], { cwd: '/', timeoutMs: 10_000 });
   assert.equal(named.timedOut, false);
   assert.equal(named.status, 0, named.stderr);
   assert.match(named.stderr, /skipped .*zero.deployment\.toml: a character device, not a regular file/);
@@ -142,6 +143,30 @@ test('CLI and report: symlinked folders out of the workspace (to a sibling, to /
   assert.equal(rep.status, 0, rep.stderr);
   const files = (JSON.parse(rep.stdout) as { files: Array<{ path: string }> }).files.map((f) => f.path);
   assert.deepEqual(files, ['inside/deployment.toml']);
+}));
+
+test('CLI: links named on the command line (`git diff --name-only` in CI) are not followed out of the working folder', withWs('named-links', async (base) => {
+  const ws = path.join(base, 'ws');
+  write(base, 'outside/deployment.toml', INSECURE_TOML);
+  write(ws, 'inside/deployment.toml', CLEAN_TOML);
+  write(ws, 'shared/deployment.toml', INSECURE_TOML);
+  fs.mkdirSync(path.join(ws, 'conf'));
+  fs.symlinkSync(path.join(base, 'outside', 'deployment.toml'), path.join(ws, 'conf', 'deployment.toml'));
+  fs.symlinkSync(path.join(base, 'outside'), path.join(ws, 'secrets'));
+  fs.symlinkSync(path.join('..', 'shared', 'deployment.toml'), path.join(ws, 'inside', 'linked-deployment.toml'));
+  // Each way of naming the link from inside the working folder is refused, and nothing of the outside is read.
+  for (const named of ['conf/deployment.toml', 'secrets', path.join(ws, 'conf', 'deployment.toml')]) {
+    const r = await runCli([named, 'inside/deployment.toml', '--format', 'json'], { cwd: ws, timeoutMs: 15_000 });
+    assert.equal(r.status, 2, r.stderr);
+    assert.match(r.stderr, new RegExp(`${named.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}: a symbolic link to outside the workspace; not followed`));
+    assert.equal(r.stdout, '');
+  }
+  // A link that stays inside the working folder is linted, and so is the first link from a working folder that holds its target.
+  const inside = await runCli(['inside/linked-deployment.toml', '--format', 'json'], { cwd: ws, timeoutMs: 15_000 });
+  assert.equal(inside.status, 1, inside.stderr);
+  assert.ok(rows(inside.stdout).some((x) => x.rule === 'default-admin-credentials'));
+  const named = await runCli([path.join(ws, 'conf', 'deployment.toml'), '--format', 'json'], { cwd: base, timeoutMs: 15_000 });
+  assert.equal(named.status, 1, named.stderr);
 }));
 
 test('language server: the workspace scan neither follows links out of the folder nor hangs on special files', withWs('escape-lsp', async (base) => {
