@@ -49,7 +49,7 @@ export function advisoriesCommand(argv: string[]): number {
     if (!fs.existsSync(target)) throw new CliError(`${positionals[0] ?? '.'}: no such file or directory`);
     const root = fs.statSync(target).isDirectory() ? target : path.dirname(target);
     const errors: Array<{ path: string; message: string }> = [];
-    const files = collectFiles([target], errors);
+    const files = collectFiles([target], errors, { within: process.cwd() });
     lists = workspaceReleases(root, files).map((h) => productAdvisories(level !== undefined ? { ...h, updateLevel: level, facts: [...h.facts.filter((f) => f.what !== 'updateLevel'), { what: 'updateLevel', value: String(level), file: '', source: '--update-level' }] } : h, root));
     if (!lists.length) process.stderr.write(`carbonlint: no product release found in ${positionals[0] ?? '.'} (updates/product.txt, carbon.xml, bin/version.txt, folder names such as wso2am-4.2.0); name one with --product\n`);
   }

@@ -63,7 +63,7 @@ export async function lintCommand(o: LintOptions): Promise<number> {
   // Lint by absolute path: product detection looks at the layout around a file (bin/ scripts beside conf/),
   // which a relative path would hide. Output stays relative to the working folder.
   const listings = walkListings();
-  const files = collectFiles(o.inputs, walkErrors, { excluded: project.excluded, skipped: skippedEntries, associations: settings.associations, onListing: listings.add }).map((f) => path.resolve(f));
+  const files = collectFiles(o.inputs, walkErrors, { excluded: project.excluded, skipped: skippedEntries, associations: settings.associations, onListing: listings.add, within: cwd }).map((f) => path.resolve(f));
   if (walkErrors.length) throw new CliError(walkErrors.map((e) => `${e.path}: ${e.message}`).join('\ncarbonlint: '));
   if (o.errorOnUnmatched) {
     const unmatched = unmatchedInputs(o.inputs, files, settings.maxFileSize, settings.associations);

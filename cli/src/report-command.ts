@@ -48,7 +48,7 @@ export function reportCommand(argv: string[]): number {
   const progress = new Progress();
   checkOutput(values.output);
   const { report, errors, skipped } = workspaceReport(target, {
-    config: values.config, product: values.product, staleAfterDays, toolVersion: TOOL_VERSION, onFile: (d, t) => progress.update(d, t, 'reading'),
+    config: values.config, product: values.product, staleAfterDays, toolVersion: TOOL_VERSION, onFile: (d, t) => progress.update(d, t, 'reading'), within: process.cwd(),
   });
   progress.done();
   if (errors.length) throw new CliError(errors.map((e) => `${e.path}: ${e.message}`).join('\ncarbonlint: '));

@@ -30,6 +30,11 @@ export interface WalkOptions {
   associations?: readonly Association[];
   /** Called with each folder's listing (absolute path, every name in it), for disk-snapshot.ts. */
   onListing?: (dir: string, names: string[]) => void;
+  /**
+   * The CLI's working folder: an input named under it whose real path leads out of it is refused (an error), as a
+   * link inside a walk is. Not set by the language server, whose workspace folders may themselves be links.
+   */
+  within?: string;
 }
 
 /** Messages of the entries the walks leave out. */
@@ -96,8 +101,8 @@ export function collectFiles(inputs: string[], errors: WalkError[], options: Wal
       }
     }
   };
-  const cwd = path.resolve('.');
-  let cwdReal: string | undefined;
+  const within = options.within === undefined ? undefined : path.resolve(options.within);
+  let withinReal: string | undefined;
   for (const input of inputs) {
     let st: fs.Stats;
     let real: string;
@@ -113,7 +118,7 @@ export function collectFiles(inputs: string[], errors: WalkError[], options: Wal
     // A path under the working folder that leads out of it through a link is refused, as inside a walk: CI passes the
     // changed files of a pull request by name (`git diff --name-only`), and a committed link to a runner's secrets
     // must not be read. A path named outside the working folder is the user's own choice.
-    if (isInside(cwd, path.resolve(input)) && !isInside((cwdReal ??= fs.realpathSync(cwd)), real)) {
+    if (within !== undefined && isInside(within, path.resolve(input)) && !isInside((withinReal ??= fs.realpathSync(within)), real)) {
       errors.push({ path: input, message: OUTSIDE_LINK });
       continue;
     }

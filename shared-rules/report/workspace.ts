@@ -26,6 +26,8 @@ export interface WorkspaceReportOptions {
   /** Text of open, possibly unsaved documents by absolute path. */
   overrides?: ReadonlyMap<string, string>;
   onFile?: (done: number, total: number) => void;
+  /** The CLI's working folder (walk.ts `within`): a root named under it that leads out of it is refused. */
+  within?: string;
 }
 
 export interface WorkspaceReportResult {
@@ -80,7 +82,7 @@ export function workspaceReport(root: string, o: WorkspaceReportOptions): Worksp
   const settings = resolveSettings(project.settings, o.product ? { product: o.product } : undefined);
   const errors: WalkError[] = [];
   const skipped: WalkError[] = [];
-  const files = collectFiles([abs], errors, { excluded: project.excluded, skipped });
+  const files = collectFiles([abs], errors, { excluded: project.excluded, skipped, within: o.within });
   const base = fs.existsSync(abs) && fs.statSync(abs).isDirectory() ? abs : path.dirname(abs);
   const linted = lintFiles(base, files, settings, o.overrides, skipped, o.onFile);
   const rel = (p: string) => path.relative(base, p).split(path.sep).join('/') || path.basename(p);
