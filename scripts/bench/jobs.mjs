@@ -10,6 +10,7 @@ import { makeWorkspace } from './workspace.mjs';
 import { interleaveAsync, median, fmtMs, fmtMB, fmtX } from './stats.mjs';
 
 const READ_ALL = fileURLToPath(new URL('./read-all.mjs', import.meta.url));
+const PARSE_ALL = fileURLToPath(new URL('./parse-all.mjs', import.meta.url));
 
 export async function benchJobs({ bundles, engine, corpus, tools, quick, log }) {
   const ws = makeWorkspace(corpus, quick ? 1000 : 10_200);
@@ -30,6 +31,8 @@ export async function benchJobs({ bundles, engine, corpus, tools, quick, log }) 
       j2: cli(2),
       none: cli(2, ['--config', noRules]),
       read: () => runNode(READ_ALL, [ws.root], { timeTool: tools.time }),
+      // The parsers alone on both threads (parse-all.mjs): what any design that parses every file pays here.
+      parse: () => runNode(PARSE_ALL, [path.join(bundles.dir, 'engine.js'), ws.root, '--jobs', '2'], { timeTool: tools.time }),
     }, { rounds: quick ? 1 : 3, warmup: quick ? 0 : 1, reference: 'j2' });
     const runs = r.runs;
     const wall = (k) => r.median[k];
@@ -53,7 +56,12 @@ export async function benchJobs({ bundles, engine, corpus, tools, quick, log }) 
         },
         {
           id: '3', what: 'the same --jobs 2 run with every rule turned off (walk, read, parse, product detection, template renderings, report: the floor under the rules)',
-          value: `${perSec(wall('none'))} files/s (${fmtMs(wall('none'))}, CPU ${fmtMs(cpu('none'))}; the rules add ${fmtX(cpu('j2') / cpu('none'))} the CPU)`,
+          value: `${perSec(wall('none'))} files/s (${fmtMs(wall('none'))}, CPU ${fmtMs(cpu('none'))}, peak ${fmtMB(rss('none'))}; the rules add ${fmtX(cpu('j2') / cpu('none'))} the CPU)`,
+          target: '', met: null,
+        },
+        {
+          id: '3', what: 'parse-only floor, two threads: a process that walks, reads, classifies and parses every file with the engine\'s parsers (no detection, renderings, rules or report; scripts/bench/parse-all.mjs)',
+          value: `${perSec(wall('parse'))} files/s (${fmtMs(wall('parse'))}, CPU ${fmtMs(cpu('parse'))}), peak ${fmtMB(rss('parse'))}`,
           target: '', met: null,
         },
       ],
