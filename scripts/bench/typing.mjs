@@ -62,6 +62,7 @@ export async function benchTyping({ repo, bundles, engine, corpus, quick }) {
   const b = [];
   const w = [];
   const f = [];
+  const f0 = [];
   // Every rule turned off: what a keystroke costs the server besides the rules (the document update, classify,
   // parse, product detection, an empty publish) — the floor under the p50 target, JIT settled as in the row above.
   const allOff = { rules: Object.fromEntries(engine.allRules.map((r) => [r.meta.id, 'off'])) };
@@ -72,6 +73,8 @@ export async function benchTyping({ repo, bundles, engine, corpus, quick }) {
     // slows the lint and takes a core; this row says how much of the ratio that is (round 6: almost none).
     w.push(await series(bundles.server, path, small, 200, WARM));
     f.push(await series(bundles.server, path, small, 200, WARM, { settings: allOff }));
+    // And with the judged rows' warm-up (20 edits): the floor under both targets as they are measured.
+    f0.push(await series(bundles.server, path, small, 200, 20, { settings: allOff }));
   }
   const stat = (xs, f) => median(xs.map(f));
   const sp50 = stat(s, (x) => percentile(x.lat, 50));
@@ -88,6 +91,11 @@ export async function benchTyping({ repo, bundles, engine, corpus, quick }) {
   const fp50 = stat(f, (x) => percentile(x.lat, 50));
   const frtt = stat(f, (x) => percentile(x.rtt, 50));
   const fVsRtt = stat(f, (x) => percentile(x.lat, 50) / percentile(x.rtt, 50));
+  const wp99 = stat(w, (x) => percentile(x.lat, 99));
+  const fp99 = stat(f, (x) => percentile(x.lat, 99));
+  const f0p50 = stat(f0, (x) => percentile(x.lat, 50));
+  const f0p99 = stat(f0, (x) => percentile(x.lat, 99));
+  const f0VsRtt = stat(f0, (x) => percentile(x.lat, 50) / percentile(x.rtt, 50));
   const v = [];
   for (let r = 0; r < runs; r++) v.push(await typeInValues(repo, bundles.server));
   const note = `${runs === 1 ? '1 series' : `median of ${runs} series`}`;
@@ -97,12 +105,13 @@ export async function benchTyping({ repo, bundles, engine, corpus, quick }) {
       { id: '2', what: 'typing latency p99, same edits', value: fmtMs(sp99), target: '≤ 6 ms', met: sp99 <= 6 },
       { id: '2', what: 'server CPU time per edit (lint + protocol; a round trip included), same edits', value: fmtMs(cpu), target: '', met: null },
       { id: '2', what: 'empty JSON-RPC round trip p50, same run (transport floor)', value: fmtMs(rtt), target: '', met: null },
-      { id: '2', what: `the same 200 edits after ${WARM.toLocaleString('en')} warm-up edits (JIT settled): p50 over the round trip's p50 in that series`, value: `${wVsRtt.toFixed(1)}× (${fmtMs(wp50)}; round trip ${fmtMs(wrtt)})`, target: '', met: null },
-      { id: '2', what: 'the same settled edits with every rule turned off (document update, parse, product detection, an empty publish: the floor under the rules)', value: `${fVsRtt.toFixed(1)}× (${fmtMs(fp50)}; round trip ${fmtMs(frtt)})`, target: '', met: null },
+      { id: '2', what: `the same 200 edits after ${WARM.toLocaleString('en')} warm-up edits (JIT settled): p50 over the round trip's p50 in that series`, value: `${wVsRtt.toFixed(1)}× (${fmtMs(wp50)}; round trip ${fmtMs(wrtt)}); p99 ${fmtMs(wp99)}`, target: '', met: null },
+      { id: '2', what: 'the same settled edits with every rule turned off (document update, parse, product detection, an empty publish: the floor under the rules)', value: `${fVsRtt.toFixed(1)}× (${fmtMs(fp50)}; round trip ${fmtMs(frtt)}); p99 ${fmtMs(fp99)}`, target: '', met: null },
+      { id: '2', what: 'every rule turned off, measured as the two judged rows are (200 edits after 20): p50 over the round trip\'s p50; p99', value: `${f0VsRtt.toFixed(1)}× (${fmtMs(f0p50)}); p99 ${fmtMs(f0p99)}`, target: '', met: null },
       { id: '2', what: `typing latency p50, ${(big.length / 1048576).toFixed(2)} MB deployment.toml (${b[0].lat.length} edits)`, value: fmtMs(bp50), target: '≤ 100 ms', met: bp50 <= 100 },
       { id: '2', what: 'server CPU time per edit, 1 MB file', value: fmtMs(bcpu), target: '', met: null },
       { id: '2', what: `typing in the open values.yaml of the IS 7.0.x chart (${v[0].edits} edits ${v[0].gap} ms apart, ${note}): p50 / p90 to its diagnostics; lints of the closed template that reads it; server CPU`, value: `${fmtMs(stat(v, (x) => x.p50))} / ${fmtMs(stat(v, (x) => x.p90))}; ${stat(v, (x) => x.templateLints)} lints; ${fmtMs(stat(v, (x) => x.cpu))}`, target: '', met: null },
     ],
-    raw: { values: v, small: s.map((x) => x.lat), big: b.map((x) => x.lat), rtt: s.map((x) => x.rtt), warm: w.map((x) => ({ lat: x.lat, rtt: x.rtt })), floor: f.map((x) => ({ lat: x.lat, rtt: x.rtt })), base: base.rel },
+    raw: { values: v, small: s.map((x) => x.lat), big: b.map((x) => x.lat), rtt: s.map((x) => x.rtt), warm: w.map((x) => ({ lat: x.lat, rtt: x.rtt })), floor: f.map((x) => ({ lat: x.lat, rtt: x.rtt })), floorCold: f0.map((x) => ({ lat: x.lat, rtt: x.rtt })), base: base.rel },
   };
 }
