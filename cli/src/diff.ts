@@ -3,8 +3,18 @@
 // masked context at a hunk's edges is trimmed, and a hunk that still holds a masked line (a change to a line with a
 // secret) is withheld from the patch — printed before the file's header as `#` comment lines, both sides masked the
 // same way — so the patch always applies, and `--fix` applies everything.
+// jsdiff's cost is the length times the changed lines: it is given up past MAX_EDITS changed lines, and the hunks
+// are then built from the fixes' changes (diff-regions.ts), in time linear in the file and its changes.
 import { structuredPatch } from 'diff';
 import type { Paint } from './color';
+import { regionHunks } from './diff-regions';
+import type { TextChange } from '../../shared-rules/engine/fix-changes';
+
+/**
+ * Up to this many changed lines (removed + added) a whole-file jsdiff diff is printed, as before the bound: every
+ * file --fix changes in practice. Its cost below the bound is at most the file's lines times this.
+ */
+export const MAX_EDITS = 200;
 
 export interface DiffOptions {
   context?: number;
@@ -12,6 +22,10 @@ export interface DiffOptions {
   showOld?: (i: number) => string;
   showNew?: (i: number) => string;
   paint?: Paint;
+  /** Where the texts differ (fixText's changes): past MAX_EDITS the hunks are built from these in linear time. */
+  changes?: readonly TextChange[];
+  /** MAX_EDITS unless a test asks for another bound. */
+  maxEdits?: number;
 }
 
 export interface FileDiff {
@@ -44,11 +58,14 @@ export function fileDiff(oldText: string, newText: string, name: string, o: Diff
   const paint = o.paint ?? ((_s, t) => t);
   const showOld = o.showOld ?? ((i: number) => undefined);
   const showNew = o.showNew ?? ((i: number) => undefined);
-  const patch = structuredPatch(`a/${name}`, `b/${name}`, oldText, newText, '', '', { context: o.context ?? 3 });
+  const context = o.context ?? 3;
+  const maxEdits = o.maxEdits ?? MAX_EDITS;
+  const whole = structuredPatch(`a/${name}`, `b/${name}`, oldText, newText, '', '', { context, maxEditLength: maxEdits });
+  const fileHunks = whole ? whole.hunks : regionHunks(oldText, newText, o.changes, context, maxEdits);
   const oldCount = oldText === '' ? 0 : oldText.split('\n').length - (oldText.endsWith('\n') ? 1 : 0);
   const hunks: string[] = [];
   const withheld: string[] = [];
-  for (const h of patch.hunks) {
+  for (const h of fileHunks) {
     let oi = h.oldStart - 1;
     let ni = h.newStart - 1;
     const rows: Row[] = h.lines.map((l) => {
@@ -80,7 +97,8 @@ export function fileDiff(oldText: string, newText: string, name: string, o: Diff
     const trailingContext = kept.slice(kept.length - trailing).filter((r) => r.kind === ' ').length;
     const endsFile = lastOld >= oldCount - 1;
     if (kept.some(masked) || (trailingContext === 0 && !endsFile)) {
-      withheld.push(`# @@ -${h.oldStart},${h.oldLines} +${h.newStart},${h.newLines} @@ (not in the patch: it touches a line holding a secret)`, ...rows.map((r) => `# ${r.kind === '\\' ? '' : r.kind}${shown(r)}`));
+      withheld.push(`# @@ -${h.oldStart},${h.oldLines} +${h.newStart},${h.newLines} @@ (not in the patch: it touches a line holding a secret)`);
+      for (const r of rows) withheld.push(`# ${r.kind === '\\' ? '' : r.kind}${shown(r)}`); // a loop: a hunk of every line would overflow push(...spread)
       continue;
     }
     const oLines = oldRows.length;
