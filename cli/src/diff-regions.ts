@@ -30,6 +30,7 @@ function linesOf(text: string): Lines {
 }
 
 const line = (l: Lines, i: number) => l.text.slice(l.starts[i], l.starts[i + 1]);
+const lines = (l: Lines, from: number, to: number) => Array.from({ length: to - from }, (_x, i) => line(l, from + i));
 
 /** Lines [a0, a1) of the old text became lines [b0, b1) of the new one. */
 interface Region { a0: number; a1: number; b0: number; b1: number }
@@ -51,19 +52,26 @@ function regionsOf(a: Lines, b: Lines, changes: readonly TextChange[]): Region[]
   const out: Region[] = [];
   let ia = 0;
   let ib = 0;
+  // A region ends with the line its last change ends on (that line's rest is unchanged, as no other change starts
+  // on it): a change ending where a line starts on both sides leaves that line alone.
+  const close = (r: Region, c: TextChange, a0: number, b0: number) => {
+    const ea = lineAt(a, c.oldEnd, a0); // from the change's own first line: a region of many changes is scanned once
+    const eb = lineAt(b, c.newEnd, b0);
+    const both = (ea === a.count || a.starts[ea] === c.oldEnd) && (eb === b.count || b.starts[eb] === c.newEnd);
+    r.a1 = both ? ea : Math.min(ea + 1, a.count);
+    r.b1 = both ? eb : Math.min(eb + 1, b.count);
+  };
   for (const c of changes) {
     const a0 = (ia = lineAt(a, c.oldStart, ia));
     const b0 = (ib = lineAt(b, c.newStart, ib));
-    const ea = lineAt(a, c.oldEnd, a0);
-    const eb = lineAt(b, c.newEnd, b0);
-    // A change ending where a line starts on both sides leaves that line alone; otherwise its end line is changed.
-    const both = (ea === a.count || a.starts[ea] === c.oldEnd) && (eb === b.count || b.starts[eb] === c.newEnd);
-    const r = { a0, b0, a1: both ? ea : Math.min(ea + 1, a.count), b1: both ? eb : Math.min(eb + 1, b.count) };
     const last = out[out.length - 1];
-    if (last && (r.a0 <= last.a1 || r.b0 <= last.b1)) {
-      last.a1 = Math.max(last.a1, r.a1);
-      last.b1 = Math.max(last.b1, r.b1);
-    } else out.push(r);
+    // A change starting on (or right after) the region's last line, on either side, belongs to the region.
+    if (last && (a0 <= last.a1 || b0 <= last.b1)) close(last, c, a0, b0);
+    else {
+      const r = { a0, b0, a1: a0, b1: b0 };
+      close(r, c, a0, b0);
+      out.push(r);
+    }
   }
   // Every stretch between regions must be the same lines on both sides.
   let pa = 0;
@@ -77,14 +85,11 @@ function regionsOf(a: Lines, b: Lines, changes: readonly TextChange[]): Region[]
   return out;
 }
 
-/** One region: everything between the texts' common first and last lines. */
-function wholeRegion(a: Lines, b: Lines): Region {
-  let p = 0;
-  while (p < a.count && p < b.count && line(a, p) === line(b, p)) p++;
-  let s = 0;
-  while (s < a.count - p && s < b.count - p && line(a, a.count - 1 - s) === line(b, b.count - 1 - s)) s++;
-  return { a0: p, a1: a.count - s, b0: p, b1: b.count - s };
-}
+/** The changed line regions of `changes` between two texts, undefined if they miss a difference (for tests). */
+export const changedRegions = (oldText: string, newText: string, changes: readonly TextChange[]) => regionsOf(linesOf(oldText), linesOf(newText), changes);
+
+/** One region: every line. */
+const wholeRegion = (a: Lines, b: Lines): Region => ({ a0: 0, a1: a.count, b0: 0, b1: b.count });
 
 /** A run of lines: kept (' ', from both texts alike), removed ('-', old text) or added ('+', new text). */
 interface Run { kind: ' ' | '-' | '+'; at: number; count: number }
@@ -101,26 +106,24 @@ function runsOf(a: Lines, b: Lines, regions: readonly Region[], maxEdits: number
   for (const r of regions) {
     push(' ', pa, r.a0 - pa);
     let { a0, a1, b0, b1 } = r;
+    // The common first lines, as jsdiff's first snake takes them (so the diff below is jsdiff's over the region).
     while (a0 < a1 && b0 < b1 && line(a, a0) === line(b, b0)) push(' ', a0++, 1), b0++;
-    let tail = 0;
-    while (a1 > a0 && b1 > b0 && line(a, a1 - 1) === line(b, b1 - 1)) a1--, b1--, tail++;
-    const oldLines = Array.from({ length: a1 - a0 }, (_x, i) => line(a, a0 + i));
-    const newLines = Array.from({ length: b1 - b0 }, (_x, i) => line(b, b0 + i));
-    const parts = oldLines.length && newLines.length ? diffArrays(oldLines, newLines, { maxEditLength: maxEdits }) : undefined;
+    const parts = diffArrays(lines(a, a0, a1), lines(b, b0, b1), { maxEditLength: maxEdits });
     if (parts) {
-      let oa = a0;
-      let ob = b0;
       for (const p of parts) {
         const n = p.count ?? p.value.length;
-        if (p.removed) push('-', oa, n), (oa += n);
-        else if (p.added) push('+', ob, n), (ob += n);
-        else push(' ', oa, n), (oa += n), (ob += n);
+        if (p.removed) push('-', a0, n), (a0 += n);
+        else if (p.added) push('+', b0, n), (b0 += n);
+        else push(' ', a0, n), (a0 += n), (b0 += n);
       }
     } else {
+      // Past the bound: the common last lines stay context, all others are removed and added.
+      let tail = 0;
+      while (a1 > a0 && b1 > b0 && line(a, a1 - 1) === line(b, b1 - 1)) a1--, b1--, tail++;
       push('-', a0, a1 - a0);
       push('+', b0, b1 - b0);
+      push(' ', a1, tail);
     }
-    push(' ', a1, tail);
     pa = r.a1;
   }
   push(' ', pa, a.count - pa);
