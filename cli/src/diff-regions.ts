@@ -174,20 +174,19 @@ function hunksOf(a: Lines, b: Lines, runs: readonly Run[], context: number): Hun
     }
   }
   for (const h of hunks) {
-    const lines: string[] = [];
+    const shown: string[] = [];
     for (const l of h.lines) {
-      if (l.endsWith('\n')) lines.push(l.slice(0, -1));
-      else lines.push(l, '\\ No newline at end of file');
+      if (l.endsWith('\n')) shown.push(l.slice(0, -1));
+      else shown.push(l, '\\ No newline at end of file');
     }
-    h.lines = lines;
+    h.lines = shown;
   }
   return hunks;
 }
 
 /**
  * The hunks from old to new text with `context` lines, in time linear in the texts and the changes. `changes` says
- * where they differ (fixText's); without them, or when they miss a difference, one region between the common first
- * and last lines.
+ * where they differ (fixText's); without them, or when they miss a difference, the whole file is one region.
  */
 export function regionHunks(oldText: string, newText: string, changes: readonly TextChange[] | undefined, context: number, maxEdits: number): Hunk[] {
   const a = linesOf(oldText);
