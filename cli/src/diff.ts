@@ -48,6 +48,13 @@ interface Row {
 
 const NO_EOL = '\\ No newline at end of file';
 
+/** Index of the last removed or added row, -1 if none. */
+function lastChangeIn(rows: readonly Row[]): number {
+  let i = rows.length - 1;
+  while (i >= 0 && rows[i].kind !== '-' && rows[i].kind !== '+') i--;
+  return i;
+}
+
 /** A unified diff of one file, or '' when the texts are equal. Names are shown as a/<name> and b/<name>. */
 export function unifiedDiff(oldText: string, newText: string, name: string, o: DiffOptions = {}): string {
   return fileDiff(oldText, newText, name, o).text;
@@ -68,16 +75,16 @@ export function fileDiff(oldText: string, newText: string, name: string, o: Diff
   for (const h of fileHunks) {
     let oi = h.oldStart - 1;
     let ni = h.newStart - 1;
+    // One object per row, built in place (no spread copy): a diff of thousands of hunks makes less garbage.
     const rows: Row[] = h.lines.map((l) => {
-      const kind = l[0] as Kind;
-      const row = { kind, line: l.slice(1), oBefore: oi, nBefore: ni };
-      if (kind === '+') return { ...row, at: ni++ };
-      if (kind === '-') return { ...row, at: oi++ };
-      if (kind === ' ') {
+      const row: Row = { kind: l[0] as Kind, at: -1, line: l.slice(1), oBefore: oi, nBefore: ni };
+      if (row.kind === '+') row.at = ni++;
+      else if (row.kind === '-') row.at = oi++;
+      else if (row.kind === ' ') {
         ni++;
-        return { ...row, at: oi++ };
+        row.at = oi++;
       }
-      return { ...row, at: -1 };
+      return row;
     });
     const shown = (r: Row) => (r.kind === '\\' ? r.line : ((r.kind === '+' ? showNew(r.at) : showOld(r.at)) ?? r.line));
     const masked = (r: Row) => r.kind !== '\\' && shown(r) !== r.line;
@@ -85,7 +92,7 @@ export function fileDiff(oldText: string, newText: string, name: string, o: Diff
     let from = 0;
     let to = rows.length; // exclusive
     for (let i = 0; i < rows.length && rows[i].kind === ' '; i++) if (masked(rows[i])) from = i + 1;
-    const lastChange = rows.map((r) => r.kind === '-' || r.kind === '+').lastIndexOf(true);
+    const lastChange = lastChangeIn(rows);
     for (let i = rows.length - 1; i > lastChange; i--) if (rows[i].kind === ' ' && masked(rows[i])) to = i;
     // A "\ No newline" marker belongs to the line before it: keep it only with that line.
     while (to > from && to < rows.length && rows[to].kind === '\\') to++;
@@ -93,7 +100,7 @@ export function fileDiff(oldText: string, newText: string, name: string, o: Diff
     const oldRows = kept.filter((r) => r.kind === ' ' || r.kind === '-');
     const lastOld = oldRows.length ? oldRows[oldRows.length - 1].at : h.oldStart - 2;
     // git requires a hunk without trailing context to end at the end of the file.
-    const trailing = kept.length - 1 - kept.map((r) => r.kind === '-' || r.kind === '+').lastIndexOf(true);
+    const trailing = kept.length - 1 - lastChangeIn(kept);
     const trailingContext = kept.slice(kept.length - trailing).filter((r) => r.kind === ' ').length;
     const endsFile = lastOld >= oldCount - 1;
     if (kept.some(masked) || (trailingContext === 0 && !endsFile)) {
