@@ -19,8 +19,8 @@ const dryRun = (engine, file, text, settings) => {
   engine.fileDiff(text, fixed.output, 'bin/wso2server.sh', { changes: fixed.changes });
 };
 export const DRY_RUN_SHAPES = {
-  '--fix-dry-run: script, every line a fixed launch line': { file: 'wso2server.sh', unit: 'lines', n: 8_000, maxFindings: 1e6, make: (n) => script(n, 1), run: dryRun },
-  '--fix-dry-run: script, every tenth line a fixed launch line': { file: 'wso2server.sh', unit: 'lines', n: 32_000, maxFindings: 1e6, make: (n) => script(n, 10), run: dryRun },
+  '--fix-dry-run: script, every line a fixed launch line': { file: 'wso2server.sh', unit: 'lines', n: 16_000, maxFindings: 1e6, make: (n) => script(n, 1), run: dryRun },
+  '--fix-dry-run: script, every tenth line a fixed launch line': { file: 'wso2server.sh', unit: 'lines', n: 64_000, maxFindings: 1e6, make: (n) => script(n, 10), run: dryRun },
 };
 
 /** One shape: CPU ms of the 1× and 2× inputs per round, and the median ratio. `scale` shrinks the sizes (--quick). */
