@@ -34,12 +34,15 @@ import { unmatchedInputs } from './unmatched';
 import { hiddenOf, printsOf, type LintJob, type Prints } from './lint-file';
 import { lintOutcomes } from './lint-pool';
 import { snapshotBuilder, type SnapshotData } from '../../shared-rules/engine/disk-snapshot';
+import type { TextChange } from '../../shared-rules/engine/fix-changes';
 
 /** A file --fix or --fix-dry-run changes: the only texts kept until the end. */
 interface Changed {
   file: string;
   original: string;
   text: string;
+  /** Where the fixes changed the text: --fix-dry-run's diff starts from these instead of searching. */
+  changes: TextChange[];
 }
 
 const plural = (n: number, w: string) => `${n} ${w}${n === 1 ? '' : 's'}`;
@@ -220,7 +223,7 @@ export async function lintCommand(o: LintOptions): Promise<number> {
       if ('skip' in r) continue;
       if (r.changed) {
         fixes.push(`${path.relative(cwd, file) || file} (${r.changed.fixed || 'formatting'})`);
-        changed.push({ file, original: r.changed.original, text: r.changed.text });
+        changed.push({ file, original: r.changed.original, text: r.changed.text, changes: r.changed.changes });
       }
       collectValues(r.values);
       reportFile(file, r.prints, r.findings, r.suppressed);
@@ -243,7 +246,7 @@ export async function lintCommand(o: LintOptions): Promise<number> {
       const diffs = changed.map((c) => {
         const oldShown = redactLines(c.original);
         const newShown = redactLines(c.text);
-        const d = fileDiff(c.original, c.text, path.relative(cwd, c.file).split(path.sep).join('/'), { showOld: (i) => oldShown[i], showNew: (i) => newShown[i], paint });
+        const d = fileDiff(c.original, c.text, path.relative(cwd, c.file).split(path.sep).join('/'), { showOld: (i) => oldShown[i], showNew: (i) => newShown[i], paint, changes: c.changes });
         withheld += d.withheld;
         masked ||= d.text.includes(MASK);
         return d.text;

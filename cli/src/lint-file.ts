@@ -6,6 +6,7 @@ import * as path from 'node:path';
 import { lintText, type LintFinding, type LintResult } from '../../shared-rules/engine/lint';
 import type { SuppressedFinding } from '../../shared-rules/engine/suppressions';
 import { fixText } from '../../shared-rules/engine/fixes';
+import type { TextChange } from '../../shared-rules/engine/fix-changes';
 import { classify } from '../../shared-rules/engine/files';
 import { fingerprints } from '../../shared-rules/engine/fingerprint';
 import { readConfigFile } from '../../shared-rules/engine/read-config';
@@ -44,8 +45,8 @@ export type FileOutcome =
     suppressed: SuppressedFinding[];
     values?: LintResult['values'];
     prints?: Prints;
-    /** Set when a fix changed the text: both texts and what was fixed, by rule. */
-    changed?: { original: string; text: string; fixed: string };
+    /** Set when a fix changed the text: both texts, what was fixed, by rule, and where (for --fix-dry-run's diff). */
+    changed?: { original: string; text: string; fixed: string; changes: TextChange[] };
   };
 
 /** SARIF also lists the findings hidden by carbonlint-disable comments (errors only with --quiet). */
@@ -92,14 +93,15 @@ export function fileLinter(job: LintJob): (file: string) => FileOutcome {
     const original = read.text;
     if (!classify(file, original, settings.associations)) return { file, skip: true };
     let text = original;
+    let changes: TextChange[] = [];
     const first = lint(file, original, read.size, read.invalidUtf8At);
-    if (job.fix) text = fixText(file, original, { settings, rules: selection.fix, safeOnly: true, only: selection.keep }).output;
+    if (job.fix) ({ output: text, changes } = fixText(file, original, { settings, rules: selection.fix, safeOnly: true, only: selection.keep }));
     const final = text === original ? first : lint(file, text);
     const suppressed = final.suppressed ?? [];
     const out: FileOutcome = { file, findings: final.findings, suppressed };
     if (final.values) out.values = final.values;
     if (job.prints) out.prints = printsOf(file, text, final.findings, suppressed, job.prints);
-    if (text !== original) out.changed = { original, text, fixed: fixedRules(first.findings, final.findings) };
+    if (text !== original) out.changed = { original, text, fixed: fixedRules(first.findings, final.findings), changes };
     return out;
   };
 }

@@ -22,6 +22,9 @@ export async function buildBundles(repo) {
     `export { parseModel } from ${JSON.stringify(path.join(repo, 'shared-rules/engine/models'))};`,
     `export { detectProduct } from ${JSON.stringify(path.join(repo, 'shared-rules/engine/product'))};`,
     `export { allRules } from ${JSON.stringify(path.join(repo, 'shared-rules/rules'))};`,
+    // §8: --fix-dry-run's work, the fixes (with their changes) and the diff printed from them.
+    `export { fixText } from ${JSON.stringify(path.join(repo, 'shared-rules/engine/fixes'))};`,
+    `export { fileDiff } from ${JSON.stringify(path.join(repo, 'cli/src/diff'))};`,
     // §9: the plain file a chart's template renders to with its values.
     `export { renderedWithValues } from ${JSON.stringify(path.join(repo, 'shared-rules/engine/template-lint'))};`,
   ].join('\n'));

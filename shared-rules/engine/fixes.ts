@@ -1,6 +1,7 @@
 // Applying fixes to a whole file: non-overlapping ones in one pass, repeated until nothing changes (as ESLint does).
 import { applyEdits } from './text';
 import { lintText, type LintFinding, type LintOptions } from './lint';
+import { changesOf, composeChanges, type TextChange } from './fix-changes';
 
 /** Whether two edits [a,b) and [c,d) cannot be applied together. */
 function conflicts(a: number, b: number, c: number, d: number): boolean {
@@ -74,6 +75,8 @@ export interface FixResult {
   /** Number of fixes applied over all passes. */
   applied: number;
   passes: number;
+  /** Where output differs from the input, over all passes (sorted; equal text between them): --fix-dry-run's diff. */
+  changes: TextChange[];
 }
 
 /** Applies all (safe) fixes until the file is stable; each pass re-lints, so later fixes see earlier ones. */
@@ -81,13 +84,16 @@ export function fixText(fileName: string, text: string, options: LintOptions & {
   let output = text;
   let applied = 0;
   let passes = 0;
+  let changes: TextChange[] = [];
   for (; passes < MAX_PASSES; passes++) {
     const found = lintText(fileName, output, options).findings;
     // `only`: fix just these findings (the CLI's --rule unused-suppression runs every rule but fixes its own).
     const chosen = nonOverlapping(options.only ? found.filter(options.only) : found, options.safeOnly ?? true);
     if (chosen.length === 0) break;
-    output = applyEdits(output, chosen.flatMap((f) => f.fix!.edits));
+    const edits = chosen.flatMap((f) => f.fix!.edits);
+    output = applyEdits(output, edits);
+    changes = composeChanges(changes, changesOf(edits));
     applied += chosen.length;
   }
-  return { output, applied, passes };
+  return { output, applied, passes, changes };
 }
