@@ -92,6 +92,11 @@ export interface LintOptions {
   product?: ProductInfo;
   /** Internal: a rendering's template tags, where the renderer knows them (template-render.ts knownTags). */
   templateSpans?: readonly Span[];
+  /**
+   * Internal: the caller keeps only each finding's rule, severity, message and position (a values rendering,
+   * template-lint.ts): fixes, related places, identities and the undecided mark are not built.
+   */
+  bare?: boolean;
 }
 
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2, hint: 3 };
@@ -177,7 +182,7 @@ export function lintText(fileName: string, text: string, options: LintOptions = 
     ran.add(rule.meta.id);
     const ctx: RuleContext = {
       fileName, text, model, settings, product, resources, legacyFile,
-      report: (f: Finding) => result.findings.push(toLintFinding(rule, f, level, index)),
+      report: (f: Finding) => result.findings.push(toLintFinding(rule, f, level, index, options.bare)),
     };
     try {
       check(ctx);
@@ -233,12 +238,13 @@ function capFindings(findings: LintFinding[], max: number): LintFinding[] {
   return kept;
 }
 
-function toLintFinding(rule: Rule, f: Finding, level: string | undefined, index: LineIndex): LintFinding {
+function toLintFinding(rule: Rule, f: Finding, level: string | undefined, index: LineIndex, bare = false): LintFinding {
   const severity = (level && level !== 'off' ? level : f.severity ?? rule.meta.severity) as Severity;
   const out: LintFinding = {
     ruleId: rule.meta.id, guideline: rule.meta.guideline, guidelineId: rule.meta.guidelineId,
     severity, message: f.message, span: f.span, range: index.range(f.span),
   };
+  if (bare) return out;
   if (f.fix) {
     out.fix = {
       title: f.fix.title, safe: f.fix.safe, preferred: f.fix.preferred ?? false,

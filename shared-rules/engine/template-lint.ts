@@ -248,7 +248,7 @@ function resolveValues(c: Ctx, result: LintResult, fa: FileAccess): void {
     type Hit = { f: Pick<LintFinding, 'ruleId' | 'guideline' | 'guidelineId' | 'severity' | 'message'>; ti: number };
     const lintChoice = (choice: Int32Array | undefined): Array<Observed<Hit>> => {
       const vdoc = prep.renderings.get(choice);
-      const r = linted.get(vdoc.text, () => c.lint(c.fileName, vdoc.text, { ...c.options, kind: plan.kind, untemplated: true, byteLength: undefined, suppressions: false }));
+      const r = linted.get(vdoc.text, () => c.lint(c.fileName, vdoc.text, { ...c.options, kind: plan.kind, untemplated: true, byteLength: undefined, suppressions: false, bare: true }));
       const seen: Array<Observed<Hit>> = [];
       for (const f of r.findings) {
         if (f.guideline === null) continue;
