@@ -104,7 +104,7 @@ function lintRenderings(fileName: string, text: string, kind: FileKind, syntax: 
   const lintChoice = (choice: Int32Array | undefined): Array<Observed<Seen>> => {
     const vdoc = plan.renderings.get(choice);
     // Two renderings with the same text (branches differing only in what is dropped or blanked) are linted once.
-    const r = linted.get(vdoc.text, () => lint(fileName, vdoc.text, Object.assign({}, options, { kind, untemplated: true, byteLength: undefined, templateSpans: knownTags(vdoc) })));
+    const r = linted.get(vdoc.text, () => lint(fileName, vdoc.text, Object.assign({}, options, { kind, untemplated: true, byteLength: undefined, templateSpans: knownTags(vdoc), unranged: true })));
     first ??= r;
     const toSource = (f: LintFinding): LintFinding | undefined => {
       const span = vdoc.spanToSource(f.span);
@@ -252,7 +252,7 @@ function resolveValues(c: Ctx, result: LintResult, fa: FileAccess): void {
     type Hit = { f: Pick<LintFinding, 'ruleId' | 'guideline' | 'guidelineId' | 'severity' | 'message'>; ti: number };
     const lintChoice = (choice: Int32Array | undefined): Array<Observed<Hit>> => {
       const vdoc = prep.renderings.get(choice);
-      const r = linted.get(vdoc.text, () => c.lint(c.fileName, vdoc.text, Object.assign({}, c.options, { kind: plan.kind, untemplated: true, byteLength: undefined, suppressions: false, bare: true })));
+      const r = linted.get(vdoc.text, () => c.lint(c.fileName, vdoc.text, Object.assign({}, c.options, { kind: plan.kind, untemplated: true, byteLength: undefined, suppressions: false, bare: true, unranged: true })));
       const seen: Array<Observed<Hit>> = [];
       for (const f of r.findings) {
         if (f.guideline === null) continue;
