@@ -167,7 +167,9 @@ export function lintText(fileName: string, text: string, options: LintOptions = 
   if (syntax) return lintTemplate(fileName, text, kind, syntax, Object.assign({}, options, { settings, product }), lintText);
   let lines: LineIndex | undefined;
   const lineIndex = (): LineIndex => (lines ??= new LineIndex(text));
-  const unranged = options.unranged && (options.suppressions === false || !text.includes(SUPPRESSION_MARK));
+  // Suppression comments to apply (a text without the mark has none: applySuppressions would return the findings as they are).
+  const suppressing = options.suppressions !== false && text.includes(SUPPRESSION_MARK);
+  const unranged = options.unranged && !suppressing;
   const rangeOf = unranged ? (): Range => NO_RANGE : (s: Span): Range => lineIndex().range(s);
 
   // The reader's offset is in the file's own text, not in a rendered template branch or an embedded file.
@@ -206,7 +208,7 @@ export function lintText(fileName: string, text: string, options: LintOptions = 
       });
     }
   }
-  if (options.suppressions !== false) {
+  if (suppressing) {
     const applied = applySuppressions(result.findings, {
       fileName, kind, text, get index() { return lineIndex(); }, settings, ran, restricted: options.rules !== undefined, ruleKinds: (id) => { const r = ruleById(id); return r ? kindsOf(r) : undefined; },
     });
