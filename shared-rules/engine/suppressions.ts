@@ -80,10 +80,10 @@ export interface SuppressionContext {
   restricted: boolean;
 }
 
-/** Drops suppressed findings, returns them, and appends unused-suppression findings. */
 /** Every suppression comment contains it: a text without it has none (and its findings' ranges are not read here). */
 export const SUPPRESSION_MARK = 'carbonlint-';
 
+/** Drops suppressed findings, returns them, and appends unused-suppression findings. */
 export function applySuppressions(findings: LintFinding[], ctx: SuppressionContext): { findings: LintFinding[]; suppressed: SuppressedFinding[] } {
   if (!ctx.text.includes(SUPPRESSION_MARK)) return { findings, suppressed: [] }; // the common case, at no cost
   const src = scanSource(syntaxOf(ctx.kind, ctx.fileName), ctx.text, ctx.index);
