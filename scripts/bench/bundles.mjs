@@ -27,6 +27,9 @@ export async function buildBundles(repo) {
     `export { fileDiff } from ${JSON.stringify(path.join(repo, 'cli/src/diff'))};`,
     // §9: the plain file a chart's template renders to with its values.
     `export { renderedWithValues } from ${JSON.stringify(path.join(repo, 'shared-rules/engine/template-lint'))};`,
+    // §9's split: a template linted with a recording lint function, to time its values rendering's lint alone.
+    `export { lintTemplate } from ${JSON.stringify(path.join(repo, 'shared-rules/engine/template-lint'))};`,
+    `export { templateSyntax } from ${JSON.stringify(path.join(repo, 'shared-rules/engine/template-names'))};`,
   ].join('\n'));
   const build = (entryPoint, out) => esbuild.build({ ...SHIPPED, absWorkingDir: repo, entryPoints: [entryPoint], outfile: path.join(dir, out) });
   await Promise.all([

@@ -3,7 +3,9 @@
 // its values.yaml) linted as the CLI and the editor lint it — every branch rendered, placeholders resolved from
 // values.yaml — against the plain file each template renders to with those values (renderedWithValues: what
 // `helm template` would put in the ConfigMap, as far as the engine resolves it), linted as a plain file of an IS
-// 7.0.0 home, in the same rounds (CPU, interleaved). A second row splits off values resolution (`values: false`).
+// 7.0.0 home, in the same rounds (CPU, interleaved). A second row splits off values resolution (`values: false`); a
+// third times the values rendering's lint alone (the lint calls resolveValues makes, recorded and replayed as they
+// are), against the same plain file(s): how much of the 2× budget that one lint uses by itself.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { interleave, fmtMs, fmtX } from './stats.mjs';
@@ -22,6 +24,28 @@ function chartFiles(repo, engine) {
     .filter((f) => engine.classify(f.abs, f.text) !== undefined);
 }
 
+/**
+ * The lint calls a chart file's values resolution makes (template-lint.ts resolveValues: the values rendering(s),
+ * linted without suppressions), recorded from lintTemplate called as lintText calls it; undefined for an engine
+ * bundle that does not export lintTemplate (an older tree).
+ */
+function valuesLints(engine, files) {
+  if (!engine.lintTemplate || !engine.templateSyntax) return undefined;
+  const calls = [];
+  for (const f of files) {
+    const settings = engine.resolveSettings();
+    const kind = engine.classify(f.abs, f.text, settings.associations);
+    const syntax = kind && engine.templateSyntax(f.abs, kind, f.text);
+    if (!syntax) continue;
+    const product = engine.detectProduct(f.abs, f.text, settings.product);
+    engine.lintTemplate(f.abs, f.text, kind, syntax, { settings, product }, (file, text, options) => {
+      if (options.suppressions === false) calls.push({ file, text, options });
+      return engine.lintText(file, text, options);
+    });
+  }
+  return calls.length ? calls : undefined;
+}
+
 export function chartVsPlain({ repo, engine }, rounds) {
   const chart = chartFiles(repo, engine);
   const plain = chart.map((f) => ({ abs: path.join(PLAIN_HOME, path.basename(f.abs)), text: engine.renderedWithValues(f.abs, f.text, 'curly') }))
@@ -30,16 +54,18 @@ export function chartVsPlain({ repo, engine }, rounds) {
   const lintAll = (files, options) => () => {
     for (const f of files) engine.lintText(f.abs, f.text, options);
   };
+  const values = valuesLints(engine, chart);
   const r = interleave({
     chart: lintAll(chart, {}),
     'chart without values': lintAll(chart, { values: false }),
     plain: lintAll(plain, {}),
+    ...(values ? { 'values lint alone': () => { for (const c of values) engine.lintText(c.file, c.text, c.options); } } : {}),
   }, { rounds, warmup: 3, reference: 'plain' });
-  return { r, chart, plain };
+  return { r, chart, plain, values };
 }
 
 export async function benchChart(ctx) {
-  const { r, chart, plain } = chartVsPlain(ctx, ctx.quick ? 10 : 30);
+  const { r, chart, plain, values } = chartVsPlain(ctx, ctx.quick ? 10 : 30);
   const kb = (files) => `${(files.reduce((n, f) => n + f.text.length, 0) / 1024).toFixed(0)} KB`;
   return {
     rows: [
@@ -48,6 +74,10 @@ export async function benchChart(ctx) {
         value: `${fmtX(r.ratio.chart)} (CPU ${fmtMs(r.median.chart)} vs ${fmtMs(r.median.plain)})`, target: '≤ 2×', met: r.ratio.chart <= 2,
       },
       { id: '9', what: 'same chart, placeholders not resolved (branches only) vs the same plain file(s)', value: `${fmtX(r.ratio['chart without values'])} (CPU ${fmtMs(r.median['chart without values'])})`, target: '', met: null },
+      ...(values ? [{
+        id: '9', what: `its values rendering's lint alone (${values.length} lint call(s) of resolveValues, replayed) vs the same plain file(s): the part of the 2× budget that one lint uses`,
+        value: `${fmtX(r.ratio['values lint alone'])} (CPU ${fmtMs(r.median['values lint alone'])})`, target: '', met: null,
+      }] : []),
     ],
     raw: { median: r.median, ratio: r.ratio },
   };

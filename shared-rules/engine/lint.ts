@@ -22,7 +22,7 @@ import { lintTemplate, type PlaceholderCount, type ValuesFinding } from './templ
 import type { FileAccess } from './values/cases';
 import { parseModel } from './models';
 import { allRules, ruleById } from '../rules';
-import { applySuppressions, type SuppressedFinding } from './suppressions';
+import { applySuppressions, SUPPRESSION_MARK, type SuppressedFinding } from './suppressions';
 
 export interface LintEdit extends OffsetEdit {
   range: Range;
@@ -92,7 +92,20 @@ export interface LintOptions {
   product?: ProductInfo;
   /** Internal: a rendering's template tags, where the renderer knows them (template-render.ts knownTags). */
   templateSpans?: readonly Span[];
+  /**
+   * Internal: the caller keeps only each finding's rule, severity, message and position (a values rendering,
+   * template-lint.ts): fixes, related places, identities and the undecided mark are not built.
+   */
+  bare?: boolean;
+  /**
+   * Internal: the caller places findings by span and replaces every range (a template's rendering, template-lint.ts):
+   * ranges are left at 0:0 and the text's line index is not built — unless suppressions apply and the text has a
+   * suppression comment (they match findings by line).
+   */
+  unranged?: boolean;
 }
+
+const NO_RANGE: Range = Object.freeze({ start: Object.freeze({ line: 0, character: 0 }), end: Object.freeze({ line: 0, character: 0 }) });
 
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2, hint: 3 };
 
@@ -151,8 +164,13 @@ export function lintText(fileName: string, text: string, options: LintOptions = 
   // A template (a twin such as deployment.toml.j2, or Helm/Jinja text) is linted branch by branch as the file it renders to.
   const syntax = options.untemplated ? undefined : templateSyntax(fileName, kind, text);
   // Every rendering is the same document for product detection: detected once, on the whole template (all branches).
-  if (syntax) return lintTemplate(fileName, text, kind, syntax, { ...options, settings, product }, lintText);
-  const index = new LineIndex(text);
+  if (syntax) return lintTemplate(fileName, text, kind, syntax, Object.assign({}, options, { settings, product }), lintText);
+  let lines: LineIndex | undefined;
+  const lineIndex = (): LineIndex => (lines ??= new LineIndex(text));
+  // Suppression comments to apply (a text without the mark has none: applySuppressions would return the findings as they are).
+  const suppressing = options.suppressions !== false && text.includes(SUPPRESSION_MARK);
+  const unranged = options.unranged && !suppressing;
+  const rangeOf = unranged ? (): Range => NO_RANGE : (s: Span): Range => lineIndex().range(s);
 
   // The reader's offset is in the file's own text, not in a rendered template branch or an embedded file.
   const invalidUtf8At = options.untemplated || options.embedded ? undefined : options.invalidUtf8At;
@@ -161,7 +179,7 @@ export function lintText(fileName: string, text: string, options: LintOptions = 
   // A rendered branch of a template is still a template to the rules (a [secrets] table may come from elsewhere).
   if (options.untemplated && kind === 'toml') (model as { doc: { templated: boolean } }).doc.templated = true;
   for (const p of problems) {
-    result.findings.push({ ruleId: p.code, guideline: null, guidelineId: null, severity: p.severity, message: p.message, span: p.span, range: index.range(p.span) });
+    result.findings.push({ ruleId: p.code, guideline: null, guidelineId: null, severity: p.severity, message: p.message, span: p.span, range: rangeOf(p.span) });
   }
   const ran = new Set<string>();
   // A Carbon 4.4 file (carbon.xml, user-mgt.xml, log4j.properties, …) is checked by the rules' legacy variants only.
@@ -177,7 +195,7 @@ export function lintText(fileName: string, text: string, options: LintOptions = 
     ran.add(rule.meta.id);
     const ctx: RuleContext = {
       fileName, text, model, settings, product, resources, legacyFile,
-      report: (f: Finding) => result.findings.push(toLintFinding(rule, f, level, index)),
+      report: (f: Finding) => result.findings.push(toLintFinding(rule, f, level, rangeOf, options.bare)),
     };
     try {
       check(ctx);
@@ -185,14 +203,14 @@ export function lintText(fileName: string, text: string, options: LintOptions = 
       // A rule bug must never take the editor down: say so once, at the top of the file, and go on.
       const s = { start: 0, end: 0 };
       result.findings.push({
-        ruleId: 'internal-error', guideline: null, guidelineId: null, severity: 'info', span: s, range: index.range(s),
+        ruleId: 'internal-error', guideline: null, guidelineId: null, severity: 'info', span: s, range: rangeOf(s),
         message: `CarbonLint rule ${rule.meta.id} failed on this file: ${(err as Error).message}. Please report it.`,
       });
     }
   }
-  if (options.suppressions !== false) {
+  if (suppressing) {
     const applied = applySuppressions(result.findings, {
-      fileName, kind, text, index, settings, ran, restricted: options.rules !== undefined, ruleKinds: (id) => { const r = ruleById(id); return r ? kindsOf(r) : undefined; },
+      fileName, kind, text, get index() { return lineIndex(); }, settings, ran, restricted: options.rules !== undefined, ruleKinds: (id) => { const r = ruleById(id); return r ? kindsOf(r) : undefined; },
     });
     result.findings = applied.findings;
     if (applied.suppressed.length) result.suppressed = applied.suppressed;
@@ -233,19 +251,21 @@ function capFindings(findings: LintFinding[], max: number): LintFinding[] {
   return kept;
 }
 
-function toLintFinding(rule: Rule, f: Finding, level: string | undefined, index: LineIndex): LintFinding {
+// Object.assign({}, a, { … }) rather than { ...a, … } (same result): the spread form is slow on Node 20 (template-lint.ts).
+function toLintFinding(rule: Rule, f: Finding, level: string | undefined, rangeOf: (s: Span) => Range, bare = false): LintFinding {
   const severity = (level && level !== 'off' ? level : f.severity ?? rule.meta.severity) as Severity;
   const out: LintFinding = {
     ruleId: rule.meta.id, guideline: rule.meta.guideline, guidelineId: rule.meta.guidelineId,
-    severity, message: f.message, span: f.span, range: index.range(f.span),
+    severity, message: f.message, span: f.span, range: rangeOf(f.span),
   };
+  if (bare) return out;
   if (f.fix) {
     out.fix = {
       title: f.fix.title, safe: f.fix.safe, preferred: f.fix.preferred ?? false,
-      edits: f.fix.edits.map((e) => ({ ...e, range: index.range(e) })),
+      edits: f.fix.edits.map((e) => Object.assign({}, e, { range: rangeOf(e) })),
     };
   }
-  if (f.related) out.related = f.related.map((r) => ({ ...r, range: index.range(r.span) }));
+  if (f.related) out.related = f.related.map((r) => Object.assign({}, r, { range: rangeOf(r.span) }));
   if (f.identity !== undefined && f.identity !== f.message) out.identity = f.identity;
   if (f.undecided) out.undecided = true;
   return out;

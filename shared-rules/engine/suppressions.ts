@@ -80,9 +80,12 @@ export interface SuppressionContext {
   restricted: boolean;
 }
 
+/** Every suppression comment contains it: a text without it has none (and its findings' ranges are not read here). */
+export const SUPPRESSION_MARK = 'carbonlint-';
+
 /** Drops suppressed findings, returns them, and appends unused-suppression findings. */
 export function applySuppressions(findings: LintFinding[], ctx: SuppressionContext): { findings: LintFinding[]; suppressed: SuppressedFinding[] } {
-  if (!ctx.text.includes('carbonlint-')) return { findings, suppressed: [] }; // the common case, at no cost
+  if (!ctx.text.includes(SUPPRESSION_MARK)) return { findings, suppressed: [] }; // the common case, at no cost
   const src = scanSource(syntaxOf(ctx.kind, ctx.fileName), ctx.text, ctx.index);
   const directives = parseDirectives(ctx.text, src);
   if (!directives.length) return { findings, suppressed: [] };

