@@ -1,6 +1,7 @@
 // Applying fixes to a whole file: non-overlapping ones in one pass, repeated until nothing changes (as ESLint does).
 import { applyEdits } from './text';
 import { lintText, type LintFinding, type LintOptions } from './lint';
+import { resolveSettings } from './settings';
 import { changesOf, composeChanges, type TextChange } from './fix-changes';
 
 /** Whether two edits [a,b) and [c,d) cannot be applied together. */
@@ -85,8 +86,12 @@ export function fixText(fileName: string, text: string, options: LintOptions & {
   let applied = 0;
   let passes = 0;
   let changes: TextChange[] = [];
+  // The findings cap (maxFindingsPerFile) limits what is shown, not what is fixed: capped, a file with more findings
+  // than the cap kept its most severe unfixable ones in view pass after pass and stopped with fixable ones left.
+  const settings = options.settings ?? resolveSettings();
+  const lintOptions: LintOptions = Object.assign({}, options, { settings: Object.assign({}, settings, { maxFindingsPerFile: Number.MAX_SAFE_INTEGER }) });
   for (; passes < MAX_PASSES; passes++) {
-    const found = lintText(fileName, output, options).findings;
+    const found = lintText(fileName, output, lintOptions).findings;
     // `only`: fix just these findings (the CLI's --rule unused-suppression runs every rule but fixes its own).
     const chosen = nonOverlapping(options.only ? found.filter(options.only) : found, options.safeOnly ?? true);
     if (chosen.length === 0) break;
