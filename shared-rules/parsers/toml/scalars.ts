@@ -8,7 +8,6 @@ import { Fault } from './source';
 // Module-local copies: tsx/CommonJS interop turns imported bindings into getter calls, too slow per character.
 const { COLON, SP, isDigit, isToken } = source;
 
-const DEC_INT = /^[+-]?(?:0|[1-9](?:_?[0-9])*)$/;
 const HEX_INT = /^0x[0-9A-Fa-f](?:_?[0-9A-Fa-f])*$/;
 const OCT_INT = /^0o[0-7](?:_?[0-7])*$/;
 const BIN_INT = /^0b[01](?:_?[01])*$/;
@@ -17,6 +16,35 @@ const SPECIAL_FLOAT = /^[+-]?(?:inf|nan)$/;
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2}):(\d{2})(?:\.\d+)?(?:[Zz]|[+-](\d{2}):(\d{2}))?$/;
 const TIME = /^(\d{2}):(\d{2}):(\d{2})(?:\.\d+)?$/;
+
+const NOT_DECIMAL = 0;
+const PLAIN = 1;
+const UNDERSCORED = 2;
+
+/**
+ * The decimal integer test (`^[+-]?(?:0|[1-9](?:_?[0-9])*)$`), by hand: most values of a deployment.toml are decimal integers, and the regex run (then the
+ * underscore replace) on each fresh token cost ~100 ns a statement, a fifth of an integer statement's parse.
+ * PLAIN: digits only (Number reads it as is); UNDERSCORED: `_` between digits, to remove first.
+ */
+function decimalInt(raw: string): number {
+  const n = raw.length;
+  let i = 0;
+  let c = raw.charCodeAt(0);
+  if (c === 43 || c === 45) c = raw.charCodeAt(++i); // + -
+  if (c === 48) return i + 1 === n ? PLAIN : NOT_DECIMAL; // 0 alone
+  if (!(c >= 49 && c <= 57)) return NOT_DECIMAL;
+  let kind = PLAIN;
+  for (i++; i < n; i++) {
+    c = raw.charCodeAt(i);
+    if (c === 95) {
+      // `_` only between two digits
+      c = raw.charCodeAt(++i);
+      if (!(c >= 48 && c <= 57)) return NOT_DECIMAL;
+      kind = UNDERSCORED;
+    } else if (!(c >= 48 && c <= 57)) return NOT_DECIMAL;
+  }
+  return kind;
+}
 
 /** Longest token the patterns are run on; longer ones are never valid numbers or dates anyway. */
 const MAX_TOKEN = 256;
@@ -75,7 +103,8 @@ export function scanScalar(s: Source, i: number): TomlValue {
   if (raw === 'true' || raw === 'false') return { kind: 'boolean', span, raw, value: raw === 'true' };
   const c0 = raw.charCodeAt(0);
   if (raw.length <= MAX_TOKEN && (isDigit(c0) || c0 === 43 || c0 === 45 || c0 === 105 || c0 === 110)) {
-    if (DEC_INT.test(raw)) return { kind: 'integer', span, raw, value: Number(raw.replace(/_/g, '')) };
+    const dec = decimalInt(raw);
+    if (dec !== NOT_DECIMAL) return { kind: 'integer', span, raw, value: dec === PLAIN ? Number(raw) : Number(raw.replace(/_/g, '')) };
     if (HEX_INT.test(raw)) return { kind: 'integer', span, raw, value: parseInt(raw.slice(2).replace(/_/g, ''), 16) };
     if (OCT_INT.test(raw)) return { kind: 'integer', span, raw, value: parseInt(raw.slice(2).replace(/_/g, ''), 8) };
     if (BIN_INT.test(raw)) return { kind: 'integer', span, raw, value: parseInt(raw.slice(2).replace(/_/g, ''), 2) };
