@@ -150,15 +150,15 @@ export function lintText(fileName: string, text: string, options: LintOptions = 
     result.findings.push({ ruleId: skip.code, guideline: null, guidelineId: null, severity: 'info', message: skip.message, span: s, range: { start: { line: 0, character: 0 }, end: { line: 0, character: end } } });
     return result;
   }
-  // A Kubernetes ConfigMap/Secret: each embedded file is linted as what it is, in manifest positions.
   // A Kubernetes ConfigMap/Secret: each embedded file is linted as what it is, in manifest positions. A multi-document
   // manifest may also hold Ingresses/HTTPRoutes and a product's pod specs: each reading runs and the results merge.
   if (!options.embedded && options.kind === undefined && (kind === 'ingress' || kind === 'pod' || isEmbeddedKind(kind)) && isManifestName(fileName)) {
     const readings: Array<LintResult | undefined> = [];
+    // Options copied with Object.assign (their keys are the engine's own), not spread: see toLintFinding.
     // A manifest whose blocks are empty or unreadable has nothing to check (it is never read as the embedded kind).
-    if (isEmbeddedKind(kind)) readings.push(lintEmbedded(fileName, text, { ...options, settings }, lintText));
-    if (kind === 'ingress' || (isEmbeddedKind(kind) && ROUTE_MANIFEST.test(text))) readings.push(lintText(fileName, text, { ...options, settings, kind: 'ingress' }));
-    if (kind === 'pod' || isPodManifestText(text)) readings.push(lintText(fileName, text, { ...options, settings, kind: 'pod' }));
+    if (isEmbeddedKind(kind)) readings.push(lintEmbedded(fileName, text, Object.assign({}, options, { settings }), lintText));
+    if (kind === 'ingress' || (isEmbeddedKind(kind) && ROUTE_MANIFEST.test(text))) readings.push(lintText(fileName, text, Object.assign({}, options, { settings, kind: 'ingress' as const })));
+    if (kind === 'pod' || isPodManifestText(text)) readings.push(lintText(fileName, text, Object.assign({}, options, { settings, kind: 'pod' as const })));
     return readings.reduce<LintResult | undefined>((a, b) => mergeResults(a, b), undefined) ?? result;
   }
   // A template (a twin such as deployment.toml.j2, or Helm/Jinja text) is linted branch by branch as the file it renders to.
