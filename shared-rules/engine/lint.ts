@@ -194,7 +194,7 @@ export function lintText(fileName: string, text: string, options: LintOptions = 
     if (product.product !== 'unknown' && !rule.meta.products.includes(product.product)) continue;
     ran.add(rule.meta.id);
     const ctx: RuleContext = {
-      fileName, text, model, settings, product, resources, legacyFile,
+      fileName, text, model, settings, product, resources, legacyFile, bare: options.bare === true,
       report: (f: Finding) => result.findings.push(toLintFinding(rule, f, level, rangeOf, options.bare)),
     };
     try {

@@ -15,7 +15,7 @@ import { distributionFromServerRole } from './server-role';
 import { legacyFacts } from '../data/legacy-products';
 import { detectLegacy, kernelLabel, type LegacyInfo } from './legacy-product';
 import { knownAbsent, listedScripts, snapshotMemo } from './disk-snapshot';
-import { presentNeedles } from './content-needles';
+import { presentNeedles, type PresentNeedles } from './content-needles';
 
 export type { Distribution } from '../data/products';
 
@@ -160,7 +160,7 @@ interface ContentEvidence {
  * with `followedBy`, that text must also occur after the first match (after the first is after some match).
  * `present`: the needles the text holds, found in one pass (content-needles.ts).
  */
-function hasMatch(m: { re: RegExp; needles: readonly string[]; followedBy?: string }, text: string, present: ReadonlySet<string>): boolean {
+function hasMatch(m: { re: RegExp; needles: readonly string[]; followedBy?: string }, text: string, present: PresentNeedles): boolean {
   if (!m.needles.some((n) => present.has(n))) return false;
   if (m.followedBy === undefined) return m.re.test(text);
   const found = m.re.exec(text);
@@ -169,7 +169,7 @@ function hasMatch(m: { re: RegExp; needles: readonly string[]; followedBy?: stri
 
 const PRODUCTS = Object.keys(CONTENT_MARKERS) as Product[];
 
-function fromContent(text: string, present: ReadonlySet<string>): ContentEvidence {
+function fromContent(text: string, present: PresentNeedles): ContentEvidence {
   const scores = PRODUCTS.map((p) => ({
     p, s: CONTENT_MARKERS[p].reduce((n, m) => n + (hasMatch(m, text, present) ? m.weight : 0), 0),
   }));
@@ -236,7 +236,7 @@ function layoutOf(dir: string): { product: Product; distribution?: Distribution 
 /** Tables only the Integration Control Plane's deployment.toml has (behind the literal `[icp_server`: same result, cheaper). */
 const ICP_CONTENT = /^[ \t]*\[\[?icp_server[.\]]/m;
 
-function finish(info: ProductInfo, text: string, distributionHint: Distribution | undefined, present: ReadonlySet<string>): ProductInfo {
+function finish(info: ProductInfo, text: string, distributionHint: Distribution | undefined, present: PresentNeedles): ProductInfo {
   if (info.product === 'unknown') return info;
   const product = info.product;
   info.kernel = kernelLine(product, info.version);

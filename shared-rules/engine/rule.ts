@@ -132,6 +132,11 @@ export interface RuleContext<K extends FileKind = FileKind> {
   resources?: RuleResources;
   /** Which Carbon 4.4 configuration file this is (carbon.xml, user-mgt.xml, …); undefined for the TOML-era files. */
   legacyFile?: LegacyFile;
+  /**
+   * The caller keeps only each finding's span, severity and message (a template's values rendering, LintOptions.bare):
+   * a rule may leave out `fix`, `related` and `identity` — never change what it keeps.
+   */
+  bare?: boolean;
 }
 
 export interface ValidCase {

@@ -20,9 +20,9 @@ export interface CoverVariant {
   choice: Int32Array;
 }
 
-/** One finding of one rendering, in source positions: `key` identifies it across renderings. */
+/** One finding of one rendering, in source positions: `key` identifies it across renderings (template-keys.ts). */
 export interface Observed<T> {
-  key: string;
+  key: number;
   span: Span;
   /** Related places and fix edits: in another condition's branch, the finding is not read from its position. */
   extra: readonly Span[];
@@ -34,7 +34,7 @@ export interface Observed<T> {
 }
 
 /** Per finding key: the item of the first variant that has it, and the variants that have it (indexes into the list). */
-export type Presence<T> = Map<string, { item: T; in: Set<number> }>;
+export type Presence<T> = Map<number, { item: T; in: Set<number> }>;
 
 let everyVariant = false;
 
@@ -142,7 +142,7 @@ export function lintCovered<T>(chains: readonly CoverChain[], list: readonly Cov
   const results = plan.choices.map((choice, k) => lint(choice, plan.members[k].length === 1 ? plan.members[k][0] : undefined));
   const sets = results.map((r) => new Map(r.map((o) => [o.key, o])));
   // Every finding seen, with where it lies; `unsure`: a related place or fix edit outside its own branch.
-  const seen = new Map<string, { o: Observed<T>; region?: Array<[number, number]>; unsure?: boolean }>();
+  const seen = new Map<number, { o: Observed<T>; region?: Array<[number, number]>; unsure?: boolean }>();
   const suspect = new Set<number>();
   results.forEach((r) => {
     for (const o of r) {
@@ -192,7 +192,7 @@ export function lintCovered<T>(chains: readonly CoverChain[], list: readonly Cov
     }
   }
   if (everyVariant) plan.members.forEach((_, k) => suspect.add(k));
-  const single = new Map<number, Map<string, Observed<T>>>();
+  const single = new Map<number, Map<number, Observed<T>>>();
   for (const k of suspect) {
     if (plan.members[k].length === 1) {
       single.set(plan.members[k][0], sets[k]);
@@ -205,9 +205,9 @@ export function lintCovered<T>(chains: readonly CoverChain[], list: readonly Cov
     }
   }
   const base = list[0].choice;
-  const order = new Map<Observed<T>, [Map<string, Observed<T>>, number]>();
+  const order = new Map<Observed<T>, [Map<number, Observed<T>>, number]>();
   for (const m of [...sets, ...single.values()]) [...m.values()].forEach((o, i) => order.set(o, [m, i]));
-  const entries: Array<{ key: string; item: T; in: Set<number>; vi: number; from: unknown; at: number; start: number }> = [];
+  const entries: Array<{ key: number; item: T; in: Set<number>; vi: number; from: unknown; at: number; start: number }> = [];
   for (const [key, { region }] of seen) {
     const inSet = new Set<number>();
     let first: Observed<T> | undefined;

@@ -20,6 +20,7 @@ import { knownTags, render, standIns } from './template-render';
 import { branchLabel, MAX_VARIANTS, templatePlan, type TemplatePlan } from './template-plan';
 import { casePrep, decideConditions, decidedAround } from './template-case';
 import { templateLineRefs } from './template-lines';
+import { findingKeys, numbering } from './template-keys';
 
 export { MAX_VARIANTS, MAX_POD_RENDERED } from './template-plan';
 
@@ -100,6 +101,7 @@ function lintRenderings(fileName: string, text: string, kind: FileKind, syntax: 
   const tagSpans = scan.tags as readonly Span[];
   let first: LintResult | undefined;
   const linted = sameText();
+  const keyOf = findingKeys();
   type Seen = { f: LintFinding; suppressed: boolean };
   const lintChoice = (choice: Int32Array | undefined): Array<Observed<Seen>> => {
     const vdoc = plan.renderings.get(choice);
@@ -125,19 +127,19 @@ function lintRenderings(fileName: string, text: string, kind: FileKind, syntax: 
     const extra = (m: LintFinding): Span[] => [...(m.related ?? []).map((x) => x.span), ...(m.fix?.edits ?? [])];
     for (const f of r.findings) {
       const m = toSource(f);
-      if (m) seen.push({ key: `f\u0000${m.ruleId}\u0000${m.span.start}\u0000${m.span.end}\u0000${m.message}`, span: m.span, extra: extra(m), unsure: unsure(m), item: { f: m, suppressed: false } });
+      if (m) seen.push({ key: keyOf(`f\u0000${m.ruleId}\u0000${m.span.start}\u0000${m.span.end}`, m.message), span: m.span, extra: extra(m), unsure: unsure(m), item: { f: m, suppressed: false } });
     }
     for (const f of r.suppressed ?? []) {
       const m = toSource(f);
-      if (m) seen.push({ key: `s\u0000${m.ruleId}\u0000${m.span.start}\u0000${m.message}`, span: m.span, extra: extra(m), unsure: unsure(m), last: true, item: { f: m, suppressed: true } });
+      if (m) seen.push({ key: keyOf(`s\u0000${m.ruleId}\u0000${m.span.start}`, m.message), span: m.span, extra: extra(m), unsure: unsure(m), last: true, item: { f: m, suppressed: true } });
     }
     return seen;
   };
   const presence = merged || !scan.chains.length
     ? new Map(lintChoice(undefined).map((o) => [o.key, { item: o.item, in: new Set([0]) }]))
     : lintCovered(scan.chains, list, lintChoice, plan.footprint);
-  const found = new Map<string, { f: LintFinding; in: Set<number> }>();
-  const suppressed = new Map<string, LintFinding>();
+  const found = new Map<number, { f: LintFinding; in: Set<number> }>();
+  const suppressed = new Map<number, LintFinding>();
   for (const [key, { item, in: vs }] of presence) {
     if (item.suppressed) suppressed.set(key, item.f);
     else found.set(key, { f: item.f, in: vs });
@@ -208,7 +210,7 @@ function resolveValues(c: Ctx, result: LintResult, fa: FileAccess): void {
     }
     return indexes.get(file);
   };
-  const out = new Map<string, { vf: ValuesFinding; cases: Set<string>; variants: Set<number>; list?: readonly Variant[]; because?: string }>();
+  const out = new Map<string | number, { vf: ValuesFinding; cases: Set<string>; variants: Set<number>; list?: readonly Variant[]; because?: string }>();
   const notice = (file: string, span: Span, message: string) => {
     const idx = indexOf(file);
     if (!idx) return;
@@ -230,6 +232,9 @@ function resolveValues(c: Ctx, result: LintResult, fa: FileAccess): void {
   }
   // Shared by the cases: hosts whose values render the same text share its lint (same file, same options).
   const linted = sameText();
+  // Keys of value findings, the same across cases (`out` merges them): numbers, never equal to a notice's string key.
+  const keyOf = findingKeys();
+  const fileNo = numbering();
   found.cases.slice(0, MAX_CASES).forEach((rc, ci) => {
     // Each placeholder resolved and each condition decided once per case and values text (template-case.ts).
     const prep = casePrep(plan, rc);
@@ -263,7 +268,7 @@ function resolveValues(c: Ctx, result: LintResult, fa: FileAccess): void {
         // Read by where its placeholder lies: the value's finding is in the renderings of that placeholder's branch.
         const { ruleId, guideline, guidelineId, severity } = f; // what a values finding keeps (not the rendering's positions)
         const message = templateLineRefs(f.message, vdoc, plan.index);
-        const key = `${site.file}\u0000${site.span.start}\u0000${f.ruleId}\u0000${message}\u0000${tags[ti].start}`;
+        const key = keyOf(`${fileNo(site.file)}\u0000${site.span.start}\u0000${f.ruleId}\u0000${tags[ti].start}`, message);
         seen.push({ key, span: { start: tags[ti].start, end: tags[ti].end }, extra: [], item: { f: { ruleId, guideline, guidelineId, severity, message }, ti } });
       }
       return seen;
@@ -300,7 +305,9 @@ function resolveValues(c: Ctx, result: LintResult, fa: FileAccess): void {
         where += `, template branch: ${c.label(v.chain!, variants.has(0) ? 0 : v.branch!, t.span.start)}`;
       }
       if (because) where += `; ${because}`;
-      vf.finding = Object.assign({}, vf.finding, { message: `${vf.finding.message} (${where})`, related: [{ span: t.span, range: t.range, message: 'The template line that uses this value', file: t.file }] });
+      // Changed in place: this lint made the finding and nothing else holds it (same keys, in the same order, as a copy).
+      vf.finding.message = `${vf.finding.message} (${where})`;
+      vf.finding.related = [{ span: t.span, range: t.range, message: 'The template line that uses this value', file: t.file }];
     }
     values.push(vf);
   }

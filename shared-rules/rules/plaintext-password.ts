@@ -74,11 +74,18 @@ export default defineRule({
       const value = literalString(entry.value);
       // Deploy-time tokens (`DB_PASS`, replaced by a setup script) are not the secret itself.
       if (value === undefined || value === '' || isSubstitutionToken(value)) continue;
+      const span = entry.value.span;
+      const message = `\`${pathText(entry.path)}\` is a plain-text secret. Encrypt it with Secure Vault (\`$secret{…}\`) or read it from the environment (\`$env{…}\`).`;
+      // The alias only names the fix: a bare lint (its fix thrown away) skips both.
+      if (ctx.bare) {
+        ctx.report({ span, message });
+        continue;
+      }
       const alias = aliasFor(entry, config, firstFree);
       const secretsLine = `${alias} = ${tomlString(`[${value}]`)}`;
       ctx.report({
-        span: entry.value.span,
-        message: `\`${pathText(entry.path)}\` is a plain-text secret. Encrypt it with Secure Vault (\`$secret{…}\`) or read it from the environment (\`$env{…}\`).`,
+        span,
+        message,
         fix: {
           title: `Move to [secrets] as $secret{${alias}} (then run ciphertool.sh -Dconfigure)`,
           edits: [replaceValue(entry, tomlString(`$secret{${alias}}`)), insertKeys(ctx.text, config, ['secrets'], alias, [secretsLine])],

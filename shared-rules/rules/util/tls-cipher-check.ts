@@ -104,8 +104,11 @@ function isReal(t: CipherToken): boolean {
   return t.kind === 'suite' || t.kind === 'keyword';
 }
 
-/** The fix for one written list, or undefined when it would leave no usable suite. */
-function fixList(a: Analyzed, dialect: 'tomcat' | 'jsse'): OffsetEdit | undefined {
+/**
+ * The fix for one written list, or undefined when it would leave no usable suite. `decideOnly` (a bare lint, which
+ * throws fixes away): true where there is one, its text not built — the finding's message still says which.
+ */
+function fixList(a: Analyzed, dialect: 'tomcat' | 'jsse', decideOnly = false): OffsetEdit | true | undefined {
   const { list, analysis } = a;
   const { entry } = list;
   const v = entry.value;
@@ -124,6 +127,7 @@ function fixList(a: Analyzed, dialect: 'tomcat' | 'jsse'): OffsetEdit | undefine
   let keep = analysis.tokens.filter((t) => !REMOVED.has(verdictOf(t)));
   if (keep.some((t) => isReal(t) && verdictOf(t) === 'ok')) keep = keep.filter((t) => verdictOf(t) !== 'discouraged');
   if (!keep.some(isReal) || keep.length === analysis.tokens.length) return undefined;
+  if (decideOnly) return true;
   const names = keep.map((t) => t.text);
   if (list.kind === 'array') return replaceValue(entry, renderArray(names, v));
   return rewriteStringList(list, names);
@@ -275,17 +279,17 @@ function checkTransportCiphers(ctx: RuleContext<'toml'>, t: ApplicableTransport)
     const { text, worst } = writtenDescription(a.analysis, keys);
     if (!SEVERITY[worst]) continue;
     const key = writtenKey(a.list.entry);
-    const edit = a.list.literal ? fixList(a, dialect) : undefined;
+    const edit = a.list.literal ? fixList(a, dialect, ctx.bare) : undefined;
     const advice = edit ? 'Remove them'
       : worst === 'discouraged' ? `Prefer AEAD suites such as "${recommended.join(',')}"`
       : `Remove them; as no usable suite would remain, write a list such as "${recommended.join(',')}"`;
-    const related: Array<{ span: Span; message: string }> = relatedMessages(a.analysis).map(([i, message]) => ({ span: a.list.spans[i], message }));
+    const related: Array<{ span: Span; message: string }> | undefined = ctx.bare ? undefined : relatedMessages(a.analysis).map(([i, message]) => ({ span: a.list.spans[i], message }));
     ctx.report({
       span: a.list.entry.value.span,
       severity: SEVERITY[worst],
       message: `${transportLabel(spec, config, ctx.product.product)}: \`${key}\` enables cipher suites the guideline advises against — ${text}. ${advice}.`,
       related,
-      fix: edit ? { title: `Remove the weak cipher suites from ${key}`, edits: [edit], safe: false } : undefined,
+      fix: edit && edit !== true ? { title: `Remove the weak cipher suites from ${key}`, edits: [edit], safe: false } : undefined,
     });
   }
   const shipped = spec.defaultCiphers;
@@ -310,7 +314,7 @@ function checkTransportCiphers(ctx: RuleContext<'toml'>, t: ApplicableTransport)
     // Keep the shipped list's good suites when there are some: the server's key type is known to work with them.
     if (typeof shipped !== 'string' && good.length > 0) insert = good;
   }
-  const edit = insertKey(ctx.text, config, first, render(insert), section);
+  const edit = ctx.bare ? undefined : insertKey(ctx.text, config, first, render(insert), section);
   ctx.report({
     span: keyInsertionPoint(config, first, section).reportSpan,
     severity,
