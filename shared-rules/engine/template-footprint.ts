@@ -4,6 +4,12 @@
 // something the whole file is read against — [secrets] and Secure Vault aliases (plain-text passwords and their
 // fixes), [server] (the port offset in transport messages), the top-level keys — gets a rendering of its own, as does
 // a variant that adds or drops a table below [secrets] (which table follows [secrets] is read against the whole file).
+// [secrets] is written and read alias by alias: its aliases are independent keys, each read by the `$secret{alias}`
+// references to it, so two variants conflict there only when one writes what the other reads or writes. What every
+// reference reads — anything in [secrets] that is not a literal `alias = …` line (a `range` or `include` there makes
+// secret-alias-missing quiet), and [runtime_secrets] (which turns the alias check off, and holds aliases too) —
+// writes all of [secrets]: two such switches would otherwise hide, together, a finding each one alone shows. A
+// plain-text password reads all of [secrets]: its quick fix picks a free alias there and inserts it at the table's end.
 import type { Span } from './text';
 
 /** A table header at the start of a line: `[a.b]` or `[[a.b]]`. Linear: one character class up to `]`. */
@@ -12,10 +18,28 @@ const HEADER = /^[ \t]*\[\[?([^\]\r\n]*)\]/gm;
 /** What the whole file is read against ([server]: the port offset; [secrets]: its place, last): a variant switching it lints alone. */
 const WHOLE_FILE = /^[ \t]*\[[ \t]*(?:server|secrets)[ \t]*\]/m;
 
-/** A Secure Vault reference: it is read against [secrets], so it counts as writing that table. */
-const SECRET_REF = '$secret{';
+/** A Secure Vault reference: it reads its alias in [secrets]. Linear: one character class up to `}`. */
+const SECRET_REF = /\$secret\{([^}\r\n]*)\}?/g;
 
+/** A literal alias line of [secrets]: a bare or double-quoted key (no dots, no template syntax) and `=`. */
+const ALIAS_LINE = /^(?:([A-Za-z0-9_-]+)|"([^"\\{}<%]*)")[ \t]*=/;
+
+/**
+ * What a variant's switched stretches touch: table names (written), `secrets.<alias>` (one alias written), and the
+ * same prefixed with READ (read only); or 'alone'. A table and its subtables, or [secrets] and its aliases, overlap.
+ */
 export type Footprint = ReadonlySet<string> | 'alone';
+
+/** A key plaintext-password may judge a secret (a superset of its words: password, pwd, secret, private/access key). */
+const SECRET_KEY_WORD = /pass|pwd|secret|private|access/i;
+
+/** Marks a name that is only read: two reads never conflict. */
+const READ = '?';
+
+/** [runtime_secrets] is read with [secrets], by every reference: writing it is writing all of [secrets]. */
+function vaultTable(name: string): string {
+  return name === 'runtime_secrets' ? 'secrets' : name;
+}
 
 /** Table headers of `text` by offset (sorted), for the table in force at a branch's start. */
 export function tableHeaders(text: string): Array<{ at: number; name: string }> {
@@ -58,10 +82,20 @@ export function footprint(text: string, headers: ReadonlyArray<{ at: number; nam
   for (const b of disjoint(bodies)) {
     const body = text.slice(b.start, b.end);
     if (WHOLE_FILE.test(body)) return 'alone';
-    if (body.includes(SECRET_REF)) out.add('secrets');
-    const first = tableAt(headers, b.start);
+    if (body.includes('$secret{')) {
+      for (const m of body.matchAll(SECRET_REF)) {
+        // An alias with template syntax in it (or no closing brace) may be any alias: it reads all of [secrets].
+        const alias = m[0].endsWith('}') && !/[{<%]/.test(m[1]) ? m[1] : undefined;
+        out.add(READ + (alias === undefined ? 'secrets' : `secrets.${alias}`));
+      }
+    }
+    if (SECRET_KEY_WORD.test(body) && plainSecretLine(body)) out.add(`${READ}secrets`);
+    const inForce = tableAt(headers, b.start);
+    const first = vaultTable(inForce);
     // Keys before the body's first header belong to the table in force at its start (top level: the whole file's).
-    if (keysBeforeHeader(body)) {
+    if (inForce === 'secrets') {
+      for (const name of aliasesBeforeHeader(body)) out.add(name);
+    } else if (keysBeforeHeader(body)) {
       if (first === '' || first === 'server') return 'alone';
       out.add(first);
     }
@@ -69,7 +103,7 @@ export function footprint(text: string, headers: ReadonlyArray<{ at: number; nam
       // secrets-table-last names the table that follows [secrets]: a covering rendering sharing such a variant
       // disagrees with the base on the [secrets] line, and all its variants were linted again one by one.
       if (secrets !== undefined && b.start + m.index! > secrets) return 'alone';
-      out.add(m[1].replace(/[ \t]/g, ''));
+      out.add(vaultTable(m[1].replace(/[ \t]/g, '')));
     }
   }
   return out;
@@ -103,9 +137,58 @@ function keysBeforeHeader(body: string): boolean {
   return false;
 }
 
-/** Whether two footprints share a table, or a table and one of its subtables (`a.b` and `a.b.c`). */
+/** Whether a line sets a secret-like key to a quoted string that is not a `$secret{}`, `$env{}` or `$sys{}` reference. */
+function plainSecretLine(body: string): boolean {
+  for (let i = 0; i <= body.length; ) {
+    let eol = body.indexOf('\n', i);
+    if (eol === -1) eol = body.length;
+    const line = body.slice(i, eol);
+    i = eol + 1;
+    const eq = line.indexOf('=');
+    if (eq < 0 || !SECRET_KEY_WORD.test(line.slice(0, eq))) continue;
+    const value = line.slice(eq + 1).trimStart();
+    const q = value[0];
+    if ((q === '"' || q === "'") && !/^\$(?:secret|env|sys)\{/.test(value.slice(1))) return true;
+  }
+  return false;
+}
+
+/**
+ * What the lines before a body's first header write in [secrets]: `secrets.<alias>` per literal alias line, or
+ * `secrets` (all of it) when any other line is there — a template tag on its own line (a `range`, an `include`, an
+ * `if` whose branches hold keys), a dotted or templated key.
+ */
+function aliasesBeforeHeader(body: string): string[] {
+  const out: string[] = [];
+  for (let i = 0; i <= body.length; ) {
+    let eol = body.indexOf('\n', i);
+    if (eol === -1) eol = body.length;
+    const line = body.slice(i, eol).trim();
+    i = eol + 1;
+    if (!line || line.startsWith('#')) continue;
+    if (line.startsWith('[')) break;
+    const m = ALIAS_LINE.exec(line);
+    if (!m) return ['secrets'];
+    out.push(`secrets.${m[1] ?? m[2]}`);
+  }
+  return out;
+}
+
+/**
+ * Whether two footprints conflict: one writes a name the other reads or writes, the same or one inside the other
+ * (`a.b` and `a.b.c`; `secrets` and `secrets.x`). Two reads never conflict.
+ */
 export function overlaps(a: Footprint, b: Footprint): boolean {
   if (a === 'alone' || b === 'alone') return true;
-  for (const x of a) for (const y of b) if (x === y || x.startsWith(`${y}.`) || y.startsWith(`${x}.`)) return true;
+  for (const x0 of a) {
+    for (const y0 of b) {
+      const xr = x0.startsWith(READ);
+      const yr = y0.startsWith(READ);
+      if (xr && yr) continue;
+      const x = xr ? x0.slice(1) : x0;
+      const y = yr ? y0.slice(1) : y0;
+      if (x === y || x.startsWith(`${y}.`) || y.startsWith(`${x}.`)) return true;
+    }
+  }
   return false;
 }

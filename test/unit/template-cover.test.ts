@@ -10,7 +10,7 @@ import * as path from 'node:path';
 import { lintText } from '../../shared-rules/engine/lint';
 import { lintTemplate } from '../../shared-rules/engine/template-lint';
 import { coverings, lintEveryVariant } from '../../shared-rules/engine/template-cover';
-import { footprint, secretsWatch, tableHeaders } from '../../shared-rules/engine/template-footprint';
+import { footprint, overlaps, secretsWatch, tableHeaders } from '../../shared-rules/engine/template-footprint';
 import { templatePlan } from '../../shared-rules/engine/template-plan';
 import { knownTags, render, standIns } from '../../shared-rules/engine/template-render';
 import { findTemplates } from '../../shared-rules/parsers/toml/templates';
@@ -42,18 +42,19 @@ function both(file: string, text: string, options: Parameters<typeof lintText>[2
 }
 
 // With values: the four `poolOptions` and the `extraConfigs` conditions are empty in values.yaml, so decided (false):
-// one values rendering (every variant: 1 instead of 6; covered: 1 instead of 2).
-test('IS 7.0.x chart: 4 branch renderings instead of 11, 5 in all with values instead of 12, the same result', () => {
+// one values rendering (every variant: 1 instead of 6; covered: 1 instead of 2). The recaptcha and e-mail variants
+// share a rendering: each writes its own aliases in [secrets] and reads only those (template-footprint.ts).
+test('IS 7.0.x chart: 3 branch renderings instead of 11, 4 in all with values instead of 12, the same result', () => {
   const file = path.join(CHART, 'confs/deployment.toml');
   const text = fs.readFileSync(file, 'utf8');
   const plain = both(file, text, { values: false });
   assert.deepEqual(plain.covered, plain.every);
   assert.equal(plain.everyCount, 11);
-  assert.equal(plain.coveredCount, 4);
+  assert.equal(plain.coveredCount, 3);
   const withValues = both(file, text);
   assert.deepEqual(withValues.covered, withValues.every);
   assert.equal(withValues.everyCount, 12);
-  assert.equal(withValues.coveredCount, 5);
+  assert.equal(withValues.coveredCount, 4);
   assert.ok((withValues.covered.values ?? []).length > 20);
 });
 
@@ -98,13 +99,13 @@ function random(seed: number): () => number {
   return () => ((s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32);
 }
 
-function template(rnd: () => number): string {
+/** `n` chains (or unconditional blocks) of blocks picked from `blocks`, each block at most once. */
+function chains(rnd: () => number, blocks: ReadonlyArray<[string, string]>, n: number): string {
   const conds = ['.Values.a', '.Values.b', '.Values.secretStore.enabled', '.Values.c', '.Values.f', '.Values.g', '.Values.h'];
-  let out = '[server]\nhostname = "{{ .Values.host }}"\n';
+  let out = '';
   // Each block at most once (a real template defines a table in one place, or in the branches of one chain).
-  const left = BLOCKS.map((b) => b);
+  const left = blocks.map((b) => b);
   const pick = (): [string, string] => left.length ? left.splice(Math.floor(rnd() * left.length), 1)[0] : ['', ''];
-  const n = 2 + Math.floor(rnd() * 7);
   for (let i = 0; i < n; i++) {
     const [a, b] = pick();
     const cond = conds[Math.floor(rnd() * conds.length)];
@@ -122,6 +123,38 @@ function template(rnd: () => number): string {
   return out;
 }
 
+function template(rnd: () => number): string {
+  return '[server]\nhostname = "{{ .Values.host }}"\n' + chains(rnd, BLOCKS, 2 + Math.floor(rnd() * 7));
+}
+
+// [secrets] alias by alias (template-footprint.ts): tables whose values refer to aliases (one alias twice, one with
+// template syntax in it, a plain-text password whose fix picks an alias that a branch of [secrets] may already
+// define, [runtime_secrets] turning the alias check off), then a last [secrets] table whose lines are switched by
+// conditions too — aliases defined, dropped, encrypted, or replaced by an `include` or a `range` (which make
+// secret-alias-missing quiet), a dotted key.
+const REF_BLOCKS: Array<[string, string]> = [
+  ['[super_admin]\nusername = "admin"\npassword = "$secret{admin}"\n', '[super_admin]\nusername = "admin"\npassword = "admin"\n'],
+  ['[keystore.primary]\nfile_name = "custom.jks"\npassword = "$secret{ks}"\n', '[keystore.primary]\nfile_name = "custom.jks"\npassword = "$secret{missing}"\n'],
+  ['[database.identity_db]\ntype = "mysql"\npassword = "$secret{db}"\n', '[database.identity_db]\ntype = "mysql"\npassword = "$secret{{{ .Values.alias }}}"\n'],
+  ['[runtime_secrets]\nenable = "true"\n', '[runtime_secrets]\nenable = "false"\n'],
+  ['[output_adapter.email]\nusername = "mail"\npassword = "$secret{mail}"\n', '[output_adapter.email]\nusername = "mail"\npassword = "mailpass"\n'],
+  ['[recaptcha]\nenabled = true\nsecret_key = "$secret{recaptcha}"\n', ''],
+  ['[truststore]\nfile_name = "client-truststore.jks"\npassword = "$secret{admin}"\n', '[truststore]\nfile_name = "client-truststore.jks"\npassword = "$secret{}"\n'],
+];
+const SECRET_LINES: Array<[string, string]> = [
+  ['admin = "[admin]"\n', 'admin = "qQM/xV1yJkJ46XTkww0ER7gxsW9rlMYs0cAWxOjPta7b6Vs3Zw5/BI1DgvGxwoSec=="\n'],
+  ['ks = "[def]"\n', ''],
+  ['db = "[dbpass]"\n', '{{ include "secrets" . }}\n'],
+  ['mail = "[m]"\n', '{{- range $k, $v := .Values.secrets }}\n{{ $k }} = {{ $v | quote }}\n{{- end }}\n'],
+  ['output_adapter_email_password = "[x]"\n', ''],
+  ['recaptcha = "[r]"\n', 'recaptcha = "not cipher text"\n'],
+  ['"missing" = "[q]"\n', 'extra.key = "[e]"\n'],
+];
+
+function secretsTemplate(rnd: () => number): string {
+  return '[server]\nhostname = "{{ .Values.host }}"\n' + chains(rnd, REF_BLOCKS, 1 + Math.floor(rnd() * 5)) + '[secrets]\n' + chains(rnd, SECRET_LINES, 1 + Math.floor(rnd() * 5));
+}
+
 test('random templates with interacting branches: the same result as linting every variant by itself', () => {
   const rnd = random(Number(process.env.SEED ?? 15_022));
   let fewer = 0;
@@ -137,6 +170,18 @@ test('random templates with interacting branches: the same result as linting eve
   }
   // These templates are built to interact (most fall back to single renderings); some still take fewer.
   if (process.env.N) console.log(`${fewer} templates took fewer renderings; ${covered} renderings in all instead of ${every}`);
+  assert.ok(fewer >= 5, `${fewer} templates took fewer renderings`);
+});
+
+test('random templates switching [secrets] aliases and their references: the same result as every variant by itself', () => {
+  const rnd = random(Number(process.env.SEED ?? 4_242));
+  let fewer = 0;
+  for (let i = 0; i < Number(process.env.N ?? 120); i++) {
+    const text = secretsTemplate(rnd);
+    const r = both('/t/deployment.toml', text, { values: false });
+    assert.deepEqual(r.covered, r.every, `template ${i}:\n${text}`);
+    if (r.coveredCount < r.everyCount) fewer++;
+  }
   assert.ok(fewer >= 5, `${fewer} templates took fewer renderings`);
 });
 
@@ -246,14 +291,61 @@ test('footprint: a table added or dropped below [secrets] lints alone, unless a 
   assert.deepEqual(footprint(fixed, fixedHeaders, [body(fixed, '[apim.jwt]')], undefined), new Set(['apim.jwt']));
 });
 
+test('footprint: [secrets] alias by alias — aliases written apart share, a reader of an alias or of all [secrets] conflicts', () => {
+  // Each body is the text between `{{- if .Values.<name> }}` and its `{{- end }}`.
+  const text = [
+    '[server]', 'hostname = "h"',
+    '[super_admin]', '{{- if .Values.ref }}', 'password = "$secret{admin}"', '{{- end }}',
+    '[truststore]', '{{- if .Values.ref2 }}', 'password = "$secret{admin}"', '{{- end }}',
+    '[keystore.tls]', '{{- if .Values.anyref }}', 'password = "$secret{{{ .Values.alias }}}"', '{{- end }}',
+    '[keystore.primary]', '{{- if .Values.plain }}', 'password = "wso2carbon"', '{{- end }}',
+    '[keystore.internal]', '{{- if .Values.env }}', 'password = "$env{KS_PW}"', '{{- end }}',
+    '{{- if .Values.runtime }}', '[runtime_secrets]', 'enable = "true"', '{{- end }}',
+    '[secrets]',
+    '{{- if .Values.admin }}', 'admin = "[admin]"', '{{- end }}',
+    '{{- if .Values.other }}', '"other" = "[x]"', '# a comment', '{{- end }}',
+    '{{- if .Values.include }}', '{{ include "secrets" . }}', '{{- end }}',
+    '{{- if .Values.dotted }}', 'a.b = "[x]"', '{{- end }}',
+    '',
+  ].join('\n');
+  const headers = tableHeaders(text);
+  const fp = (name: string) => {
+    const open = `{{- if .Values.${name} }}`;
+    const start = text.indexOf(open) + open.length;
+    return footprint(text, headers, [{ start, end: text.indexOf('{{- end }}', start) }], undefined);
+  };
+  assert.deepEqual(fp('ref'), new Set(['?secrets.admin', 'super_admin']));
+  assert.deepEqual(fp('admin'), new Set(['secrets.admin']));
+  assert.deepEqual(fp('other'), new Set(['secrets.other']));
+  assert.deepEqual(fp('runtime'), new Set(['secrets']));
+  assert.deepEqual(fp('include'), new Set(['secrets']));
+  assert.deepEqual(fp('dotted'), new Set(['secrets']));
+  assert.deepEqual(fp('anyref'), new Set(['?secrets', 'keystore.tls']));
+  assert.deepEqual(fp('plain'), new Set(['?secrets', 'keystore.primary']));
+  assert.deepEqual(fp('env'), new Set(['keystore.internal']));
+  const conflict = (a: string, b: string) => overlaps(fp(a), fp(b));
+  assert.equal(conflict('admin', 'other'), false, 'two aliases');
+  assert.equal(conflict('ref', 'ref2'), false, 'two references to one alias');
+  assert.equal(conflict('ref', 'other'), false, 'a reference and another alias');
+  assert.equal(conflict('ref', 'admin'), true, 'a reference and its alias');
+  for (const whole of ['runtime', 'include', 'dotted']) {
+    for (const other of ['ref', 'admin', 'anyref', 'plain', 'runtime', 'include']) assert.equal(conflict(whole, other), true, `${whole} / ${other}`);
+  }
+  assert.equal(conflict('anyref', 'other'), true, 'a reference to any alias');
+  assert.equal(conflict('plain', 'admin'), true, 'a plain-text password (its fix picks a free alias, at the end of [secrets])');
+  assert.equal(conflict('plain', 'ref'), false);
+  assert.equal(conflict('anyref', 'plain'), false, 'two readers');
+});
+
 // Its distributed-throttling branch writes the table that follows [secrets]: with it alone, the covering rendering
-// of ten other variants agrees with the base and is not linted again variant by variant (23 renderings before).
-test('traffic-manager template: 13 renderings, the same result as every variant by itself', { skip: NO_CORPUS }, () => {
+// of ten other variants agrees with the base and is not linted again variant by variant (23 renderings before). The
+// database, keystore and encryption variants write and read their own [secrets] aliases only: they share one (9 in all; 13 before).
+test('traffic-manager template: 9 renderings, the same result as every variant by itself', { skip: NO_CORPUS }, () => {
   const file = path.join(CORPUS, 'helm-apim-main/traffic-manager/deployment.toml');
   const r = both('/nonexistent/wso2am-4.2.0/repository/conf/deployment.toml', fs.readFileSync(file, 'utf8'), { values: false });
   assert.deepEqual(r.covered, r.every);
   assert.equal(r.everyCount, 22);
-  assert.equal(r.coveredCount, 13);
+  assert.equal(r.coveredCount, 9);
 });
 
 /** A rendering's text the plain way: each active chain's tags and other branches cut out, per rendering. */
