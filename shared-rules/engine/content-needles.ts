@@ -27,28 +27,40 @@ const OTHER_SET = new Set(OTHERS);
  * when asked, once: detection does not ask for the IS version hints' needles when the version is known.
  */
 export class PresentNeedles implements Iterable<string> {
-  private readonly found = new Set<string>();
+  /** Each needle found, with the offset of its first occurrence (the `[` scan goes forward: the first is seen first). */
+  private readonly found = new Map<string, number>();
   private readonly asked = new Set<string>();
   constructor(private readonly text: string) {
     for (let i = text.indexOf('['); i !== -1; i = text.indexOf('[', i + 1)) {
       AT_BRACKET.lastIndex = i;
       const m = AT_BRACKET.exec(text);
-      if (m !== null) for (const n of PREFIXES.get(m[0])!) this.found.add(n);
+      if (m !== null) for (const n of PREFIXES.get(m[0])!) if (!this.found.has(n)) this.found.set(n, i);
     }
   }
 
   has(n: string): boolean {
     if (OTHER_SET.has(n) && !this.asked.has(n)) {
       this.asked.add(n);
-      if (this.text.includes(n)) this.found.add(n);
+      const at = this.text.indexOf(n);
+      if (at !== -1) this.found.set(n, at);
     }
     return this.found.has(n);
+  }
+
+  /** Where `n` first occurs in the text (`text.indexOf(n)`), or undefined when it does not. */
+  firstAt(n: string): number | undefined {
+    return this.has(n) ? this.found.get(n) : undefined;
+  }
+
+  /** Whether `n` may occur, without searching for it: false only when it is known not to. */
+  mayHave(n: string): boolean {
+    return OTHER_SET.has(n) && !this.asked.has(n) ? true : this.found.has(n);
   }
 
   /** Every needle the text holds (asks for all of them). */
   *[Symbol.iterator](): Iterator<string> {
     for (const n of OTHERS) this.has(n);
-    yield* this.found;
+    yield* this.found.keys();
   }
 }
 

@@ -149,33 +149,64 @@ function versionFromPath(fileName: string, product: Product): string | undefined
   return undefined;
 }
 
-interface ContentEvidence {
+export interface ContentEvidence {
   product?: Product;
   /** Winning score: 2+ is clear (a marker only that product ships), 1 is a hint. */
   score: number;
 }
 
+/** Each marker regex with the `g` flag, to search it from an offset (lastIndex). */
+const FROM_OFFSET = new WeakMap<RegExp, RegExp>();
+function fromOffset(re: RegExp): RegExp {
+  let g = FROM_OFFSET.get(re);
+  if (!g) FROM_OFFSET.set(re, (g = new RegExp(re.source, re.flags.includes('g') ? re.flags : `${re.flags}g`)));
+  return g;
+}
+
 /**
  * `re.test(text)`, skipped when the text holds none of the literals every match contains (same result, cheaper);
  * with `followedBy`, that text must also occur after the first match (after the first is after some match).
- * `present`: the needles the text holds, found in one pass (content-needles.ts).
+ * `present`: the needles the text holds, found in one pass (content-needles.ts). The regex is searched from the line
+ * of the first needle: a marker matches within one line (no class or escape that takes a line break; tested in
+ * content-needles.test.ts) and every match holds a needle, so none starts on an earlier line — the same first match.
  */
-function hasMatch(m: { re: RegExp; needles: readonly string[]; followedBy?: string }, text: string, present: PresentNeedles): boolean {
-  if (!m.needles.some((n) => present.has(n))) return false;
-  if (m.followedBy === undefined) return m.re.test(text);
-  const found = m.re.exec(text);
-  return found !== null && text.includes(m.followedBy, found.index + found[0].length);
+export function hasMatch(m: { re: RegExp; needles: readonly string[]; followedBy?: string }, text: string, present: PresentNeedles): boolean {
+  let at = -1;
+  for (const n of m.needles) {
+    const i = present.firstAt(n);
+    if (i !== undefined && (at === -1 || i < at)) at = i;
+  }
+  if (at === -1) return false;
+  const re = fromOffset(m.re);
+  re.lastIndex = text.lastIndexOf('\n', at) + 1;
+  const found = re.exec(text);
+  return found !== null && (m.followedBy === undefined || text.includes(m.followedBy, found.index + found[0].length));
 }
 
 const PRODUCTS = Object.keys(CONTENT_MARKERS) as Product[];
 
-function fromContent(text: string, present: PresentNeedles): ContentEvidence {
-  const scores = PRODUCTS.map((p) => ({
-    p, s: CONTENT_MARKERS[p].reduce((n, m) => n + (hasMatch(m, text, present) ? m.weight : 0), 0),
-  }));
-  scores.sort((a, b) => b.s - a.s);
-  if (scores[0].s === 0 || scores[0].s === scores[1].s) return { score: 0 };
-  return { product: scores[0].p, score: scores[0].s };
+/**
+ * The product whose markers score highest, when one does. Products are scored most promising first, and one whose
+ * markers cannot reach the best score so far (counting every needle not yet searched for as present) is not
+ * scored: it could neither win nor tie, so the answer is the one scoring every product gives.
+ */
+export function fromContent(text: string, present: PresentNeedles): ContentEvidence {
+  const upper = PRODUCTS.map((p) => ({ p, u: CONTENT_MARKERS[p].reduce((n, m) => n + (m.needles.some((x) => present.mayHave(x)) ? m.weight : 0), 0) }));
+  upper.sort((a, b) => b.u - a.u);
+  let best = 0;
+  let product: Product | undefined;
+  let tie = false;
+  for (const { p, u } of upper) {
+    if (u < best || u === 0) continue;
+    const s = CONTENT_MARKERS[p].reduce((n, m) => n + (hasMatch(m, text, present) ? m.weight : 0), 0);
+    if (s > best) {
+      best = s;
+      product = p;
+      tie = false;
+    } else if (s === best && s > 0) tie = true;
+  }
+  if (best === 0 || tie) return { score: 0 };
+  return { product, score: best };
 }
 
 /** API-M distribution from the tables present (4.5+ distributions, or a profile-style node in earlier releases). */

@@ -7,7 +7,8 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { DETECTION_NEEDLES, presentNeedles } from '../../shared-rules/engine/content-needles';
-import { detectProduct } from '../../shared-rules/engine/product';
+import { detectProduct, fromContent, hasMatch } from '../../shared-rules/engine/product';
+import { CONTENT_MARKERS, IS_VERSION_HINTS } from '../../shared-rules/data/product-markers';
 import { REPO } from '../helpers/shared';
 
 function expected(text: string): string[] {
@@ -94,4 +95,62 @@ test('detectProduct still reads content markers, IS version hints and the ICP ta
   const icp = detectProduct('/x/deployment.toml', '[icp_server]\nport = 9743\n[mediation]\n');
   assert.equal(icp.product, 'unknown');
   assert.equal(icp.source, 'content');
+});
+
+// hasMatch searches a marker from the line of its first needle, and fromContent leaves out products that cannot win
+// or tie: both must answer what the plain search over the whole text, scoring every product, answers.
+const MARKERS = [...Object.values(CONTENT_MARKERS).flat(), ...IS_VERSION_HINTS];
+
+function plainMatch(m: { re: RegExp; followedBy?: string }, text: string): boolean {
+  const found = new RegExp(m.re.source, m.re.flags.replace('g', '')).exec(text);
+  return found !== null && (m.followedBy === undefined || text.includes(m.followedBy, found.index + found[0].length));
+}
+
+function plainContent(text: string): { product?: string; score: number } {
+  const scores = Object.entries(CONTENT_MARKERS).map(([p, ms]) => ({ p, s: ms.reduce((n, m) => n + (plainMatch(m, text) ? m.weight : 0), 0) }));
+  scores.sort((a, b) => b.s - a.s);
+  if (scores[0].s === 0 || scores[0].s === scores[1].s) return { score: 0 };
+  return { product: scores[0].p, score: scores[0].s };
+}
+
+function sameAnswers(text: string): void {
+  const present = presentNeedles(text);
+  for (const m of MARKERS) assert.equal(hasMatch(m, text, present), plainMatch(m, text), `${m.re} on ${JSON.stringify(text.slice(0, 300))}`);
+  assert.deepEqual(fromContent(text, presentNeedles(text)), plainContent(text), JSON.stringify(text.slice(0, 300)));
+}
+
+test('every marker regex matches within one line (what searching from the first needle\'s line relies on)', () => {
+  for (const m of MARKERS) {
+    // Escapes removed (`\.` is a dot, `\[` a bracket): no class, wildcard or escape left that could take a line break.
+    const bare = m.re.source.replace(/\\[.[\]()|*+?{}^$\\\-\/]/g, '');
+    assert.doesNotMatch(bare, /\[\^|\\[sSwWdDbBnrRuxcpk]/, `${m.re}`);
+    // Outside character classes (whose listed characters are not line breaks), no wildcard.
+    assert.doesNotMatch(bare.replace(/\[[^\]]*\]/g, 'C'), /\./, `${m.re}`);
+    assert.ok(!m.re.flags.includes('s'), `${m.re}`);
+  }
+});
+
+test('markers searched from their first needle\'s line, products left out when they cannot win: the plain answers', () => {
+  const texts = fixtureTexts();
+  for (const t of texts) sameAnswers(t);
+  // Generated: marker lines (whole, indented, cut, repeated) among other lines, with every kind of line break, so
+  // that a needle occurs first where its regex does not match (mid-line, cut short) and matches only later.
+  let seed = 15;
+  const rnd = (n: number): number => ((seed = (Math.imul(seed, 1103515245) + 12345) & 0x7fffffff) % n);
+  const samples = ['[apim.throttling]', 'apim.sync = 1', '[database.apim_db]', 'org.wso2.carbon.apimgt.x', '[database.identity_db]', '[account_recovery.endpoint]',
+    '[identity.auth_framework.endpoint]', '[identity_mgt]', '[authentication.authenticator.x]', '[[resource.access_control]]', '[datasource.AgentIdentity]',
+    'keymanager-operations', '[internal_apis.x]', '[mediation]', '[[service_catalog]]', '[[datasource]]', 'org.wso2.micro.integrator', 'symmetric.key.value',
+    'file_name = "repository/resources/security/wso2carbon.jks"', '<MI_HOME>', 'file_name = "wso2carbon.p12"', 'type = "read_write_ldap_unique_id"', 'EmbeddedLDAP',
+    '[[apim.gateway.environment]]', 'x = 1'];
+  const breaks = ['\n', '\r\n', '\r', '\u2028', '\u2029'];
+  for (let i = 0; i < 4000; i++) {
+    let t = '';
+    for (let j = 1 + rnd(10); j > 0; j--) {
+      const s = samples[rnd(samples.length)];
+      const form = rnd(5);
+      t += form === 0 ? `x = "${s}"` : form === 1 ? `  \t${s}` : form === 2 ? s.slice(0, 1 + rnd(s.length)) : s;
+      t += breaks[rnd(breaks.length)];
+    }
+    sameAnswers(t);
+  }
 });
