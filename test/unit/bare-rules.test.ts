@@ -10,7 +10,7 @@ import { renderedWithValues } from '../../shared-rules/engine/template-lint';
 import { resolveSettings } from '../../shared-rules/engine/settings';
 import { allRules } from '../../shared-rules/rules';
 
-const HONOURING = ['plaintext-password', 'weak-tls-ciphers', 'passthrough-weak-ciphers'];
+const HONOURING = ['plaintext-password', 'weak-tls-ciphers', 'passthrough-weak-ciphers', 'weak-tls-protocols'];
 
 const strip = ({ fix: _fix, related: _related, identity: _identity, undecided: _undecided, ...rest }: LintFinding) => rest;
 
@@ -72,5 +72,5 @@ test('bare lint of every TOML file and Helm values rendering in the fixtures', (
     }
   }
   assert.ok(renderings > 0, 'Helm values renderings');
-  for (const id of ['plaintext-password', 'weak-tls-ciphers']) assert.ok((seen.get(id)?.fix ?? 0) > 0, `${id}: findings with a fix`);
+  for (const id of ['plaintext-password', 'weak-tls-ciphers', 'weak-tls-protocols']) assert.ok((seen.get(id)?.fix ?? 0) > 0, `${id}: findings with a fix`);
 });

@@ -126,6 +126,8 @@ export function checkTransportProtocols(ctx: RuleContext<'toml'>, t: ApplicableT
       severity = max(severity, 'warning');
       fixable = false;
     }
+    // A bare lint keeps only the message and place (its caller throws related places and fixes away).
+    if (ctx.bare) continue;
     w.list.items.forEach((it, i) => {
       const p = protocolName(it.text);
       if (p && w.bad.includes(p)) related.push({ span: w.list.spans[i], message: `${p}: ${describeProtocols([p], min)}` });
@@ -141,13 +143,13 @@ export function checkTransportProtocols(ctx: RuleContext<'toml'>, t: ApplicableT
     const ignored = written.find((w) => w.key.ineffective);
     parts.push(`\`${where}\` is not set${ignored ? ` (${ignored.key.ineffective})` : ''}, so the shipped default "${shipped}" enables ${describeProtocols(defaultBad, min)}`);
     severity = max(severity, severityOf(defaultBad, min));
-    edits.push(insertKey(ctx.text, config, first.path, renderProtocols(recommended, first.syntax), section));
+    if (!ctx.bare) edits.push(insertKey(ctx.text, config, first.path, renderProtocols(recommended, first.syntax), section));
   }
   if (sslProtocol) {
     parts.push(`\`${writtenKey(sslProtocol)} = ${oneLine(sslProtocol.value.raw)}\` names SSL as the SSLContext protocol; write "TLS"`);
     edits.push(replaceValue(sslProtocol, '"TLS"'));
   }
-  const all = fixable ? allEdits(edits) : undefined;
+  const all = fixable && !ctx.bare ? allEdits(edits) : undefined;
   const anchor = flagged[0]?.list.entry.value.span ?? (defaultBad.length > 0 ? ineffectiveEntry ?? keyInsertionPoint(config, first.path, section).reportSpan : sslProtocol!.value.span);
   ctx.report({
     span: anchor,
