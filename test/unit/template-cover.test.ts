@@ -181,6 +181,11 @@ test('random templates switching [secrets] aliases and their references: the sam
     const r = both('/t/deployment.toml', text, { values: false });
     assert.deepEqual(r.covered, r.every, `template ${i}:\n${text}`);
     if (r.coveredCount < r.everyCount) fewer++;
+    // With values deciding some conditions and resolving the alias placeholder (one case, its own renderings).
+    const values = 'a: true\nc: false\nalias: admin\nhost: localhost\nsecretStore:\n  enabled: true\n';
+    const fa = memory({ '/c/Chart.yaml': 'name: c\n', '/c/values.yaml': values, '/c/confs/deployment.toml': text });
+    const v = both('/c/confs/deployment.toml', text, { values: fa });
+    assert.deepEqual(v.covered, v.every, `template ${i} with values:\n${text}`);
   }
   assert.ok(fewer >= 5, `${fewer} templates took fewer renderings`);
 });
