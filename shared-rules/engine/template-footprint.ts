@@ -10,6 +10,10 @@
 // secret-alias-missing quiet), and [runtime_secrets] (which turns the alias check off, and holds aliases too) —
 // writes all of [secrets]: two such switches would otherwise hide, together, a finding each one alone shows. A
 // plain-text password reads all of [secrets]: its quick fix picks a free alias there and inserts it at the table's end.
+// A rule may read a reference's alias together with its neighbours (connection-admin-credentials: the user name beside
+// a `$secret{}` password), so writing an alias also writes every table whose lines refer to it (`refs`): a variant
+// switching that user name and one switching the alias's value never share a rendering, even when the reference
+// itself lies outside every branch.
 import type { Span } from './text';
 
 /** A table header at the start of a line: `[a.b]` or `[[a.b]]`. Linear: one character class up to `]`. */
@@ -39,6 +43,29 @@ const READ = '?';
 /** [runtime_secrets] is read with [secrets], by every reference: writing it is writing all of [secrets]. */
 function vaultTable(name: string): string {
   return name === 'runtime_secrets' ? 'secrets' : name;
+}
+
+/** An alias of `$secret{…}` as written, or undefined when it may be any alias (template syntax, no closing brace). */
+function aliasOf(m: RegExpMatchArray): string | undefined {
+  return m[0].endsWith('}') && !/[{<%]/.test(m[1]) ? m[1] : undefined;
+}
+
+/** Per alias (`*`: one that may be any), the tables whose lines refer to it anywhere in the template, any branch. */
+export type SecretRefs = ReadonlyMap<string, ReadonlySet<string>>;
+
+export function secretReferenceTables(text: string, headers: ReadonlyArray<{ at: number; name: string }>): SecretRefs {
+  const out = new Map<string, Set<string>>();
+  if (!text.includes('$secret{')) return out;
+  for (const m of text.matchAll(SECRET_REF)) {
+    const table = vaultTable(tableAt(headers, m.index!));
+    // A reference at the top level or in [secrets] itself: the top level lints alone, [secrets] is written anyway.
+    if (table === '' || table === 'secrets') continue;
+    const alias = aliasOf(m) ?? '*';
+    let set = out.get(alias);
+    if (!set) out.set(alias, (set = new Set()));
+    set.add(table);
+  }
+  return out;
 }
 
 /** Table headers of `text` by offset (sorted), for the table in force at a branch's start. */
@@ -77,7 +104,7 @@ export function secretsWatch(headers: ReadonlyArray<{ at: number; name: string }
  * the table in force where each starts and every header inside; 'alone' when one of them holds a whole-file
  * construct, writes top-level keys, or holds a table header below `secrets` (secretsWatch).
  */
-export function footprint(text: string, headers: ReadonlyArray<{ at: number; name: string }>, bodies: readonly Span[], secrets?: number): Footprint {
+export function footprint(text: string, headers: ReadonlyArray<{ at: number; name: string }>, bodies: readonly Span[], secrets?: number, refs?: SecretRefs): Footprint {
   const out = new Set<string>();
   for (const b of disjoint(bodies)) {
     const body = text.slice(b.start, b.end);
@@ -85,7 +112,7 @@ export function footprint(text: string, headers: ReadonlyArray<{ at: number; nam
     if (body.includes('$secret{')) {
       for (const m of body.matchAll(SECRET_REF)) {
         // An alias with template syntax in it (or no closing brace) may be any alias: it reads all of [secrets].
-        const alias = m[0].endsWith('}') && !/[{<%]/.test(m[1]) ? m[1] : undefined;
+        const alias = aliasOf(m);
         out.add(READ + (alias === undefined ? 'secrets' : `secrets.${alias}`));
       }
     }
@@ -105,6 +132,15 @@ export function footprint(text: string, headers: ReadonlyArray<{ at: number; nam
       if (secrets !== undefined && b.start + m.index! > secrets) return 'alone';
       out.add(vaultTable(m[1].replace(/[ \t]/g, '')));
     }
+  }
+  if (refs?.size) {
+    // Writing an alias writes the tables that refer to it; writing all of [secrets], every table that refers to one.
+    const linked = new Set<string>();
+    for (const n of out) {
+      if (n === 'secrets') for (const tables of refs.values()) for (const t of tables) linked.add(t);
+      else if (n.startsWith('secrets.')) for (const a of [n.slice(8), '*']) for (const t of refs.get(a) ?? []) linked.add(t);
+    }
+    for (const t of linked) out.add(t);
   }
   return out;
 }

@@ -10,7 +10,7 @@ import type { VirtualDocument } from './virtual';
 import { conditionGroups, scanTemplate, variants, type ConditionGroups, type Tag, type TemplateScan, type Variant } from './template-scan';
 import { render, standIns, type StandIn } from './template-render';
 import { anyIn, relevantOffsets } from './template-relevance';
-import { footprint, secretsWatch, tableHeaders, type Footprint } from './template-footprint';
+import { footprint, secretReferenceTables, secretsWatch, tableHeaders, type Footprint, type SecretRefs } from './template-footprint';
 import { firstEnclosing } from './template-regions';
 
 /** More branch renderings than this and the template is checked as one text (tags opaque), as before branches were split. */
@@ -83,11 +83,13 @@ function makePlan(text: string, kind: FileKind, syntax: TemplateSyntax): Templat
   const erb = syntax === 'erb';
   let headers: ReturnType<typeof tableHeaders> | undefined;
   let secrets: number | undefined;
+  let refs: SecretRefs | undefined;
   const branches = () => scan.chains.flatMap((c) => c.branches.map((b) => ({ start: b.bodyStart, end: b.bodyEnd })));
   const tables = () => {
     if (!headers) {
       headers = tableHeaders(text);
       secrets = secretsWatch(headers, branches());
+      refs = secretReferenceTables(text, headers);
     }
     return headers;
   };
@@ -96,7 +98,7 @@ function makePlan(text: string, kind: FileKind, syntax: TemplateSyntax): Templat
   const footprintOf = kind === 'toml'
     ? (bodies: Span[]) => {
       const h = tables();
-      return footprint(text, h, bodies, secrets);
+      return footprint(text, h, bodies, secrets, refs);
     }
     : () => 'alone' as const;
   return {

@@ -10,7 +10,7 @@ import * as path from 'node:path';
 import { lintText } from '../../shared-rules/engine/lint';
 import { lintTemplate } from '../../shared-rules/engine/template-lint';
 import { coverings, lintEveryVariant } from '../../shared-rules/engine/template-cover';
-import { footprint, overlaps, secretsWatch, tableHeaders } from '../../shared-rules/engine/template-footprint';
+import { footprint, overlaps, secretReferenceTables, secretsWatch, tableHeaders } from '../../shared-rules/engine/template-footprint';
 import { templatePlan } from '../../shared-rules/engine/template-plan';
 import { knownTags, render, standIns } from '../../shared-rules/engine/template-render';
 import { findTemplates } from '../../shared-rules/parsers/toml/templates';
@@ -140,6 +140,7 @@ const REF_BLOCKS: Array<[string, string]> = [
   ['[output_adapter.email]\nusername = "mail"\npassword = "$secret{mail}"\n', '[output_adapter.email]\nusername = "mail"\npassword = "mailpass"\n'],
   ['[recaptcha]\nenabled = true\nsecret_key = "$secret{recaptcha}"\n', ''],
   ['[truststore]\nfile_name = "client-truststore.jks"\npassword = "$secret{admin}"\n', '[truststore]\nfile_name = "client-truststore.jks"\npassword = "$secret{}"\n'],
+  ['[apim.event_hub]\n{{- if .Values.u }}\nusername = "x"\n{{- else }}\nusername = "admin"\n{{- end }}\npassword = "$secret{hub}"\n', '[apim.event_hub]\nusername = "admin"\npassword = "$secret{hub}"\n'],
 ];
 const SECRET_LINES: Array<[string, string]> = [
   ['admin = "[admin]"\n', 'admin = "qQM/xV1yJkJ46XTkww0ER7gxsW9rlMYs0cAWxOjPta7b6Vs3Zw5/BI1DgvGxwoSec=="\n'],
@@ -149,6 +150,7 @@ const SECRET_LINES: Array<[string, string]> = [
   ['output_adapter_email_password = "[x]"\n', ''],
   ['recaptcha = "[r]"\n', 'recaptcha = "not cipher text"\n'],
   ['"missing" = "[q]"\n', 'extra.key = "[e]"\n'],
+  ['hub = "[admin]"\n', 'hub = "[y]"\n'],
 ];
 
 function secretsTemplate(rnd: () => number): string {
@@ -298,48 +300,69 @@ test('footprint: a table added or dropped below [secrets] lints alone, unless a 
 
 test('footprint: [secrets] alias by alias — aliases written apart share, a reader of an alias or of all [secrets] conflicts', () => {
   // Each body is the text between `{{- if .Values.<name> }}` and its `{{- end }}`.
-  const text = [
+  const lines = [
     '[server]', 'hostname = "h"',
     '[super_admin]', '{{- if .Values.ref }}', 'password = "$secret{admin}"', '{{- end }}',
     '[truststore]', '{{- if .Values.ref2 }}', 'password = "$secret{admin}"', '{{- end }}',
-    '[keystore.tls]', '{{- if .Values.anyref }}', 'password = "$secret{{{ .Values.alias }}}"', '{{- end }}',
     '[keystore.primary]', '{{- if .Values.plain }}', 'password = "wso2carbon"', '{{- end }}',
     '[keystore.internal]', '{{- if .Values.env }}', 'password = "$env{KS_PW}"', '{{- end }}',
+    '[apim.event_hub]', '{{- if .Values.user }}', 'username = "admin"', '{{- end }}', 'password = "$secret{hub}"',
     '{{- if .Values.runtime }}', '[runtime_secrets]', 'enable = "true"', '{{- end }}',
     '[secrets]',
     '{{- if .Values.admin }}', 'admin = "[admin]"', '{{- end }}',
     '{{- if .Values.other }}', '"other" = "[x]"', '# a comment', '{{- end }}',
+    '{{- if .Values.hub }}', 'hub = "[admin]"', '{{- end }}',
     '{{- if .Values.include }}', '{{ include "secrets" . }}', '{{- end }}',
     '{{- if .Values.dotted }}', 'a.b = "[x]"', '{{- end }}',
     '',
-  ].join('\n');
-  const headers = tableHeaders(text);
-  const fp = (name: string) => {
-    const open = `{{- if .Values.${name} }}`;
-    const start = text.indexOf(open) + open.length;
-    return footprint(text, headers, [{ start, end: text.indexOf('{{- end }}', start) }], undefined);
+  ];
+  const print = (text: string) => {
+    const headers = tableHeaders(text);
+    const refs = secretReferenceTables(text, headers);
+    return (name: string) => {
+      const open = `{{- if .Values.${name} }}`;
+      const start = text.indexOf(open) + open.length;
+      return footprint(text, headers, [{ start, end: text.indexOf('{{- end }}', start) }], undefined, refs);
+    };
   };
+  const fp = print(lines.join('\n'));
+  const linked = ['apim.event_hub', 'super_admin', 'truststore'];
   assert.deepEqual(fp('ref'), new Set(['?secrets.admin', 'super_admin']));
-  assert.deepEqual(fp('admin'), new Set(['secrets.admin']));
+  // Writing an alias writes the tables that refer to it (the user name beside a reference is read with its value).
+  assert.deepEqual(fp('admin'), new Set(['secrets.admin', 'super_admin', 'truststore']));
   assert.deepEqual(fp('other'), new Set(['secrets.other']));
-  assert.deepEqual(fp('runtime'), new Set(['secrets']));
-  assert.deepEqual(fp('include'), new Set(['secrets']));
-  assert.deepEqual(fp('dotted'), new Set(['secrets']));
-  assert.deepEqual(fp('anyref'), new Set(['?secrets', 'keystore.tls']));
+  assert.deepEqual(fp('hub'), new Set(['secrets.hub', 'apim.event_hub']));
+  for (const whole of ['runtime', 'include', 'dotted']) assert.deepEqual(fp(whole), new Set(['secrets', ...linked]), whole);
   assert.deepEqual(fp('plain'), new Set(['?secrets', 'keystore.primary']));
   assert.deepEqual(fp('env'), new Set(['keystore.internal']));
   const conflict = (a: string, b: string) => overlaps(fp(a), fp(b));
   assert.equal(conflict('admin', 'other'), false, 'two aliases');
+  assert.equal(conflict('admin', 'hub'), false, 'two aliases read from other tables');
   assert.equal(conflict('ref', 'ref2'), false, 'two references to one alias');
   assert.equal(conflict('ref', 'other'), false, 'a reference and another alias');
   assert.equal(conflict('ref', 'admin'), true, 'a reference and its alias');
+  assert.equal(conflict('user', 'hub'), true, 'a user name and the alias of the password beside it');
+  assert.equal(conflict('user', 'admin'), false);
   for (const whole of ['runtime', 'include', 'dotted']) {
-    for (const other of ['ref', 'admin', 'anyref', 'plain', 'runtime', 'include']) assert.equal(conflict(whole, other), true, `${whole} / ${other}`);
+    for (const other of ['ref', 'admin', 'plain', 'runtime', 'include', 'user']) assert.equal(conflict(whole, other), true, `${whole} / ${other}`);
   }
-  assert.equal(conflict('anyref', 'other'), true, 'a reference to any alias');
   assert.equal(conflict('plain', 'admin'), true, 'a plain-text password (its fix picks a free alias, at the end of [secrets])');
   assert.equal(conflict('plain', 'ref'), false);
-  assert.equal(conflict('anyref', 'plain'), false, 'two readers');
+  // A reference whose alias has template syntax may be any alias: it reads all of [secrets], and every alias written
+  // writes its table.
+  const any = print([...lines.slice(0, 2), '[keystore.tls]', '{{- if .Values.anyref }}', 'password = "$secret{{{ .Values.alias }}}"', '{{- end }}', ...lines.slice(2)].join('\n'));
+  assert.deepEqual(any('anyref'), new Set(['?secrets', 'keystore.tls']));
+  assert.ok(overlaps(any('anyref'), any('other')));
+  assert.deepEqual(any('other'), new Set(['secrets.other', 'keystore.tls']));
+});
+
+// A reference outside every branch, read with the user name beside it: one variant switches the user name, another
+// the alias's value, and only the first alone makes the finding. Sharing a rendering hid it (before round 9 too).
+test('a user name and the alias of the password beside it, switched by two conditions: the finding is kept', () => {
+  const text = '[server]\nhostname = "h"\n[apim.event_hub]\n{{- if .Values.u }}\nusername = "x"\n{{- else }}\nusername = "admin"\n{{- end }}\npassword = "$secret{p}"\n[secrets]\n{{- if .Values.p }}\np = "[admin]"\n{{- else }}\np = "[y]"\n{{- end }}\n';
+  const r = both('/t/deployment.toml', text, { values: false });
+  assert.deepEqual(r.covered, r.every);
+  assert.ok(r.covered.findings.some((f) => f.ruleId === 'connection-admin-credentials'));
 });
 
 // Its distributed-throttling branch writes the table that follows [secrets]: with it alone, the covering rendering
