@@ -157,36 +157,39 @@ function disjoint(spans: readonly Span[]): Span[] {
   return out;
 }
 
-/** Whether a line before the first header holds anything but blanks, comments and template tags. */
-function keysBeforeHeader(body: string): boolean {
+/** The first answer `visit` gives for the lines of `body` in order (undefined: go on), or undefined. */
+function firstAnswer<T>(body: string, visit: (line: string) => T | undefined): T | undefined {
   // Line by line up to the first that decides (a split made every line of a long body first).
   for (let i = 0; i <= body.length; ) {
     let eol = body.indexOf('\n', i);
     if (eol === -1) eol = body.length;
-    const line = body.slice(i, eol).trim();
+    const answer = visit(body.slice(i, eol));
+    if (answer !== undefined) return answer;
     i = eol + 1;
-    if (!line || line.startsWith('#')) continue;
+  }
+  return undefined;
+}
+
+/** Whether a line before the first header holds anything but blanks, comments and template tags. */
+function keysBeforeHeader(body: string): boolean {
+  return firstAnswer(body, (raw) => {
+    const line = raw.trim();
+    if (!line || line.startsWith('#')) return undefined;
     if (line.startsWith('[')) return false;
     const tag = (line.startsWith('{{') && line.endsWith('}}')) || (line.startsWith('{%') && line.endsWith('%}')) || (line.startsWith('{#') && line.endsWith('#}'));
-    if (!tag) return true;
-  }
-  return false;
+    return tag ? undefined : true;
+  }) ?? false;
 }
 
 /** Whether a line sets a secret-like key to a quoted string that is not a `$secret{}`, `$env{}` or `$sys{}` reference. */
 function plainSecretLine(body: string): boolean {
-  for (let i = 0; i <= body.length; ) {
-    let eol = body.indexOf('\n', i);
-    if (eol === -1) eol = body.length;
-    const line = body.slice(i, eol);
-    i = eol + 1;
+  return firstAnswer(body, (line) => {
     const eq = line.indexOf('=');
-    if (eq < 0 || !SECRET_KEY_WORD.test(line.slice(0, eq))) continue;
+    if (eq < 0 || !SECRET_KEY_WORD.test(line.slice(0, eq))) return undefined;
     const value = line.slice(eq + 1).trimStart();
     const q = value[0];
-    if ((q === '"' || q === "'") && !/^\$(?:secret|env|sys)\{/.test(value.slice(1))) return true;
-  }
-  return false;
+    return (q === '"' || q === "'") && !/^\$(?:secret|env|sys)\{/.test(value.slice(1)) ? true : undefined;
+  }) ?? false;
 }
 
 /**
@@ -196,18 +199,16 @@ function plainSecretLine(body: string): boolean {
  */
 function aliasesBeforeHeader(body: string): string[] {
   const out: string[] = [];
-  for (let i = 0; i <= body.length; ) {
-    let eol = body.indexOf('\n', i);
-    if (eol === -1) eol = body.length;
-    const line = body.slice(i, eol).trim();
-    i = eol + 1;
-    if (!line || line.startsWith('#')) continue;
-    if (line.startsWith('[')) break;
+  const whole = firstAnswer(body, (raw) => {
+    const line = raw.trim();
+    if (!line || line.startsWith('#')) return undefined;
+    if (line.startsWith('[')) return false;
     const m = ALIAS_LINE.exec(line);
-    if (!m) return ['secrets'];
+    if (!m) return true;
     out.push(`secrets.${m[1] ?? m[2]}`);
-  }
-  return out;
+    return undefined;
+  });
+  return whole ? ['secrets'] : out;
 }
 
 /**

@@ -157,38 +157,37 @@ function secretsTemplate(rnd: () => number): string {
   return '[server]\nhostname = "{{ .Values.host }}"\n' + chains(rnd, REF_BLOCKS, 1 + Math.floor(rnd() * 5)) + '[secrets]\n' + chains(rnd, SECRET_LINES, 1 + Math.floor(rnd() * 5));
 }
 
-test('random templates with interacting branches: the same result as linting every variant by itself', () => {
-  const rnd = random(Number(process.env.SEED ?? 15_022));
-  let fewer = 0;
-  let covered = 0;
-  let every = 0;
+/** Random templates from `make`, each linted with covering renderings and variant by variant (and by `more`). */
+function randomRuns(make: (rnd: () => number) => string, seed: number, more?: (text: string, i: number) => void) {
+  const rnd = random(Number(process.env.SEED ?? seed));
+  const tally = { fewer: 0, covered: 0, every: 0 };
   for (let i = 0; i < Number(process.env.N ?? 120); i++) {
-    const text = template(rnd);
+    const text = make(rnd);
     const r = both('/t/deployment.toml', text, { values: false });
     assert.deepEqual(r.covered, r.every, `template ${i}:\n${text}`);
-    if (r.coveredCount < r.everyCount) fewer++;
-    covered += r.coveredCount;
-    every += r.everyCount;
+    if (r.coveredCount < r.everyCount) tally.fewer++;
+    tally.covered += r.coveredCount;
+    tally.every += r.everyCount;
+    more?.(text, i);
   }
+  return tally;
+}
+
+test('random templates with interacting branches: the same result as linting every variant by itself', () => {
+  const { fewer, covered, every } = randomRuns(template, 15_022);
   // These templates are built to interact (most fall back to single renderings); some still take fewer.
   if (process.env.N) console.log(`${fewer} templates took fewer renderings; ${covered} renderings in all instead of ${every}`);
   assert.ok(fewer >= 5, `${fewer} templates took fewer renderings`);
 });
 
 test('random templates switching [secrets] aliases and their references: the same result as every variant by itself', () => {
-  const rnd = random(Number(process.env.SEED ?? 4_242));
-  let fewer = 0;
-  for (let i = 0; i < Number(process.env.N ?? 120); i++) {
-    const text = secretsTemplate(rnd);
-    const r = both('/t/deployment.toml', text, { values: false });
-    assert.deepEqual(r.covered, r.every, `template ${i}:\n${text}`);
-    if (r.coveredCount < r.everyCount) fewer++;
-    // With values deciding some conditions and resolving the alias placeholder (one case, its own renderings).
-    const values = 'a: true\nc: false\nalias: admin\nhost: localhost\nsecretStore:\n  enabled: true\n';
+  // With values deciding some conditions and resolving the alias placeholder too (one case, its own renderings).
+  const values = 'a: true\nc: false\nalias: admin\nhost: localhost\nsecretStore:\n  enabled: true\n';
+  const { fewer } = randomRuns(secretsTemplate, 4_242, (text, i) => {
     const fa = memory({ '/c/Chart.yaml': 'name: c\n', '/c/values.yaml': values, '/c/confs/deployment.toml': text });
     const v = both('/c/confs/deployment.toml', text, { values: fa });
     assert.deepEqual(v.covered, v.every, `template ${i} with values:\n${text}`);
-  }
+  });
   assert.ok(fewer >= 5, `${fewer} templates took fewer renderings`);
 });
 
