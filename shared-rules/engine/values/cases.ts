@@ -21,6 +21,15 @@ import type { RenderCase, ValueLayer, ValuesNotice } from './types';
 export interface FileAccess {
   read(file: string): string | undefined;
   list(dir: string): string[] | undefined;
+  /**
+   * Whether `file` is there as a file, when that is all a caller needs (a Chart.yaml marks its folder): cheaper than
+   * `read`. Absent: `read(file) !== undefined` is asked instead (an editor's overlay, a recording access).
+   */
+  isFile?(file: string): boolean;
+}
+
+function isThere(fa: FileAccess, file: string): boolean {
+  return fa.isFile ? fa.isFile(file) : fa.read(file) !== undefined;
 }
 
 export interface Cases {
@@ -203,7 +212,7 @@ export function casesFor(templateFile: string, fa: FileAccess, helmValuesFiles: 
   }
   let dir = path.dirname(templateFile);
   for (let i = 0; i < MAX_UP; i++) {
-    if (fa.read(path.join(dir, 'Chart.yaml')) !== undefined) {
+    if (isThere(fa, path.join(dir, 'Chart.yaml'))) {
       const layers: ValueLayer[] = [];
       const names: string[] = [];
       for (const f of ['values.yaml', ...helmValuesFiles.slice(0, 16)]) {

@@ -21,6 +21,15 @@ export const diskAccess: FileAccess = {
     // A too-large values file is still "there" (a notice says so) but never read whole.
     return r.tooLarge ? ' '.repeat(MAX_VALUES_BYTES + 1) : r.text;
   },
+  // A regular file, not a link (as `read` takes it); its contents are not read, so a Chart.yaml that cannot be
+  // opened (no permission) still marks a chart — which `read` would not say. Two system calls fewer per lint.
+  isFile(file) {
+    try {
+      return fs.lstatSync(file, { throwIfNoEntry: false })?.isFile() === true;
+    } catch {
+      return false;
+    }
+  },
   list(dir) {
     try {
       return fs.readdirSync(dir).sort();
