@@ -8,7 +8,7 @@
 // linted one by one, as before, and their own results are used. A rendering of a single variant is already that
 // variant's own result: where it disagrees, it is used as such and the shared renderings are not doubted for it.
 import type { Span } from './text';
-import { overlaps, type Footprint } from './template-footprint';
+import { FootprintIndex, type Footprint } from './template-footprint';
 import { regionOf } from './template-regions';
 
 export interface CoverChain {
@@ -70,7 +70,7 @@ export function coverings(chains: readonly CoverChain[], list: readonly CoverVar
   const choices: Int32Array[] = [base];
   const members: number[][] = [[0]];
   const claims: Array<Map<number, number>> = [new Map()];
-  const prints: Footprint[][] = [[]];
+  const prints: FootprintIndex[] = [new FootprintIndex()];
   const baseActive = activeOf(chains, base);
   for (let vi = 1; vi < list.length; vi++) {
     const need = new Map<number, number>();
@@ -89,7 +89,7 @@ export function coverings(chains: readonly CoverChain[], list: readonly CoverVar
     const print: Footprint = footprintOf ? footprintOf(bodies) : new Set();
     let k = 1;
     for (; k < choices.length; k++) {
-      if (prints[k].some((p) => overlaps(p, print))) continue;
+      if (prints[k].conflicts(print)) continue;
       const c = claims[k];
       let ok = true;
       for (const [ci, b] of need) {
@@ -102,9 +102,9 @@ export function coverings(chains: readonly CoverChain[], list: readonly CoverVar
       choices.push(base.slice());
       members.push([]);
       claims.push(new Map());
-      prints.push([]);
+      prints.push(new FootprintIndex());
     }
-    prints[k].push(print);
+    prints[k].add(print);
     for (const [ci, b] of need) {
       claims[k].set(ci, b);
       choices[k][ci] = b;

@@ -135,12 +135,15 @@ export function footprint(text: string, headers: ReadonlyArray<{ at: number; nam
   }
   if (refs?.size) {
     // Writing an alias writes the tables that refer to it; writing all of [secrets], every table that refers to one.
-    const linked = new Set<string>();
+    // Each list is added once: a body writing thousands of aliases must not add the `*` tables once per alias.
+    let whole = false;
+    const aliases: string[] = [];
     for (const n of out) {
-      if (n === 'secrets') for (const tables of refs.values()) for (const t of tables) linked.add(t);
-      else if (n.startsWith('secrets.')) for (const a of [n.slice(8), '*']) for (const t of refs.get(a) ?? []) linked.add(t);
+      if (n === 'secrets') whole = true;
+      else if (n.startsWith('secrets.')) aliases.push(n.slice(8));
     }
-    for (const t of linked) out.add(t);
+    const lists = whole ? [...refs.values()] : aliases.length ? [...aliases.map((a) => refs.get(a)), refs.get('*')] : [];
+    for (const tables of lists) for (const t of tables ?? []) out.add(t);
   }
   return out;
 }
@@ -212,20 +215,60 @@ function aliasesBeforeHeader(body: string): string[] {
 }
 
 /**
- * Whether two footprints conflict: one writes a name the other reads or writes, the same or one inside the other
- * (`a.b` and `a.b.c`; `secrets` and `secrets.x`). Two reads never conflict.
+ * Footprints indexed for conflict checks (a covering rendering's members, template-cover.ts): the names written and
+ * read, and every proper dotted prefix of each (`a` and `a.b` for `a.b.c`). Checking a footprint against it costs its
+ * own names times their depth, whatever the index holds: a pairwise comparison of names was quadratic, and a hostile
+ * template whose branches each touch thousands of tables took minutes.
  */
-export function overlaps(a: Footprint, b: Footprint): boolean {
-  if (a === 'alone' || b === 'alone') return true;
-  for (const x0 of a) {
-    for (const y0 of b) {
-      const xr = x0.startsWith(READ);
-      const yr = y0.startsWith(READ);
-      if (xr && yr) continue;
-      const x = xr ? x0.slice(1) : x0;
-      const y = yr ? y0.slice(1) : y0;
-      if (x === y || x.startsWith(`${y}.`) || y.startsWith(`${x}.`)) return true;
+export class FootprintIndex {
+  private count = 0;
+  private alone = false;
+  private readonly writes = new Set<string>();
+  private readonly reads = new Set<string>();
+  private readonly writePrefixes = new Set<string>();
+  private readonly readPrefixes = new Set<string>();
+
+  add(f: Footprint): void {
+    this.count++;
+    if (f === 'alone') {
+      this.alone = true;
+      return;
+    }
+    for (const n of f) {
+      const read = n.startsWith(READ);
+      const name = read ? n.slice(1) : n;
+      (read ? this.reads : this.writes).add(name);
+      const prefixes = read ? this.readPrefixes : this.writePrefixes;
+      for (let i = name.indexOf('.'); i !== -1; i = name.indexOf('.', i + 1)) prefixes.add(name.slice(0, i));
     }
   }
-  return false;
+
+  /**
+   * Whether `f` conflicts with any footprint added: one writes a name the other reads or writes, the same or one
+   * inside the other (`a.b` and `a.b.c`; `secrets` and `secrets.x`). Two reads never conflict.
+   */
+  conflicts(f: Footprint): boolean {
+    if (this.count === 0) return false;
+    if (this.alone || f === 'alone') return true;
+    for (const n of f) {
+      const read = n.startsWith(READ);
+      const x = read ? n.slice(1) : n;
+      // The same name, or one inside it.
+      if (this.writes.has(x) || this.writePrefixes.has(x)) return true;
+      if (!read && (this.reads.has(x) || this.readPrefixes.has(x))) return true;
+      // A name it is inside.
+      for (let i = x.indexOf('.'); i !== -1; i = x.indexOf('.', i + 1)) {
+        const p = x.slice(0, i);
+        if (this.writes.has(p) || (!read && this.reads.has(p))) return true;
+      }
+    }
+    return false;
+  }
+}
+
+/** Whether two footprints conflict (FootprintIndex.conflicts). */
+export function overlaps(a: Footprint, b: Footprint): boolean {
+  const index = new FootprintIndex();
+  index.add(b);
+  return index.conflicts(a);
 }

@@ -10,7 +10,7 @@ import * as path from 'node:path';
 import { lintText } from '../../shared-rules/engine/lint';
 import { lintTemplate } from '../../shared-rules/engine/template-lint';
 import { coverings, lintEveryVariant } from '../../shared-rules/engine/template-cover';
-import { footprint, overlaps, secretReferenceTables, secretsWatch, tableHeaders } from '../../shared-rules/engine/template-footprint';
+import { footprint, FootprintIndex, overlaps, secretReferenceTables, secretsWatch, tableHeaders, type Footprint } from '../../shared-rules/engine/template-footprint';
 import { templatePlan } from '../../shared-rules/engine/template-plan';
 import { knownTags, render, standIns } from '../../shared-rules/engine/template-render';
 import { findTemplates } from '../../shared-rules/parsers/toml/templates';
@@ -353,6 +353,60 @@ test('footprint: [secrets] alias by alias — aliases written apart share, a rea
   assert.deepEqual(any('anyref'), new Set(['?secrets', 'keystore.tls']));
   assert.ok(overlaps(any('anyref'), any('other')));
   assert.deepEqual(any('other'), new Set(['secrets.other', 'keystore.tls']));
+});
+
+test('FootprintIndex: the same conflicts as comparing every pair of names, on random footprints', () => {
+  // The definition: a name written conflicts with the same name, or one inside the other, read or written.
+  const pairwise = (a: Footprint, b: Footprint): boolean => {
+    if (a === 'alone' || b === 'alone') return true;
+    for (const x0 of a) {
+      for (const y0 of b) {
+        if (x0.startsWith('?') && y0.startsWith('?')) continue;
+        const x = x0.replace(/^\?/, '');
+        const y = y0.replace(/^\?/, '');
+        if (x === y || x.startsWith(`${y}.`) || y.startsWith(`${x}.`)) return true;
+      }
+    }
+    return false;
+  };
+  const rnd = random(31);
+  const parts = ['secrets', 'a', 'b', 'a.b', 'x', '', 'b.c.d', '.', 'a..b'];
+  const name = () => {
+    let n = parts[Math.floor(rnd() * parts.length)];
+    for (let d = Math.floor(rnd() * 3); d > 0; d--) n += `.${parts[Math.floor(rnd() * parts.length)]}`;
+    return (rnd() < 0.4 ? '?' : '') + n;
+  };
+  const print = (): Footprint => (rnd() < 0.05 ? 'alone' : new Set(Array.from({ length: Math.floor(rnd() * 4) }, name)));
+  let conflicts = 0;
+  for (let i = 0; i < 5000; i++) {
+    const members = Array.from({ length: 1 + Math.floor(rnd() * 3) }, print);
+    const f = print();
+    const index = new FootprintIndex();
+    for (const m of members) index.add(m);
+    const expected = members.some((m) => pairwise(m, f));
+    assert.equal(index.conflicts(f), expected, JSON.stringify({ members: members.map((m) => (m === 'alone' ? m : [...m])), f: f === 'alone' ? f : [...f] }));
+    assert.equal(overlaps(members[0], f), pairwise(members[0], f));
+    if (expected) conflicts++;
+  }
+  assert.ok(conflicts > 1000 && conflicts < 4500, `${conflicts} conflicts`);
+  assert.equal(new FootprintIndex().conflicts('alone'), false, 'no member yet');
+});
+
+test('hostile: twenty conditions each touching a thousand tables and aliases lint in seconds', () => {
+  // Before FootprintIndex every pair of names was compared for every pair of variants: minutes for such a template.
+  let text = '[server]\nhostname = "h"\n';
+  for (let c = 0; c < 20; c++) {
+    text += `{{- if .Values.c${c} }}\n`;
+    for (let i = 0; i < 1000; i++) text += `[t${c}_${i}]\npassword = "$secret{a${c}_${i}}"\n`;
+    text += '{{- end }}\n';
+  }
+  text += '[secrets]\n';
+  for (let c = 0; c < 10; c++) text += `{{- if .Values.s${c} }}\n{{ include "x" . }}\n${Array.from({ length: 1000 }, (_, i) => `a${c}_${i} = "[x]"`).join('\n')}\n{{- end }}\n`;
+  const t0 = performance.now();
+  const r = lintText('/t/deployment.toml', text, { values: false });
+  const ms = performance.now() - t0;
+  assert.ok(r.findings.length > 0);
+  assert.ok(ms < 15_000, `took ${ms.toFixed(0)} ms`);
 });
 
 // A reference outside every branch, read with the user name beside it: one variant switches the user name, another
