@@ -100,9 +100,10 @@ export function secretsWatch(headers: ReadonlyArray<{ at: number; name: string }
 }
 
 /**
- * The tables a variant's switched stretches (`bodies`: the branches it renders or drops unlike the base) write:
- * the table in force where each starts and every header inside; 'alone' when one of them holds a whole-file
- * construct, writes top-level keys, or holds a table header below `secrets` (secretsWatch).
+ * What a variant's switched stretches (`bodies`: the branches it renders or drops unlike the base) touch: the tables
+ * they write (the table in force where each starts and every header inside; in [secrets], alias by alias), the
+ * aliases their references read, and the tables `refs` links to the aliases written; 'alone' when one of them holds
+ * a whole-file construct, writes top-level keys, or holds a table header below `secrets` (secretsWatch).
  */
 export function footprint(text: string, headers: ReadonlyArray<{ at: number; name: string }>, bodies: readonly Span[], secrets?: number, refs?: SecretRefs): Footprint {
   const out = new Set<string>();
