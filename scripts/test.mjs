@@ -20,8 +20,13 @@ const only = process.argv.slice(2);
 const selected = only.length ? suites.filter((f) => only.some((o) => f.includes(o))) : suites;
 const EDITORS = ['e2e', 'vscode', 'nvim'];
 let status = 0;
+const FAILURES = 'artifacts/test-failures.txt';
+fs.rmSync(FAILURES, { force: true });
 if (selected.length) {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=2', ...selected], { stdio: 'inherit' });
+  fs.mkdirSync(path.dirname(FAILURES), { recursive: true });
+  const reporters = ['--test-reporter=tap', '--test-reporter-destination=stdout',
+    '--test-reporter=./scripts/failures-reporter.mjs', `--test-reporter-destination=${FAILURES}`];
+  const r = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=2', ...reporters, ...selected], { stdio: 'inherit' });
   status = r.status ?? 1;
 }
 // The real editors after the fast suites: setup, VS Code (code-server in Chromium), Neovim.
@@ -31,4 +36,7 @@ if (editors.length && process.env.CARBONLINT_E2E !== '0') {
   const e = spawnSync(process.execPath, ['test/e2e/run.mjs', ...editors.filter((o) => o !== 'e2e')], { stdio: 'inherit' });
   status ||= e.status ?? 1;
 }
+// Failing unit tests again at the very end, where a log cut to its tail still shows them.
+const failed = fs.existsSync(FAILURES) ? fs.readFileSync(FAILURES, 'utf8') : '';
+if (failed) process.stdout.write(`\n[test] failing tests (also in ${FAILURES}):\n${failed}`);
 process.exit(status);
